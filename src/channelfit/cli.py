@@ -1,0 +1,121 @@
+"""The ``channelfit`` command line: JSON in, a table or JSON out.
+
+Errors are one line on stderr and exit status 2; there is never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from .errors import ChannelfitError
+
+__all__ = ["main"]
+
+#: Largest input file the CLI reads, in bytes.
+MAX_FILE_BYTES = 1_000_000
+
+
+class _UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # one line, exit 2 (argparse prints usage on two)
+        raise _UsageError(message)
+
+
+def _read_text(path: str) -> str:
+    source = Path(path)
+    try:
+        if source.stat().st_size > MAX_FILE_BYTES:
+            raise ChannelfitError("file is too large", field=path, value=source.stat().st_size, allowed=f"at most {MAX_FILE_BYTES} bytes")
+        return source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ChannelfitError(f"cannot read file: {exc.__class__.__name__}", field=path, value=str(path), allowed="a readable UTF-8 file") from None
+
+
+def _read_json(path: str) -> Any:
+    text = _read_text(path)
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        raise ChannelfitError(f"not valid JSON: {str(exc)[:120]}", field=path, value=None, allowed="a JSON document") from None
+
+
+def _emit(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def _cmd_recommend(args: argparse.Namespace) -> None:
+    from .recommend import recommend
+    from .render import render_plan
+
+    evidence = _read_json(args.evidence) if args.evidence else None
+    plan = recommend(_read_json(args.profile), objective=args.objective, evidence=evidence, language=args.language)
+    _emit(plan.model_dump_json(indent=2) if args.json else render_plan(plan))
+
+
+def _cmd_channels(args: argparse.Namespace) -> None:
+    from .catalog import catalog
+    from .render import channel_rows, render_table
+
+    rows = channel_rows(catalog(), market=args.market, orientation=args.orientation)
+    if args.json:
+        _emit(json.dumps(rows, indent=2, ensure_ascii=False))
+    else:
+        _emit(render_table(rows))
+
+
+def _cmd_schema(args: argparse.Namespace) -> None:
+    from .schema import json_schema
+
+    _emit(json.dumps(json_schema(args.kind), indent=2, sort_keys=True))
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="channelfit", description="Which marketing channels to be on, at what effort, and why.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    rec = sub.add_parser("recommend", help="recommend a channel mix for a profile (JSON file)")
+    rec.add_argument("profile", help="profile JSON file")
+    rec.add_argument("--json", action="store_true", help="print the plan as JSON")
+    rec.add_argument("--objective", choices=("coverage", "additive"), default="coverage")
+    rec.add_argument("--language", choices=("en", "it", "ru"), default="en")
+    rec.add_argument("--evidence", help="evidence JSON from 'channelfit check'")
+    rec.set_defaults(run=_cmd_recommend)
+
+    chan = sub.add_parser("channels", help="browse the catalog")
+    chan.add_argument("--market", help="ISO country code: show reach and availability there")
+    chan.add_argument("--orientation", help="only channels of this orientation")
+    chan.add_argument("--json", action="store_true")
+    chan.set_defaults(run=_cmd_channels)
+
+    schema = sub.add_parser("schema", help="print the JSON Schema of the profile or the plan")
+    schema.add_argument("kind", choices=("profile", "plan"))
+    schema.set_defaults(run=_cmd_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit status (0 ok, 2 bad input)."""
+    try:
+        args = _parser().parse_args(argv)
+        args.run(args)
+    except _UsageError as exc:
+        sys.stderr.write(f"channelfit: error: {' '.join(str(exc).split())}\n")
+        return 2
+    except ChannelfitError as exc:
+        sys.stderr.write(f"channelfit: error: {exc}\n")
+        return 2
+    except BrokenPipeError:
+        return 0
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

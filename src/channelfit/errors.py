@@ -1,0 +1,107 @@
+"""The error contract: every failure a caller can cause is a ``ChannelfitError``.
+
+Each error carries machine-readable fields (``field``, ``value``, ``allowed``)
+and a one-line ``str()`` that a CLI can print as is.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = [
+    "CatalogError",
+    "ChannelfitError",
+    "EvidenceError",
+    "InfeasibleError",
+    "ProfileError",
+]
+
+
+def _short(value: Any, limit: int = 80) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+class ChannelfitError(ValueError):
+    """Base class of every error channelfit raises on bad input or data.
+
+    Parameters
+    ----------
+    message
+        What went wrong, in one line.
+    field
+        Dotted path of the offending field (``"budget.monthly"``), or ``None``.
+    value
+        The offending value as given.
+    allowed
+        What would have been accepted, in words.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        value: Any = None,
+        allowed: str | None = None,
+    ) -> None:
+        self.message = " ".join(str(message).split())
+        self.field = field
+        self.value = value
+        self.allowed = allowed
+        super().__init__(self._line())
+
+    def _line(self) -> str:
+        parts = []
+        if self.field is not None:
+            parts.append(f"{self.field}: ")
+        parts.append(self.message)
+        if self.allowed is not None:
+            parts.append(f" (allowed: {' '.join(self.allowed.split())})")
+        return "".join(parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The error as a JSON-ready dict: ``type``, ``message``, ``field``, ``value``, ``allowed``."""
+        value = self.value
+        if not isinstance(value, (str, int, float, bool, type(None))):
+            value = _short(value, 200)
+        return {
+            "type": type(self).__name__,
+            "message": str(self),
+            "field": self.field,
+            "value": value,
+            "allowed": self.allowed,
+        }
+
+
+class ProfileError(ChannelfitError):
+    """The organisation profile is invalid: wrong type, out of range, unknown id."""
+
+
+class CatalogError(ChannelfitError):
+    """A data file is invalid. ``file``, ``row`` (1-based line number) and ``column`` say where."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str,
+        row: int | None = None,
+        column: str | None = None,
+        value: Any = None,
+        allowed: str | None = None,
+    ) -> None:
+        self.file = file
+        self.row = row
+        self.column = column
+        where = file if row is None else f"{file}, row {row}"
+        field = where if column is None else f"{where}, column {column}"
+        super().__init__(message, field=field, value=value, allowed=allowed)
+
+
+class InfeasibleError(ChannelfitError):
+    """No mix satisfies the hard limits; ``field`` names the limit that blocks."""
+
+
+class EvidenceError(ChannelfitError):
+    """A plan-do-check-adjust evidence state or a results table is corrupt or does not match."""

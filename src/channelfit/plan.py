@@ -1,0 +1,148 @@
+"""The plan: pydantic models of what :func:`channelfit.recommend` returns.
+
+Numbers are rounded on output (scores to 4 decimals, money and hours to 2): the inputs
+are rough, and rounding keeps the JSON byte-identical across platforms.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Excluded", "Kpi", "Phase", "PhaseChannel", "Pick", "Plan", "RankedChannel", "Reason", "Totals"]
+
+PLAN_VERSION = 1
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Reason(_Out):
+    """One reason in words, with the figures it states and the source behind them."""
+
+    code: str = Field(description="what the reason is about: reach, audience, goal, sector, formats, model, level, presence, ...")
+    text: str
+    values: dict[str, float | int | str] = Field(default_factory=dict, description="the figures the text states")
+    source_id: str | None = Field(default=None, description="row of the catalog's sources.csv, or null for estimates")
+
+
+class Kpi(_Out):
+    """A KPI chosen up front for a pick: what to measure for which goal, and the target over 90 days."""
+
+    goal: str
+    kpi: str
+    unit: str
+    direction: Literal["up", "down"]
+    target_change: float = Field(description="relative change to reach over the focus period, e.g. 0.2 = +20 %")
+    baseline: float | None = Field(default=None, description="to be recorded in the listen-and-set-up phase")
+
+
+class Pick(_Out):
+    """A channel in the mix at an effort level."""
+
+    channel: str
+    name: str
+    level: Literal["listen", "maintain", "grow"]
+    score: float
+    monthly_cost: float = Field(description="money per month in the profile's currency")
+    monthly_cost_eur: float
+    weekly_hours: float
+    setup_hours: float = Field(description="one-off hours to set up (0 where already present)")
+    marginal_value: float = Field(description="what the pick adds to the objective, given the picks before it")
+    goals: list[str] = Field(description="the goals this pick serves most, best first")
+    why: list[Reason]
+    kpis: list[Kpi]
+
+
+class RankedChannel(_Out):
+    """An eligible channel with its fit score and per-criterion breakdown."""
+
+    rank: int
+    channel: str
+    name: str
+    score: float
+    criteria: dict[str, float]
+    picked: bool
+
+
+class Excluded(_Out):
+    """A channel that cannot be in the mix, and why."""
+
+    channel: str
+    name: str
+    reason: Literal["excluded_by_you", "blocked", "no_fit"]
+    why: Reason
+
+
+class Totals(_Out):
+    """Totals of the mix."""
+
+    channels: int
+    monthly_cost: float
+    monthly_cost_eur: float
+    weekly_hours: float
+    setup_hours: float
+
+
+class PhaseChannel(_Out):
+    channel: str
+    level: Literal["listen", "maintain", "grow"]
+
+
+class Phase(_Out):
+    """One step of the timeline: listen and set up, focus, expand."""
+
+    name: Literal["listen_and_set_up", "focus", "expand"]
+    first_week: int
+    last_week: int
+    channels: list[PhaseChannel]
+    monthly_cost: float
+    monthly_cost_eur: float
+    weekly_hours: float = Field(description="hours per week in this phase, setup spread over the phase included")
+    kpi_targets: list[str]
+    note: str
+
+
+class Plan(_Out):
+    """The recommendation: picks, ranking, exclusions, totals and the phased timeline."""
+
+    version: int = PLAN_VERSION
+    name: str
+    objective_kind: Literal["coverage", "additive"]
+    objective: float = Field(description="the optimiser's value for this mix (0..1 for coverage)")
+    currency: str
+    monthly_budget: float
+    monthly_budget_eur: float
+    weekly_hours_budget: float
+    max_channels: int
+    picks: list[Pick]
+    ranking: list[RankedChannel]
+    excluded: list[Excluded]
+    totals: Totals
+    phases: list[Phase]
+
+    def to_frame(self) -> pd.DataFrame:
+        """The picks as a pandas DataFrame, one row per pick (reasons joined in one column)."""
+        import pandas as pd
+
+        rows: list[dict[str, Any]] = []
+        for pick in self.picks:
+            row = pick.model_dump(exclude={"why", "kpis", "goals"})
+            row["goals"] = ", ".join(pick.goals)
+            row["why"] = " | ".join(r.text for r in pick.why)
+            row["kpis"] = ", ".join(k.kpi for k in pick.kpis)
+            rows.append(row)
+        columns = list(Pick.model_fields)
+        return pd.DataFrame(rows, columns=columns).set_index("channel")
+
+    def ranking_frame(self) -> pd.DataFrame:
+        """The ranking with one column per criterion."""
+        import pandas as pd
+
+        rows = [{"channel": r.channel, "rank": r.rank, "score": r.score, "picked": r.picked, **r.criteria} for r in self.ranking]
+        return pd.DataFrame(rows).set_index("channel")

@@ -1,0 +1,330 @@
+"""The organisation's profile: who, where, whom, why, with what — as pydantic v2 models.
+
+A profile is accepted as a ``dict`` (the JSON form of DESIGN.md), a JSON string or a
+:class:`Profile`.  Lists given for ``markets`` or ``goals`` mean equal weights; weights
+are normalised to sum to 1, so scaling them all changes nothing.  Ids are checked
+against the bundled catalog; an unknown id gets the closest known ids as a hint.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import math
+from collections.abc import Iterable, Mapping
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from .catalog import catalog
+from .errors import ProfileError
+
+__all__ = ["CRITERIA", "DEFAULT_CRITERIA_WEIGHTS", "Audience", "Budget", "Profile", "parse_profile"]
+
+#: The scorer's criteria, in the order of its arrays.
+CRITERIA: tuple[str, ...] = ("reach", "audience", "goals", "sector", "formats", "model")
+#: Default criterion weights (exponents of the weighted geometric mean; see the README's model section).
+DEFAULT_CRITERIA_WEIGHTS: Mapping[str, float] = {
+    "reach": 0.25,
+    "audience": 0.15,
+    "goals": 0.25,
+    "sector": 0.15,
+    "formats": 0.10,
+    "model": 0.10,
+}
+#: Caps on input size: a profile beyond them is refused, not processed.
+MAX_NAME_CHARS = 200
+MAX_LIST_ITEMS = 100
+MAX_JSON_BYTES = 1_000_000
+
+Weight = Annotated[float, Field(ge=0.0, le=1e6)]
+
+
+def _unknown(kind: str, value: Any, known: Iterable[str], field: str) -> PydanticCustomError:
+    known = sorted(known)
+    close = difflib.get_close_matches(str(value), known, n=3, cutoff=0.6)
+    hint = f"; did you mean {' or '.join(close)}?" if close else ""
+    allowed = ", ".join(known) if len(known) <= 70 else ", ".join(known[:70]) + ", ..."
+    return PydanticCustomError(
+        "unknown_id",
+        "unknown {kind} {value}{hint}",
+        {"kind": kind, "value": repr(value)[:60], "hint": hint, "allowed": allowed, "field": field},
+    )
+
+
+def _weights(value: Any, kind: str, known: Mapping[str, int], field: str) -> dict[str, float]:
+    """Parse a ``{id: weight}`` mapping or a list of ids (equal weights) into normalised weights."""
+    if isinstance(value, str):
+        value = [value]
+    if isinstance(value, (list, tuple)):
+        if len(set(map(str, value))) != len(value):
+            raise PydanticCustomError("duplicate", "lists an id twice", {"allowed": f"each {kind} once"})
+        value = dict.fromkeys(value, 1.0)
+    if not isinstance(value, Mapping):
+        raise PydanticCustomError(
+            "weights_type", "must be a list of ids or an object of id -> weight", {"allowed": f"[ids] or {{{kind}: weight}}"}
+        )
+    if not value:
+        raise PydanticCustomError("empty", "is empty", {"allowed": f"at least one {kind}"})
+    if len(value) > MAX_LIST_ITEMS:
+        raise PydanticCustomError("too_long", "has too many entries", {"allowed": f"at most {MAX_LIST_ITEMS}"})
+    weights: dict[str, float] = {}
+    for key, weight in value.items():
+        if not isinstance(key, str) or key not in known:
+            raise _unknown(kind, key, known, f"{field}.{key}")
+        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not math.isfinite(weight) or not 0 <= weight <= 1e6:
+            raise PydanticCustomError(
+                "weight", "weight {weight} is not allowed", {"weight": repr(weight)[:40], "allowed": "a finite number from 0 to 1e6", "field": f"{field}.{key}"}
+            )
+        weights[key] = float(weight)
+    total = math.fsum(weights.values())
+    if total <= 0:
+        raise PydanticCustomError("zero_weights", "weights sum to 0", {"allowed": "at least one positive weight"})
+    return {key: weights[key] / total for key in sorted(weights, key=known.__getitem__)}
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, str_strip_whitespace=True)
+
+
+class Audience(_Model):
+    """Whom the organisation wants to reach.
+
+    Attributes
+    ----------
+    age
+        ``[youngest, oldest]`` age of the target audience, 13..90.
+    gender
+        ``any``, ``female`` or ``male``: a gender the audience is concentrated in.
+    professionals
+        ``True`` when the audience is working professionals or business decision makers.
+    """
+
+    age: tuple[Annotated[int, Field(ge=13, le=90)], Annotated[int, Field(ge=13, le=90)]] = (18, 65)
+    gender: Literal["any", "female", "male"] = "any"
+    professionals: bool = False
+
+    @field_validator("age")
+    @classmethod
+    def _ordered(cls, age: tuple[int, int]) -> tuple[int, int]:
+        if age[0] > age[1]:
+            raise PydanticCustomError("age_order", "youngest age is above oldest", {"allowed": "[youngest, oldest] with youngest <= oldest"})
+        return age
+
+
+class Budget(_Model):
+    """What the organisation can put in.
+
+    Attributes
+    ----------
+    monthly
+        Money per month for channels (tools, subscriptions, paid promotion), in ``currency``.
+    currency
+        ISO 4217 code listed in the catalog's ``fx.csv``.
+    weekly_hours
+        Skilled hours per week the organisation can spend on the channels.
+    """
+
+    monthly: float = Field(ge=0.0, le=1e9)
+    currency: str = "EUR"
+    weekly_hours: float = Field(ge=0.0, le=168.0)
+
+    @field_validator("currency")
+    @classmethod
+    def _known_currency(cls, currency: str) -> str:
+        code = currency.upper()
+        if code not in catalog().fx_per_eur:
+            raise _unknown("currency", currency, catalog().fx_per_eur, "budget.currency")
+        return code
+
+    @property
+    def monthly_eur(self) -> float:
+        """``monthly`` converted to euros at the catalog's rate."""
+        return self.monthly / catalog().fx_per_eur[self.currency]
+
+
+class Profile(_Model):
+    """An organisation's profile: the input of :func:`channelfit.recommend`.
+
+    Attributes
+    ----------
+    name
+        The organisation's name (shown in the plan, escaped in text renderings).
+    kind
+        ``person``, ``company``, ``brand``, ``nonprofit`` or ``public_body``.
+    model
+        ``b2b``, ``b2c`` or ``b2b2c``.
+    sector
+        One of the catalog's sectors.
+    markets
+        ISO 3166-1 alpha-2 country -> weight (normalised); a list means equal weights.
+    audience
+        See :class:`Audience`.
+    goals
+        Goal -> weight (normalised); a list means equal weights.
+    budget
+        See :class:`Budget`.
+    formats
+        Content formats the organisation can produce.
+    present_on
+        Channels the organisation already has accounts on (no setup hours needed).
+    include, exclude
+        Channels that must be in, or must stay out of, the mix.
+    max_channels
+        How many channels at most (focus).
+    criteria_weights
+        Overrides of :data:`DEFAULT_CRITERIA_WEIGHTS` (merged, then normalised).
+    """
+
+    name: str = Field(default="", max_length=MAX_NAME_CHARS)
+    kind: Literal["person", "company", "brand", "nonprofit", "public_body"] = "company"
+    model: Literal["b2b", "b2c", "b2b2c"]
+    sector: str
+    markets: dict[str, float]
+    audience: Audience = Audience()
+    goals: dict[str, float]
+    budget: Budget
+    formats: tuple[str, ...] = ("text", "image")
+    present_on: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    max_channels: int = Field(default=3, ge=1, le=20)
+    criteria_weights: dict[str, Weight] = Field(default_factory=dict)
+
+    @field_validator("sector")
+    @classmethod
+    def _known_sector(cls, sector: str) -> str:
+        if sector not in catalog().index["sectors"]:
+            raise _unknown("sector", sector, catalog().index["sectors"], "sector")
+        return sector
+
+    @field_validator("markets", mode="before")
+    @classmethod
+    def _markets(cls, markets: Any) -> dict[str, float]:
+        if isinstance(markets, (list, tuple)):
+            markets = [m.upper() if isinstance(m, str) else m for m in markets]
+        elif isinstance(markets, Mapping):
+            markets = {(k.upper() if isinstance(k, str) else k): v for k, v in markets.items()}
+        return _weights(markets, "country", catalog().index["countries"], "markets")
+
+    @field_validator("goals", mode="before")
+    @classmethod
+    def _goals(cls, goals: Any) -> dict[str, float]:
+        return _weights(goals, "goal", catalog().index["goals"], "goals")
+
+    @field_validator("formats", mode="before")
+    @classmethod
+    def _formats(cls, formats: Any) -> Any:
+        return _ids(formats, "format", catalog().index["formats"], "formats")
+
+    @field_validator("present_on", "include", "exclude", mode="before")
+    @classmethod
+    def _channels(cls, channels: Any, info: Any) -> Any:
+        return _ids(channels, "channel", catalog().index["channels"], info.field_name)
+
+    @field_validator("criteria_weights")
+    @classmethod
+    def _criteria(cls, weights: dict[str, float]) -> dict[str, float]:
+        for key in weights:
+            if key not in CRITERIA:
+                raise _unknown("criterion", key, CRITERIA, f"criteria_weights.{key}")
+        merged = {**DEFAULT_CRITERIA_WEIGHTS, **weights}
+        if math.fsum(merged.values()) <= 0:
+            raise PydanticCustomError("zero_weights", "criteria weights sum to 0", {"allowed": "at least one positive weight"})
+        return weights
+
+    @model_validator(mode="after")
+    def _include_exclude(self) -> Profile:
+        both = sorted(set(self.include) & set(self.exclude))
+        if both:
+            raise PydanticCustomError(
+                "include_exclude", "channel {channel} is both included and excluded", {"channel": both[0], "allowed": "a channel in at most one of include, exclude", "field": "include"}
+            )
+        return self
+
+    @property
+    def criteria(self) -> dict[str, float]:
+        """Criterion weights in use (defaults merged with overrides), normalised to sum to 1."""
+        merged = {**DEFAULT_CRITERIA_WEIGHTS, **self.criteria_weights}
+        total = math.fsum(merged.values())
+        return {key: merged[key] / total for key in CRITERIA}
+
+
+def _ids(value: Any, kind: str, known: Mapping[str, int], field: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, (list, tuple)):
+        raise PydanticCustomError("ids_type", "must be a list of {kind} ids", {"kind": kind, "allowed": f"a list of {kind} ids"})
+    if len(value) > MAX_LIST_ITEMS:
+        raise PydanticCustomError("too_long", "has too many entries", {"allowed": f"at most {MAX_LIST_ITEMS}"})
+    for item in value:
+        if not isinstance(item, str) or item not in known:
+            raise _unknown(kind, item, known, field)
+    return tuple(sorted(set(value), key=known.__getitem__))
+
+
+def parse_profile(profile: Profile | Mapping[str, Any] | str | bytes) -> Profile:
+    """Validate a profile given as a :class:`Profile`, a dict or a JSON text.
+
+    Raises
+    ------
+    ProfileError
+        Naming the field, the value and what is allowed.
+    """
+    if isinstance(profile, Profile):
+        return profile
+    if isinstance(profile, (str, bytes)):
+        if len(profile) > MAX_JSON_BYTES:
+            raise ProfileError("profile JSON is too large", field="profile", value=f"{len(profile)} bytes", allowed=f"at most {MAX_JSON_BYTES} bytes")
+        try:
+            profile = json.loads(profile)
+        except (ValueError, RecursionError) as exc:
+            raise ProfileError(f"not valid JSON: {exc}"[:200], field="profile", value=None, allowed="a JSON object") from None
+    if not isinstance(profile, Mapping):
+        raise ProfileError("profile must be an object", field="profile", value=type(profile).__name__, allowed="a JSON object / dict")
+    try:
+        return Profile.model_validate(profile)
+    except ValidationError as exc:
+        raise profile_error(exc, profile) from None
+
+
+def profile_error(exc: ValidationError, data: Any) -> ProfileError:
+    """Turn pydantic's first error into a one-line :class:`ProfileError`."""
+    error = exc.errors(include_url=False)[0]
+    ctx = error.get("ctx") or {}
+    field = ctx.get("field") or ".".join(str(part) for part in error["loc"]) or "profile"
+    value = error.get("input")
+    if error["type"] == "missing":
+        value = None
+    allowed = ctx.get("allowed") or _allowed(error)
+    message = error["msg"]
+    if error["type"] == "extra_forbidden":
+        message = "unknown field"
+        allowed = "the fields of the profile schema (channelfit schema profile)"
+    return ProfileError(message, field=field, value=value, allowed=allowed)
+
+
+def _allowed(error: Mapping[str, Any]) -> str | None:
+    ctx = error.get("ctx") or {}
+    bounds = [f"{op} {ctx[key]}" for key, op in (("ge", ">="), ("gt", ">"), ("le", "<="), ("lt", "<")) if key in ctx]
+    if bounds:
+        return " and ".join(bounds)
+    if "expected" in ctx:
+        return str(ctx["expected"])
+    if "max_length" in ctx:
+        return f"at most {ctx['max_length']} characters"
+    kind = str(error.get("type", ""))
+    if kind == "missing":
+        return "a value (this field is required)"
+    if kind.startswith(("float", "finite")):
+        return "a finite number"
+    if kind.startswith("int"):
+        return "a whole number"
+    if kind.startswith("bool"):
+        return "true or false"
+    if kind.startswith(("string", "str")):
+        return "a string"
+    if kind.startswith("tuple"):
+        return "a list of two whole numbers"
+    return None

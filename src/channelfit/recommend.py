@@ -1,0 +1,252 @@
+"""``recommend()``: profile in, ranked, budget-feasible, explained plan out."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import numpy as np
+
+from .catalog import LEVELS, Catalog, catalog
+from .errors import InfeasibleError, ProfileError
+from .explain import LANGUAGES, Explainer, percent
+from .optimiser import Instance, Solution, solve
+from .plan import Excluded, Kpi, Phase, PhaseChannel, Pick, Plan, RankedChannel, Reason, Totals
+from .profile import CRITERIA, Profile, parse_profile
+from .scorer import Scores, encode, score
+
+__all__ = ["SETUP_WEEKS", "Objective", "recommend"]
+
+Objective = Literal["coverage", "additive"]
+#: One-off setup hours are spread over this many weeks (a quarter) when checked against the
+#: weekly hours budget, so a channel one is already on is cheaper to take than a new one.
+SETUP_WEEKS = 13
+#: Length of the focus phase in weeks: one quarter, the period KPI targets are set for.
+FOCUS_WEEKS = 12
+_BLOCKED = 2
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Everything the optimiser and the plan builder need for one profile."""
+
+    profile: Profile
+    cat: Catalog
+    scores: Scores  # for this one profile: arrays of shape (1, C, ...)
+    affinity: np.ndarray  # (C, G) goal affinities in use (evidence-adjusted)
+    goal_weights: np.ndarray  # (G,)
+    candidates: np.ndarray  # channel indices the optimiser may pick
+    excluded: tuple[tuple[int, str, Reason], ...]
+    money: np.ndarray  # (C, L) monthly cost in EUR
+    hours: np.ndarray  # (C, L) weekly hours incl. amortised setup
+    setup: np.ndarray  # (C,) setup hours (0 where present)
+    monthly_budget_eur: float
+
+
+def effectiveness(problem: Problem) -> np.ndarray:
+    """``(candidates, L, G)`` effectiveness of each candidate at each level for each goal, in 0..1."""
+    cat, cand = problem.cat, problem.candidates
+    fit = problem.scores.fit_without_goals[0, cand]
+    eff = fit[:, None, None] * problem.affinity[cand][:, None, :] * cat.level_effect[cand][:, :, None]
+    return np.clip(eff, 0.0, 1.0)
+
+
+def build_problem(profile: Profile, cat: Catalog, affinity: np.ndarray | None = None, explainer: Explainer | None = None) -> Problem:
+    """Score the profile and decide which channels are candidates, which are excluded and why."""
+    explainer = explainer or Explainer(cat)
+    affinity = cat.goal_affinity if affinity is None else affinity
+    arrays = encode([profile], cat)
+    scores = score(arrays, cat, affinity)
+    channel_index = cat.index["channels"]
+    include = {channel_index[c] for c in profile.include}
+    exclude = {channel_index[c] for c in profile.exclude}
+    target = np.flatnonzero(arrays.market_weights[0] > 0)
+    blocked = (cat.availability[:, target] == _BLOCKED).all(axis=1)
+    fit = scores.score[0]
+    candidates, excluded = [], []
+    for c, channel in enumerate(cat.channels):
+        if c in exclude:
+            excluded.append((c, "excluded_by_you", explainer.reason("excluded_by_you")))
+        elif blocked[c]:
+            if c in include:
+                raise InfeasibleError(
+                    f"{channel} is blocked in every target market",
+                    field="include",
+                    value=channel,
+                    allowed="channels available in at least one of " + ", ".join(cat.countries[k] for k in target),
+                )
+            countries = ", ".join(cat.countries[k] for k in target)
+            excluded.append((c, "blocked", explainer.reason("blocked", countries=countries)))
+        elif fit[c] <= 0.0 and c not in include:
+            excluded.append((c, "no_fit", _no_fit_reason(explainer, profile, cat, scores, c)))
+        else:
+            candidates.append(c)
+    present = np.zeros(len(cat.channels), dtype=bool)
+    present[[channel_index[c] for c in profile.present_on]] = True
+    setup = np.where(present[:, None], 0.0, cat.level_setup_hours)
+    return Problem(
+        profile=profile,
+        cat=cat,
+        scores=scores,
+        affinity=affinity,
+        goal_weights=arrays.goal_weights[0],
+        candidates=np.array(candidates, dtype=np.intp),
+        excluded=tuple(excluded),
+        money=np.asarray(cat.level_monthly_cost_eur),
+        hours=cat.level_weekly_hours + setup / SETUP_WEEKS,
+        setup=setup,
+        monthly_budget_eur=profile.budget.monthly_eur,
+    )
+
+
+def _no_fit_reason(explainer: Explainer, profile: Profile, cat: Catalog, scores: Scores, c: int) -> Reason:
+    weights = profile.criteria
+    zero = [name for k, name in enumerate(CRITERIA) if scores.criteria[0, c, k] <= 0.0 and weights[name] > 0]
+    criterion = zero[0]
+    if criterion == "formats":
+        missing = [cat.formats[f] for f in np.flatnonzero(cat.format_needed[c]) if cat.formats[f] not in profile.formats]
+        return explainer.reason("no_fit", "no_fit_formats", formats=", ".join(explainer.word(f) for f in missing))
+    return explainer.reason("no_fit", f"no_fit_{criterion}")
+
+
+def make_instance(problem: Problem, objective: Objective, max_channels: int | None = None, monthly_budget_eur: float | None = None, weekly_hours: float | None = None) -> Instance:
+    """The optimiser instance for ``problem``; budgets and count default to the profile's."""
+    cand, cat, profile = problem.candidates, problem.cat, problem.profile
+    forced = np.isin(cand, [cat.index["channels"][c] for c in profile.include])
+    common = dict(
+        monthly_cost_eur=problem.money[cand],
+        weekly_hours=problem.hours[cand],
+        offered=cat.level_offered[cand],
+        forced=forced,
+        monthly_budget_eur=problem.monthly_budget_eur if monthly_budget_eur is None else monthly_budget_eur,
+        weekly_hours_budget=profile.budget.weekly_hours if weekly_hours is None else weekly_hours,
+        max_channels=profile.max_channels if max_channels is None else max_channels,
+    )
+    if objective == "additive":
+        value = problem.scores.score[0, cand][:, None] * cat.level_effect[cand]
+        return Instance(**common, value=value)
+    return Instance(**common, effectiveness=effectiveness(problem), goal_weights=problem.goal_weights)
+
+
+def check_forced_fit(problem: Problem, instance: Instance) -> None:
+    """Raise :class:`InfeasibleError` naming the limit that makes the included channels impossible."""
+    profile, cat = problem.profile, problem.cat
+    currency = profile.budget.currency
+    rate = cat.fx_per_eur[currency]
+    if len(profile.include) > profile.max_channels:
+        raise InfeasibleError(
+            f"{len(profile.include)} channels are included but max_channels is {profile.max_channels}",
+            field="include",
+            value=list(profile.include),
+            allowed=f"at most max_channels = {profile.max_channels} channels",
+        )
+    forced = np.flatnonzero(instance.forced)
+    offered = instance.offered[forced]
+    min_money = np.where(offered, instance.monthly_cost_eur[forced], np.inf).min(axis=1)
+    min_hours = np.where(offered, instance.weekly_hours[forced], np.inf).min(axis=1)
+    for k, i in enumerate(forced):
+        channel = cat.channels[problem.candidates[i]]
+        if min_money[k] > instance.monthly_budget_eur + 1e-9:
+            raise InfeasibleError(
+                f"{channel} needs {min_money[k] * rate:.0f} {currency}/month at its lowest level, the budget is {profile.budget.monthly:.0f}",
+                field="include",
+                value=channel,
+                allowed=f"channels whose lowest level costs at most {profile.budget.monthly:.0f} {currency}/month",
+            )
+        if min_hours[k] > instance.weekly_hours_budget + 1e-9:
+            raise InfeasibleError(
+                f"{channel} needs {min_hours[k]:.1f} h/week at its lowest level (setup spread over {SETUP_WEEKS} weeks included), the budget is {profile.budget.weekly_hours:g}",
+                field="include",
+                value=channel,
+                allowed=f"channels whose lowest level needs at most {profile.budget.weekly_hours:g} h/week",
+            )
+    if min_money.sum() > instance.monthly_budget_eur + 1e-9 or min_hours.sum() > instance.weekly_hours_budget + 1e-9:
+        raise InfeasibleError(
+            f"the included channels together need {min_money.sum() * rate:.0f} {currency}/month and {min_hours.sum():.1f} h/week at their lowest levels",
+            field="include",
+            value=list(profile.include),
+            allowed=f"included channels that fit {profile.budget.monthly:.0f} {currency}/month and {profile.budget.weekly_hours:g} h/week together",
+        )
+
+
+def optimise(problem: Problem, objective: Objective, **limits: Any) -> tuple[Instance, Solution]:
+    """Build the instance and solve it; raise :class:`InfeasibleError` if the included channels do not fit."""
+    instance = make_instance(problem, objective, **limits)
+    check_forced_fit(problem, instance)
+    solution = solve(instance)
+    if not solution.feasible:  # pragma: no cover - check_forced_fit catches every case the solver can meet
+        raise InfeasibleError("the included channels do not fit the limits", field="include", value=list(problem.profile.include))
+    return instance, solution
+
+
+def _validate_options(objective: str, language: str) -> None:
+    if objective not in ("coverage", "additive"):
+        raise ProfileError("unknown objective", field="objective", value=objective, allowed="coverage, additive")
+    if language not in LANGUAGES:
+        raise ProfileError("unknown language", field="language", value=language, allowed=", ".join(LANGUAGES))
+
+
+def recommend(
+    profile: Profile | Mapping[str, Any] | str,
+    *,
+    objective: Objective = "coverage",
+    evidence: Any = None,
+    language: str = "en",
+) -> Plan:
+    """Recommend a channel mix for an organisation.
+
+    Parameters
+    ----------
+    profile
+        A :class:`Profile`, a dict of the same fields, or its JSON text.
+    objective
+        ``"coverage"`` (default): goal coverage with diminishing returns; ``"additive"``: the plain
+        sum of fit scores times level effects.
+    evidence
+        Measured results from :func:`channelfit.check` (an ``Evidence`` or its JSON), which adjust
+        each channel's effectiveness for this organisation.
+    language
+        ``"en"``, ``"it"`` or ``"ru"``: the language of the reasons.
+
+    Returns
+    -------
+    Plan
+
+    Raises
+    ------
+    ProfileError
+        The profile or an option is invalid (names field, value and what is allowed).
+    InfeasibleError
+        The included channels cannot fit the limits (names the limit).
+    EvidenceError
+        The evidence is corrupt or belongs to another catalog.
+    """
+    _validate_options(objective, language)
+    parsed = parse_profile(profile)
+    cat = catalog()
+    affinity = None
+    if evidence is not None:
+        from .feedback import adjusted_affinity
+
+        affinity = adjusted_affinity(evidence, cat)
+    explainer = Explainer(cat, language)
+    problem = build_problem(parsed, cat, affinity, explainer)
+    instance, solution = optimise(problem, objective)
+    from .planner import build_plan
+
+    return build_plan(problem, instance, solution, objective, explainer)
+
+
+def fmt_money(value: float) -> float:
+    """Money rounded to cents for output."""
+    return round(float(value), 2)
+
+
+def fmt_score(value: float) -> float:
+    """Scores rounded to 4 decimals for output."""
+    return round(float(value), 4) + 0.0
+
+
+__all__ += ["Problem", "build_problem", "effectiveness", "make_instance", "optimise", "fmt_money", "fmt_score", "math"]

@@ -1,0 +1,40 @@
+"""JSON Schemas of the profile (input) and the plan (output), with the catalog's vocabularies as enums."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from .catalog import catalog
+from .plan import Plan
+from .profile import CRITERIA, Profile
+
+__all__ = ["json_schema"]
+
+
+def json_schema(kind: Literal["profile", "plan"]) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of ``kind``.
+
+    The profile schema lists the catalog's ids (sectors, countries, goals, formats, channels)
+    as enums, so a form builder can offer them.
+    """
+    if kind == "plan":
+        return Plan.model_json_schema(mode="serialization")
+    cat = catalog()
+    schema = Profile.model_json_schema(mode="validation")
+    props = schema["properties"]
+    props["sector"]["enum"] = list(cat.sectors)
+    weights = {"type": "number", "minimum": 0, "maximum": 1e6}
+    for field, ids in (("markets", cat.countries), ("goals", cat.goals)):
+        props[field] = {
+            "description": f"{field}: id -> weight (normalised), or a list of ids (equal weights)",
+            "anyOf": [
+                {"type": "object", "propertyNames": {"enum": list(ids)}, "additionalProperties": weights, "minProperties": 1},
+                {"type": "array", "items": {"enum": list(ids)}, "minItems": 1, "uniqueItems": True},
+            ],
+        }
+    props["formats"] = {"type": "array", "items": {"enum": list(cat.formats)}, "default": ["text", "image"]}
+    for field in ("present_on", "include", "exclude"):
+        props[field] = {"type": "array", "items": {"enum": list(cat.channels)}, "default": []}
+    props["criteria_weights"] = {"type": "object", "propertyNames": {"enum": list(CRITERIA)}, "additionalProperties": weights}
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema
