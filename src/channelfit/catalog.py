@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from .errors import CatalogError
 
@@ -55,6 +56,10 @@ class _Row(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, str_strip_whitespace=True)
 
 
+def _needs(column: str, reason: str) -> PydanticCustomError:
+    return PydanticCustomError("provenance", reason, {"column": column})
+
+
 class _Sourced(_Row):
     """A row whose figures are either sourced (source id and year) or an estimate (with reasoning)."""
 
@@ -63,13 +68,19 @@ class _Sourced(_Row):
     year: int | None = Field(default=None, ge=1990, le=2030)
     note: str | None = None
 
-    @model_validator(mode="after")
-    def _provenance(self) -> _Sourced:
-        if self.basis == "source" and (self.source_id is None or self.year is None):
-            raise ValueError("basis 'source' needs source_id and year")
-        if self.basis == "estimate" and not self.note:
-            raise ValueError("basis 'estimate' needs a note with the reasoning")
-        return self
+    @field_validator("source_id", "year")
+    @classmethod
+    def _sourced(cls, value: Any, info: ValidationInfo) -> Any:
+        if value is None and info.data.get("basis") == "source":
+            raise _needs(info.field_name or "", f"basis 'source' needs a {info.field_name}")
+        return value
+
+    @field_validator("note")
+    @classmethod
+    def _reasoned(cls, note: str | None, info: ValidationInfo) -> str | None:
+        if not note and info.data.get("basis") == "estimate":
+            raise _needs("note", "basis 'estimate' needs a note with the reasoning")
+        return note
 
 
 class SourceRow(_Row):
@@ -107,6 +118,7 @@ class ChannelRow(_Row):
     owner: str = Field(min_length=1)
     formats: str = Field(min_length=1)
     vertical_sectors: str | None = None
+    needs_premises: bool
     age_13_17: float = Share
     age_18_24: float = Share
     age_25_34: float = Share
@@ -124,15 +136,27 @@ class ChannelRow(_Row):
     audience_year: int | None = Field(default=None, ge=1990, le=2030)
     audience_note: str | None = None
 
+    @field_validator("audience_source_id", "audience_year")
+    @classmethod
+    def _audience_sourced(cls, value: Any, info: ValidationInfo) -> Any:
+        if value is None and info.data.get("audience_basis") == "source":
+            raise _needs(info.field_name or "", f"audience_basis 'source' needs an {info.field_name}")
+        return value
+
+    @field_validator("audience_note")
+    @classmethod
+    def _audience_reasoned(cls, note: str | None, info: ValidationInfo) -> str | None:
+        if not note and info.data.get("audience_basis") == "estimate":
+            raise _needs("audience_note", "audience_basis 'estimate' needs an audience_note with the reasoning")
+        return note
+
     @model_validator(mode="after")
-    def _audience(self) -> ChannelRow:
+    def _age_shares_sum_to_one(self) -> ChannelRow:
         total = sum(getattr(self, label) for label, _, _ in AGE_BANDS)
         if abs(total - 1.0) > _AGE_SUM_TOLERANCE:
-            raise ValueError(f"age_* shares sum to {total:.3f}, not 1 (+-{_AGE_SUM_TOLERANCE})")
-        if self.audience_basis == "source" and (self.audience_source_id is None or self.audience_year is None):
-            raise ValueError("audience_basis 'source' needs audience_source_id and audience_year")
-        if self.audience_basis == "estimate" and not self.audience_note:
-            raise ValueError("audience_basis 'estimate' needs an audience_note with the reasoning")
+            raise PydanticCustomError(
+                "age_sum", "age_* shares sum to {total}, not 1 (+-{tolerance})", {"total": round(total, 3), "tolerance": _AGE_SUM_TOLERANCE, "column": "age_13_17..age_65_plus"}
+            )
         return self
 
     @property
@@ -154,7 +178,7 @@ class MarketRow(_Sourced):
     @model_validator(mode="after")
     def _blocked_reaches_nobody(self) -> MarketRow:
         if self.availability == "blocked" and self.reach != 0.0:
-            raise ValueError("a blocked channel reaches nobody: reach must be 0")
+            raise PydanticCustomError("blocked_reach", "a blocked channel reaches nobody: reach must be 0", {"column": "reach"})
         return self
 
 
@@ -162,6 +186,12 @@ class SectorFitRow(_Sourced):
     channel: str
     sector: str
     fit: float = Share
+
+
+class SectorReachRow(_Sourced):
+    channel: str
+    sector: str
+    reach: float = Share
 
 
 class GoalRow(_Sourced):
@@ -230,7 +260,7 @@ def _read(directory: Path, name: str, model: type[R]) -> list[tuple[int, R]]:
                 rows.append((line, model.model_validate(record)))
             except ValidationError as exc:
                 error = exc.errors(include_url=False)[0]
-                column = str(error["loc"][0]) if error["loc"] else None
+                column = str(error["loc"][0]) if error["loc"] else (error.get("ctx") or {}).get("column")
                 value = record.get(column) if column else None
                 raise CatalogError(
                     error["msg"].removeprefix("Value error, "),
@@ -312,6 +342,10 @@ class Catalog:
         ``(channel, format)`` booleans: formats a credible presence needs.
     sector_fit
         ``(channel, sector)`` fits in 0..1.
+    sector_reach
+        ``(channel, sector)``: share of the sector's professionals the channel reaches, NaN where unknown.
+    needs_premises
+        ``(channel,)``: the channel only serves organisations with a place customers visit (maps, local reviews).
     goal_affinity
         ``(channel, goal)`` affinities in 0..1.
     reach
@@ -338,6 +372,8 @@ class Catalog:
     b2c_fit: np.ndarray
     format_needed: np.ndarray
     sector_fit: np.ndarray
+    sector_reach: np.ndarray
+    needs_premises: np.ndarray
     goal_affinity: np.ndarray
     reach: np.ndarray
     availability: np.ndarray
@@ -508,14 +544,16 @@ def load_catalog(directory: str | os.PathLike[str] | None = None) -> Catalog:
     internet_share = np.array([row.internet_share for _, row in country_rows])
     reach = np.zeros((n_channels, n_countries))
     availability = np.zeros((n_channels, n_countries), dtype=np.int8)
+    channel_lines = [line for line, _ in channel_rows]
     for c, channel in enumerate(channels):
         if (channel, WORLD) not in markets:
             raise CatalogError(
-                "channel has no WORLD market row",
-                file="channel_markets.csv",
-                column="region",
+                "channel has no WORLD row in channel_markets.csv",
+                file="channels.csv",
+                row=channel_lines[c],
+                column="channel",
                 value=channel,
-                allowed="every channel needs a WORLD row (its reach where no country row exists)",
+                allowed="a channel with a WORLD row in channel_markets.csv (its reach where no country row exists)",
             )
         for k, country in enumerate(countries):
             row = markets.get((channel, country)) or markets[(channel, WORLD)]
@@ -526,15 +564,20 @@ def load_catalog(directory: str | os.PathLike[str] | None = None) -> Catalog:
     sector_rows = _read(folder, "channel_sectors.csv", SectorFitRow)
     _check_unique("channel_sectors.csv", sector_rows, ("channel", "sector"))
     sourced("channel_sectors.csv", sector_rows)
-    sector_fit = np.empty((n_channels, len(ids["sectors"])))
-    for c, (_, row) in enumerate(channel_rows):
-        sector_fit[c] = row.sector_baseline
-        for sector in row.vertical_sector_list:
-            sector_fit[c, index["sectors"][sector]] = 1.0  # a vertical network fully serves its own sectors
+    sector_fit = np.array([[row.sector_baseline] * len(ids["sectors"]) for _, row in channel_rows])
     for line, row in sector_rows:
         _check_known("channel_sectors.csv", line, "channel", row.channel, index["channels"])
         _check_known("channel_sectors.csv", line, "sector", row.sector, index["sectors"])
         sector_fit[index["channels"][row.channel], index["sectors"][row.sector]] = row.fit
+
+    sector_reach_rows = _read(folder, "sector_reach.csv", SectorReachRow)
+    _check_unique("sector_reach.csv", sector_reach_rows, ("channel", "sector"))
+    sourced("sector_reach.csv", sector_reach_rows)
+    sector_reach = np.full((n_channels, len(ids["sectors"])), np.nan)
+    for line, row in sector_reach_rows:
+        _check_known("sector_reach.csv", line, "channel", row.channel, index["channels"])
+        _check_known("sector_reach.csv", line, "sector", row.sector, index["sectors"])
+        sector_reach[index["channels"][row.channel], index["sectors"][row.sector]] = row.reach
 
     goal_rows = _read(folder, "channel_goals.csv", GoalRow)
     _check_unique("channel_goals.csv", goal_rows, ("channel", "goal"))
@@ -551,6 +594,7 @@ def load_catalog(directory: str | os.PathLike[str] | None = None) -> Catalog:
     shape = (n_channels, len(LEVELS))
     offered = np.zeros(shape, dtype=bool)
     money, hours, setup, effect = (np.zeros(shape) for _ in range(4))
+    level_lines = {(row.channel, row.level): line for line, row in level_rows}
     for line, row in level_rows:
         _check_known("levels.csv", line, "channel", row.channel, index["channels"])
         c, lv = index["channels"][row.channel], LEVELS.index(row.level)
@@ -560,7 +604,22 @@ def load_catalog(directory: str | os.PathLike[str] | None = None) -> Catalog:
     for c, channel in enumerate(channels):
         if not offered[c].any():
             raise CatalogError(
-                "channel has no level row", file="levels.csv", column="channel", value=channel, allowed="at least one of listen, maintain, grow"
+                "channel has no row in levels.csv",
+                file="channels.csv",
+                row=channel_lines[c],
+                column="channel",
+                value=channel,
+                allowed="a channel with at least one of listen, maintain, grow in levels.csv",
+            )
+        costs = [(money[c, lv], hours[c, lv]) for lv in np.flatnonzero(offered[c])]
+        if costs != sorted(costs, key=lambda cost: cost) or any(b[1] < a[1] for a, b in zip(costs, costs[1:])):
+            raise CatalogError(
+                "levels must not get cheaper as effort rises",
+                file="levels.csv",
+                row=level_lines[(channel, LEVELS[int(np.flatnonzero(offered[c])[-1])])],
+                column="monthly_cost_eur",
+                value=channel,
+                allowed="listen <= maintain <= grow in both monthly_cost_eur and weekly_hours",
             )
 
     kpi_rows = _read(folder, "kpis.csv", KpiRow)
@@ -592,6 +651,8 @@ def load_catalog(directory: str | os.PathLike[str] | None = None) -> Catalog:
         b2c_fit=column("b2c_fit"),
         format_needed=_frozen(format_needed),
         sector_fit=_frozen(sector_fit),
+        sector_reach=_frozen(sector_reach),
+        needs_premises=_frozen(np.array([row.needs_premises for _, row in channel_rows], dtype=bool)),
         goal_affinity=_frozen(goal_affinity),
         reach=_frozen(reach),
         availability=_frozen(availability),

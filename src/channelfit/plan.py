@@ -75,7 +75,7 @@ class Excluded(_Out):
 
     channel: str
     name: str
-    reason: Literal["excluded_by_you", "blocked", "no_fit"]
+    reason: Literal["excluded_by_you", "blocked", "needs_premises", "no_fit"]
     why: Reason
 
 

@@ -167,6 +167,9 @@ class Profile(_Model):
         See :class:`Budget`.
     formats
         Content formats the organisation can produce.
+    premises
+        ``True`` when the organisation has a place customers visit or serves a local area:
+        maps and local review directories (Google Business Profile, Yelp, ...) require it.
     present_on
         Channels the organisation already has accounts on (no setup hours needed).
     include, exclude
@@ -186,6 +189,7 @@ class Profile(_Model):
     goals: dict[str, float]
     budget: Budget
     formats: tuple[str, ...] = ("text", "image")
+    premises: bool = False
     present_on: tuple[str, ...] = ()
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()

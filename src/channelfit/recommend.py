@@ -79,6 +79,15 @@ def build_problem(profile: Profile, cat: Catalog, affinity: np.ndarray | None = 
                 )
             countries = ", ".join(cat.countries[k] for k in target)
             excluded.append((c, "blocked", explainer.reason("blocked", countries=countries)))
+        elif cat.needs_premises[c] and not profile.premises:
+            if c in include:
+                raise InfeasibleError(
+                    f"{channel} needs premises: a place customers visit or a local service area",
+                    field="include",
+                    value=channel,
+                    allowed="set premises: true, or include channels that need no premises",
+                )
+            excluded.append((c, "needs_premises", explainer.reason("needs_premises")))
         elif fit[c] <= 0.0 and c not in include:
             excluded.append((c, "no_fit", _no_fit_reason(explainer, profile, cat, scores, c)))
         else:

@@ -4,7 +4,11 @@ Criteria (each means the same whatever else is in the catalog; nothing is min-ma
 
 ``reach``
     Market-weighted share of the target markets' population the channel reaches
-    (blocked = 0; ``restricted`` counts at :data:`RESTRICTED_REACH_FACTOR`).
+    (blocked = 0; ``restricted`` counts at :data:`RESTRICTED_REACH_FACTOR`).  When the
+    audience is professionals and the catalog knows the channel's reach among the
+    professionals of the organisation's sector (``sector_reach.csv``), that share is used
+    instead in every market where the channel is available: a network of developers
+    reaches few people but most developers.
 ``audience``
     Share of the channel's users inside the target ages, times the share of the
     target gender and, where professionals are asked for, the share of professionals.
@@ -113,10 +117,17 @@ def encode(profiles: Sequence[Profile], cat: Catalog) -> ProfileArrays:
 
 
 @functools.lru_cache(maxsize=4)
+def availability_factor(cat: Catalog) -> np.ndarray:
+    """``(channel, country)``: 1 available, :data:`RESTRICTED_REACH_FACTOR` restricted, 0 blocked."""
+    out = np.choose(cat.availability, [1.0, RESTRICTED_REACH_FACTOR, 0.0])
+    out.setflags(write=False)
+    return out
+
+
+@functools.lru_cache(maxsize=4)
 def effective_reach(cat: Catalog) -> np.ndarray:
     """``(channel, country)`` reach with restricted networks discounted by :data:`RESTRICTED_REACH_FACTOR`."""
-    factor = np.where(cat.availability == 1, RESTRICTED_REACH_FACTOR, 1.0)
-    out = cat.reach * factor
+    out = cat.reach * availability_factor(cat)
     out.setflags(write=False)
     return out
 
@@ -150,6 +161,11 @@ def score(arrays: ProfileArrays, cat: Catalog, goal_affinity: np.ndarray | None 
     """
     affinity = cat.goal_affinity if goal_affinity is None else goal_affinity
     reach = arrays.market_weights @ effective_reach(cat).T
+    in_sector = cat.sector_reach.T[arrays.sector]  # (P, C), NaN where unknown
+    use_sector = arrays.professionals[:, None] & ~np.isnan(in_sector)
+    if use_sector.any():
+        available = arrays.market_weights @ availability_factor(cat).T
+        reach = np.where(use_sector, np.nan_to_num(in_sector) * available, reach)
     audience = arrays.age_overlap @ cat.age_shares.T
     female = cat.share_female[None, :]
     gender_share = np.select(

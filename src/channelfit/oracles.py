@@ -1,0 +1,63 @@
+"""Reference solvers for checking the optimiser: brute force and ``scipy.optimize.milp``.
+
+Used by the tests and the benchmarks; slow by design.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+
+from .optimiser import Instance, objective_value
+
+__all__ = ["brute_force", "milp_additive"]
+
+
+def _feasible(instance: Instance, levels: np.ndarray) -> bool:
+    picked = np.flatnonzero(levels >= 0)
+    if len(picked) > instance.max_channels or instance.forced[levels < 0].any():
+        return False
+    if not instance.offered[picked, levels[picked]].all():
+        return False
+    money = instance.monthly_cost_eur[picked, levels[picked]].sum()
+    hours = instance.weekly_hours[picked, levels[picked]].sum()
+    return bool(money <= instance.monthly_budget_eur + 1e-9 and hours <= instance.weekly_hours_budget + 1e-9)
+
+
+def brute_force(instance: Instance) -> float | None:
+    """The best objective over every selection of at most ``max_channels`` options (None if infeasible)."""
+    n, n_levels = instance.monthly_cost_eur.shape
+    best: float | None = None
+    for size in range(min(n, instance.max_channels) + 1):
+        for subset in itertools.combinations(range(n), size):
+            for combo in itertools.product(range(n_levels), repeat=size):
+                levels = np.full(n, -1)
+                levels[list(subset)] = combo
+                if _feasible(instance, levels):
+                    value = objective_value(instance, levels)
+                    best = value if best is None or value > best else best
+    return best
+
+
+def milp_additive(instance: Instance, time_limit: float | None = None) -> float | None:
+    """Optimum of an additive instance with ``scipy.optimize.milp`` (None if infeasible)."""
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
+    assert instance.value is not None, "milp_additive needs an additive instance"
+    n, n_levels = instance.monthly_cost_eur.shape
+    offered = instance.offered.ravel()
+    cost = -np.where(offered, instance.value.ravel(), 0.0)
+    one_per_channel = np.kron(np.eye(n), np.ones(n_levels))
+    lower = np.where(instance.forced, 1.0, 0.0)
+    rows = [
+        LinearConstraint(one_per_channel, lower, np.ones(n)),
+        LinearConstraint(np.where(offered, instance.monthly_cost_eur.ravel(), 0.0)[None, :], -np.inf, instance.monthly_budget_eur),
+        LinearConstraint(np.where(offered, instance.weekly_hours.ravel(), 0.0)[None, :], -np.inf, instance.weekly_hours_budget),
+        LinearConstraint(np.ones((1, n * n_levels)), 0, instance.max_channels),
+    ]
+    options = {"time_limit": time_limit} if time_limit else {}
+    result = milp(cost, constraints=rows, integrality=np.ones(n * n_levels), bounds=Bounds(0, offered.astype(float)), options=options)
+    if result.x is None:
+        return None
+    return float(-result.fun)

@@ -1,0 +1,82 @@
+"""Hypothesis strategies for valid channelfit inputs, to property-test code built on channelfit.
+
+>>> from hypothesis import given
+>>> from channelfit.strategies import profiles
+>>> @given(profiles())
+... def test_my_wizard(profile):
+...     ...
+
+Needs ``hypothesis`` (the ``strategies`` or ``test`` extra).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import strategies as st
+
+from .catalog import Catalog, catalog
+
+__all__ = ["budgets", "profiles", "weights"]
+
+
+def weights(ids: list[str] | tuple[str, ...], max_size: int = 4) -> st.SearchStrategy[Any]:
+    """A list of ids (equal weights) or a mapping id -> positive weight."""
+    keys = st.lists(st.sampled_from(ids), min_size=1, max_size=max_size, unique=True)
+    as_dict = keys.flatmap(
+        lambda chosen: st.fixed_dictionaries({k: st.integers(min_value=1, max_value=10) for k in chosen})
+    )
+    return st.one_of(keys, as_dict)
+
+
+def budgets(cat: Catalog | None = None) -> st.SearchStrategy[dict[str, Any]]:
+    """Budgets from nothing to generous, in EUR or another catalog currency."""
+    cat = cat or catalog()
+    currency = st.sampled_from(sorted(cat.fx_per_eur))
+    return st.builds(
+        lambda cur, eur, hours: {"monthly": round(eur * cat.fx_per_eur[cur], 2), "currency": cur, "weekly_hours": hours},
+        currency,
+        st.sampled_from([0.0, 50.0, 200.0, 800.0, 3000.0]) | st.floats(0, 5000, allow_nan=False).map(lambda x: round(x, 2)),
+        st.sampled_from([0.0, 1.0, 3.0, 6.0, 12.0, 40.0]) | st.floats(0, 60, allow_nan=False).map(lambda x: round(x, 1)),
+    )
+
+
+@st.composite
+def profiles(draw: st.DrawFn, cat: Catalog | None = None, with_include: bool = True) -> dict[str, Any]:
+    """Valid profiles in the JSON (dict) form of :func:`channelfit.recommend`.
+
+    Parameters
+    ----------
+    cat
+        The catalog whose vocabularies to draw from (default: the bundled one).
+    with_include
+        Also draw ``include`` channels (which can make a profile infeasible: recommend then
+        raises :class:`~channelfit.InfeasibleError`).
+    """
+    cat = cat or catalog()
+    channels = list(cat.channels)
+    youngest = draw(st.integers(13, 80))
+    oldest = draw(st.integers(youngest, 90))
+    exclude = draw(st.lists(st.sampled_from(channels), max_size=4, unique=True))
+    allowed_include = [c for c in channels if c not in exclude]
+    include = draw(st.lists(st.sampled_from(allowed_include), max_size=2, unique=True)) if with_include else []
+    return {
+        "name": draw(st.text(max_size=30)),
+        "kind": draw(st.sampled_from(["person", "company", "brand", "nonprofit", "public_body"])),
+        "model": draw(st.sampled_from(["b2b", "b2c", "b2b2c"])),
+        "sector": draw(st.sampled_from(list(cat.sectors))),
+        "markets": draw(weights(list(cat.countries), max_size=3)),
+        "audience": {
+            "age": [youngest, oldest],
+            "gender": draw(st.sampled_from(["any", "female", "male"])),
+            "professionals": draw(st.booleans()),
+        },
+        "goals": draw(weights(list(cat.goals), max_size=4)),
+        "budget": draw(budgets(cat)),
+        "formats": draw(st.lists(st.sampled_from(list(cat.formats)), min_size=1, max_size=len(cat.formats), unique=True)),
+        "premises": draw(st.booleans()),
+        "present_on": draw(st.lists(st.sampled_from(channels), max_size=3, unique=True)),
+        "include": include,
+        "exclude": exclude,
+        "max_channels": draw(st.integers(1, 6)),
+    }

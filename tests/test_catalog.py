@@ -1,0 +1,280 @@
+"""The bundled catalog: coverage, provenance, known blocks; and the loader's errors on corrupt copies."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import channelfit as cf
+from channelfit.catalog import default_data_dir
+
+from .conftest import ROOT
+
+REQUIRED_CHANNELS = """facebook instagram threads x linkedin xing tiktok youtube snapchat pinterest reddit tumblr quora medium
+substack discord twitch telegram whatsapp vk odnoklassniki dzen rutube yandex_maps two_gis avito wechat weibo douyin
+xiaohongshu bilibili kuaishou zhihu line kakaotalk naver_blog mastodon bluesky github stack_overflow hacker_news
+product_hunt dev_to researchgate behance dribbble houzz tripadvisor google_business_profile yelp trustpilot google_news
+flipboard podcast email_newsletter blog""".split()
+REQUIRED_COUNTRIES = "IT DE FR ES GB US BR IN JP KR CN RU".split()
+GOALS = """brand_awareness lead_generation sales recruiting community customer_service thought_leadership listening
+traffic local_visits partnerships fundraising""".split()
+FORMATS = "text image short_video long_video live audio article".split()
+SECTORS = """manufacturing professional_services software retail fashion beauty food_and_drink hospitality travel health
+education research gaming media_and_entertainment arts_and_design architecture_and_interiors real_estate finance
+automotive agriculture nonprofit public_sector""".split()
+KNOWN_BLOCKS = {
+    "RU": ["facebook", "instagram", "x", "linkedin"],
+    "CN": ["google_business_profile", "facebook", "instagram", "x", "youtube"],
+}
+
+
+def test_coverage_of_required_vocabularies(cat: cf.Catalog) -> None:
+    assert len(cat.channels) >= 60
+    assert set(REQUIRED_CHANNELS) <= set(cat.channels)
+    assert len(cat.countries) >= 30
+    assert set(REQUIRED_COUNTRIES) <= set(cat.countries)
+    assert set(GOALS) <= set(cat.goals)
+    assert set(FORMATS) <= set(cat.formats)
+    assert set(SECTORS) <= set(cat.sectors)
+    assert set(cat.channels_frame["orientation"]) == set(cat.orientations)
+
+
+@pytest.mark.parametrize(("country", "channel"), [(k, c) for k, cs in KNOWN_BLOCKS.items() for c in cs])
+def test_known_blocks(cat: cf.Catalog, country: str, channel: str) -> None:
+    row = cat.market_row(channel, country)
+    assert row.region == country, "a known block needs its own market row"
+    assert row.availability == "blocked"
+    assert cat.reach[cat.index["channels"][channel], cat.index["countries"][country]] == 0.0
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (default_data_dir() / name).open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.mark.parametrize(
+    "name", ["channel_markets.csv", "channel_goals.csv", "channel_sectors.csv", "sector_reach.csv", "levels.csv", "kpis.csv", "countries.csv", "fx.csv"]
+)
+def test_every_figure_is_sourced_or_an_explained_estimate(name: str, cat: cf.Catalog) -> None:
+    for row in _rows(name):
+        assert row["basis"] in {"source", "estimate"}
+        if row["basis"] == "source":
+            assert row["source_id"] in cat.sources and row["year"]
+        else:
+            assert row["note"].strip(), row
+        if row["source_id"]:
+            assert row["source_id"] in cat.sources
+
+
+def test_channel_audience_is_sourced_or_explained(cat: cf.Catalog) -> None:
+    for row in cat.channel_rows:
+        if row.audience_basis == "source":
+            assert row.audience_source_id in cat.sources and row.audience_year
+        else:
+            assert row.audience_note
+
+
+def test_sources_have_publisher_title_url(cat: cf.Catalog) -> None:
+    for source in cat.sources.values():
+        assert source.publisher and source.title and source.url
+
+
+def test_arrays_are_read_only_and_consistent(cat: cf.Catalog) -> None:
+    for name in ("reach", "age_shares", "goal_affinity", "sector_fit", "level_effect", "level_monthly_cost_eur"):
+        array = getattr(cat, name)
+        assert not array.flags.writeable
+        with pytest.raises(ValueError):
+            array[(0,) * array.ndim] = 1.0
+    assert np.allclose(cat.age_shares.sum(axis=1), 1.0, atol=0.021)
+    assert ((cat.reach >= 0) & (cat.reach <= 1)).all()
+    assert cat.level_offered[:, :].any(axis=1).all()
+
+
+def test_catalog_is_cached_and_frames_are_copies(cat: cf.Catalog) -> None:
+    assert cf.catalog() is cat
+    frame = cat.channels_frame
+    frame.loc["facebook", "share_female"] = 0.99
+    assert cat.channels_frame.loc["facebook", "share_female"] != 0.99
+    assert len(cat.markets_frame) == len(cat.market_rows)
+
+
+def test_no_rank_reversal_from_catalog_scale(tmp_path: Path, rossi: dict) -> None:
+    """Removing a channel from the catalog leaves every other channel's score unchanged (absolute scales)."""
+    from channelfit.profile import Profile
+    from channelfit.scorer import encode, score
+
+    data = _copy(tmp_path)
+    victim = "linkedin"
+    for name in ("channels.csv", "channel_markets.csv", "channel_goals.csv", "channel_sectors.csv", "levels.csv", "sector_reach.csv"):
+        rows = _read(data / name)
+        _write(data / name, [r for r in rows if r["channel"] != victim])
+    small = cf.load_catalog(data)
+    full = cf.catalog()
+    profile = Profile.model_validate(rossi)
+    full_scores = score(encode([profile], full), full).score[0]
+    small_scores = score(encode([profile], small), small).score[0]
+    for c, channel in enumerate(small.channels):
+        assert small_scores[c] == full_scores[full.index["channels"][channel]]
+
+
+# --- the loader's errors on corrupt copies -------------------------------------------------------
+
+
+def _copy(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(default_data_dir(), target)
+    return target
+
+
+def _read(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _write(path: Path, rows: list[dict[str, str]]) -> None:
+    with path.open(newline="", encoding="utf-8") as handle:
+        header = next(csv.reader(handle))
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=header, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def _corrupt(data: Path, file: str, index: int, column: str, value: str) -> int:
+    rows = _read(data / file)
+    rows[index][column] = value
+    _write(data / file, rows)
+    return index + 2  # header is line 1
+
+
+# (file, column, bad value, what the message must mention)
+CELL_CASES = [
+    ("channels.csv", "orientation", "socialising", "unknown orientation"),
+    ("channels.csv", "formats", "text;hologram", "unknown formats"),
+    ("channels.csv", "share_female", "1.5", "less than or equal to 1"),
+    ("channels.csv", "share_professionals", "nan", "finite number"),
+    ("channels.csv", "b2b_fit", "", "valid number"),
+    ("channels.csv", "age_18_24", "0.9", "sum"),
+    ("channels.csv", "audience_source_id", "no_such_source", "sources.csv"),
+    ("channel_markets.csv", "channel", "myspace", "unknown channel"),
+    ("channel_markets.csv", "region", "XX", "unknown region"),
+    ("channel_markets.csv", "reach", "-0.1", "greater than or equal to 0"),
+    ("channel_markets.csv", "reach", "inf", "finite number"),
+    ("channel_markets.csv", "availability", "maybe", "available"),
+    ("channel_markets.csv", "source_id", "no_such_source", "sources.csv"),
+    ("channel_goals.csv", "goal", "world_peace", "unknown goal"),
+    ("channel_goals.csv", "affinity", "2", "less than or equal to 1"),
+    ("channel_goals.csv", "affinity", "NaN", "finite number"),
+    ("channel_goals.csv", "note", "", "reasoning"),
+    ("channel_sectors.csv", "sector", "space_travel", "unknown sector"),
+    ("levels.csv", "level", "viral", "listen"),
+    ("levels.csv", "weekly_hours", "-1", "greater than or equal to 0"),
+    ("levels.csv", "effect", "0", "greater than 0"),
+    ("kpis.csv", "orientation", "telepathy", "unknown orientation"),
+    ("countries.csv", "currency", "XYZ", "unknown currency"),
+    ("countries.csv", "internet_share", "nan", "finite number"),
+    ("fx.csv", "per_eur", "-3", "greater than 0"),
+    ("sources.csv", "url", "not a url", "https"),
+]
+
+
+@pytest.mark.parametrize(("file", "column", "value", "mention"), CELL_CASES)
+def test_corrupt_cell_names_file_row_and_column(tmp_path: Path, file: str, column: str, value: str, mention: str) -> None:
+    data = _copy(tmp_path)
+    rows = _read(data / file)
+    index = next(i for i, r in enumerate(rows) if r.get("basis", "estimate") == "estimate" or column not in ("note",))
+    if column == "note":
+        index = next(i for i, r in enumerate(rows) if r["basis"] == "estimate")
+    if column == "audience_source_id":
+        index = next(i for i, r in enumerate(rows) if r["audience_basis"] == "source")
+    if column == "source_id":
+        index = next(i for i, r in enumerate(rows) if r["basis"] == "source")
+    line = _corrupt(data, file, index, column, value)
+    with pytest.raises(cf.CatalogError) as info:
+        cf.load_catalog(data)
+    error = info.value
+    assert (error.file, error.row) == (file, line)
+    assert error.column is not None and (error.column == column or column in error.column or error.column.startswith("age_"))
+    assert mention.lower() in str(error).lower()
+    assert file in str(error) and f"row {line}" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("file", "key"),
+    [("channels.csv", "channel"), ("channel_markets.csv", "channel,region"), ("channel_goals.csv", "channel,goal"), ("levels.csv", "channel,level"), ("sources.csv", "source_id")],
+)
+def test_duplicate_row_is_named(tmp_path: Path, file: str, key: str) -> None:
+    data = _copy(tmp_path)
+    rows = _read(data / file)
+    _write(data / file, [*rows, rows[0]])
+    with pytest.raises(cf.CatalogError, match="duplicate of row 2") as info:
+        cf.load_catalog(data)
+    assert (info.value.file, info.value.row, info.value.column) == (file, len(rows) + 2, key)
+
+
+def test_missing_source_for_sourced_figure(tmp_path: Path) -> None:
+    data = _copy(tmp_path)
+    rows = _read(data / "channel_markets.csv")
+    index = next(i for i, r in enumerate(rows) if r["basis"] == "source")
+    line = _corrupt(data, "channel_markets.csv", index, "source_id", "")
+    with pytest.raises(cf.CatalogError, match="needs a source_id") as info:
+        cf.load_catalog(data)
+    assert (info.value.file, info.value.row, info.value.column) == ("channel_markets.csv", line, "source_id")
+
+
+def test_blocked_with_reach_is_rejected(tmp_path: Path) -> None:
+    data = _copy(tmp_path)
+    rows = _read(data / "channel_markets.csv")
+    index = next(i for i, r in enumerate(rows) if r["availability"] == "blocked")
+    line = _corrupt(data, "channel_markets.csv", index, "reach", "0.3")
+    with pytest.raises(cf.CatalogError, match="blocked") as info:
+        cf.load_catalog(data)
+    assert (info.value.row, info.value.column) == (line, "reach")
+
+
+def test_channel_without_market_row(tmp_path: Path) -> None:
+    data = _copy(tmp_path)
+    rows = _read(data / "channel_markets.csv")
+    _write(data / "channel_markets.csv", [r for r in rows if r["channel"] != "xing"])
+    line = 2 + next(i for i, r in enumerate(_read(data / "channels.csv")) if r["channel"] == "xing")
+    with pytest.raises(cf.CatalogError, match="WORLD") as info:
+        cf.load_catalog(data)
+    assert (info.value.file, info.value.row, info.value.column, info.value.value) == ("channels.csv", line, "channel", "xing")
+
+
+def test_missing_file_and_bad_header(tmp_path: Path) -> None:
+    data = _copy(tmp_path)
+    (data / "levels.csv").unlink()
+    with pytest.raises(cf.CatalogError, match="missing") as info:
+        cf.load_catalog(data)
+    assert info.value.file == "levels.csv"
+    data = _copy(tmp_path / "again")
+    text = (data / "fx.csv").read_text(encoding="utf-8").replace("per_eur", "rate", 1)
+    (data / "fx.csv").write_text(text, encoding="utf-8")
+    with pytest.raises(cf.CatalogError, match="header") as info:
+        cf.load_catalog(data)
+    assert (info.value.file, info.value.row, info.value.column) == ("fx.csv", 1, "per_eur")
+
+
+def test_reference_facts_agree_or_are_explained(cat: cf.Catalog) -> None:
+    """Availability facts in shared/reference agree with data/ unless the data card explains the difference."""
+    reference = ROOT.parent / "shared" / "reference" / "channel_facts.csv"
+    if not reference.exists():
+        pytest.skip("shared/reference is not beside this checkout")
+    card = (default_data_dir() / "README.md").read_text(encoding="utf-8")
+    checked = 0
+    for row in _read(reference):
+        if row["metric"] != "availability" or row["region"] not in cat.index["countries"]:
+            continue
+        channel = "google_business_profile" if row["channel"] == "google" else row["channel"]
+        if channel not in cat.index["channels"]:
+            continue
+        ours = cat.market_row(channel, row["region"]).availability
+        checked += 1
+        if ours != row["value"]:
+            assert f"{channel} in {row['region']}" in card, f"{channel}/{row['region']}: reference {row['value']}, data {ours}"
+    assert checked >= 10
