@@ -19,7 +19,9 @@ gains bound every descendant:
   sibling loop stop at the first sibling that cannot beat the incumbent);
 * knapsack bounds: for money and for hours, a fractional knapsack in which each candidate
   is worth at most its best gain at its best gain-per-unit ratio (a valid bound on the
-  LP relaxation of picking at most one level per channel).
+  LP relaxation of picking at most one level per channel);
+* goal bound (coverage only): each goal gains at most what its own ``slots`` best
+  candidates would give it, which is tight when candidates overlap on the same goals.
 
 Ties are broken by the candidate order (stable), so results are deterministic.
 """
@@ -181,6 +183,8 @@ def solve(instance: Instance) -> Solution:
             _knapsack_bound(best_gain, _ratio_cost(best_gain, gain, hours[cand], ok), hours_left),
             _knapsack_bound(best_gain, _ratio_cost(best_gain, gain, money[cand], ok), money_left),
         )
+        if not additive:
+            knap = min(knap, _goal_bound(np.where(ok[:, :, None], eff[cand], 0.0).max(axis=1), weights, miss, slots))
         if current + knap <= best_value + _EPS:
             return
         prefix = np.concatenate(([0.0], np.cumsum(best_gain)))
@@ -217,6 +221,17 @@ def solve(instance: Instance) -> Solution:
     if best_levels is None:
         return Solution(levels=(-1,) * n, objective=0.0, feasible=False, nodes=nodes)
     return Solution(levels=tuple(best_levels), objective=max(best_value, 0.0), feasible=True, nodes=nodes)
+
+
+def _goal_bound(best_eff: np.ndarray, weights: np.ndarray, miss: np.ndarray, slots: int) -> float:
+    """Per-goal bound: each goal gains at most what its own ``slots`` best candidates would give it.
+
+    ``best_eff`` is ``(m, G)``, each candidate's best effectiveness per goal over its feasible levels.
+    Much tighter than summing gains when candidates serve the same goals.
+    """
+    k = min(slots, len(best_eff))
+    top = -np.partition(-best_eff, k - 1, axis=0)[:k]
+    return float(weights @ (miss * (1.0 - np.prod(1.0 - top, axis=0))))
 
 
 def _ratio_cost(best_gain: np.ndarray, gain: np.ndarray, cost: np.ndarray, ok: np.ndarray) -> np.ndarray:

@@ -81,7 +81,8 @@ def _weights(value: Any, kind: str, known: Mapping[str, int], field: str) -> dic
     total = math.fsum(weights.values())
     if total <= 0:
         raise PydanticCustomError("zero_weights", "weights sum to 0", {"allowed": "at least one positive weight"})
-    return {key: weights[key] / total for key in sorted(weights, key=known.__getitem__)}
+    # Rounded so that weights scaled by any factor normalise to the very same floats.
+    return {key: round(weights[key] / total, 12) for key in sorted(weights, key=known.__getitem__)}
 
 
 class _Model(BaseModel):

@@ -1,0 +1,97 @@
+"""The CLI: tables and JSON out, schemas, and one-line errors with exit status 2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import channelfit as cf
+from channelfit.cli import main
+
+from .conftest import EXAMPLES
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_recommend_table_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(EXAMPLES / "officine_rossi.json")
+    code, out, err = _run(capsys, "recommend", path)
+    assert code == 0 and not err
+    assert "# Channel plan: Officine Rossi" in out and "LinkedIn" in out
+    code, out, _ = _run(capsys, "recommend", path, "--json")
+    assert code == 0
+    plan = cf.Plan.model_validate_json(out)
+    assert plan.picks and plan.model_dump_json(indent=2) + "\n" == out
+
+
+def test_channels_browse(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "channels", "--market", "RU", "--json")
+    rows = json.loads(out)
+    assert code == 0
+    by_id = {r["channel"]: r for r in rows}
+    assert by_id["instagram"]["availability"] == "blocked" and by_id["instagram"]["reach"] == 0
+    assert rows[0]["reach"] >= rows[-1]["reach"]
+    code, out, _ = _run(capsys, "channels", "--orientation", "vertical")
+    assert code == 0 and "github" in out and "facebook" not in out
+
+
+@pytest.mark.parametrize("kind", ["profile", "plan"])
+def test_schema(capsys: pytest.CaptureFixture[str], kind: str) -> None:
+    code, out, _ = _run(capsys, "schema", kind)
+    schema = json.loads(out)
+    assert code == 0 and schema["type"] == "object"
+    if kind == "profile":
+        assert "manufacturing" in schema["properties"]["sector"]["enum"]
+        assert {"budget", "markets", "goals"} <= set(schema["required"])
+
+
+@pytest.mark.parametrize(
+    ("argv", "fragment"),
+    [
+        (["recommend", "missing.json"], "cannot read file"),
+        (["recommend"], "required"),
+        (["frobnicate"], "invalid choice"),
+        (["channels", "--market", "ZZ"], "--market"),
+        (["channels", "--orientation", "telepathy"], "--orientation"),
+    ],
+)
+def test_bad_invocations_exit_2_with_one_line(capsys: pytest.CaptureFixture[str], argv: list[str], fragment: str) -> None:
+    code, out, err = _run(capsys, *argv)
+    assert code == 2 and not out
+    assert err.count("\n") == 1 and fragment in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        ("{not json", "not valid JSON"),
+        ('{"model": "b2b"}', "required"),
+        ('{"model": "b2b", "sector": "manufacturing", "markets": ["IT"], "goals": ["sales"], "budget": {"monthly": 10, "weekly_hours": -1}}', "budget.weekly_hours"),
+        ("[1, 2]", "profile must be an object"),
+    ],
+)
+def test_bad_profiles_exit_2_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, fragment: str) -> None:
+    path = tmp_path / "profile.json"
+    path.write_text(content, encoding="utf-8")
+    code, out, err = _run(capsys, "recommend", str(path))
+    assert code == 2 and not out
+    assert err.count("\n") == 1 and fragment in err
+
+
+def test_console_script_runs_in_a_fresh_process() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "channelfit.cli", "recommend", str(EXAMPLES / "restaurant_valencia.json"), "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["picks"]

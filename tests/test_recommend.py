@@ -1,0 +1,141 @@
+"""recommend(): hard limits, invariances and determinism over hypothesis-generated profiles."""
+
+from __future__ import annotations
+
+import copy
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import channelfit as cf
+from channelfit.recommend import SETUP_WEEKS
+from channelfit.strategies import profiles
+
+
+def _plan_or_infeasible(profile: dict, **kwargs: object) -> cf.Plan | None:
+    try:
+        return cf.recommend(profile, **kwargs)
+    except cf.InfeasibleError as exc:
+        assert profile["include"], "only included channels can make a profile infeasible"
+        assert exc.field == "include"
+        return None
+
+
+def _check_limits(plan: cf.Plan, profile: dict, cat: cf.Catalog) -> None:
+    parsed = cf.Profile.model_validate(profile)
+    picks = {p.channel: p for p in plan.picks}
+    assert len(picks) == len(plan.picks) <= parsed.max_channels
+    assert set(parsed.include) <= set(picks)
+    assert not set(parsed.exclude) & set(picks)
+    money = sum(p.monthly_cost_eur for p in plan.picks)
+    hours = sum(p.weekly_hours + p.setup_hours / SETUP_WEEKS for p in plan.picks)
+    assert money <= parsed.budget.monthly_eur + 0.01
+    assert hours <= parsed.budget.weekly_hours + 0.01
+    targets = [cat.index["countries"][k] for k in parsed.markets]
+    for pick in plan.picks:
+        c = cat.index["channels"][pick.channel]
+        assert (cat.availability[c, targets] != 2).any(), f"{pick.channel} is blocked in every target market"
+        assert parsed.premises or not cat.needs_premises[c]
+        assert cat.level_offered[c, ("listen", "maintain", "grow").index(pick.level)]
+    for phase in plan.phases:
+        assert phase.monthly_cost_eur <= parsed.budget.monthly_eur + 0.01
+        assert phase.weekly_hours <= parsed.budget.weekly_hours + 0.01
+    assert plan.totals.channels == len(plan.picks)
+    assert {e.channel for e in plan.excluded}.isdisjoint(picks)
+
+
+@given(profiles(), st.sampled_from(["coverage", "additive"]))
+def test_hard_limits_hold(profile: dict, objective: str) -> None:
+    cat = cf.catalog()
+    plan = _plan_or_infeasible(profile, objective=objective)
+    if plan is not None:
+        _check_limits(plan, profile, cat)
+        ranks = [r.score for r in plan.ranking]
+        assert ranks == sorted(ranks, reverse=True)
+        assert all(0.0 <= v <= 1.0 for r in plan.ranking for v in r.criteria.values())
+
+
+@given(profiles(with_include=False), st.floats(0.1, 50.0))
+def test_scaling_goal_weights_changes_nothing(profile: dict, factor: float) -> None:
+    goals = profile["goals"]
+    scaled = dict.fromkeys(goals, factor) if isinstance(goals, list) else {k: v * factor for k, v in goals.items()}
+    assert cf.recommend({**profile, "goals": scaled}).model_dump_json() == cf.recommend(profile).model_dump_json()
+
+
+@given(profiles(with_include=False), st.sampled_from(["coverage", "additive"]), st.floats(1.0, 4.0), st.floats(1.0, 4.0))
+def test_more_budget_never_lowers_the_objective(profile: dict, objective: str, money: float, hours: float) -> None:
+    richer = copy.deepcopy(profile)
+    richer["budget"]["monthly"] *= money
+    richer["budget"]["weekly_hours"] = min(168.0, richer["budget"]["weekly_hours"] * hours)
+    base = cf.recommend(profile, objective=objective).objective
+    assert cf.recommend(richer, objective=objective).objective >= base - 1e-4
+
+
+@given(profiles(with_include=False))
+def test_more_channels_allowed_never_lowers_the_objective(profile: dict) -> None:
+    wider = {**profile, "max_channels": min(20, profile["max_channels"] + 1)}
+    assert cf.recommend(wider).objective >= cf.recommend(profile).objective - 1e-4
+
+
+@given(profiles())
+def test_same_input_same_json(profile: dict) -> None:
+    first = _plan_or_infeasible(profile)
+    if first is not None:
+        assert cf.recommend(copy.deepcopy(profile)).model_dump_json() == first.model_dump_json()
+
+
+def test_blocked_everywhere_is_never_picked_and_is_explained(rossi: dict) -> None:
+    plan = cf.recommend({**rossi, "markets": ["RU"], "present_on": []})
+    picked = {p.channel for p in plan.picks}
+    assert not picked & {"facebook", "instagram", "x", "linkedin"}
+    blocked = {e.channel: e for e in plan.excluded if e.reason == "blocked"}
+    assert {"facebook", "instagram", "linkedin"} <= set(blocked)
+    assert "RU" in blocked["linkedin"].why.text
+
+
+def test_including_a_blocked_channel_is_infeasible(rossi: dict) -> None:
+    with pytest.raises(cf.InfeasibleError) as info:
+        cf.recommend({**rossi, "markets": ["RU"], "present_on": [], "include": ["linkedin"]})
+    assert info.value.field == "include" and info.value.value == "linkedin"
+
+
+def test_include_beyond_the_hours_names_the_limit(rossi: dict, cat: cf.Catalog) -> None:
+    """An included channel whose lowest level needs more hours than the budget is reported with both numbers."""
+    c = cat.index["channels"]["youtube"]
+    lowest = float(np.where(cat.level_offered[c], cat.level_weekly_hours[c] + cat.level_setup_hours[c] / SETUP_WEEKS, np.inf).min())
+    budget = round(lowest / 2, 2)
+    with pytest.raises(cf.InfeasibleError) as info:
+        cf.recommend({**rossi, "include": ["youtube"], "budget": {"monthly": 500, "weekly_hours": budget}})
+    message = str(info.value)
+    assert message.startswith("include: youtube needs")
+    assert f"{lowest:.1f} h/week" in message and f"the budget is {budget:g}" in message
+    assert info.value.value == "youtube"
+
+
+def test_include_more_than_max_channels(rossi: dict) -> None:
+    with pytest.raises(cf.InfeasibleError, match="max_channels"):
+        cf.recommend({**rossi, "include": ["linkedin", "youtube"], "max_channels": 1})
+
+
+def test_additive_objective_is_sum_of_score_times_effect(rossi: dict, cat: cf.Catalog) -> None:
+    plan = cf.recommend(rossi, objective="additive")
+    expected = sum(
+        p.score * cat.level_effect[cat.index["channels"][p.channel], ("listen", "maintain", "grow").index(p.level)] for p in plan.picks
+    )
+    assert plan.objective == pytest.approx(expected, abs=1e-3)
+
+
+def test_present_channels_need_no_setup(rossi: dict) -> None:
+    plan = cf.recommend({**rossi, "include": ["linkedin"]})
+    linkedin = next(p for p in plan.picks if p.channel == "linkedin")
+    assert linkedin.setup_hours == 0
+    assert any(r.code == "presence" for r in linkedin.why)
+
+
+def test_bad_options_are_profile_errors(rossi: dict) -> None:
+    with pytest.raises(cf.ProfileError, match="objective"):
+        cf.recommend(rossi, objective="greedy")  # type: ignore[arg-type]
+    with pytest.raises(cf.ProfileError, match="language"):
+        cf.recommend(rossi, language="de")
