@@ -28,6 +28,7 @@ Ties are broken by the candidate order (stable), so results are deterministic.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -178,11 +179,19 @@ def solve(instance: Instance) -> Solution:
             return
         order = np.argsort(-best_gain, kind="stable")
         cand, gain, best_gain = cand[order], gain[order], best_gain[order]
+        if slots == 1:  # the best single addition is exact: no need to branch
+            i = int(cand[0])
+            lv = options(i, gain[0], money_left, hours_left)[0]
+            chosen[i] = lv
+            record(take(i, lv, current, miss)[0])
+            chosen[i] = -1
+            return
         ok = fits[keep][order]
-        knap = min(
-            _knapsack_bound(best_gain, _ratio_cost(best_gain, gain, hours[cand], ok), hours_left),
-            _knapsack_bound(best_gain, _ratio_cost(best_gain, gain, money[cand], ok), money_left),
-        )
+        knap = math.inf
+        for cost, left in ((hours, hours_left), (money, money_left)):
+            use = np.where(ok, cost[cand], 0.0)
+            if use.max(axis=1).sum() > left:  # the resource binds: a knapsack bound can prune
+                knap = min(knap, _knapsack_bound(best_gain, _ratio_cost(best_gain, gain, use, ok), left))
         if not additive:
             knap = min(knap, _goal_bound(np.where(ok[:, :, None], eff[cand], 0.0).max(axis=1), weights, miss, slots))
         if current + knap <= best_value + _EPS:
@@ -240,8 +249,6 @@ def _ratio_cost(best_gain: np.ndarray, gain: np.ndarray, cost: np.ndarray, ok: n
     A candidate is then worth at most ``min(best_gain, ratio * spent)``; free options give cost 0.
     """
     positive = ok & (gain > 0)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = np.where(positive, np.where(cost > 0, gain / cost, np.inf), 0.0)
+    ratio = np.divide(gain, cost, out=np.where(positive, np.inf, 0.0), where=positive & (cost > 0))
     top = ratio.max(axis=1)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(np.isinf(top), 0.0, np.where(top > 0, best_gain / top, 0.0))
+    return np.divide(best_gain, top, out=np.zeros_like(best_gain), where=np.isfinite(top) & (top > 0))

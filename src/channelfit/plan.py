@@ -13,7 +13,21 @@ from pydantic import BaseModel, ConfigDict, Field
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Excluded", "Kpi", "Phase", "PhaseChannel", "Pick", "Plan", "RankedChannel", "Reason", "Totals"]
+__all__ = [
+    "Excluded",
+    "Kpi",
+    "ListeningItem",
+    "MinimumBudget",
+    "Phase",
+    "PhaseChannel",
+    "Pick",
+    "Plan",
+    "RankedChannel",
+    "Reason",
+    "Role",
+    "RoutineItem",
+    "Totals",
+]
 
 PLAN_VERSION = 1
 
@@ -108,6 +122,43 @@ class Phase(_Out):
     note: str
 
 
+class RoutineItem(_Out):
+    """One slot of the weekly routine."""
+
+    day: Literal["mon", "tue", "wed", "thu", "fri"]
+    channel: str
+    activity: Literal["listen_and_answer", "create_and_post", "run_campaigns"]
+    hours: float
+
+
+class Role(_Out):
+    """A role the plan needs; one person may hold several."""
+
+    role: Literal["owner", "community_manager", "content_creator", "campaign_manager"]
+    does: str
+    weekly_hours: float
+
+
+class ListeningItem(_Out):
+    """What to listen for, for one goal, and where."""
+
+    goal: str
+    listen_for: str
+    channels: list[str]
+
+
+class MinimumBudget(_Out):
+    """The smallest budget (money and hours scaled together) that reaches ``share`` of this plan's value."""
+
+    share: float
+    monthly: float = Field(description="the budget's money, in the profile's currency")
+    weekly_hours: float = Field(description="the budget's hours (setup spread over 13 weeks included)")
+    mix_monthly_cost: float = Field(description="what the mix at that budget spends, in the profile's currency")
+    mix_weekly_hours: float = Field(description="the hours the mix at that budget needs (setup spread included)")
+    objective: float
+    channels: list[PhaseChannel]
+
+
 class Plan(_Out):
     """The recommendation: picks, ranking, exclusions, totals and the phased timeline."""
 
@@ -125,6 +176,11 @@ class Plan(_Out):
     excluded: list[Excluded]
     totals: Totals
     phases: list[Phase]
+    minimum_budget: MinimumBudget | None = Field(description="null when recommend() was asked to skip it")
+    routine: list[RoutineItem] = Field(description="the focus phase's week, day by day")
+    roles: list[Role]
+    listening: list[ListeningItem]
+    policy: list[str] = Field(description="a short social media policy checklist")
 
     def to_frame(self) -> pd.DataFrame:
         """The picks as a pandas DataFrame, one row per pick (reasons joined in one column)."""

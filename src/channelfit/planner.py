@@ -9,12 +9,21 @@ import numpy as np
 from .catalog import LEVELS
 from .explain import Explainer, percent
 from .optimiser import Instance, Solution, objective_value, solve
-from .plan import Excluded, Kpi, Phase, PhaseChannel, Pick, Plan, RankedChannel, Reason, Totals
+from .plan import Excluded, Kpi, MinimumBudget, Phase, PhaseChannel, Pick, Plan, RankedChannel, Reason, Totals
 from .profile import CRITERIA
 from .recommend import FOCUS_WEEKS, SETUP_WEEKS, Objective, Problem, fmt_money, fmt_score, make_instance
+from .routine import POLICY_CHECKLIST, listening_setup, roles, weekly_routine
 from .scorer import age_overlap
 
-__all__ = ["build_plan"]
+__all__ = ["MINIMUM_BUDGET_SHARE", "build_plan", "minimum_budget"]
+
+#: The minimum viable budget is the smallest budget that reaches this share of the full plan's value.
+MINIMUM_BUDGET_SHARE = 0.8
+#: Bisection steps for the minimum budget: the factor is found to within 1/64 of the budget,
+#: finer than the catalog's costs deserve.
+_BISECTION_STEPS = 6
+#: Channels of the main market that the listening setup always covers, besides the picks.
+_MARKET_LEADERS = 2
 
 #: A market gets its own reach reason when it carries at least this share of the market weight.
 _MARKET_REASON_WEIGHT = 0.2
@@ -170,14 +179,67 @@ def _expand(problem: Problem, picks: list[tuple[int, int]], objective: Objective
     )
 
 
+def minimum_budget(problem: Problem, objective: Objective, full_objective: float, share: float = MINIMUM_BUDGET_SHARE) -> tuple[float, Instance, Solution]:
+    """Smallest factor ``t`` (money and hours scaled together) whose optimum reaches ``share * full_objective``.
+
+    The optimum is monotone in ``t``, so bisection finds ``t`` to within ``2**-_BISECTION_STEPS``;
+    the returned instance and solution are the (feasible) plan at that factor.
+    """
+    profile = problem.profile
+    full = make_instance(problem, objective)
+    best = (1.0, full, solve(full))
+    low, high = 0.0, 1.0
+    for _ in range(_BISECTION_STEPS):
+        middle = (low + high) / 2
+        instance = make_instance(problem, objective, monthly_budget_eur=middle * problem.monthly_budget_eur, weekly_hours=middle * profile.budget.weekly_hours)
+        solution = solve(instance)
+        if solution.feasible and solution.objective >= share * full_objective - 1e-12:
+            high, best = middle, (middle, instance, solution)
+        else:
+            low = middle
+    return best
+
+
+def _minimum_budget(problem: Problem, objective: Objective, solution: Solution, rate: float, share: float | None) -> MinimumBudget | None:
+    if share is None:
+        return None
+    factor, instance, found = minimum_budget(problem, objective, solution.objective, share)
+    chosen = [(i, lv) for i, lv in enumerate(found.levels) if lv >= 0]
+    return MinimumBudget(
+        share=share,
+        monthly=fmt_money(factor * problem.profile.budget.monthly),
+        weekly_hours=round(factor * problem.profile.budget.weekly_hours, 2),
+        mix_monthly_cost=fmt_money(sum(instance.monthly_cost_eur[i, lv] for i, lv in chosen) * rate),
+        mix_weekly_hours=round(float(sum(instance.weekly_hours[i, lv] for i, lv in chosen)), 2),
+        objective=fmt_score(found.objective),
+        channels=_phase_channels(problem, [(int(problem.candidates[i]), lv) for i, lv in chosen]),
+    )
+
+
+def _market_leaders(problem: Problem, picked: set[int]) -> list[str]:
+    """The most-reached available channels of the profile's main market that are not picked."""
+    cat, profile = problem.cat, problem.profile
+    main = cat.index["countries"][max(profile.markets, key=lambda k: (profile.markets[k], k))]
+    eligible = [int(c) for c in problem.candidates if int(c) not in picked and cat.availability[c, main] == 0]
+    eligible.sort(key=lambda c: (-cat.reach[c, main], c))
+    return [cat.channels[c] for c in eligible[:_MARKET_LEADERS]]
+
+
 def effectiveness_row(problem: Problem, c: int, level: int) -> np.ndarray:
     """``(G,)`` effectiveness of channel ``c`` at ``level`` for each goal."""
     fit = problem.scores.fit_without_goals[0, c]
     return np.clip(fit * problem.affinity[c] * problem.cat.level_effect[c, level], 0.0, 1.0)
 
 
-def build_plan(problem: Problem, instance: Instance, solution: Solution, objective: Objective, explainer: Explainer) -> Plan:
-    """Assemble the :class:`Plan` for a solved problem."""
+def build_plan(
+    problem: Problem,
+    instance: Instance,
+    solution: Solution,
+    objective: Objective,
+    explainer: Explainer,
+    minimum_budget_share: float | None = MINIMUM_BUDGET_SHARE,
+) -> Plan:
+    """Assemble the :class:`Plan` for a solved problem (``minimum_budget_share=None`` skips the minimum budget)."""
     cat, profile = problem.cat, problem.profile
     rate = cat.fx_per_eur[profile.budget.currency]
     fit = problem.scores.score[0]
@@ -249,4 +311,9 @@ def build_plan(problem: Problem, instance: Instance, solution: Solution, objecti
         excluded=excluded,
         totals=totals,
         phases=_phases(problem, chosen, objective, rate, kpis),
+        minimum_budget=_minimum_budget(problem, objective, solution, rate, minimum_budget_share),
+        routine=(routine := weekly_routine(cat, chosen)),
+        roles=roles(routine),
+        listening=listening_setup(cat, list(profile.goals), [cat.channels[c] for c, _ in chosen], _market_leaders(problem, picked)),
+        policy=list(POLICY_CHECKLIST),
     )

@@ -1,0 +1,386 @@
+"""What-if analysis for analysts: how stable is the ranking, and what does more (or less) budget buy?
+
+Three questions a practitioner asks once :func:`channelfit.recommend` has answered:
+
+:func:`rank_acceptability`
+    The goal and criterion weights are judgements.  If they were a little different, would the
+    same channels come out on top and in the mix?  (SMAA-style rank acceptability.)
+:func:`budget_frontier`
+    What is the best mix, and its value, over a grid of monthly money and weekly hours?
+:func:`minimum_budget`
+    What is the smallest share of the budget that still reaches, say, 80 % of the full budget's value?
+
+All three return plain data (a :class:`pandas.DataFrame` or a ``dict``).  pandas is imported only
+inside the functions, as elsewhere in the package.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import fields, replace
+from itertools import product
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from .catalog import LEVELS, catalog
+from .errors import InfeasibleError, ProfileError
+from .profile import CRITERIA, Profile, parse_profile
+from .recommend import Objective, Problem, build_problem, optimise
+from .scorer import ProfileArrays, Scores, encode, score
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["DEFAULT_BUDGET_FACTORS", "budget_frontier", "minimum_budget", "rank_acceptability"]
+
+#: Multiples of the profile's own budget that :func:`budget_frontier` tries by default.
+DEFAULT_BUDGET_FACTORS: tuple[float, ...] = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0)
+#: Scores are compared after rounding to this many decimals when ranking sampled profiles, so that
+#: floating-point noise between the batched scorer and the single-profile one (different BLAS
+#: kernels; differences of ~1e-16) cannot reorder channels the plain ranking ties.
+_RANK_DECIMALS = 12
+#: Slack when comparing objective values (the optimiser's own tolerance is 1e-12).
+_OBJ_EPS = 1e-12
+
+ProfileLike = Profile | Mapping[str, Any] | str | bytes | os.PathLike[str]
+
+
+def _parse(profile: ProfileLike) -> Profile:
+    if isinstance(profile, os.PathLike):
+        return parse_profile(Path(profile).read_text(encoding="utf-8"))
+    return parse_profile(profile)
+
+
+def _check_objective(objective: str) -> None:
+    if objective not in ("coverage", "additive"):
+        raise ProfileError("unknown objective", field="objective", value=objective, allowed="coverage, additive")
+
+
+def _check_number(name: str, value: Any, low: float, high: float = math.inf, integer: bool = False) -> None:
+    ok = isinstance(value, (int, np.integer)) if integer else isinstance(value, (int, float, np.integer, np.floating))
+    if isinstance(value, bool) or not ok or not math.isfinite(float(value)) or not low <= float(value) <= high:
+        kind = "a whole number" if integer else "a finite number"
+        bounds = f"from {low:g}" + (f" to {high:g}" if math.isfinite(high) else "")
+        raise ProfileError(f"{name} is not allowed", field=name, value=value, allowed=f"{kind} {bounds}")
+
+
+def _mix_label(problem: Problem, levels: Sequence[int]) -> str:
+    """``"channel:level, ..."`` of a solution, best first by fit score (ties by catalog order)."""
+    fit = problem.scores.score[0]
+    chosen = [(int(problem.candidates[i]), lv) for i, lv in enumerate(levels) if lv >= 0]
+    chosen.sort(key=lambda item: (-fit[item[0]], item[0]))
+    return ", ".join(f"{problem.cat.channels[c]}:{LEVELS[lv]}" for c, lv in chosen)
+
+
+def _use(problem: Problem, levels: Sequence[int]) -> tuple[float, float]:
+    """Monthly money (EUR) and weekly hours (setup amortised, as checked against the budget) of a solution."""
+    money = hours = 0.0
+    for i, lv in enumerate(levels):
+        if lv >= 0:
+            c = int(problem.candidates[i])
+            money += float(problem.money[c, lv])
+            hours += float(problem.hours[c, lv])
+    return money, hours
+
+
+def _perturb(base: np.ndarray, noise: np.ndarray, spread: float) -> np.ndarray:
+    """Rows of ``base * exp(spread * noise)`` renormalised to sum to 1; exactly ``base`` when ``spread == 0``."""
+    tiled = np.broadcast_to(base, noise.shape)
+    if spread == 0:
+        return np.array(tiled)
+    sampled = tiled * np.exp(spread * noise)
+    total = sampled.sum(axis=1, keepdims=True)
+    return np.divide(sampled, total, out=np.array(tiled), where=total > 0)
+
+
+def rank_acceptability(
+    profile: ProfileLike,
+    samples: int = 10_000,
+    seed: int = 0,
+    spread: float = 0.2,
+    mix_samples: int = 200,
+    objective: Objective = "coverage",
+    positions: int = 10,
+) -> pd.DataFrame:
+    """How often each eligible channel takes each rank when the weights are uncertain (SMAA).
+
+    The goal weights and the criterion weights of a profile are judgements ("leads matter three
+    times as much as recruiting").  This samples ``samples`` weight vectors around the profile's
+    own, scores every channel for all of them in one vectorised call of :func:`channelfit.scorer.score`,
+    and counts how often each channel lands at each position of the ranking.  It also re-optimises
+    the mix for the first ``mix_samples`` samples and counts how often each channel is in it.
+
+    **The weight distribution.**  Each weight ``w_k`` is multiplied by independent log-normal noise,
+    ``w_k * exp(spread * z_k)`` with ``z_k ~ N(0, 1)``, and each vector is renormalised to sum to 1
+    (goal and criterion weights separately).  So ``spread`` is the relative uncertainty of every
+    weight: with ``spread=0.2`` a weight is typically within a factor ``exp(±0.2)``, about ±20 %.
+    Why log-normal rather than a Dirichlet centred on the weights:
+
+    * weights are ratios (the profile normalises them), and multiplicative noise is scale-free: every
+      weight gets the same *relative* uncertainty, whereas a Dirichlet's relative spread grows as a
+      weight gets smaller;
+    * a weight of 0 stays 0: a goal the organisation did not state never gets weight, and a criterion
+      switched off stays off, so the set of eligible channels (a zero criterion with positive weight
+      makes a channel ineligible) is the same for every sample;
+    * ``spread=0`` is an ordinary value, not a limit: the samples are then exactly the profile's
+      weights (bit for bit), and the result is the plain ranking.
+
+    Parameters
+    ----------
+    profile
+        A :class:`~channelfit.Profile`, a dict, its JSON text, or a path to a JSON file.
+    samples
+        Number of weight samples (at least 1).
+    seed
+        Seed of :func:`numpy.random.default_rng`; the result is deterministic for a seed.
+    spread
+        Standard deviation of the log of the multiplicative noise on each weight (0 = no noise).
+    mix_samples
+        How many of the samples (the first ones) to re-optimise for the ``in_mix`` column;
+        0 skips the optimiser (``in_mix`` is then NaN).  About 1-10 ms per sample.
+    objective
+        ``"coverage"`` or ``"additive"``, as in :func:`channelfit.recommend`.
+    positions
+        Number of rank positions reported as their own column; later positions are summed in
+        ``rank_other``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by channel id (the eligible channels, in the order of the plain ranking, i.e.
+        ``recommend(profile).ranking``).  Columns ``rank_1 .. rank_P`` with
+        ``P = min(K, positions)`` for ``K`` eligible channels: the share of samples in which the
+        channel is at that position (each column sums to 1 over the channels); ``rank_other``
+        (only when ``K > positions``): the share at any later position; ``in_mix``: the share of
+        the first ``mix_samples`` samples whose optimal mix contains the channel.  Each row's
+        rank shares sum to 1.  Positions are ranked by score, ties by catalog order, as in the plan.
+
+    Raises
+    ------
+    ProfileError
+        Bad profile or option.
+    InfeasibleError
+        The profile's included channels cannot fit its limits (only when ``mix_samples > 0``;
+        the weights do not change feasibility).
+    """
+    import pandas as pd
+
+    _check_objective(objective)
+    _check_number("samples", samples, 1, integer=True)
+    _check_number("spread", spread, 0.0, 10.0)
+    _check_number("mix_samples", mix_samples, 0, integer=True)
+    _check_number("positions", positions, 1, integer=True)
+    parsed = _parse(profile)
+    cat = catalog()
+    problem = build_problem(parsed, cat)
+    cand = problem.candidates
+    k = len(cand)
+
+    rng = np.random.default_rng(seed)
+    base = encode([parsed], cat)
+    goal_noise = rng.standard_normal((samples, base.goal_weights.shape[1]))
+    criteria_noise = rng.standard_normal((samples, len(CRITERIA)))
+    goal_weights = _perturb(base.goal_weights[0], goal_noise, spread)
+    criteria_weights = _perturb(base.criteria_weights[0], criteria_noise, spread)
+    tiled = ProfileArrays(**{f.name: np.repeat(getattr(base, f.name), samples, axis=0) for f in fields(ProfileArrays)})
+    arrays = replace(tiled, goal_weights=goal_weights, criteria_weights=criteria_weights)
+    scores = score(arrays, cat, problem.affinity)
+
+    # Plain ranking, exactly as the plan orders it: (-score, catalog index) on the single-profile scores.
+    plain_fit = problem.scores.score[0]
+    plain = sorted(range(k), key=lambda i: (-plain_fit[cand[i]], int(cand[i])))
+
+    # Per sample, candidates (in catalog order) sorted by descending score; a stable sort keeps catalog order on ties.
+    keys = np.round(scores.score[:, cand], _RANK_DECIMALS)
+    order = np.argsort(-keys, axis=1, kind="stable")  # order[s, r] = candidate at position r
+    counts = np.bincount((order * k + np.arange(k)).ravel(), minlength=k * k).reshape(k, k) if k else np.zeros((0, 0))
+    shares = counts / samples  # shares[i, r]: share of samples with candidate i at position r
+
+    shown = min(k, positions)
+    columns: dict[str, np.ndarray] = {f"rank_{r + 1}": shares[plain, r] for r in range(shown)}
+    if k > positions:
+        columns["rank_other"] = shares[plain, positions:].sum(axis=1)
+
+    m = min(mix_samples, samples)
+    if m and k:
+        picked = np.zeros(k)
+        for s in range(m):
+            sample_scores = Scores(
+                criteria=scores.criteria[s : s + 1], score=scores.score[s : s + 1], fit_without_goals=scores.fit_without_goals[s : s + 1]
+            )
+            sample_problem = replace(problem, goal_weights=goal_weights[s], scores=sample_scores)
+            _, solution = optimise(sample_problem, objective)
+            picked += np.asarray(solution.levels) >= 0
+        columns["in_mix"] = picked[plain] / m
+    else:
+        columns["in_mix"] = np.full(k, np.nan)
+    index = pd.Index([cat.channels[cand[i]] for i in plain], name="channel")
+    frame = pd.DataFrame(columns, index=index)
+    frame.attrs.update(name=parsed.name, samples=samples, spread=spread, mix_samples=m, seed=seed, objective=objective)
+    return frame
+
+
+def _grid(values: Sequence[float] | float | None, own: float, name: str) -> list[float]:
+    if values is None:
+        return [own * f for f in DEFAULT_BUDGET_FACTORS]
+    if isinstance(values, (int, float, np.integer, np.floating)):
+        values = [values]
+    out = [v.item() if isinstance(v, np.generic) else v for v in values]
+    if not out:
+        raise ProfileError(f"{name} grid is empty", field=name, value=list(values), allowed="at least one value")
+    for v in out:
+        _check_number(name, v, 0.0)
+    return [float(v) for v in out]
+
+
+def budget_frontier(
+    profile: ProfileLike,
+    monthly: Sequence[float] | float | None = None,
+    weekly_hours: Sequence[float] | float | None = None,
+    objective: Objective = "coverage",
+) -> pd.DataFrame:
+    """The optimal mix and its value over a grid of monthly money and weekly hours.
+
+    Parameters
+    ----------
+    profile
+        A :class:`~channelfit.Profile`, a dict, its JSON text, or a path to a JSON file.
+    monthly
+        Monthly budgets in the profile's currency (default: the profile's budget times
+        :data:`DEFAULT_BUDGET_FACTORS`, i.e. 0, 0.25, 0.5, 0.75, 1, 1.5, 2 and 3).
+    weekly_hours
+        Weekly hours budgets (default: the profile's times the same factors).
+    objective
+        ``"coverage"`` or ``"additive"``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per ``(monthly, weekly_hours)`` pair of the cartesian product (monthly outer,
+        hours inner), with columns ``monthly``, ``weekly_hours``, ``objective`` (the optimum;
+        NaN when the included channels cannot fit), ``channels`` (``"channel:level"`` of the
+        optimal mix joined by ``", "``, best first by fit score; ``""`` for an empty mix,
+        ``"infeasible"`` when it cannot fit), ``monthly_cost`` (profile currency) and
+        ``weekly_hours_used`` (setup hours spread over :data:`~channelfit.recommend.SETUP_WEEKS`
+        weeks included, as checked against the budget).  The objective is monotone
+        non-decreasing in each budget (the optimiser is exact).  ``frame.attrs`` holds the
+        profile's ``name``, ``currency``, ``monthly_budget``, ``weekly_hours_budget`` and ``objective``.
+    """
+    import pandas as pd
+
+    _check_objective(objective)
+    parsed = _parse(profile)
+    cat = catalog()
+    rate = cat.fx_per_eur[parsed.budget.currency]
+    months = _grid(monthly, parsed.budget.monthly, "monthly")
+    hours = _grid(weekly_hours, parsed.budget.weekly_hours, "weekly_hours")
+    problem = build_problem(parsed, cat)
+    rows = []
+    for money, time in product(months, hours):
+        try:
+            # money / rate is exactly how Budget.monthly_eur converts, so a row equals recommend() on that budget.
+            _, solution = optimise(problem, objective, monthly_budget_eur=money / rate, weekly_hours=time)
+        except InfeasibleError:
+            rows.append((money, time, math.nan, "infeasible", math.nan, math.nan))
+            continue
+        used_money, used_hours = _use(problem, solution.levels)
+        rows.append((money, time, solution.objective, _mix_label(problem, solution.levels), used_money * rate, used_hours))
+    frame = pd.DataFrame(rows, columns=["monthly", "weekly_hours", "objective", "channels", "monthly_cost", "weekly_hours_used"])
+    frame.attrs.update(
+        name=parsed.name,
+        currency=parsed.budget.currency,
+        monthly_budget=parsed.budget.monthly,
+        weekly_hours_budget=parsed.budget.weekly_hours,
+        objective=objective,
+    )
+    return frame
+
+
+def minimum_budget(
+    profile: ProfileLike,
+    share: float = 0.8,
+    objective: Objective = "coverage",
+    tolerance: float = 0.01,
+) -> dict[str, Any]:
+    """The smallest fraction of the budget that still reaches ``share`` of the full budget's optimum.
+
+    Both the monthly money and the weekly hours are scaled by the same factor ``t`` in [0, 1].
+    The optimum is monotone non-decreasing in ``t`` (a larger budget only adds feasible mixes and
+    the optimiser is exact), so bisection finds the smallest such ``t`` to within ``tolerance``;
+    the returned factor is the upper end of the final bracket, so it always reaches the share.
+    For a larger ``share`` the factor is never smaller.
+
+    Parameters
+    ----------
+    profile
+        A :class:`~channelfit.Profile`, a dict, its JSON text, or a path to a JSON file.
+    share
+        Target share of the full budget's optimum, in [0, 1].
+    objective
+        ``"coverage"`` or ``"additive"``.
+    tolerance
+        Width of the final bisection bracket on ``t`` (0 < tolerance <= 1).
+
+    Returns
+    -------
+    dict
+        ``share``; ``factor`` (``t``); ``monthly`` (profile currency) and ``weekly_hours``, the
+        scaled budget; ``objective``, the optimum at that budget; ``full_objective``, the optimum
+        at the full budget; ``channels``, the optimal mix at that budget (as in :func:`budget_frontier`).
+        ``recommend`` on the profile with the scaled budget gives the same optimum.
+
+    Raises
+    ------
+    InfeasibleError
+        The included channels do not fit even the full budget.
+    """
+    _check_objective(objective)
+    _check_number("share", share, 0.0, 1.0)
+    _check_number("tolerance", tolerance, 1e-9, 1.0)
+    parsed = _parse(profile)
+    cat = catalog()
+    rate = cat.fx_per_eur[parsed.budget.currency]
+    problem = build_problem(parsed, cat)
+    budget = parsed.budget
+
+    def solve_at(t: float) -> tuple[float, str] | None:
+        try:
+            _, solution = optimise(problem, objective, monthly_budget_eur=(t * budget.monthly) / rate, weekly_hours=t * budget.weekly_hours)
+        except InfeasibleError:
+            return None
+        return solution.objective, _mix_label(problem, solution.levels)
+
+    full = solve_at(1.0)
+    if full is None:
+        optimise(problem, objective)  # raises the InfeasibleError that names the limit
+        raise AssertionError("unreachable")  # pragma: no cover
+    target = share * full[0]
+
+    def reaches(result: tuple[float, str] | None) -> bool:
+        return result is not None and result[0] >= target - _OBJ_EPS
+
+    lo, hi, best = 0.0, 1.0, full
+    at_zero = solve_at(0.0)
+    if reaches(at_zero):
+        hi, best = 0.0, at_zero  # type: ignore[assignment]
+    else:
+        while hi - lo > tolerance:
+            mid = (lo + hi) / 2
+            result = solve_at(mid)
+            if reaches(result):
+                hi, best = mid, result  # type: ignore[assignment]
+            else:
+                lo = mid
+    return {
+        "share": float(share),
+        "factor": hi,
+        "monthly": hi * budget.monthly,
+        "weekly_hours": hi * budget.weekly_hours,
+        "objective": best[0],
+        "full_objective": full[0],
+        "channels": best[1],
+    }

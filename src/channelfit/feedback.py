@@ -1,0 +1,249 @@
+"""Plan-do-check-adjust: measured KPI results update each channel's effectiveness.
+
+``check(plan, results)`` turns measured KPI results into :class:`Evidence`;
+``recommend(profile, evidence=...)`` uses it.
+
+The rule (a conjugate normal update with known variance, i.e. shrinkage toward the catalog):
+for each channel and goal, every period gives an *attainment* ``a`` in 0..2, the share of
+the KPI's target change that was reached (1 = target met; a period in which a picked
+channel reports nothing counts as 0). The effectiveness multiplier is the posterior mean
+
+    m = (k0 * 1 + sum(a)) / (k0 + n)
+
+with the catalog's prior (m = 1) worth ``k0 = PRIOR_PERIODS`` periods. One lucky period moves
+``m`` by at most ``1 / (k0 + 1)``; three silent periods bring it to ``k0 / (k0 + 3)``. The
+channel's goal affinities are multiplied by ``m`` (capped at 1).
+
+Evidence is plain JSON, versioned, tied to the catalog's channels and goals by a fingerprint,
+and round-trips losslessly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Literal
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .catalog import Catalog, catalog
+from .errors import EvidenceError
+from .plan import Kpi, Plan
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["EVIDENCE_VERSION", "PRIOR_PERIODS", "ChannelGoalEvidence", "Evidence", "adjusted_affinity", "check"]
+
+EVIDENCE_VERSION = 1
+#: Weight of the catalog's prior, in periods of evidence.
+PRIOR_PERIODS = 2.0
+#: Attainment is clipped to this range: a period can count at most as twice the target.
+MAX_ATTAINMENT = 2.0
+#: Caps on input size.
+MAX_RESULT_ROWS = 100_000
+MAX_PERIOD_CHARS = 40
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+
+class ChannelGoalEvidence(_Model):
+    """What has been measured for one channel and goal."""
+
+    periods: int = Field(ge=0)
+    attainment_sum: float = Field(ge=0.0)
+
+
+class Evidence(_Model):
+    """The state of the plan-do-check-adjust loop: plain JSON, versioned."""
+
+    version: Literal[1] = EVIDENCE_VERSION
+    catalog: str = Field(description="fingerprint of the catalog's channels and goals")
+    prior_periods: float = Field(gt=0.0)
+    periods: list[str] = Field(description="the periods checked so far, in order")
+    channels: dict[str, dict[str, ChannelGoalEvidence]]
+
+    def multiplier(self, channel: str, goal: str) -> float:
+        """Posterior mean of the effectiveness multiplier of ``channel`` for ``goal`` (1 without evidence)."""
+        record = self.channels.get(channel, {}).get(goal)
+        if record is None:
+            return 1.0
+        return (self.prior_periods + record.attainment_sum) / (self.prior_periods + record.periods)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per channel and goal: periods, attainment sum and multiplier."""
+        import pandas as pd
+
+        rows = [
+            {"channel": c, "goal": g, "periods": r.periods, "attainment_sum": r.attainment_sum, "multiplier": self.multiplier(c, g)}
+            for c, goals in self.channels.items()
+            for g, r in goals.items()
+        ]
+        return pd.DataFrame(rows, columns=["channel", "goal", "periods", "attainment_sum", "multiplier"])
+
+
+def fingerprint(cat: Catalog) -> str:
+    """A short hash of the catalog's channel and goal ids: evidence is only valid against the same ids."""
+    text = json.dumps([list(cat.channels), list(cat.goals)])
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def load_evidence(evidence: Evidence | Mapping[str, Any] | str | bytes, cat: Catalog | None = None) -> Evidence:
+    """Validate evidence given as an :class:`Evidence`, a dict or JSON text, against the catalog.
+
+    Raises
+    ------
+    EvidenceError
+        On corrupt JSON, a wrong version, unknown ids or another catalog. Never silently resets.
+    """
+    cat = cat or catalog()
+    if not isinstance(evidence, Evidence):
+        try:
+            evidence = (
+                Evidence.model_validate_json(evidence) if isinstance(evidence, (str, bytes)) else Evidence.model_validate(evidence)
+            )
+        except ValidationError as exc:
+            error = exc.errors(include_url=False)[0]
+            field = ".".join(str(p) for p in error["loc"]) or "evidence"
+            raise EvidenceError(error["msg"], field=f"evidence.{field}", value=error.get("input"), allowed="evidence JSON written by channelfit check") from None
+    if evidence.catalog != fingerprint(cat):
+        raise EvidenceError(
+            "evidence was made with another catalog", field="evidence.catalog", value=evidence.catalog, allowed=fingerprint(cat)
+        )
+    for channel, goals in evidence.channels.items():
+        if channel not in cat.index["channels"]:
+            raise EvidenceError("unknown channel", field=f"evidence.channels.{channel}", value=channel, allowed="catalog channel ids")
+        for goal in goals:
+            if goal not in cat.index["goals"]:
+                raise EvidenceError("unknown goal", field=f"evidence.channels.{channel}.{goal}", value=goal, allowed=", ".join(cat.goals))
+    return evidence
+
+
+def adjusted_affinity(evidence: Evidence | Mapping[str, Any] | str, cat: Catalog) -> np.ndarray:
+    """``(C, G)`` goal affinities multiplied by the evidence's multipliers, capped at 1."""
+    evidence = load_evidence(evidence, cat)
+    affinity = np.array(cat.goal_affinity)
+    for channel, goals in evidence.channels.items():
+        c = cat.index["channels"][channel]
+        for goal in goals:
+            g = cat.index["goals"][goal]
+            affinity[c, g] = min(1.0, affinity[c, g] * evidence.multiplier(channel, goal))
+    return affinity
+
+
+def _records(results: Any) -> list[Mapping[str, Any]]:
+    if isinstance(results, (str, bytes)):
+        try:
+            results = json.loads(results)
+        except (ValueError, RecursionError) as exc:
+            raise EvidenceError(f"results are not valid JSON: {str(exc)[:100]}", field="results", allowed="a list of records") from None
+    if hasattr(results, "to_dict") and hasattr(results, "columns"):
+        results = results.to_dict(orient="records")
+    if not isinstance(results, list) or not all(isinstance(r, Mapping) for r in results):
+        raise EvidenceError("results must be a list of records", field="results", value=type(results).__name__, allowed="records with channel, period, kpi, baseline, value")
+    if len(results) > MAX_RESULT_ROWS:
+        raise EvidenceError("too many result rows", field="results", value=len(results), allowed=f"at most {MAX_RESULT_ROWS}")
+    return results
+
+
+def _number(row: Mapping[str, Any], key: str, index: int) -> float:
+    value = row.get(key)
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        number = math.nan
+    if isinstance(value, bool) or not math.isfinite(number) or number < 0:
+        raise EvidenceError("must be a finite number >= 0", field=f"results[{index}].{key}", value=value, allowed="a finite number >= 0")
+    return number
+
+
+def attainment(baseline: float, value: float, target_change: float, direction: str) -> float:
+    """Share of the target change reached, clipped to ``[0, MAX_ATTAINMENT]``.
+
+    With no baseline (0), any positive result of an ``up`` KPI counts as the target met.
+    """
+    if baseline <= 0:
+        reached = 1.0 if (value > 0) == (direction == "up") else 0.0
+    else:
+        change = (value - baseline) / baseline
+        if direction == "down":
+            change = -change
+        reached = change / abs(target_change) if target_change else (1.0 if change >= 0 else 0.0)
+    return float(min(MAX_ATTAINMENT, max(0.0, reached)))
+
+
+def check(plan: Plan | Mapping[str, Any] | str, results: Iterable[Mapping[str, Any]] | str | pd.DataFrame, evidence: Evidence | Mapping[str, Any] | str | None = None) -> Evidence:
+    """Check measured results against the plan's KPIs and return updated evidence.
+
+    Parameters
+    ----------
+    plan
+        The plan the results belong to (a :class:`Plan`, its dict or its JSON).
+    results
+        Records (list of dicts, JSON text, or a pandas DataFrame) with ``channel``, ``period``,
+        ``kpi``, ``baseline`` and ``value``. Every period present counts for every pick: a pick
+        with no record in a period counts as attainment 0 for each of its KPIs.
+    evidence
+        Evidence from earlier checks, to continue the loop. Its periods must not repeat.
+
+    Returns
+    -------
+    Evidence
+
+    Raises
+    ------
+    EvidenceError
+        Naming the row and field of a bad record, or the mismatch.
+    """
+    cat = catalog()
+    if not isinstance(plan, Plan):
+        try:
+            plan = Plan.model_validate_json(plan) if isinstance(plan, (str, bytes)) else Plan.model_validate(plan)
+        except ValidationError as exc:
+            error = exc.errors(include_url=False)[0]
+            raise EvidenceError(error["msg"], field="plan." + ".".join(str(p) for p in error["loc"]), allowed="a plan written by channelfit recommend") from None
+    previous = load_evidence(evidence, cat) if evidence is not None else Evidence(catalog=fingerprint(cat), prior_periods=PRIOR_PERIODS, periods=[], channels={})
+    kpis: dict[tuple[str, str], list[Kpi]] = {}
+    for pick in plan.picks:
+        for k in pick.kpis:
+            kpis.setdefault((pick.channel, k.kpi), []).append(k)
+    measured: dict[tuple[str, str, str], tuple[float, float]] = {}
+    periods: list[str] = []
+    for index, row in enumerate(_records(results)):
+        channel, kpi, period = row.get("channel"), row.get("kpi"), row.get("period")
+        period = str(period) if period is not None else None
+        if not period or len(period) > MAX_PERIOD_CHARS:
+            raise EvidenceError("needs a period label", field=f"results[{index}].period", value=row.get("period"), allowed=f"a label of 1 to {MAX_PERIOD_CHARS} characters, e.g. 2026-03")
+        if (channel, kpi) not in kpis:
+            allowed = ", ".join(sorted(f"{c}/{k}" for c, k in kpis)) or "none: the plan has no KPIs"
+            raise EvidenceError("no such pick and KPI in the plan", field=f"results[{index}]", value=f"{channel}/{kpi}", allowed=allowed)
+        key = (str(channel), str(kpi), period)
+        if key in measured:
+            raise EvidenceError("duplicate record", field=f"results[{index}]", value="/".join(key), allowed="one record per channel, kpi and period")
+        if period in previous.periods:
+            raise EvidenceError("period was already checked", field=f"results[{index}].period", value=period, allowed="periods not in the evidence yet")
+        measured[key] = (_number(row, "baseline", index), _number(row, "value", index))
+        if period not in periods:
+            periods.append(period)
+    channels = {c: dict(goals) for c, goals in previous.channels.items()}
+    for (channel, kpi), rows in kpis.items():
+        for kpi_row in rows:
+            reached = [
+                attainment(*measured[(channel, kpi, period)], kpi_row.target_change, kpi_row.direction) if (channel, kpi, period) in measured else 0.0
+                for period in periods
+            ]
+            if not reached:
+                continue
+            old = channels.setdefault(channel, {}).get(kpi_row.goal, ChannelGoalEvidence(periods=0, attainment_sum=0.0))
+            channels[channel][kpi_row.goal] = ChannelGoalEvidence(periods=old.periods + len(reached), attainment_sum=old.attainment_sum + sum(reached))
+    return Evidence(
+        catalog=previous.catalog,
+        prior_periods=previous.prior_periods,
+        periods=[*previous.periods, *periods],
+        channels={c: dict(sorted(goals.items())) for c, goals in sorted(channels.items())},
+    )
