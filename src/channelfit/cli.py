@@ -60,6 +60,23 @@ def _cmd_recommend(args: argparse.Namespace) -> None:
     _emit(plan.model_dump_json(indent=2) if args.json else render_plan(plan))
 
 
+def _read_results(path: str) -> Any:
+    """Results as records: a JSON list, or a CSV with channel, period, kpi, baseline, value columns."""
+    if path.lower().endswith(".json"):
+        return _read_json(path)
+    import csv
+    import io
+
+    return list(csv.DictReader(io.StringIO(_read_text(path))))
+
+
+def _cmd_check(args: argparse.Namespace) -> None:
+    from .feedback import check
+
+    evidence = _read_json(args.evidence) if args.evidence else None
+    _emit(check(_read_json(args.plan), _read_results(args.results), evidence=evidence).model_dump_json(indent=2))
+
+
 def _cmd_channels(args: argparse.Namespace) -> None:
     from .catalog import catalog
     from .render import channel_rows, render_table
@@ -88,6 +105,12 @@ def _parser() -> argparse.ArgumentParser:
     rec.add_argument("--language", choices=("en", "it", "ru"), default="en")
     rec.add_argument("--evidence", help="evidence JSON from 'channelfit check'")
     rec.set_defaults(run=_cmd_recommend)
+
+    chk = sub.add_parser("check", help="check measured KPI results against a plan; prints evidence JSON")
+    chk.add_argument("plan", help="plan JSON from 'channelfit recommend --json'")
+    chk.add_argument("results", help="results CSV (channel, period, kpi, baseline, value) or JSON records")
+    chk.add_argument("--evidence", help="evidence JSON from an earlier check, to continue the loop")
+    chk.set_defaults(run=_cmd_check)
 
     chan = sub.add_parser("channels", help="browse the catalog")
     chan.add_argument("--market", help="ISO country code: show reach and availability there")

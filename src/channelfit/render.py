@@ -118,6 +118,29 @@ def render_plan(plan: Plan) -> str:
         chans = ", ".join(f"{c.channel} ({c.level})" for c in ph.channels) or "none"
         out.append(f"- Weeks {ph.first_week}-{ph.last_week}, {ph.name.replace('_', ' ')}: {chans}; {ph.monthly_cost:g} {cur}/month, {ph.weekly_hours:g} h/week. {ph.note}.")
     out.append("")
+    if plan.minimum_budget is not None:
+        mb = plan.minimum_budget
+        mix = ", ".join(f"{c.channel} ({c.level})" for c in mb.channels) or "no channel"
+        out += [
+            f"Minimum viable budget: {mb.monthly:g} {cur}/month and {mb.weekly_hours:g} h/week reach {mb.share:.0%} of this plan's value "
+            f"with {mix} ({mb.mix_monthly_cost:g} {cur}/month, {mb.mix_weekly_hours:g} h/week).",
+            "",
+        ]
+    if plan.routine:
+        out.append("## Weekly routine")
+        days: dict[str, list[str]] = {}
+        for item in plan.routine:
+            days.setdefault(item.day, []).append(f"{item.channel} {item.activity.replace('_', ' ')} {item.hours:g} h")
+        out += [f"- {day.capitalize()}: " + "; ".join(entries) for day, entries in days.items()]
+        out.append("- Roles: " + "; ".join(f"{r.role.replace('_', ' ')} ({r.weekly_hours:g} h/week): {r.does}" for r in plan.roles))
+        out.append("")
+    if plan.listening:
+        out.append("## Listening setup")
+        out += [f"- {item.goal.replace('_', ' ')}: {item.listen_for}, on {', '.join(item.channels)}" for item in plan.listening]
+        out.append("")
+    out.append("## Social media policy checklist")
+    out += [f"- [ ] {item}" for item in plan.policy]
+    out.append("")
     runners_up = [r for r in plan.ranking if not r.picked][:5]
     if runners_up:
         out.append("Next best: " + ", ".join(f"{r.name} ({r.score:.3f})" for r in runners_up) + ".")
