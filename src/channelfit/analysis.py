@@ -203,7 +203,7 @@ def rank_acceptability(
     shown = min(k, positions)
     columns: dict[str, np.ndarray] = {f"rank_{r + 1}": shares[plain, r] for r in range(shown)}
     if k > positions:
-        columns["rank_other"] = shares[plain, positions:].sum(axis=1)
+        columns["rank_other"] = counts[plain, positions:].sum(axis=1) / samples  # counts, not shares: exact
 
     m = min(mix_samples, samples)
     if m and k:

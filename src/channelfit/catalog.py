@@ -19,6 +19,7 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import numpy as np
@@ -319,6 +320,10 @@ def _check_source(file: str, line: int, column: str, value: str | None, sources:
         raise CatalogError(
             "source_id not in sources.csv", file=file, row=line, column=column, value=value, allowed="an id in sources.csv"
         )
+
+
+def _proxy(mapping: dict[Any, Any]) -> Mapping[Any, Any]:
+    return MappingProxyType(mapping)
 
 
 def _frozen(array: np.ndarray) -> np.ndarray:
@@ -643,7 +648,7 @@ def load_catalog(directory: str | os.PathLike[str] | None = None) -> Catalog:
         formats=ids["formats"],
         sectors=ids["sectors"],
         orientations=ids["orientations"],
-        index=index,
+        index=_proxy({kind: _proxy(ids_) for kind, ids_ in index.items()}),
         age_shares=_frozen(np.array([[getattr(row, b) for b, _, _ in AGE_BANDS] for _, row in channel_rows])),
         share_female=column("share_female"),
         share_professionals=column("share_professionals"),
@@ -661,16 +666,16 @@ def load_catalog(directory: str | os.PathLike[str] | None = None) -> Catalog:
         level_weekly_hours=_frozen(hours),
         level_setup_hours=_frozen(setup),
         level_effect=_frozen(effect),
-        fx_per_eur=fx,
+        fx_per_eur=_proxy(fx),
         channel_rows=tuple(row for _, row in channel_rows),
-        market_rows=markets,
-        goal_rows={(row.channel, row.goal): row for _, row in goal_rows},
-        level_rows={(row.channel, row.level): row for _, row in level_rows},
-        kpi_rows={(row.goal, row.orientation): row for _, row in kpi_rows},
-        country_rows={row.country: row for _, row in country_rows},
-        sources=sources,
+        market_rows=_proxy(markets),
+        goal_rows=_proxy({(row.channel, row.goal): row for _, row in goal_rows}),
+        level_rows=_proxy({(row.channel, row.level): row for _, row in level_rows}),
+        kpi_rows=_proxy({(row.goal, row.orientation): row for _, row in kpi_rows}),
+        country_rows=_proxy({row.country: row for _, row in country_rows}),
+        sources=_proxy(sources),
         sector_rows=tuple(row for _, row in sector_rows),
-        vocabulary_rows={kind: tuple(row for _, row in rows) for kind, rows in vocab.items()},
+        vocabulary_rows=_proxy({kind: tuple(row for _, row in rows) for kind, rows in vocab.items()}),
         fx_rows=tuple(row for _, row in fx_rows),
     )
 

@@ -53,11 +53,11 @@ def _emit(text: str) -> None:
 
 def _cmd_recommend(args: argparse.Namespace) -> None:
     from .recommend import recommend
-    from .render import render_plan
+    from .render import plan_csv, render_plan
 
     evidence = _read_json(args.evidence) if args.evidence else None
     plan = recommend(_read_json(args.profile), objective=args.objective, evidence=evidence, language=args.language)
-    _emit(plan.model_dump_json(indent=2) if args.json else render_plan(plan))
+    _emit(plan.model_dump_json(indent=2) if args.json else plan_csv(plan) if args.csv else render_plan(plan))
 
 
 def _read_results(path: str) -> Any:
@@ -100,7 +100,9 @@ def _parser() -> argparse.ArgumentParser:
 
     rec = sub.add_parser("recommend", help="recommend a channel mix for a profile (JSON file)")
     rec.add_argument("profile", help="profile JSON file")
-    rec.add_argument("--json", action="store_true", help="print the plan as JSON")
+    output = rec.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print the plan as JSON")
+    output.add_argument("--csv", action="store_true", help="print the picks as CSV (formula-safe)")
     rec.add_argument("--objective", choices=("coverage", "additive"), default="coverage")
     rec.add_argument("--language", choices=("en", "it", "ru"), default="en")
     rec.add_argument("--evidence", help="evidence JSON from 'channelfit check'")

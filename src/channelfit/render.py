@@ -13,18 +13,24 @@ from typing import Any
 from .catalog import Catalog
 from .plan import Plan
 
-__all__ = ["channel_rows", "render_plan", "render_table", "safe_cell"]
+__all__ = ["channel_rows", "formula_safe", "plan_csv", "render_plan", "render_table", "safe_cell"]
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def safe_cell(value: Any) -> str:
-    """``value`` as text that is safe in a markdown table, a terminal and a spreadsheet cell."""
-    text = _CONTROL.sub(" ", str(value)).replace("|", "\\|").replace("`", "'").strip()
+def formula_safe(value: Any) -> str:
+    """``value`` as text for a CSV cell or a terminal: control characters become spaces, and a
+    leading ``=``, ``+``, ``-`` or ``@`` (a spreadsheet formula) is quoted with ``'`` unless it is a number."""
+    text = _CONTROL.sub(" ", str(value)).strip()
     if text.startswith(_FORMULA_START) and not _is_number(text):
         text = "'" + text
     return text
+
+
+def safe_cell(value: Any) -> str:
+    """``value`` as text that is safe in a markdown table, a terminal and a spreadsheet cell."""
+    return formula_safe(str(value).replace("|", "\\|").replace("`", "'"))
 
 
 def _is_number(text: str) -> bool:
@@ -150,3 +156,18 @@ def render_plan(plan: Plan) -> str:
             by_reason.setdefault(e.reason, []).append(e.channel)
         out.append("Excluded: " + "; ".join(f"{reason.replace('_', ' ')}: {', '.join(chs)}" for reason, chs in by_reason.items()) + ".")
     return "\n".join(out) + "\n"
+
+
+def plan_csv(plan: Plan) -> str:
+    """The picks as CSV (one row per pick), with every cell formula-safe."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["organisation", "channel", "level", "score", "monthly_cost", "currency", "weekly_hours", "setup_hours", "goals", "kpis", "why"])
+    for p in plan.picks:
+        row = [plan.name, p.channel, p.level, p.score, p.monthly_cost, plan.currency, p.weekly_hours, p.setup_hours,
+               ";".join(p.goals), ";".join(k.kpi for k in p.kpis), " | ".join(r.text for r in p.why)]
+        writer.writerow([formula_safe(cell) for cell in row])
+    return buffer.getvalue()
