@@ -114,7 +114,7 @@ def test_no_rank_reversal_from_catalog_scale(tmp_path: Path, rossi: dict) -> Non
         _write(data / name, [r for r in rows if r["channel"] != victim])
     small = cf.load_catalog(data)
     full = cf.catalog()
-    profile = Profile.model_validate(rossi)
+    profile = Profile.model_validate({**rossi, "present_on": []})
     full_scores = score(encode([profile], full), full).score[0]
     small_scores = score(encode([profile], small), small).score[0]
     for c, channel in enumerate(small.channels):

@@ -20,9 +20,9 @@ from .profile import CRITERIA, DEFAULT_CRITERIA_WEIGHTS, Profile
 from .recommend import recommend
 
 if TYPE_CHECKING:
-    from .analysis import budget_frontier, rank_acceptability
-    from .batch import recommend_many, top_k
-    from .feedback import Evidence, check
+    from .analysis import budget_frontier, rank_acceptability  # noqa: F401
+    from .batch import recommend_many, top_k  # noqa: F401
+    from .feedback import Evidence, check  # noqa: F401
 
 __version__ = "0.1.0"
 

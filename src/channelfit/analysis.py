@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from . import planner
 from .catalog import LEVELS, catalog
 from .errors import InfeasibleError, ProfileError
 from .profile import CRITERIA, Profile, parse_profile
@@ -39,12 +40,6 @@ __all__ = ["DEFAULT_BUDGET_FACTORS", "budget_frontier", "minimum_budget", "rank_
 
 #: Multiples of the profile's own budget that :func:`budget_frontier` tries by default.
 DEFAULT_BUDGET_FACTORS: tuple[float, ...] = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0)
-#: Scores are compared after rounding to this many decimals when ranking sampled profiles, so that
-#: floating-point noise between the batched scorer and the single-profile one (different BLAS
-#: kernels; differences of ~1e-16) cannot reorder channels the plain ranking ties.
-_RANK_DECIMALS = 12
-#: Slack when comparing objective values (the optimiser's own tolerance is 1e-12).
-_OBJ_EPS = 1e-12
 
 ProfileLike = Profile | Mapping[str, Any] | str | bytes | os.PathLike[str]
 
@@ -127,7 +122,9 @@ def rank_acceptability(
       switched off stays off, so the set of eligible channels (a zero criterion with positive weight
       makes a channel ineligible) is the same for every sample;
     * ``spread=0`` is an ordinary value, not a limit: the samples are then exactly the profile's
-      weights (bit for bit), and the result is the plain ranking.
+      weights (bit for bit), and the result is the plain ranking.  (Samples equal to the profile's
+      weights use the single-profile scores, bit for bit those the plan ranks by: the batched
+      scorer's BLAS kernels can differ from them in the last bit, which would swap near-ties.)
 
     Parameters
     ----------
@@ -188,15 +185,14 @@ def rank_acceptability(
     criteria_weights = _perturb(base.criteria_weights[0], criteria_noise, spread)
     tiled = ProfileArrays(**{f.name: np.repeat(getattr(base, f.name), samples, axis=0) for f in fields(ProfileArrays)})
     arrays = replace(tiled, goal_weights=goal_weights, criteria_weights=criteria_weights)
-    scores = score(arrays, cat, problem.affinity)
+    scores = score(arrays, cat, problem.affinity)  # batch-invariant: row s equals scoring sample s alone
 
     # Plain ranking, exactly as the plan orders it: (-score, catalog index) on the single-profile scores.
     plain_fit = problem.scores.score[0]
     plain = sorted(range(k), key=lambda i: (-plain_fit[cand[i]], int(cand[i])))
 
     # Per sample, candidates (in catalog order) sorted by descending score; a stable sort keeps catalog order on ties.
-    keys = np.round(scores.score[:, cand], _RANK_DECIMALS)
-    order = np.argsort(-keys, axis=1, kind="stable")  # order[s, r] = candidate at position r
+    order = np.argsort(-scores.score[:, cand], axis=1, kind="stable")  # order[s, r] = candidate at position r
     counts = np.bincount((order * k + np.arange(k)).ravel(), minlength=k * k).reshape(k, k) if k else np.zeros((0, 0))
     shares = counts / samples  # shares[i, r]: share of samples with candidate i at position r
 
@@ -343,44 +339,16 @@ def minimum_budget(
     _check_number("tolerance", tolerance, 1e-9, 1.0)
     parsed = _parse(profile)
     cat = catalog()
-    rate = cat.fx_per_eur[parsed.budget.currency]
     problem = build_problem(parsed, cat)
     budget = parsed.budget
-
-    def solve_at(t: float) -> tuple[float, str] | None:
-        try:
-            _, solution = optimise(problem, objective, monthly_budget_eur=(t * budget.monthly) / rate, weekly_hours=t * budget.weekly_hours)
-        except InfeasibleError:
-            return None
-        return solution.objective, _mix_label(problem, solution.levels)
-
-    full = solve_at(1.0)
-    if full is None:
-        optimise(problem, objective)  # raises the InfeasibleError that names the limit
-        raise AssertionError("unreachable")  # pragma: no cover
-    target = share * full[0]
-
-    def reaches(result: tuple[float, str] | None) -> bool:
-        return result is not None and result[0] >= target - _OBJ_EPS
-
-    lo, hi, best = 0.0, 1.0, full
-    at_zero = solve_at(0.0)
-    if reaches(at_zero):
-        hi, best = 0.0, at_zero  # type: ignore[assignment]
-    else:
-        while hi - lo > tolerance:
-            mid = (lo + hi) / 2
-            result = solve_at(mid)
-            if reaches(result):
-                hi, best = mid, result  # type: ignore[assignment]
-            else:
-                lo = mid
+    full = optimise(problem, objective)  # raises the InfeasibleError that names the limit
+    factor, _, found = planner.minimum_budget(problem, objective, full, share, tolerance)
     return {
         "share": float(share),
-        "factor": hi,
-        "monthly": hi * budget.monthly,
-        "weekly_hours": hi * budget.weekly_hours,
-        "objective": best[0],
-        "full_objective": full[0],
-        "channels": best[1],
+        "factor": factor,
+        "monthly": factor * budget.monthly,
+        "weekly_hours": factor * budget.weekly_hours,
+        "objective": found.objective,
+        "full_objective": full[1].objective,
+        "channels": _mix_label(problem, found.levels),
     }

@@ -13,15 +13,14 @@ from .plan import Excluded, Kpi, MinimumBudget, Phase, PhaseChannel, Pick, Plan,
 from .profile import CRITERIA
 from .recommend import FOCUS_WEEKS, SETUP_WEEKS, Objective, Problem, fmt_money, fmt_score, make_instance
 from .routine import POLICY_CHECKLIST, listening_setup, roles, weekly_routine
-from .scorer import age_overlap
+from .scorer import EXCLUSIONS, age_overlap
 
 __all__ = ["MINIMUM_BUDGET_SHARE", "build_plan", "minimum_budget"]
 
 #: The minimum viable budget is the smallest budget that reaches this share of the full plan's value.
 MINIMUM_BUDGET_SHARE = 0.8
-#: Bisection steps for the minimum budget: the factor is found to within 1/64 of the budget,
-#: finer than the catalog's costs deserve.
-_BISECTION_STEPS = 6
+#: The minimum budget's factor is found to within 1/64 of the budget, finer than the catalog's costs deserve.
+MINIMUM_BUDGET_TOLERANCE = 1 / 64
 #: Channels of the main market that the listening setup always covers, besides the picks.
 _MARKET_LEADERS = 2
 
@@ -179,31 +178,44 @@ def _expand(problem: Problem, picks: list[tuple[int, int]], objective: Objective
     )
 
 
-def minimum_budget(problem: Problem, objective: Objective, full_objective: float, share: float = MINIMUM_BUDGET_SHARE) -> tuple[float, Instance, Solution]:
-    """Smallest factor ``t`` (money and hours scaled together) whose optimum reaches ``share * full_objective``.
+def minimum_budget(
+    problem: Problem,
+    objective: Objective,
+    full: tuple[Instance, Solution],
+    share: float = MINIMUM_BUDGET_SHARE,
+    tolerance: float = MINIMUM_BUDGET_TOLERANCE,
+) -> tuple[float, Instance, Solution]:
+    """Smallest factor ``t`` (money and hours scaled together) whose optimum reaches ``share`` of the full one.
 
-    The optimum is monotone in ``t``, so bisection finds ``t`` to within ``2**-_BISECTION_STEPS``;
-    the returned instance and solution are the (feasible) plan at that factor.
+    The optimum is monotone in ``t``, so bisection finds ``t`` to within ``tolerance``; for a larger
+    ``share`` the factor is never smaller. ``full`` is the instance and solution at the full budget.
+    Returns ``t`` and the (feasible) instance and solution at ``t``.
     """
     profile = problem.profile
-    full = make_instance(problem, objective)
-    best = (1.0, full, solve(full))
-    low, high = 0.0, 1.0
-    for _ in range(_BISECTION_STEPS):
+    target = share * full[1].objective - 1e-12
+
+    def at(t: float) -> tuple[Instance, Solution]:
+        instance = make_instance(problem, objective, monthly_budget_eur=t * problem.monthly_budget_eur, weekly_hours=t * profile.budget.weekly_hours)
+        return instance, solve(instance)
+
+    zero = at(0.0)
+    if zero[1].feasible and zero[1].objective >= target:
+        return 0.0, *zero
+    low, high, best = 0.0, 1.0, full
+    while high - low > tolerance:
         middle = (low + high) / 2
-        instance = make_instance(problem, objective, monthly_budget_eur=middle * problem.monthly_budget_eur, weekly_hours=middle * profile.budget.weekly_hours)
-        solution = solve(instance)
-        if solution.feasible and solution.objective >= share * full_objective - 1e-12:
-            high, best = middle, (middle, instance, solution)
+        instance, solution = at(middle)
+        if solution.feasible and solution.objective >= target:
+            high, best = middle, (instance, solution)
         else:
             low = middle
-    return best
+    return high, *best
 
 
-def _minimum_budget(problem: Problem, objective: Objective, solution: Solution, rate: float, share: float | None) -> MinimumBudget | None:
+def _minimum_budget(problem: Problem, objective: Objective, full: Instance, solution: Solution, rate: float, share: float | None) -> MinimumBudget | None:
     if share is None:
         return None
-    factor, instance, found = minimum_budget(problem, objective, solution.objective, share)
+    factor, instance, found = minimum_budget(problem, objective, (full, solution), share)
     chosen = [(i, lv) for i, lv in enumerate(found.levels) if lv >= 0]
     return MinimumBudget(
         share=share,
@@ -214,6 +226,20 @@ def _minimum_budget(problem: Problem, objective: Objective, solution: Solution, 
         objective=fmt_score(found.objective),
         channels=_phase_channels(problem, [(int(problem.candidates[i]), lv) for i, lv in chosen]),
     )
+
+
+def _exclusion_reason(problem: Problem, explainer: Explainer, c: int, code: str) -> Reason:
+    profile, cat = problem.profile, problem.cat
+    if code == "blocked":
+        return explainer.reason("blocked", countries=", ".join(profile.markets))
+    if code != "no_fit":
+        return explainer.reason(code)
+    weights = profile.criteria
+    criterion = next(name for k, name in enumerate(CRITERIA) if problem.scores.criteria[0, c, k] <= 0.0 and weights[name] > 0)
+    if criterion == "formats":
+        missing = [cat.formats[f] for f in np.flatnonzero(cat.format_needed[c]) if cat.formats[f] not in profile.formats]
+        return explainer.reason("no_fit", "no_fit_formats", formats=", ".join(explainer.word(f) for f in missing))
+    return explainer.reason("no_fit", f"no_fit_{criterion}")
 
 
 def _market_leaders(problem: Problem, picked: set[int]) -> list[str]:
@@ -286,8 +312,9 @@ def build_plan(
         for r, c in enumerate(order)
     ]
     excluded = [
-        Excluded(channel=cat.channels[c], name=cat.channel_rows[c].name, reason=code, why=reason)  # type: ignore[arg-type]
-        for c, code, reason in problem.excluded
+        Excluded(channel=cat.channels[c], name=cat.channel_rows[c].name, reason=EXCLUSIONS[code], why=_exclusion_reason(problem, explainer, int(c), EXCLUSIONS[code]))  # type: ignore[arg-type]
+        for c, code in enumerate(problem.exclusions)
+        if code
     ]
     money = sum(problem.money[c, lv] for c, lv in chosen)
     totals = Totals(
@@ -311,7 +338,7 @@ def build_plan(
         excluded=excluded,
         totals=totals,
         phases=_phases(problem, chosen, objective, rate, kpis),
-        minimum_budget=_minimum_budget(problem, objective, solution, rate, minimum_budget_share),
+        minimum_budget=_minimum_budget(problem, objective, instance, solution, rate, minimum_budget_share),
         routine=(routine := weekly_routine(cat, chosen)),
         roles=roles(routine),
         listening=listening_setup(cat, list(profile.goals), [cat.channels[c] for c, _ in chosen], _market_leaders(problem, picked)),

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
 
-from .catalog import LEVELS, Catalog, catalog
+from .catalog import Catalog, catalog
 from .errors import InfeasibleError, ProfileError
-from .explain import LANGUAGES, Explainer, percent
+from .explain import LANGUAGES, Explainer
 from .optimiser import Instance, Solution, solve
-from .plan import Excluded, Kpi, Phase, PhaseChannel, Pick, Plan, RankedChannel, Reason, Totals
-from .profile import CRITERIA, Profile, parse_profile
-from .scorer import Scores, encode, score
+from .plan import Plan
+from .profile import Profile, parse_profile
+from .scorer import EXCLUSIONS, ProfileArrays, Scores, encode, exclusions, score
 
 __all__ = ["SETUP_WEEKS", "Objective", "recommend"]
 
@@ -25,7 +24,6 @@ Objective = Literal["coverage", "additive"]
 SETUP_WEEKS = 13
 #: Length of the focus phase in weeks: one quarter, the period KPI targets are set for.
 FOCUS_WEEKS = 12
-_BLOCKED = 2
 
 
 @dataclass(frozen=True)
@@ -34,11 +32,12 @@ class Problem:
 
     profile: Profile
     cat: Catalog
+    arrays: ProfileArrays  # this one profile, encoded
     scores: Scores  # for this one profile: arrays of shape (1, C, ...)
     affinity: np.ndarray  # (C, G) goal affinities in use (evidence-adjusted)
     goal_weights: np.ndarray  # (G,)
     candidates: np.ndarray  # channel indices the optimiser may pick
-    excluded: tuple[tuple[int, str, Reason], ...]
+    exclusions: np.ndarray  # (C,) codes into scorer.EXCLUSIONS, 0 for candidates
     money: np.ndarray  # (C, L) monthly cost in EUR
     hours: np.ndarray  # (C, L) weekly hours incl. amortised setup
     setup: np.ndarray  # (C,) setup hours (0 where present)
@@ -53,71 +52,50 @@ def effectiveness(problem: Problem) -> np.ndarray:
     return np.clip(eff, 0.0, 1.0)
 
 
-def build_problem(profile: Profile, cat: Catalog, affinity: np.ndarray | None = None, explainer: Explainer | None = None) -> Problem:
-    """Score the profile and decide which channels are candidates, which are excluded and why."""
-    explainer = explainer or Explainer(cat)
+def build_problem(
+    profile: Profile,
+    cat: Catalog,
+    affinity: np.ndarray | None = None,
+    arrays: ProfileArrays | None = None,
+    scores: Scores | None = None,
+) -> Problem:
+    """Score the profile and decide which channels are candidates and which are excluded.
+
+    ``arrays`` and ``scores`` (for this one profile) may be passed when already computed in a batch.
+
+    Raises
+    ------
+    InfeasibleError
+        An included channel is blocked in every target market or needs premises the organisation lacks.
+    """
     affinity = cat.goal_affinity if affinity is None else affinity
-    arrays = encode([profile], cat)
-    scores = score(arrays, cat, affinity)
-    channel_index = cat.index["channels"]
-    include = {channel_index[c] for c in profile.include}
-    exclude = {channel_index[c] for c in profile.exclude}
-    target = np.flatnonzero(arrays.market_weights[0] > 0)
-    blocked = (cat.availability[:, target] == _BLOCKED).all(axis=1)
-    fit = scores.score[0]
-    candidates, excluded = [], []
-    for c, channel in enumerate(cat.channels):
-        if c in exclude:
-            excluded.append((c, "excluded_by_you", explainer.reason("excluded_by_you")))
-        elif blocked[c]:
-            if c in include:
-                raise InfeasibleError(
-                    f"{channel} is blocked in every target market",
-                    field="include",
-                    value=channel,
-                    allowed="channels available in at least one of " + ", ".join(cat.countries[k] for k in target),
-                )
-            countries = ", ".join(cat.countries[k] for k in target)
-            excluded.append((c, "blocked", explainer.reason("blocked", countries=countries)))
-        elif cat.needs_premises[c] and not profile.premises:
-            if c in include:
-                raise InfeasibleError(
-                    f"{channel} needs premises: a place customers visit or a local service area",
-                    field="include",
-                    value=channel,
-                    allowed="set premises: true, or include channels that need no premises",
-                )
-            excluded.append((c, "needs_premises", explainer.reason("needs_premises")))
-        elif fit[c] <= 0.0 and c not in include:
-            excluded.append((c, "no_fit", _no_fit_reason(explainer, profile, cat, scores, c)))
-        else:
-            candidates.append(c)
-    present = np.zeros(len(cat.channels), dtype=bool)
-    present[[channel_index[c] for c in profile.present_on]] = True
-    setup = np.where(present[:, None], 0.0, cat.level_setup_hours)
+    arrays = encode([profile], cat) if arrays is None else arrays
+    scores = score(arrays, cat, affinity) if scores is None else scores
+    codes = exclusions(arrays, cat, scores)[0]
+    for c in np.flatnonzero(arrays.include[0] & (codes > 0)):
+        reason = EXCLUSIONS[codes[c]]
+        targets = ", ".join(k for k in profile.markets)
+        raise InfeasibleError(
+            f"{cat.channels[c]} is blocked in every target market" if reason == "blocked" else f"{cat.channels[c]} needs premises: a place customers visit or a local service area",
+            field="include",
+            value=cat.channels[c],
+            allowed=f"channels available in at least one of {targets}" if reason == "blocked" else "set premises: true, or include channels that need no premises",
+        )
+    setup = np.where(arrays.present[0][:, None], 0.0, cat.level_setup_hours)
     return Problem(
         profile=profile,
         cat=cat,
+        arrays=arrays,
         scores=scores,
         affinity=affinity,
         goal_weights=arrays.goal_weights[0],
-        candidates=np.array(candidates, dtype=np.intp),
-        excluded=tuple(excluded),
+        candidates=np.flatnonzero(codes == 0),
+        exclusions=codes,
         money=np.asarray(cat.level_monthly_cost_eur),
         hours=cat.level_weekly_hours + setup / SETUP_WEEKS,
         setup=setup,
         monthly_budget_eur=profile.budget.monthly_eur,
     )
-
-
-def _no_fit_reason(explainer: Explainer, profile: Profile, cat: Catalog, scores: Scores, c: int) -> Reason:
-    weights = profile.criteria
-    zero = [name for k, name in enumerate(CRITERIA) if scores.criteria[0, c, k] <= 0.0 and weights[name] > 0]
-    criterion = zero[0]
-    if criterion == "formats":
-        missing = [cat.formats[f] for f in np.flatnonzero(cat.format_needed[c]) if cat.formats[f] not in profile.formats]
-        return explainer.reason("no_fit", "no_fit_formats", formats=", ".join(explainer.word(f) for f in missing))
-    return explainer.reason("no_fit", f"no_fit_{criterion}")
 
 
 def make_instance(problem: Problem, objective: Objective, max_channels: int | None = None, monthly_budget_eur: float | None = None, weekly_hours: float | None = None) -> Instance:
@@ -247,7 +225,7 @@ def recommend(
 
         affinity = adjusted_affinity(evidence, cat)
     explainer = Explainer(cat, language)
-    problem = build_problem(parsed, cat, affinity, explainer)
+    problem = build_problem(parsed, cat, affinity)
     instance, solution = optimise(problem, objective)
     from .planner import build_plan
 
@@ -264,4 +242,4 @@ def fmt_score(value: float) -> float:
     return round(float(value), 4) + 0.0
 
 
-__all__ += ["Problem", "build_problem", "effectiveness", "make_instance", "optimise", "fmt_money", "fmt_score", "math"]
+__all__ += ["Problem", "build_problem", "effectiveness", "fmt_money", "fmt_score", "make_instance", "optimise"]

@@ -30,7 +30,7 @@ Everything is vectorised over profiles and channels.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,7 +38,10 @@ import numpy as np
 from .catalog import AGE_BANDS, Catalog
 from .profile import CRITERIA, Profile
 
-__all__ = ["RESTRICTED_REACH_FACTOR", "ProfileArrays", "Scores", "encode", "score"]
+__all__ = ["EXCLUSIONS", "RESTRICTED_REACH_FACTOR", "ProfileArrays", "Scores", "encode", "exclusions", "score"]
+
+#: Why a channel cannot be in a profile's mix; code 0 (not listed) means it is a candidate.
+EXCLUSIONS: tuple[str, ...] = ("candidate", "excluded_by_you", "blocked", "needs_premises", "no_fit")
 
 #: A ``restricted`` network (throttled, partly blocked, posting limited) counts at this share of its
 #: measured reach: a judgement, halfway between available and blocked.
@@ -60,6 +63,10 @@ class ProfileArrays:
     formats: np.ndarray  # (P, formats) bool
     model: np.ndarray  # (P,) index into ("b2b", "b2c", "b2b2c")
     criteria_weights: np.ndarray  # (P, criteria), rows sum to 1
+    premises: np.ndarray  # (P,) bool
+    include: np.ndarray  # (P, C) bool
+    exclude: np.ndarray  # (P, C) bool
+    present: np.ndarray  # (P, C) bool: already on the channel (no setup)
 
 
 @dataclass(frozen=True)
@@ -95,7 +102,9 @@ def encode(profiles: Sequence[Profile], cat: Catalog) -> ProfileArrays:
     market_weights = np.zeros((n, len(cat.countries)))
     goal_weights = np.zeros((n, len(cat.goals)))
     formats = np.zeros((n, len(cat.formats)), dtype=bool)
+    channel_sets = {name: np.zeros((n, len(cat.channels)), dtype=bool) for name in ("include", "exclude", "present_on")}
     countries, goals, fmt_index = cat.index["countries"], cat.index["goals"], cat.index["formats"]
+    channels = cat.index["channels"]
     for p, profile in enumerate(profiles):
         for country, weight in profile.markets.items():
             market_weights[p, countries[country]] = weight
@@ -103,6 +112,9 @@ def encode(profiles: Sequence[Profile], cat: Catalog) -> ProfileArrays:
             goal_weights[p, goals[goal]] = weight
         for fmt in profile.formats:
             formats[p, fmt_index[fmt]] = True
+        for name, flags in channel_sets.items():
+            for channel in getattr(profile, name):
+                flags[p, channels[channel]] = True
     return ProfileArrays(
         market_weights=market_weights,
         age_overlap=np.array([age_overlap(*p.audience.age) for p in profiles]).reshape(n, len(AGE_BANDS)),
@@ -113,6 +125,10 @@ def encode(profiles: Sequence[Profile], cat: Catalog) -> ProfileArrays:
         formats=formats,
         model=np.array([_MODELS.index(p.model) for p in profiles], dtype=np.int8),
         criteria_weights=np.array([[p.criteria[c] for c in CRITERIA] for p in profiles]).reshape(n, len(CRITERIA)),
+        premises=np.array([p.premises for p in profiles], dtype=bool),
+        include=channel_sets["include"],
+        exclude=channel_sets["exclude"],
+        present=channel_sets["present_on"],
     )
 
 
@@ -136,11 +152,28 @@ def weighted_geometric_mean(values: np.ndarray, weights: np.ndarray) -> np.ndarr
     """``prod(values ** weights)`` along the last axis; a zero value with positive weight gives 0.
 
     ``weights`` broadcasts against ``values`` and is expected to sum to 1 along the last axis.
+    The terms are added in a fixed order, so a row's result does not depend on the batch around it.
     """
     with np.errstate(divide="ignore"):
         logs = np.log(values)
-    terms = np.where(weights > 0, weights * logs, 0.0)
-    return np.exp(terms.sum(axis=-1))
+    total = np.zeros(np.broadcast_shapes(values.shape, weights.shape)[:-1])
+    for k in range(values.shape[-1]):
+        w = weights[..., k]
+        total = total + np.where(w > 0, w * logs[..., k], 0.0)
+    return np.exp(total)
+
+
+def rowwise_dot(weights: np.ndarray, table: np.ndarray) -> np.ndarray:
+    """``weights @ table.T`` for ``(P, N)`` weights and a ``(C, N)`` (or ``(P, C, N)``) table.
+
+    Summed term by term in a fixed order instead of by BLAS, whose summation order depends on
+    the batch size: a profile gets bit-identical scores alone or in a batch of a million. Columns
+    no profile uses are skipped (they would add exact zeros).
+    """
+    out = np.zeros((weights.shape[0], table.shape[-2]))
+    for k in np.flatnonzero(weights.any(axis=0)):
+        out = out + weights[:, k, None] * table[..., k]
+    return out
 
 
 def score(arrays: ProfileArrays, cat: Catalog, goal_affinity: np.ndarray | None = None) -> Scores:
@@ -160,26 +193,23 @@ def score(arrays: ProfileArrays, cat: Catalog, goal_affinity: np.ndarray | None 
     Scores
     """
     affinity = cat.goal_affinity if goal_affinity is None else goal_affinity
-    reach = arrays.market_weights @ effective_reach(cat).T
+    reach = rowwise_dot(arrays.market_weights, effective_reach(cat))
     in_sector = cat.sector_reach.T[arrays.sector]  # (P, C), NaN where unknown
     use_sector = arrays.professionals[:, None] & ~np.isnan(in_sector)
     if use_sector.any():
-        available = arrays.market_weights @ availability_factor(cat).T
+        available = rowwise_dot(arrays.market_weights, availability_factor(cat))
         reach = np.where(use_sector, np.nan_to_num(in_sector) * available, reach)
-    audience = arrays.age_overlap @ cat.age_shares.T
+    audience = rowwise_dot(arrays.age_overlap, cat.age_shares)
     female = cat.share_female[None, :]
     gender_share = np.select(
         [arrays.gender[:, None] == 1, arrays.gender[:, None] == 2], [female, 1.0 - female], default=1.0
     )
     professional_share = np.where(arrays.professionals[:, None], cat.share_professionals[None, :], 1.0)
     audience = audience * gender_share * professional_share
-    if affinity.ndim == 2:
-        goals = arrays.goal_weights @ affinity.T
-    else:
-        goals = np.einsum("pg,pcg->pc", arrays.goal_weights, affinity)
+    goals = rowwise_dot(arrays.goal_weights, affinity)
     sector = cat.sector_fit.T[arrays.sector]
     needed = cat.format_needed.sum(axis=1)
-    formats = (arrays.formats.astype(float) @ cat.format_needed.T.astype(float)) / np.maximum(needed, 1)
+    formats = rowwise_dot(arrays.formats.astype(float), cat.format_needed.astype(float)) / np.maximum(needed, 1)
     model_fit = np.stack([cat.b2b_fit, cat.b2c_fit, (cat.b2b_fit + cat.b2c_fit) / 2.0])[arrays.model]
     criteria = np.clip(np.stack([reach, audience, goals, sector, formats, model_fit], axis=-1), 0.0, 1.0)
     weights = arrays.criteria_weights[:, None, :]
@@ -192,6 +222,17 @@ def score(arrays: ProfileArrays, cat: Catalog, goal_affinity: np.ndarray | None 
     return Scores(criteria=criteria, score=fit, fit_without_goals=fit_without_goals)
 
 
-def criteria_dict(values: np.ndarray) -> Mapping[str, float]:
-    """One channel's criteria row as ``{criterion: value}``."""
-    return {name: float(v) for name, v in zip(CRITERIA, values)}
+def exclusions(arrays: ProfileArrays, cat: Catalog, scores: Scores) -> np.ndarray:
+    """``(P, C)`` codes into :data:`EXCLUSIONS`: 0 for candidates, else the first reason that applies.
+
+    In order of precedence: excluded by the user; blocked in every target market; needs premises
+    the organisation does not have; scores 0 (unless included, which keeps it a candidate).
+    """
+    targets = (arrays.market_weights > 0).astype(float)
+    open_markets = targets @ (cat.availability != 2).T.astype(float)
+    code = np.zeros(scores.score.shape, dtype=np.int8)
+    code[(scores.score <= 0.0) & ~arrays.include] = EXCLUSIONS.index("no_fit")
+    code[cat.needs_premises[None, :] & ~arrays.premises[:, None]] = EXCLUSIONS.index("needs_premises")
+    code[open_markets == 0] = EXCLUSIONS.index("blocked")
+    code[arrays.exclude] = EXCLUSIONS.index("excluded_by_you")
+    return code
