@@ -95,3 +95,15 @@ def test_console_script_runs_in_a_fresh_process() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["picks"]
+
+
+def test_frontier_and_stability(capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(EXAMPLES / "officine_rossi.json")
+    code, out, _ = _run(capsys, "frontier", path, "--monthly", "0", "800", "--weekly-hours", "6", "--json")
+    rows = json.loads(out)
+    assert code == 0 and [r["monthly"] for r in rows] == [0, 800]
+    assert rows[0]["objective"] <= rows[1]["objective"]
+    code, out, _ = _run(capsys, "stability", path, "--samples", "500", "--mix-samples", "10")
+    assert code == 0 and "rank_1" in out and "in_mix" in out
+    code, _, err = _run(capsys, "stability", path, "--samples", "0")
+    assert code == 2 and err.count("\n") == 1 and "samples" in err

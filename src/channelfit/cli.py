@@ -77,6 +77,27 @@ def _cmd_check(args: argparse.Namespace) -> None:
     _emit(check(_read_json(args.plan), _read_results(args.results), evidence=evidence).model_dump_json(indent=2))
 
 
+def _emit_frame(frame: Any, as_json: bool) -> None:
+    from .render import render_table
+
+    rows = frame.reset_index(drop=frame.index.name is None).to_dict(orient="records")
+    _emit(json.dumps(rows, indent=2, ensure_ascii=False, default=float) if as_json else render_table(rows))
+
+
+def _cmd_frontier(args: argparse.Namespace) -> None:
+    from .analysis import budget_frontier
+
+    frame = budget_frontier(_read_json(args.profile), monthly=args.monthly, weekly_hours=args.weekly_hours, objective=args.objective)
+    _emit_frame(frame, args.json)
+
+
+def _cmd_stability(args: argparse.Namespace) -> None:
+    from .analysis import rank_acceptability
+
+    frame = rank_acceptability(_read_json(args.profile), samples=args.samples, seed=args.seed, spread=args.spread, mix_samples=args.mix_samples)
+    _emit_frame(frame.round(3), args.json)
+
+
 def _cmd_channels(args: argparse.Namespace) -> None:
     from .catalog import catalog
     from .render import channel_rows, render_table
@@ -113,6 +134,23 @@ def _parser() -> argparse.ArgumentParser:
     chk.add_argument("results", help="results CSV (channel, period, kpi, baseline, value) or JSON records")
     chk.add_argument("--evidence", help="evidence JSON from an earlier check, to continue the loop")
     chk.set_defaults(run=_cmd_check)
+
+    front = sub.add_parser("frontier", help="the optimal mix and value for a grid of budgets")
+    front.add_argument("profile")
+    front.add_argument("--monthly", type=float, nargs="+", help="monthly budgets (profile currency); default: multiples of the profile's")
+    front.add_argument("--weekly-hours", type=float, nargs="+", help="weekly hours; default: multiples of the profile's")
+    front.add_argument("--objective", choices=("coverage", "additive"), default="coverage")
+    front.add_argument("--json", action="store_true")
+    front.set_defaults(run=_cmd_frontier)
+
+    stab = sub.add_parser("stability", help="rank acceptability under uncertain weights (SMAA)")
+    stab.add_argument("profile")
+    stab.add_argument("--samples", type=int, default=10_000)
+    stab.add_argument("--seed", type=int, default=0)
+    stab.add_argument("--spread", type=float, default=0.2, help="relative uncertainty of each weight (log-normal sigma)")
+    stab.add_argument("--mix-samples", type=int, default=200, help="samples re-optimised to count how often a channel is in the mix")
+    stab.add_argument("--json", action="store_true")
+    stab.set_defaults(run=_cmd_stability)
 
     chan = sub.add_parser("channels", help="browse the catalog")
     chan.add_argument("--market", help="ISO country code: show reach and availability there")
