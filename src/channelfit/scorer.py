@@ -166,13 +166,27 @@ def weighted_geometric_mean(values: np.ndarray, weights: np.ndarray) -> np.ndarr
 def rowwise_dot(weights: np.ndarray, table: np.ndarray) -> np.ndarray:
     """``weights @ table.T`` for ``(P, N)`` weights and a ``(C, N)`` (or ``(P, C, N)``) table.
 
-    Summed term by term in a fixed order instead of by BLAS, whose summation order depends on
-    the batch size: a profile gets bit-identical scores alone or in a batch of a million. Columns
-    no profile uses are skipped (they would add exact zeros).
+    Each row's nonzero terms are added one by one in ascending ``N`` order instead of by BLAS,
+    whose summation order depends on the batch size: a profile gets bit-identical scores alone or
+    in a batch of a million. Rows are sparse (a few markets, a few goals), so this gathers only
+    the nonzero terms; padding terms are exact zeros.
     """
-    out = np.zeros((weights.shape[0], table.shape[-2]))
-    for k in np.flatnonzero(weights.any(axis=0)):
-        out = out + weights[:, k, None] * table[..., k]
+    rows, cols = np.nonzero(weights)
+    n_rows = weights.shape[0]
+    counts = np.bincount(rows, minlength=n_rows)
+    width = int(counts.max()) if len(counts) else 0
+    position = np.arange(len(rows)) - np.repeat(np.cumsum(counts) - counts, counts)
+    index = np.zeros((n_rows, width), dtype=np.intp)
+    value = np.zeros((n_rows, width))
+    index[rows, position] = cols
+    value[rows, position] = weights[rows, cols]
+    out = np.zeros((n_rows, table.shape[-2]))
+    for m in range(width):
+        if table.ndim == 2:
+            terms = table.T[index[:, m]]
+        else:
+            terms = np.take_along_axis(table, index[:, m, None, None], axis=2)[..., 0]
+        out = out + value[:, m, None] * terms
     return out
 
 

@@ -1,0 +1,186 @@
+"""Many profiles at once: ``recommend_many`` (scores vectorised, one exact solve per profile)
+and ``top_k`` (ranking only, fully vectorised, for very large batches).
+
+Both are pure functions of their input rows, so they can run per partition, e.g. over a
+Dask DataFrame with ``ddf.map_partitions(cf.recommend_many, meta=...)``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import fields
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from .catalog import LEVELS, catalog
+from .errors import ChannelfitError, ProfileError
+from .profile import Profile, parse_profile
+from .recommend import Objective, build_problem, fmt_money, fmt_score, optimise
+from .scorer import ProfileArrays, Scores, encode, exclusions, score
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["MAX_BATCH_ROWS", "recommend_many", "top_k"]
+
+#: Largest batch accepted in one call; split bigger inputs (or use top_k on encoded arrays).
+MAX_BATCH_ROWS = 1_000_000
+_NESTED = ("markets", "goals", "audience", "budget", "formats", "present_on", "include", "exclude", "criteria_weights")
+MANY_COLUMNS = ["name", "objective", "channels", "levels", "monthly_cost", "currency", "monthly_cost_eur", "weekly_hours", "error"]
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _record(row: Mapping[str, Any], index: int) -> dict[str, Any]:
+    """A flat table row as the profile's dict form: dotted columns nest, JSON text in nested fields is parsed."""
+    record: dict[str, Any] = {}
+    for key, value in row.items():
+        if _missing(value):
+            continue
+        if isinstance(value, np.generic):
+            value = value.item()
+        parts = str(key).split(".")
+        if parts[0] in _NESTED and len(parts) == 1 and isinstance(value, str) and value.lstrip().startswith(("{", "[")):
+            try:
+                value = json.loads(value)
+            except (ValueError, RecursionError):
+                raise ProfileError("is not valid JSON", field=f"rows[{index}].{key}", value=value[:60], allowed="JSON text") from None
+        target = record
+        for part in parts[:-1]:
+            target = target.setdefault(part, {})
+        target[parts[-1]] = value
+    return record
+
+
+def _rows(profiles: Any) -> list[Any]:
+    if hasattr(profiles, "to_dict") and hasattr(profiles, "columns"):
+        rows: list[Any] = [_record(r, i) for i, r in enumerate(profiles.to_dict(orient="records"))]
+    elif isinstance(profiles, (str, bytes, Mapping)) or not isinstance(profiles, Iterable):
+        raise ProfileError("expected many profiles", field="profiles", value=type(profiles).__name__, allowed="a pandas DataFrame or a list of profiles")
+    else:
+        rows = list(profiles)
+    if len(rows) > MAX_BATCH_ROWS:
+        raise ProfileError("batch is too large", field="profiles", value=len(rows), allowed=f"at most {MAX_BATCH_ROWS} rows per call")
+    return rows
+
+
+def _take(arrays: ProfileArrays, scores: Scores, p: int) -> tuple[ProfileArrays, Scores]:
+    one = ProfileArrays(**{f.name: getattr(arrays, f.name)[p : p + 1] for f in fields(ProfileArrays)})
+    return one, Scores(criteria=scores.criteria[p : p + 1], score=scores.score[p : p + 1], fit_without_goals=scores.fit_without_goals[p : p + 1])
+
+
+def recommend_many(profiles: pd.DataFrame | Sequence[Profile | Mapping[str, Any] | str], objective: Objective = "coverage") -> pd.DataFrame:
+    """Recommend a mix for each of many profiles; one output row per input row.
+
+    Scoring is vectorised across all profiles and channels; each profile then gets the same exact
+    solve as :func:`channelfit.recommend`, so every row equals ``recommend()`` on that profile.
+
+    Parameters
+    ----------
+    profiles
+        A pandas DataFrame with one profile per row (columns as in the dict form; nested fields as
+        objects, JSON text, or dotted columns such as ``budget.monthly``), or a list of profiles.
+    objective
+        ``"coverage"`` or ``"additive"``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``name``, ``objective``, ``channels`` and ``levels`` (tuples, best first),
+        ``monthly_cost`` and ``currency``, ``monthly_cost_eur``, ``weekly_hours``, and ``error``
+        (the one-line message of a row's :class:`ChannelfitError`, else ``None``; such a row has no mix).
+    """
+    import pandas as pd
+
+    if objective not in ("coverage", "additive"):
+        raise ProfileError("unknown objective", field="objective", value=objective, allowed="coverage, additive")
+    cat = catalog()
+    rows = _rows(profiles)
+    parsed: list[Profile | ChannelfitError] = []
+    for row in rows:
+        try:
+            parsed.append(parse_profile(row))
+        except ChannelfitError as exc:
+            parsed.append(exc)
+    valid = [p for p in parsed if isinstance(p, Profile)]
+    arrays = encode(valid, cat)
+    scores = score(arrays, cat)
+    out: list[dict[str, Any]] = []
+    v = 0
+    for item in parsed:
+        if not isinstance(item, Profile):
+            out.append({"error": str(item)})
+            continue
+        one_arrays, one_scores = _take(arrays, scores, v)
+        v += 1
+        try:
+            problem = build_problem(item, cat, arrays=one_arrays, scores=one_scores)
+            instance, solution = optimise(problem, objective)
+        except ChannelfitError as exc:
+            out.append({"name": item.name, "error": str(exc)})
+            continue
+        fit = one_scores.score[0]
+        chosen = sorted(((int(problem.candidates[i]), lv) for i, lv in enumerate(solution.levels) if lv >= 0), key=lambda x: (-fit[x[0]], x[0]))
+        money = sum(problem.money[c, lv] for c, lv in chosen)
+        out.append(
+            {
+                "name": item.name,
+                "objective": fmt_score(solution.objective),
+                "channels": tuple(cat.channels[c] for c, _ in chosen),
+                "levels": tuple(LEVELS[lv] for _, lv in chosen),
+                "monthly_cost": fmt_money(money * cat.fx_per_eur[item.budget.currency]),
+                "currency": item.budget.currency,
+                "monthly_cost_eur": fmt_money(money),
+                "weekly_hours": round(float(sum(cat.level_weekly_hours[c, lv] for c, lv in chosen)), 2),
+                "error": None,
+            }
+        )
+    frame = pd.DataFrame(out, columns=MANY_COLUMNS)
+    frame["error"] = pd.Series([row.get("error") for row in out], dtype=object)  # None, not NaN, for rows without error
+    if hasattr(profiles, "index") and hasattr(profiles, "columns"):
+        frame.index = profiles.index
+    return frame
+
+
+def top_k(profiles: pd.DataFrame | Sequence[Profile | Mapping[str, Any] | str] | ProfileArrays, k: int = 5) -> pd.DataFrame:
+    """The ``k`` best eligible channels by fit score for each profile, without the optimiser.
+
+    Fully vectorised: for very large batches pass a :class:`~channelfit.scorer.ProfileArrays`
+    (from :func:`channelfit.scorer.encode`, built in chunks) to skip per-row validation.
+    The order equals ``recommend(profile).ranking`` (ties by catalog order).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``channel_1 .. channel_k`` and ``score_1 .. score_k``; missing (NA) where a profile
+        has fewer than ``k`` eligible channels.
+    """
+    import pandas as pd
+
+    if isinstance(k, bool) or not isinstance(k, int) or k < 1:
+        raise ProfileError("must be a whole number >= 1", field="k", value=k, allowed="a whole number >= 1")
+    cat = catalog()
+    arrays = profiles if isinstance(profiles, ProfileArrays) else encode([parse_profile(r) for r in _rows(profiles)], cat)
+    scores = score(arrays, cat)
+    eligible = exclusions(arrays, cat, scores) == 0
+    channels, best = rank_top_k(np.where(eligible, scores.score, -1.0), k)
+    names = np.array([*cat.channels, None], dtype=object)
+    columns = {f"channel_{r + 1}": names[np.where(best[:, r] >= 0, channels[:, r], len(cat.channels))] for r in range(channels.shape[1])}
+    columns |= {f"score_{r + 1}": np.where(best[:, r] >= 0, np.round(best[:, r], 4), np.nan) for r in range(channels.shape[1])}
+    index = profiles.index if hasattr(profiles, "index") and hasattr(profiles, "columns") else None
+    return pd.DataFrame(columns, index=index)
+
+
+def rank_top_k(values: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Indices and values of each row's ``k`` largest entries, best first, ties by lower index."""
+    k = min(k, values.shape[1])
+    part = np.argpartition(-values, k - 1, axis=1)[:, :k] if k < values.shape[1] else np.tile(np.arange(values.shape[1]), (len(values), 1))
+    top = np.take_along_axis(values, part, axis=1)
+    order = np.lexsort((part, -top), axis=1)
+    index = np.take_along_axis(part, order, axis=1)
+    return index, np.take_along_axis(values, index, axis=1)

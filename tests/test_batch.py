@@ -1,0 +1,85 @@
+"""recommend_many and top_k equal recommend() row by row."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import channelfit as cf
+from channelfit.strategies import profiles
+
+from .conftest import EXAMPLES, load_example
+
+
+def _expected(profile: dict, objective: str = "coverage") -> dict:
+    try:
+        plan = cf.recommend(profile, objective=objective, minimum_budget_share=None)
+    except cf.ChannelfitError as exc:
+        return {"error": str(exc)}
+    return {
+        "objective": plan.objective,
+        "channels": tuple(p.channel for p in plan.picks),
+        "levels": tuple(p.level for p in plan.picks),
+        "monthly_cost": plan.totals.monthly_cost,
+        "weekly_hours": plan.totals.weekly_hours,
+        "error": None,
+    }
+
+
+@settings(max_examples=15)
+@given(st.lists(profiles(), min_size=1, max_size=12), st.sampled_from(["coverage", "additive"]))
+def test_recommend_many_equals_recommend_row_by_row(batch: list[dict], objective: str) -> None:
+    frame = cf.recommend_many(batch, objective=objective)
+    assert len(frame) == len(batch)
+    for row, profile in zip(frame.to_dict(orient="records"), batch):
+        expected = _expected(profile, objective)
+        assert {k: row[k] for k in expected} == expected
+
+
+def test_invalid_rows_get_their_error_and_the_rest_still_run() -> None:
+    good = load_example("officine_rossi")
+    frame = cf.recommend_many([good, {**good, "sector": "nope"}, {**good, "include": ["youtube", "x"], "max_channels": 1}])
+    assert frame.loc[0, "error"] is None and frame.loc[0, "channels"]
+    assert "sector" in frame.loc[1, "error"]
+    assert frame.loc[2, "error"].startswith("include:")
+
+
+def test_dataframe_with_dotted_and_json_columns() -> None:
+    names = sorted(p.stem for p in EXAMPLES.glob("*.json"))
+    examples = [load_example(n) for n in names]
+    flat = pd.json_normalize(examples, max_level=1)  # budget.monthly, audience.age, ...
+    flat["markets"] = [__import__("json").dumps(e["markets"]) for e in examples]
+    flat.index = names
+    frame = cf.recommend_many(flat)
+    assert list(frame.index) == names
+    for name, example in zip(names, examples):
+        assert frame.loc[name, "channels"] == _expected(example)["channels"]
+
+
+def test_top_k_equals_the_plan_ranking() -> None:
+    examples = [load_example(p.stem) for p in sorted(EXAMPLES.glob("*.json"))]
+    frame = cf.top_k(examples, k=4)
+    for r, example in enumerate(examples):
+        ranking = cf.recommend(example).ranking[:4]
+        assert [frame.loc[r, f"channel_{i + 1}"] for i in range(len(ranking))] == [c.channel for c in ranking]
+        assert [frame.loc[r, f"score_{i + 1}"] for i in range(len(ranking))] == [c.score for c in ranking]
+
+
+@settings(max_examples=20)
+@given(st.lists(profiles(with_include=False), min_size=1, max_size=8), st.integers(1, 70))
+def test_top_k_property(batch: list[dict], k: int) -> None:
+    frame = cf.top_k(batch, k=k)
+    for r, profile in enumerate(batch):
+        ranking = cf.recommend(profile, minimum_budget_share=None).ranking
+        shown = [frame.loc[r, f"channel_{i + 1}"] for i in range(min(k, len(cf.catalog().channels)))]
+        assert [c for c in shown if not pd.isna(c)] == [c.channel for c in ranking[:k]]
+
+
+@pytest.mark.parametrize("bad", ["not a list", {"a": 1}, 42])
+def test_bad_batch_input(bad: object) -> None:
+    with pytest.raises(cf.ProfileError):
+        cf.recommend_many(bad)  # type: ignore[arg-type]
+    with pytest.raises(cf.ProfileError):
+        cf.top_k([load_example("officine_rossi")], k=0)
