@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import channelfit as cf
 from channelfit.analysis import _perturb, budget_frontier, minimum_budget, rank_acceptability
-from channelfit.recommend import SETUP_WEEKS
+from channelfit.recommender import SETUP_WEEKS
 from channelfit.strategies import profiles
 
 from .conftest import EXAMPLES, load_example

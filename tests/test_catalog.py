@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 import channelfit as cf
-from channelfit.catalog import default_data_dir
+from channelfit.data import default_data_dir
 
 from .conftest import ROOT
 

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import channelfit as cf
-from channelfit.recommend import SETUP_WEEKS
+from channelfit.recommender import SETUP_WEEKS
 from channelfit.strategies import profiles
 
 

@@ -206,7 +206,7 @@ def test_infeasible_error_fields() -> None:
 def test_catalog_error_fields(tmp_path: Path) -> None:
     import shutil
 
-    from channelfit.catalog import default_data_dir
+    from channelfit.data import default_data_dir
 
     data = tmp_path / "data"
     shutil.copytree(default_data_dir(), data)

@@ -6,56 +6,56 @@
 >>> plan.picks[0].channel  # doctest: +SKIP
 'linkedin'
 
-Heavy modules (pandas, scipy, hypothesis, matplotlib) are imported only by the functions that need them.
+Public names are loaded on first use (PEP 562), so ``import channelfit`` is cheap and a
+backend pays for pydantic models, the catalog, pandas or scipy only when it needs them.
 """
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
-from .catalog import Catalog, catalog, load_catalog
 from .errors import CatalogError, ChannelfitError, EvidenceError, InfeasibleError, ProfileError
-from .plan import Plan
-from .profile import CRITERIA, DEFAULT_CRITERIA_WEIGHTS, Profile
-from .recommend import recommend
 
 if TYPE_CHECKING:
-    from .analysis import budget_frontier, rank_acceptability  # noqa: F401
+    from .analysis import budget_frontier, minimum_budget, rank_acceptability  # noqa: F401
     from .batch import recommend_many, top_k  # noqa: F401
+    from .data import Catalog, catalog, load_catalog  # noqa: F401
     from .feedback import Evidence, check  # noqa: F401
+    from .plan import Plan  # noqa: F401
+    from .profile import CRITERIA, DEFAULT_CRITERIA_WEIGHTS, Profile  # noqa: F401
+    from .recommender import recommend  # noqa: F401
 
 __version__ = "0.1.0"
 
 _LAZY = {
+    "CRITERIA": "profile",
+    "DEFAULT_CRITERIA_WEIGHTS": "profile",
+    "Profile": "profile",
+    "Catalog": "data",
+    "catalog": "data",
+    "load_catalog": "data",
+    "Plan": "plan",
+    "recommend": "recommender",
     "recommend_many": "batch",
     "top_k": "batch",
     "check": "feedback",
     "Evidence": "feedback",
     "rank_acceptability": "analysis",
     "budget_frontier": "analysis",
+    "minimum_budget": "analysis",
 }
 
-__all__ = [
-    "CRITERIA",
-    "DEFAULT_CRITERIA_WEIGHTS",
-    "Catalog",
-    "CatalogError",
-    "ChannelfitError",
-    "EvidenceError",
-    "InfeasibleError",
-    "Plan",
-    "Profile",
-    "ProfileError",
-    "catalog",
-    "load_catalog",
-    "recommend",
-    *_LAZY,
-]
+__all__ = ["CatalogError", "ChannelfitError", "EvidenceError", "InfeasibleError", "ProfileError", *_LAZY]
 
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
-        import importlib
-
-        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value  # later look-ups skip this function
+        return value
     raise AttributeError(f"module 'channelfit' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

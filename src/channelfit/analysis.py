@@ -27,10 +27,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from . import planner
-from .catalog import LEVELS, catalog
+from .data import LEVELS, catalog
 from .errors import InfeasibleError, ProfileError
 from .profile import CRITERIA, Profile, parse_profile
-from .recommend import Objective, Problem, build_problem, optimise
+from .recommender import Objective, Problem, build_problem, optimise
 from .scorer import ProfileArrays, Scores, encode, score
 
 if TYPE_CHECKING:

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .catalog import LEVELS, catalog
+from .data import LEVELS, catalog
 from .errors import ChannelfitError, ProfileError
 from .profile import Profile, parse_profile
-from .recommend import Objective, build_problem, fmt_money, fmt_score, optimise
+from .recommender import Objective, build_problem, fmt_money, fmt_score, optimise
 from .scorer import ProfileArrays, Scores, encode, exclusions, score
 
 if TYPE_CHECKING:
@@ -29,6 +29,7 @@ __all__ = ["MAX_BATCH_ROWS", "recommend_many", "top_k"]
 #: Largest batch accepted in one call; split bigger inputs (or use top_k on encoded arrays).
 MAX_BATCH_ROWS = 1_000_000
 _NESTED = ("markets", "goals", "audience", "budget", "formats", "present_on", "include", "exclude", "criteria_weights")
+_CHUNK_ROWS = 16_384
 MANY_COLUMNS = ["name", "objective", "channels", "levels", "monthly_cost", "currency", "monthly_cost_eur", "weekly_hours", "error"]
 
 
@@ -166,9 +167,14 @@ def top_k(profiles: pd.DataFrame | Sequence[Profile | Mapping[str, Any] | str] |
         raise ProfileError("must be a whole number >= 1", field="k", value=k, allowed="a whole number >= 1")
     cat = catalog()
     arrays = profiles if isinstance(profiles, ProfileArrays) else encode([parse_profile(r) for r in _rows(profiles)], cat)
-    scores = score(arrays, cat)
-    eligible = exclusions(arrays, cat, scores) == 0
-    channels, best = rank_top_k(np.where(eligible, scores.score, -1.0), k)
+    parts = []
+    for start in range(0, len(arrays.sector), _CHUNK_ROWS):  # chunks bound the memory of the (P, C, criteria) arrays
+        chunk = ProfileArrays(**{f.name: getattr(arrays, f.name)[start : start + _CHUNK_ROWS] for f in fields(ProfileArrays)})
+        scores = score(chunk, cat)
+        eligible = exclusions(chunk, cat, scores) == 0
+        parts.append(rank_top_k(np.where(eligible, scores.score, -1.0), k))
+    channels = np.concatenate([c for c, _ in parts])
+    best = np.concatenate([b for _, b in parts])
     names = np.array([*cat.channels, None], dtype=object)
     columns = {f"channel_{r + 1}": names[np.where(best[:, r] >= 0, channels[:, r], len(cat.channels))] for r in range(channels.shape[1])}
     columns |= {f"score_{r + 1}": np.where(best[:, r] >= 0, np.round(best[:, r], 4), np.nan) for r in range(channels.shape[1])}

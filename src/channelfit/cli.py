@@ -52,7 +52,7 @@ def _emit(text: str) -> None:
 
 
 def _cmd_recommend(args: argparse.Namespace) -> None:
-    from .recommend import recommend
+    from .recommender import recommend
     from .render import plan_csv, render_plan
 
     evidence = _read_json(args.evidence) if args.evidence else None
@@ -99,7 +99,7 @@ def _cmd_stability(args: argparse.Namespace) -> None:
 
 
 def _cmd_channels(args: argparse.Namespace) -> None:
-    from .catalog import catalog
+    from .data import catalog
     from .render import channel_rows, render_table
 
     rows = channel_rows(catalog(), market=args.market, orientation=args.orientation)

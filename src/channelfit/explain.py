@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .catalog import Catalog, MarketRow
+from .data import Catalog, MarketRow
 from .plan import Reason
 
 __all__ = ["LANGUAGES", "Explainer"]

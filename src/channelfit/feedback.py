@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .catalog import Catalog, catalog
+from .data import Catalog, catalog
 from .errors import EvidenceError
 from .plan import Kpi, Plan
 

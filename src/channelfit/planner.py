@@ -6,12 +6,12 @@ import math
 
 import numpy as np
 
-from .catalog import LEVELS
+from .data import LEVELS
 from .explain import Explainer, percent
 from .optimiser import Instance, Solution, objective_value, solve
 from .plan import Excluded, Kpi, MinimumBudget, Phase, PhaseChannel, Pick, Plan, RankedChannel, Reason, Totals
 from .profile import CRITERIA
-from .recommend import FOCUS_WEEKS, SETUP_WEEKS, Objective, Problem, fmt_money, fmt_score, make_instance
+from .recommender import FOCUS_WEEKS, SETUP_WEEKS, Objective, Problem, fmt_money, fmt_score, make_instance
 from .routine import POLICY_CHECKLIST, listening_setup, roles, weekly_routine
 from .scorer import EXCLUSIONS, age_overlap
 

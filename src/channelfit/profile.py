@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .catalog import catalog
+from .data import catalog
 from .errors import ProfileError
 
 __all__ = ["CRITERIA", "DEFAULT_CRITERIA_WEIGHTS", "Audience", "Budget", "Profile", "parse_profile"]

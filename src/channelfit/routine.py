@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .catalog import LEVELS, Catalog
+from .data import LEVELS, Catalog
 from .plan import ListeningItem, Role, RoutineItem
 
 __all__ = ["POLICY_CHECKLIST", "listening_setup", "roles", "weekly_routine"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from .catalog import catalog
+from .data import catalog
 from .plan import Plan
 from .profile import CRITERIA, Profile
 

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .catalog import AGE_BANDS, Catalog
+from .data import AGE_BANDS, Catalog
 from .profile import CRITERIA, Profile
 
 __all__ = ["EXCLUSIONS", "RESTRICTED_REACH_FACTOR", "ProfileArrays", "Scores", "encode", "exclusions", "score"]

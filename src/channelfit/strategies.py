@@ -15,7 +15,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from .catalog import Catalog, catalog
+from .data import Catalog, catalog
 
 __all__ = ["budgets", "profiles", "weights"]
 

@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from .catalog import Catalog, catalog
+from .data import Catalog, catalog
 from .errors import InfeasibleError, ProfileError
 from .explain import LANGUAGES, Explainer
 from .optimiser import Instance, Solution, solve

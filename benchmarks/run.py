@@ -1,0 +1,302 @@
+"""channelfit benchmarks: every figure is a ratio against a baseline measured in the same run.
+
+    python benchmarks/run.py            # full run (a few minutes on 2 cores)
+    python benchmarks/run.py --quick    # smaller sizes, for a smoke test
+
+Writes ``benchmarks/results.json`` and ``benchmarks/results.md`` (the table the README quotes).
+The machines are shared and noisy: read the ratios, not the absolute times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import fields
+from pathlib import Path
+
+import numpy as np
+
+import channelfit as cf
+from channelfit.analysis import rank_acceptability
+from channelfit.batch import rank_top_k
+from channelfit.data import AGE_BANDS, catalog
+from channelfit.optimiser import Instance, solve
+from channelfit.oracles import milp_additive
+from channelfit.profile import CRITERIA, DEFAULT_CRITERIA_WEIGHTS, parse_profile
+from channelfit.recommender import build_problem, make_instance
+from channelfit.scorer import ProfileArrays, encode, exclusions, score
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
+HERE = Path(__file__).resolve().parent
+
+
+def timed(function: Callable[[], object], repeat: int) -> list[float]:
+    """Wall times of ``repeat`` calls (after one warm-up call)."""
+    function()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def additive_instance(n: int, seed: int) -> Instance:
+    rng = np.random.default_rng(seed)
+    return Instance(
+        monthly_cost_eur=np.sort(rng.choice([0.0, 50.0, 200.0, 500.0], size=(n, 3)), axis=1),
+        weekly_hours=np.sort(rng.uniform(0.5, 6.0, size=(n, 3)), axis=1),
+        offered=np.ones((n, 3), dtype=bool),
+        forced=np.zeros(n, dtype=bool),
+        monthly_budget_eur=800.0,
+        weekly_hours_budget=12.0,
+        max_channels=5,
+        value=rng.random((n, 3)) * rng.random((n, 1)),
+    )
+
+
+def bench_optimiser(sizes: list[int], repeat: int) -> list[dict]:
+    rows = []
+    for n in sizes:
+        instance = additive_instance(n, seed=n)
+        ours = statistics.median(timed(lambda: solve(instance), repeat))
+        theirs = statistics.median(timed(lambda: milp_additive(instance), max(3, repeat // 3)))
+        equal = abs(solve(instance).objective - milp_additive(instance)) <= 1e-6
+        rows.append({"candidates": n, "optimiser_ms": ours * 1e3, "milp_ms": theirs * 1e3, "speedup": theirs / ours, "same_optimum": equal})
+    return rows
+
+
+def bench_recommend(repeat: int) -> dict:
+    texts = [p.read_text(encoding="utf-8") for p in EXAMPLES]
+    profiles = [parse_profile(t) for t in texts]
+    result = {}
+    for label, kwargs in (("default", {}), ("no_minimum_budget", {"minimum_budget_share": None})):
+        times = []
+        for _ in range(repeat):
+            for profile in profiles:
+                start = time.perf_counter()
+                cf.recommend(profile, **kwargs)
+                times.append(time.perf_counter() - start)
+        result[label] = {"median_ms": statistics.median(times) * 1e3, "p99_ms": float(np.percentile(times, 99)) * 1e3}
+    # The same instances, additive, solved by scipy's MILP: the baseline the latency is compared with.
+    milp_times = []
+    for profile in profiles:
+        instance = make_instance(build_problem(profile, catalog()), "additive")
+        milp_times += timed(lambda: milp_additive(instance), 5)
+    result["milp_median_ms"] = statistics.median(milp_times) * 1e3
+    return result
+
+
+def _partition(profiles: list[dict]) -> int:
+    return len(cf.recommend_many(profiles))
+
+
+def random_profiles(n: int, seed: int) -> list[dict]:
+    """Valid, varied profiles drawn with numpy (fast; the hypothesis strategy is for tests)."""
+    cat = catalog()
+    rng = np.random.default_rng(seed)
+    out = []
+    for _ in range(n):
+        markets = rng.choice(cat.countries, size=rng.integers(1, 4), replace=False).tolist()
+        goals = rng.choice(cat.goals, size=rng.integers(1, 5), replace=False).tolist()
+        first = int(rng.integers(13, 60))
+        out.append(
+            {
+                "model": str(rng.choice(["b2b", "b2c", "b2b2c"])),
+                "sector": str(rng.choice(cat.sectors)),
+                "markets": markets,
+                "goals": {g: int(rng.integers(1, 5)) for g in goals},
+                "audience": {"age": [first, int(rng.integers(first, 91))], "professionals": bool(rng.random() < 0.3)},
+                "budget": {"monthly": float(rng.choice([0, 100, 300, 800, 2000])), "weekly_hours": float(rng.choice([2, 5, 10, 20]))},
+                "formats": rng.choice(cat.formats, size=rng.integers(1, 6), replace=False).tolist(),
+                "premises": bool(rng.random() < 0.5),
+                "max_channels": int(rng.integers(1, 6)),
+            }
+        )
+    return out
+
+
+def bench_many(n: int, workers: int) -> dict:
+    profiles = random_profiles(n, seed=1)
+    start = time.perf_counter()
+    cf.recommend_many(profiles[: max(1, n // 10)])
+    single = (time.perf_counter() - start) / max(1, n // 10)
+    chunks = [profiles[i : i + 2_000] for i in range(0, n, 2_000)]
+    start = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        done = sum(pool.map(_partition, chunks))
+    seconds = time.perf_counter() - start
+    return {"profiles": done, "workers": workers, "seconds": seconds, "profiles_per_second": done / seconds, "one_process_profiles_per_second": 1 / single}
+
+
+def random_arrays(n: int, seed: int) -> ProfileArrays:
+    """Encoded profiles drawn directly as arrays, to rank a million without per-row validation."""
+    cat = catalog()
+    rng = np.random.default_rng(seed)
+    n_countries, n_goals, n_channels = len(cat.countries), len(cat.goals), len(cat.channels)
+    markets = np.zeros((n, n_countries))
+    for m in range(3):
+        markets[np.arange(n), rng.integers(0, n_countries, n)] += rng.random(n) * (m == 0 or rng.random() < 0.5)
+    markets /= markets.sum(axis=1, keepdims=True)
+    goals = rng.random((n, n_goals)) * (rng.random((n, n_goals)) < 0.3)
+    goals[np.arange(n), rng.integers(0, n_goals, n)] += 1.0
+    goals /= goals.sum(axis=1, keepdims=True)
+    first = rng.integers(13, 60, n)
+    last = np.minimum(90, first + rng.integers(5, 40, n))
+    bands = np.array([[f, l] for _, f, l in AGE_BANDS])
+    overlap = np.clip(np.minimum(bands[:, 1], last[:, None]) - np.maximum(bands[:, 0], first[:, None]) + 1, 0, None) / (bands[:, 1] - bands[:, 0] + 1)
+    weights = np.array([DEFAULT_CRITERIA_WEIGHTS[c] for c in CRITERIA])
+    return ProfileArrays(
+        market_weights=markets,
+        age_overlap=overlap,
+        gender=rng.integers(0, 3, n).astype(np.int8),
+        professionals=rng.random(n) < 0.3,
+        goal_weights=goals,
+        sector=rng.integers(0, len(cat.sectors), n),
+        formats=rng.random((n, len(cat.formats))) < 0.5,
+        model=rng.integers(0, 3, n).astype(np.int8),
+        criteria_weights=np.tile(weights / weights.sum(), (n, 1)),
+        premises=rng.random(n) < 0.5,
+        include=np.zeros((n, n_channels), dtype=bool),
+        exclude=np.zeros((n, n_channels), dtype=bool),
+        present=np.zeros((n, n_channels), dtype=bool),
+    )
+
+
+def bench_ranking(n: int, k: int = 5) -> dict:
+    cat = catalog()
+    arrays = random_arrays(n, seed=2)
+    reach = np.ascontiguousarray(cat.reach.T)
+
+    def floor() -> None:
+        values = arrays.market_weights @ reach
+        np.argpartition(-values, k - 1, axis=1)[:, :k]
+
+    def ours() -> None:
+        chunk = 16_384
+        for start in range(0, n, chunk):
+            sub = ProfileArrays(**{f.name: getattr(arrays, f.name)[start : start + chunk] for f in fields(ProfileArrays)})
+            scores = score(sub, cat)
+            rank_top_k(np.where(exclusions(sub, cat, scores) == 0, scores.score, -1.0), k)
+
+    floor_s = statistics.median(timed(floor, 3))
+    ours_s = statistics.median(timed(ours, 1))
+    return {"profiles": n, "numpy_floor_s": floor_s, "ranking_s": ours_s, "ratio": ours_s / floor_s, "profiles_per_second": n / ours_s}
+
+
+def _process_seconds(args: list[str], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(args, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def bench_cold(repeat: int) -> dict:
+    py = sys.executable
+    cli = str(Path(py).with_name("channelfit"))
+    base = _process_seconds([py, "-c", "import numpy, pydantic"], repeat)
+    imp = _process_seconds([py, "-c", "import channelfit"], repeat)
+    run = _process_seconds([cli, "recommend", str(EXAMPLES[0]), "--json"], repeat)
+    return {"baseline_s": base, "import_s": imp, "import_ratio": imp / base, "cli_recommend_s": run, "cli_ratio": run / base}
+
+
+def bench_acceptability(repeat: int) -> dict:
+    text = (ROOT / "examples" / "officine_rossi.json").read_text(encoding="utf-8")
+    seconds = statistics.median(timed(lambda: rank_acceptability(text, samples=10_000, mix_samples=0), repeat))
+    single = statistics.median(timed(lambda: rank_acceptability(text, samples=1, mix_samples=0), repeat * 4))
+    return {"samples": 10_000, "seconds": seconds, "one_sample_seconds": single, "per_sample_vs_one_call": seconds / 10_000 / single}
+
+
+def versions() -> dict:
+    import pydantic
+    import scipy
+
+    return {
+        "python": platform.python_version(),
+        "numpy": np.__version__,
+        "scipy": scipy.__version__,
+        "pydantic": pydantic.__version__,
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}",
+        "date": time.strftime("%Y-%m-%d"),
+    }
+
+
+def markdown(results: dict) -> str:
+    v = results["versions"]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Run {v['date']} on {v['machine']}; Python {v['python']}, numpy {v['numpy']}, scipy {v['scipy']}, pydantic {v['pydantic']}.",
+        "Every line compares with a baseline measured in the same run. Reproduce with `python benchmarks/run.py`.",
+        "",
+        "| what | baseline | result | ratio | target |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for row in results["optimiser"]:
+        lines.append(
+            f"| optimiser, additive, {row['candidates']} candidates | milp {row['milp_ms']:.1f} ms | {row['optimiser_ms']:.2f} ms, "
+            f"same optimum: {row['same_optimum']} | {row['speedup']:.1f}x faster | >= 20x |"
+        )
+    r = results["recommend"]
+    lines.append(
+        f"| recommend(), 5 examples, full catalog | milp on the same instance {r['milp_median_ms']:.1f} ms | "
+        f"median {r['default']['median_ms']:.1f} ms, p99 {r['default']['p99_ms']:.1f} ms | "
+        f"{r['milp_median_ms'] / r['default']['median_ms']:.1f}x faster than milp | median < 5 ms |"
+    )
+    lines.append(
+        f"| recommend(minimum_budget_share=None) | milp {r['milp_median_ms']:.1f} ms | median {r['no_minimum_budget']['median_ms']:.1f} ms, "
+        f"p99 {r['no_minimum_budget']['p99_ms']:.1f} ms | {r['milp_median_ms'] / r['no_minimum_budget']['median_ms']:.1f}x | median < 5 ms |"
+    )
+    m = results["many"]
+    lines.append(
+        f"| recommend_many, {m['profiles']:,} profiles, {m['workers']} processes | one process {m['one_process_profiles_per_second']:,.0f}/s | "
+        f"{m['profiles_per_second']:,.0f} profiles/s | {m['profiles_per_second'] / m['one_process_profiles_per_second']:.2f}x | >= 2,000/s |"
+    )
+    k = results["ranking"]
+    lines.append(
+        f"| ranking only (top 5), {k['profiles']:,} profiles | numpy floor (1 matmul + argpartition) {k['numpy_floor_s']:.2f} s | "
+        f"{k['ranking_s']:.2f} s ({k['profiles_per_second']:,.0f}/s) | {k['ratio']:.1f}x the floor | <= 2x |"
+    )
+    c = results["cold"]
+    lines.append(f"| cold `import channelfit` | `import numpy, pydantic` {c['baseline_s'] * 1e3:.0f} ms | {c['import_s'] * 1e3:.0f} ms | {c['import_ratio']:.2f}x | <= 1.3x |")
+    lines.append(f"| cold `channelfit recommend --json` process | `import numpy, pydantic` {c['baseline_s'] * 1e3:.0f} ms | {c['cli_recommend_s'] * 1e3:.0f} ms | {c['cli_ratio']:.2f}x | |")
+    a = results["acceptability"]
+    lines.append(
+        f"| rank_acceptability, 10,000 weight samples | one sample {a['one_sample_seconds'] * 1e3:.1f} ms | {a['seconds'] * 1e3:.0f} ms | "
+        f"{a['per_sample_vs_one_call']:.3f}x a single call per sample | |"
+    )
+    lines += ["", "The peer MCDA comparison (scikit-criteria) is not run: that library is not a dependency here.", ""]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true")
+    quick = parser.parse_args().quick
+    results = {
+        "versions": versions(),
+        "optimiser": bench_optimiser([20, 60, 200, 1000], repeat=5 if quick else 15),
+        "recommend": bench_recommend(repeat=5 if quick else 40),
+        "many": bench_many(2_000 if quick else 100_000, workers=os.cpu_count() or 1),
+        "ranking": bench_ranking(50_000 if quick else 1_000_000),
+        "cold": bench_cold(repeat=3 if quick else 10),
+        "acceptability": bench_acceptability(repeat=2 if quick else 5),
+    }
+    (HERE / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    (HERE / "results.md").write_text(markdown(results), encoding="utf-8")
+    print(markdown(results))
+
+
+if __name__ == "__main__":
+    main()
