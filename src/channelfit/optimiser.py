@@ -139,11 +139,6 @@ def solve(instance: Instance) -> Solution:
     nodes = 0
     chosen = [-1] * n
 
-    def gains(cand: np.ndarray, miss: np.ndarray) -> np.ndarray:
-        if additive:
-            return value[cand]
-        return eff[cand] @ (weights * miss)
-
     def options(i: int, gain_row: np.ndarray, money_left: float, hours_left: float) -> list[int]:
         ok = [
             lv
@@ -163,22 +158,26 @@ def solve(instance: Instance) -> Solution:
         if current > best_value + _EPS:
             best_value, best_levels = current, list(chosen)
 
+    # Unoffered options cost infinitely much, so one comparison per resource tells what fits.
+    money_or_inf = np.where(offered, money, np.inf)
+    hours_or_inf = np.where(offered, hours, np.inf)
+
     def free(cand: np.ndarray, current: float, miss: np.ndarray, money_left: float, hours_left: float, slots: int) -> None:
         nonlocal nodes
         nodes += 1
         record(current)
         if slots == 0 or len(cand) == 0:
             return
-        gain = gains(cand, miss)
-        fits = offered[cand] & (money[cand] <= money_left + 1e-9) & (hours[cand] <= hours_left + 1e-9)
+        effs = None if additive else eff[cand]
+        gain = value[cand] if additive else effs @ (weights * miss)
+        fits = (money_or_inf[cand] <= money_left + 1e-9) & (hours_or_inf[cand] <= hours_left + 1e-9)
         gain = np.where(fits, gain, -1.0)
         best_gain = gain.max(axis=1)
-        keep = best_gain > _EPS
-        cand, gain, best_gain = cand[keep], gain[keep], best_gain[keep]
-        if len(cand) == 0:
+        select = np.flatnonzero(best_gain > _EPS)
+        if len(select) == 0:
             return
-        order = np.argsort(-best_gain, kind="stable")
-        cand, gain, best_gain = cand[order], gain[order], best_gain[order]
+        select = select[np.argsort(-best_gain[select], kind="stable")]
+        cand, gain, best_gain = cand[select], gain[select], best_gain[select]
         if slots == 1:  # the best single addition is exact: no need to branch
             i = int(cand[0])
             lv = options(i, gain[0], money_left, hours_left)[0]
@@ -186,14 +185,15 @@ def solve(instance: Instance) -> Solution:
             record(take(i, lv, current, miss)[0])
             chosen[i] = -1
             return
-        ok = fits[keep][order]
+        ok = fits[select]
         knap = math.inf
         for cost, left in ((hours, hours_left), (money, money_left)):
             use = np.where(ok, cost[cand], 0.0)
             if use.max(axis=1).sum() > left:  # the resource binds: a knapsack bound can prune
                 knap = min(knap, _knapsack_bound(best_gain, _ratio_cost(best_gain, gain, use, ok), left))
-        if not additive:
-            knap = min(knap, _goal_bound(np.where(ok[:, :, None], eff[cand], 0.0).max(axis=1), weights, miss, slots))
+        best_eff = None if effs is None else np.where(ok[:, :, None], effs[select], 0.0).max(axis=1)
+        if best_eff is not None:
+            knap = min(knap, _goal_bound(best_eff, weights, miss, slots))
         if current + knap <= best_value + _EPS:
             return
         prefix = np.concatenate(([0.0], np.cumsum(best_gain)))
@@ -201,6 +201,9 @@ def solve(instance: Instance) -> Solution:
         for j in range(m):
             count_bound = prefix[min(j + slots, m)] - prefix[j]
             if current + min(count_bound, knap) <= best_value + _EPS:
+                break
+            # the siblings from j on can only use candidates j.. : their own goal bound is tighter
+            if j and best_eff is not None and current + _goal_bound(best_eff[j:], weights, miss, slots) <= best_value + _EPS:
                 break
             i = int(cand[j])
             for lv in options(i, gain[j], money_left, hours_left):
@@ -218,7 +221,7 @@ def solve(instance: Instance) -> Solution:
             free(rest, current, miss, money_left, hours_left, slots)
             return
         i = forced[k]
-        gain_row = gains(np.array([i]), miss)[0]
+        gain_row = value[i] if additive else eff[i] @ (weights * miss)
         for lv in options(i, gain_row, money_left, hours_left):
             new_value, new_miss = take(i, lv, current, miss)
             chosen[i] = lv
