@@ -6,6 +6,7 @@ and a one-line ``str()`` that a CLI can print as is.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 __all__ = [
@@ -15,6 +16,14 @@ __all__ = [
     "InfeasibleError",
     "ProfileError",
 ]
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _one_line(text: str) -> str:
+    """``text`` with control characters (newlines included) shown as escapes: messages stay one line."""
+    return _CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
 
 
 def _short(value: Any, limit: int = 80) -> str:
@@ -49,7 +58,7 @@ class ChannelfitError(ValueError):
         self.field = field
         self.value = value
         self.allowed = allowed
-        super().__init__(self._line())
+        super().__init__(_one_line(self._line()))
 
     def _line(self) -> str:
         parts = []

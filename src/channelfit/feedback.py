@@ -216,10 +216,10 @@ def check(plan: Plan | Mapping[str, Any] | str, results: Iterable[Mapping[str, A
     periods: list[str] = []
     for index, row in enumerate(_records(results)):
         channel, kpi, period = row.get("channel"), row.get("kpi"), row.get("period")
-        period = str(period) if period is not None else None
+        period = str(period) if isinstance(period, (str, int)) and not isinstance(period, bool) else None
         if not period or len(period) > MAX_PERIOD_CHARS:
             raise EvidenceError("needs a period label", field=f"results[{index}].period", value=row.get("period"), allowed=f"a label of 1 to {MAX_PERIOD_CHARS} characters, e.g. 2026-03")
-        if (channel, kpi) not in kpis:
+        if not isinstance(channel, str) or not isinstance(kpi, str) or (channel, kpi) not in kpis:
             allowed = ", ".join(sorted(f"{c}/{k}" for c, k in kpis)) or "none: the plan has no KPIs"
             raise EvidenceError("no such pick and KPI in the plan", field=f"results[{index}]", value=f"{channel}/{kpi}", allowed=allowed)
         key = (str(channel), str(kpi), period)

@@ -58,7 +58,10 @@ def _weights(value: Any, kind: str, known: Mapping[str, int], field: str) -> dic
     if isinstance(value, str):
         value = [value]
     if isinstance(value, (list, tuple)):
-        if len(set(map(str, value))) != len(value):
+        for item in value:
+            if not isinstance(item, str) or item not in known:
+                raise _unknown(kind, item, known, f"{field}.{item}" if isinstance(item, str) else field)
+        if len(set(value)) != len(value):
             raise PydanticCustomError("duplicate", "lists an id twice", {"allowed": f"each {kind} once"})
         value = dict.fromkeys(value, 1.0)
     if not isinstance(value, Mapping):
