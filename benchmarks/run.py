@@ -28,11 +28,11 @@ import channelfit as cf
 from channelfit.analysis import rank_acceptability
 from channelfit.batch import rank_top_k
 from channelfit.data import AGE_BANDS, catalog
-from channelfit.optimiser import Instance, solve
-from channelfit.oracles import milp_additive
+from channelfit.optimiser import solve
+from channelfit.oracles import milp_additive, random_additive_instance
 from channelfit.profile import CRITERIA, DEFAULT_CRITERIA_WEIGHTS, parse_profile
 from channelfit.recommender import build_problem, make_instance
-from channelfit.scorer import ProfileArrays, encode, exclusions, score
+from channelfit.scorer import ProfileArrays, exclusions, score
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
@@ -50,26 +50,12 @@ def timed(function: Callable[[], object], repeat: int) -> list[float]:
     return times
 
 
-def additive_instance(n: int, seed: int) -> Instance:
-    rng = np.random.default_rng(seed)
-    return Instance(
-        monthly_cost_eur=np.sort(rng.choice([0.0, 50.0, 200.0, 500.0], size=(n, 3)), axis=1),
-        weekly_hours=np.sort(rng.uniform(0.5, 6.0, size=(n, 3)), axis=1),
-        offered=np.ones((n, 3), dtype=bool),
-        forced=np.zeros(n, dtype=bool),
-        monthly_budget_eur=800.0,
-        weekly_hours_budget=12.0,
-        max_channels=5,
-        value=rng.random((n, 3)) * rng.random((n, 1)),
-    )
-
-
 def bench_optimiser(sizes: list[int], repeat: int) -> list[dict]:
     rows = []
     for n in sizes:
-        instance = additive_instance(n, seed=n)
-        ours = statistics.median(timed(lambda: solve(instance), repeat))
-        theirs = statistics.median(timed(lambda: milp_additive(instance), max(3, repeat // 3)))
+        instance = random_additive_instance(n, seed=n)
+        ours = statistics.median(timed(lambda instance=instance: solve(instance), repeat))
+        theirs = statistics.median(timed(lambda instance=instance: milp_additive(instance), max(3, repeat // 3)))
         equal = abs(solve(instance).objective - milp_additive(instance)) <= 1e-6
         rows.append({"candidates": n, "optimiser_ms": ours * 1e3, "milp_ms": theirs * 1e3, "speedup": theirs / ours, "same_optimum": equal})
     return rows
@@ -91,7 +77,7 @@ def bench_recommend(repeat: int) -> dict:
     milp_times = []
     for profile in profiles:
         instance = make_instance(build_problem(profile, catalog()), "additive")
-        milp_times += timed(lambda: milp_additive(instance), 5)
+        milp_times += timed(lambda instance=instance: milp_additive(instance), 5)
     result["milp_median_ms"] = statistics.median(milp_times) * 1e3
     return result
 

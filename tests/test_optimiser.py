@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from channelfit.optimiser import Instance, objective_value, solve
-from channelfit.oracles import brute_force, milp_additive
+from channelfit.oracles import brute_force, milp_additive, random_additive_instance
 
 
 @st.composite
@@ -78,19 +78,9 @@ def test_additive_equals_milp(instance: Instance) -> None:
         assert solution.objective == pytest.approx(expected, rel=1e-6, abs=1e-6)
 
 
-@pytest.mark.parametrize("n", [60, 300])
+@pytest.mark.parametrize("n", [20, 60, 300])
 def test_additive_equals_milp_at_size(n: int) -> None:
-    rng = np.random.default_rng(n)
-    instance = Instance(
-        monthly_cost_eur=np.sort(rng.choice([0.0, 50.0, 200.0, 500.0], size=(n, 3)), axis=1),
-        weekly_hours=np.sort(rng.uniform(0.5, 6, size=(n, 3)), axis=1),
-        offered=np.ones((n, 3), dtype=bool),
-        forced=np.zeros(n, dtype=bool),
-        monthly_budget_eur=800.0,
-        weekly_hours_budget=12.0,
-        max_channels=5,
-        value=rng.random((n, 3)),
-    )
+    instance = random_additive_instance(n, seed=n)
     assert solve(instance).objective == pytest.approx(milp_additive(instance), rel=1e-6)
 
 

@@ -26,7 +26,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .errors import CatalogError
+from .errors import CatalogError, allowed_from
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -269,27 +269,9 @@ def _read(directory: Path, name: str, model: type[R]) -> list[tuple[int, R]]:
                     row=line,
                     column=column,
                     value=value,
-                    allowed=_allowed_from(error),
+                    allowed=allowed_from(error),
                 ) from None
     return rows
-
-
-def _allowed_from(error: Mapping[str, Any]) -> str | None:
-    ctx = error.get("ctx") or {}
-    bounds = [f"{op} {ctx[key]}" for key, op in (("ge", ">="), ("gt", ">"), ("le", "<="), ("lt", "<")) if key in ctx]
-    if bounds:
-        return " and ".join(bounds)
-    if "expected" in ctx:
-        return str(ctx["expected"])
-    if "pattern" in ctx:
-        return f"text matching {ctx['pattern']}"
-    if error.get("type") == "missing":
-        return "a value"
-    if error.get("type") in {"float_parsing", "finite_number", "float_type"}:
-        return "a finite number"
-    if error.get("type") in {"int_parsing", "int_type"}:
-        return "a whole number"
-    return None
 
 
 def _check_unique(file: str, rows: Iterable[tuple[int, _Row]], columns: tuple[str, ...]) -> None:

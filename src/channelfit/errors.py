@@ -7,10 +7,12 @@ and a one-line ``str()`` that a CLI can print as is.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 __all__ = [
     "CatalogError",
+    "allowed_from",
     "ChannelfitError",
     "EvidenceError",
     "InfeasibleError",
@@ -114,3 +116,29 @@ class InfeasibleError(ChannelfitError):
 
 class EvidenceError(ChannelfitError):
     """A plan-do-check-adjust evidence state or a results table is corrupt or does not match."""
+
+
+def allowed_from(error: Mapping[str, Any]) -> str | None:
+    """What a pydantic error (one item of ``ValidationError.errors()``) says is allowed, in words."""
+    ctx = error.get("ctx") or {}
+    bounds = [f"{op} {ctx[key]}" for key, op in (("ge", ">="), ("gt", ">"), ("le", "<="), ("lt", "<")) if key in ctx]
+    if bounds:
+        return " and ".join(bounds)
+    if "expected" in ctx:
+        return str(ctx["expected"])
+    if "max_length" in ctx:
+        return f"at most {ctx['max_length']} characters"
+    if "pattern" in ctx:
+        return f"text matching {ctx['pattern']}"
+    kind = str(error.get("type", ""))
+    for prefixes, words in (
+        (("missing",), "a value (this field is required)"),
+        (("float", "finite"), "a finite number"),
+        (("int",), "a whole number"),
+        (("bool",), "true or false"),
+        (("string", "str"), "a string"),
+        (("tuple",), "a list of two whole numbers"),
+    ):
+        if kind.startswith(prefixes):
+            return words
+    return None

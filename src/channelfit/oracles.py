@@ -11,7 +11,7 @@ import numpy as np
 
 from .optimiser import Instance, objective_value
 
-__all__ = ["brute_force", "milp_additive"]
+__all__ = ["brute_force", "milp_additive", "random_additive_instance"]
 
 
 def _feasible(instance: Instance, levels: np.ndarray) -> bool:
@@ -61,3 +61,18 @@ def milp_additive(instance: Instance, time_limit: float | None = None) -> float 
     if result.x is None:
         return None
     return float(-result.fun)
+
+
+def random_additive_instance(n: int, seed: int) -> Instance:
+    """A reproducible additive instance of ``n`` channels with three levels, for oracle checks and benchmarks."""
+    rng = np.random.default_rng(seed)
+    return Instance(
+        monthly_cost_eur=np.sort(rng.choice([0.0, 50.0, 200.0, 500.0], size=(n, 3)), axis=1),
+        weekly_hours=np.sort(rng.uniform(0.5, 6.0, size=(n, 3)), axis=1),
+        offered=np.ones((n, 3), dtype=bool),
+        forced=np.zeros(n, dtype=bool),
+        monthly_budget_eur=800.0,
+        weekly_hours_budget=12.0,
+        max_channels=5,
+        value=rng.random((n, 3)) * rng.random((n, 1)),
+    )

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import PydanticCustomError
 
 from .data import catalog
-from .errors import ProfileError
+from .errors import ProfileError, allowed_from
 
 __all__ = ["CRITERIA", "DEFAULT_CRITERIA_WEIGHTS", "Audience", "Budget", "Profile", "parse_profile"]
 
@@ -305,34 +305,9 @@ def profile_error(exc: ValidationError, data: Any) -> ProfileError:
     value = error.get("input")
     if error["type"] == "missing":
         value = None
-    allowed = ctx.get("allowed") or _allowed(error)
+    allowed = ctx.get("allowed") or allowed_from(error)
     message = error["msg"]
     if error["type"] == "extra_forbidden":
         message = "unknown field"
         allowed = "the fields of the profile schema (channelfit schema profile)"
     return ProfileError(message, field=field, value=value, allowed=allowed)
-
-
-def _allowed(error: Mapping[str, Any]) -> str | None:
-    ctx = error.get("ctx") or {}
-    bounds = [f"{op} {ctx[key]}" for key, op in (("ge", ">="), ("gt", ">"), ("le", "<="), ("lt", "<")) if key in ctx]
-    if bounds:
-        return " and ".join(bounds)
-    if "expected" in ctx:
-        return str(ctx["expected"])
-    if "max_length" in ctx:
-        return f"at most {ctx['max_length']} characters"
-    kind = str(error.get("type", ""))
-    if kind == "missing":
-        return "a value (this field is required)"
-    if kind.startswith(("float", "finite")):
-        return "a finite number"
-    if kind.startswith("int"):
-        return "a whole number"
-    if kind.startswith("bool"):
-        return "true or false"
-    if kind.startswith(("string", "str")):
-        return "a string"
-    if kind.startswith("tuple"):
-        return "a list of two whole numbers"
-    return None
