@@ -171,7 +171,7 @@ def bench_ranking(n: int, k: int = 5) -> dict:
         chunk = 16_384
         for start in range(0, n, chunk):
             sub = ProfileArrays(**{f.name: getattr(arrays, f.name)[start : start + chunk] for f in fields(ProfileArrays)})
-            scores = score(sub, cat)
+            scores = score(sub, cat, breakdown=False)
             rank_top_k(np.where(exclusions(sub, cat, scores) == 0, scores.score, -1.0), k)
 
     floor_s = statistics.median(timed(floor, 3))

@@ -83,3 +83,22 @@ def test_bad_batch_input(bad: object) -> None:
         cf.recommend_many(bad)  # type: ignore[arg-type]
     with pytest.raises(cf.ProfileError):
         cf.top_k([load_example("officine_rossi")], k=0)
+
+
+@settings(max_examples=10)
+@given(st.lists(profiles(with_include=False), min_size=2, max_size=40))
+def test_scores_are_bit_identical_alone_or_in_a_batch(batch: list[dict]) -> None:
+    """The scorer's sums run in a fixed order (no BLAS), so batching never changes a bit."""
+    import numpy as np
+
+    from channelfit.profile import parse_profile
+    from channelfit.scorer import encode, score
+
+    cat = cf.catalog()
+    parsed = [parse_profile(p) for p in batch]
+    together = score(encode(parsed, cat), cat)
+    for i, profile in enumerate(parsed):
+        alone = score(encode([profile], cat), cat)
+        assert np.array_equal(alone.score[0], together.score[i])
+        assert np.array_equal(alone.fit_without_goals[0], together.fit_without_goals[i])
+        assert np.array_equal(alone.criteria[0], together.criteria[i])

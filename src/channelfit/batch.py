@@ -170,7 +170,7 @@ def top_k(profiles: pd.DataFrame | Sequence[Profile | Mapping[str, Any] | str] |
     parts = []
     for start in range(0, len(arrays.sector), _CHUNK_ROWS):  # chunks bound the memory of the (P, C, criteria) arrays
         chunk = ProfileArrays(**{f.name: getattr(arrays, f.name)[start : start + _CHUNK_ROWS] for f in fields(ProfileArrays)})
-        scores = score(chunk, cat)
+        scores = score(chunk, cat, breakdown=False)
         eligible = exclusions(chunk, cat, scores) == 0
         parts.append(rank_top_k(np.where(eligible, scores.score, -1.0), k))
     channels = np.concatenate([c for c, _ in parts])

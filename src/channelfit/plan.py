@@ -144,7 +144,8 @@ class ListeningItem(_Out):
 
     goal: str
     listen_for: str
-    channels: list[str]
+    channels: list[str] = Field(description="where to follow and search: the picks and the market's leading channels")
+    feeds: list[str] = Field(description="news aggregators of the main market to subscribe to for the sector's publications")
 
 
 class MinimumBudget(_Out):

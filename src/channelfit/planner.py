@@ -242,11 +242,18 @@ def _exclusion_reason(problem: Problem, explainer: Explainer, c: int, code: str)
     return explainer.reason("no_fit", f"no_fit_{criterion}")
 
 
-def _market_leaders(problem: Problem, picked: set[int]) -> list[str]:
-    """The most-reached available channels of the profile's main market that are not picked."""
+def _market_leaders(problem: Problem, picked: set[int], orientation: str | None = None) -> list[str]:
+    """The most-reached available channels of the profile's main market that are not picked
+    (of one orientation, if given; any channel of the catalog then, not only candidates)."""
     cat, profile = problem.cat, problem.profile
     main = cat.index["countries"][max(profile.markets, key=lambda k: (profile.markets[k], k))]
-    eligible = [int(c) for c in problem.candidates if int(c) not in picked and cat.availability[c, main] == 0]
+    pool = range(len(cat.channels)) if orientation else problem.candidates
+    eligible = [
+        int(c)
+        for c in pool
+        if int(c) not in picked and cat.availability[c, main] == 0 and cat.reach[c, main] > 0
+        and (orientation is None or cat.channel_rows[c].orientation == orientation)
+    ]
     eligible.sort(key=lambda c: (-cat.reach[c, main], c))
     return [cat.channels[c] for c in eligible[:_MARKET_LEADERS]]
 
@@ -341,6 +348,8 @@ def build_plan(
         minimum_budget=_minimum_budget(problem, objective, instance, solution, rate, minimum_budget_share),
         routine=(routine := weekly_routine(cat, chosen)),
         roles=roles(routine),
-        listening=listening_setup(cat, list(profile.goals), [cat.channels[c] for c, _ in chosen], _market_leaders(problem, picked)),
+        listening=listening_setup(
+            list(profile.goals), [cat.channels[c] for c, _ in chosen], _market_leaders(problem, picked), _market_leaders(problem, picked, "news")
+        ),
         policy=list(POLICY_CHECKLIST),
     )

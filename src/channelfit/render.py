@@ -143,6 +143,8 @@ def render_plan(plan: Plan) -> str:
     if plan.listening:
         out.append("## Listening setup")
         out += [f"- {item.goal.replace('_', ' ')}: {item.listen_for}, on {', '.join(item.channels)}" for item in plan.listening]
+        if plan.listening[0].feeds:
+            out.append(f"- subscribe to your sector's publications on {', '.join(plan.listening[0].feeds)}")
         out.append("")
     out.append("## Social media policy checklist")
     out += [f"- [ ] {item}" for item in plan.policy]

@@ -88,7 +88,8 @@ def roles(routine: Sequence[RoutineItem]) -> list[Role]:
     ]
 
 
-def listening_setup(cat: Catalog, goals: Sequence[str], channels: Sequence[str], market_leaders: Sequence[str]) -> list[ListeningItem]:
-    """What to follow and search for each goal, on the picks and on the market's leading channels."""
+def listening_setup(goals: Sequence[str], channels: Sequence[str], market_leaders: Sequence[str], news: Sequence[str]) -> list[ListeningItem]:
+    """What to follow and search for each goal, on the picks and the market's leading channels, and
+    which news aggregators of the market to subscribe to for the sector's publications."""
     where = list(dict.fromkeys([*channels, *market_leaders]))
-    return [ListeningItem(goal=goal, listen_for=_LISTEN_FOR[goal], channels=where) for goal in goals if goal in _LISTEN_FOR]
+    return [ListeningItem(goal=goal, listen_for=_LISTEN_FOR[goal], channels=where, feeds=list(news)) for goal in goals if goal in _LISTEN_FOR]

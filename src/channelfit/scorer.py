@@ -46,6 +46,9 @@ EXCLUSIONS: tuple[str, ...] = ("candidate", "excluded_by_you", "blocked", "needs
 #: A ``restricted`` network (throttled, partly blocked, posting limited) counts at this share of its
 #: measured reach: a judgement, halfway between available and blocked.
 RESTRICTED_REACH_FACTOR = 0.5
+#: Stands for log(0): finite, so that a zero weight times it is exactly 0, and exp of any positive
+#: multiple of it is exactly 0.
+LOG_ZERO = -1e300
 _GENDERS = ("any", "female", "male")
 _MODELS = ("b2b", "b2c", "b2b2c")
 
@@ -76,17 +79,18 @@ class Scores:
     Attributes
     ----------
     criteria
-        ``(P, C, len(CRITERIA))`` criteria values in 0..1.
+        ``(P, C, len(CRITERIA))`` criteria values in 0..1 (``None`` when scored without breakdown).
     score
         ``(P, C)`` fit score in 0..1 (weighted geometric mean of all criteria).
     fit_without_goals
         ``(P, C)`` the same mean without the goals criterion: how well the channel fits the
-        organisation whatever it is used for; the optimiser multiplies it by goal affinities.
+        organisation whatever it is used for; the optimiser multiplies it by goal affinities
+        (``None`` when scored without breakdown).
     """
 
-    criteria: np.ndarray
+    criteria: np.ndarray | None
     score: np.ndarray
-    fit_without_goals: np.ndarray
+    fit_without_goals: np.ndarray | None
 
 
 def age_overlap(age_min: int, age_max: int) -> np.ndarray:
@@ -148,18 +152,16 @@ def effective_reach(cat: Catalog) -> np.ndarray:
     return out
 
 
-def weighted_geometric_mean(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
-    """``prod(values ** weights)`` along the last axis; a zero value with positive weight gives 0.
+def weighted_geometric_mean(logs: Sequence[np.ndarray], weights: np.ndarray) -> np.ndarray:
+    """``exp(sum_k w_k log x_k)`` for ``(P, C)`` logs of the criteria and ``(P, K)`` weights summing to 1.
 
-    ``weights`` broadcasts against ``values`` and is expected to sum to 1 along the last axis.
-    The terms are added in a fixed order, so a row's result does not depend on the batch around it.
+    ``log 0`` must be given as :data:`LOG_ZERO` (finite), so a criterion with weight 0 drops out
+    (``0 * LOG_ZERO == 0``) and a zero value with positive weight still gives 0. Terms are added in
+    a fixed order, so a row's result does not depend on the batch around it.
     """
-    with np.errstate(divide="ignore"):
-        logs = np.log(values)
-    total = np.zeros(np.broadcast_shapes(values.shape, weights.shape)[:-1])
-    for k in range(values.shape[-1]):
-        w = weights[..., k]
-        total = total + np.where(w > 0, w * logs[..., k], 0.0)
+    total = np.zeros(logs[0].shape)
+    for k, log in enumerate(logs):
+        total = total + weights[:, k, None] * log
     return np.exp(total)
 
 
@@ -168,9 +170,15 @@ def rowwise_dot(weights: np.ndarray, table: np.ndarray) -> np.ndarray:
 
     Each row's nonzero terms are added one by one in ascending ``N`` order instead of by BLAS,
     whose summation order depends on the batch size: a profile gets bit-identical scores alone or
-    in a batch of a million. Rows are sparse (a few markets, a few goals), so this gathers only
-    the nonzero terms; padding terms are exact zeros.
+    in a batch of a million. Sparse rows (a few markets, a few goals) gather only their nonzero
+    terms; dense ones loop over all columns. Both add the same terms in the same order (zero terms
+    add exact zeros), so the choice never changes a result.
     """
+    if table.ndim == 2 and np.count_nonzero(weights) * 2 > weights.size:  # dense rows: no gather needed
+        out = np.zeros((weights.shape[0], table.shape[0]))
+        for k in range(weights.shape[1]):
+            out = out + weights[:, k, None] * table[None, :, k]
+        return out
     rows, cols = np.nonzero(weights)
     n_rows = weights.shape[0]
     counts = np.bincount(rows, minlength=n_rows)
@@ -190,7 +198,7 @@ def rowwise_dot(weights: np.ndarray, table: np.ndarray) -> np.ndarray:
     return out
 
 
-def score(arrays: ProfileArrays, cat: Catalog, goal_affinity: np.ndarray | None = None) -> Scores:
+def score(arrays: ProfileArrays, cat: Catalog, goal_affinity: np.ndarray | None = None, breakdown: bool = True) -> Scores:
     """Score every channel for every encoded profile.
 
     Parameters
@@ -201,6 +209,9 @@ def score(arrays: ProfileArrays, cat: Catalog, goal_affinity: np.ndarray | None 
         The catalog.
     goal_affinity
         ``(C, G)`` or ``(P, C, G)`` affinities to use instead of the catalog's (evidence-adjusted).
+    breakdown
+        Also return the per-criterion values and the fit without goals (the optimiser needs both);
+        ranking-only callers skip them.
 
     Returns
     -------
@@ -223,16 +234,21 @@ def score(arrays: ProfileArrays, cat: Catalog, goal_affinity: np.ndarray | None 
     goals = rowwise_dot(arrays.goal_weights, affinity)
     sector = cat.sector_fit.T[arrays.sector]
     needed = cat.format_needed.sum(axis=1)
-    formats = rowwise_dot(arrays.formats.astype(float), cat.format_needed.astype(float)) / np.maximum(needed, 1)
+    # counts of 0/1 products are exact integers whatever the summation order, so BLAS is safe here
+    formats = (arrays.formats.astype(float) @ cat.format_needed.T.astype(float)) / np.maximum(needed, 1)
     model_fit = np.stack([cat.b2b_fit, cat.b2c_fit, (cat.b2b_fit + cat.b2c_fit) / 2.0])[arrays.model]
-    criteria = np.clip(np.stack([reach, audience, goals, sector, formats, model_fit], axis=-1), 0.0, 1.0)
-    weights = arrays.criteria_weights[:, None, :]
-    fit = weighted_geometric_mean(criteria, weights)
+    values = [np.clip(v, 0.0, 1.0) for v in (reach, audience, goals, sector, formats, model_fit)]
+    logs = [np.log(v, out=np.full(v.shape, LOG_ZERO), where=v > 0) for v in values]
+    weights = arrays.criteria_weights
+    fit = weighted_geometric_mean(logs, weights)
+    if not breakdown:
+        return Scores(criteria=None, score=fit, fit_without_goals=None)
     goal_index = CRITERIA.index("goals")
-    other = np.delete(weights, goal_index, axis=-1)
-    total = other.sum(axis=-1, keepdims=True)
+    other = np.delete(weights, goal_index, axis=1)
+    total = other.sum(axis=1, keepdims=True)
     other = np.divide(other, total, out=np.zeros_like(other), where=total > 0)
-    fit_without_goals = weighted_geometric_mean(np.delete(criteria, goal_index, axis=-1), other)
+    fit_without_goals = weighted_geometric_mean(logs[:goal_index] + logs[goal_index + 1 :], other)
+    criteria = np.stack(values, axis=-1)
     return Scores(criteria=criteria, score=fit, fit_without_goals=fit_without_goals)
 
 
