@@ -98,3 +98,14 @@ def test_empty_budget_picks_only_free_options() -> None:
     solution = solve(instance)
     assert solution.levels == (0, 1)
     assert solution.objective == pytest.approx(0.4)
+
+
+@given(instances(max_n=8, max_count=3), st.floats(0.0, 1.5))
+def test_decision_mode_answers_whether_the_optimum_reaches_a_value(instance: Instance, share: float) -> None:
+    """``solve(at_least=x)`` is feasible exactly when the brute-force optimum is at least ``x``."""
+    optimum = brute_force(instance)
+    target = share * (optimum if optimum else 0.5)
+    decision = solve(instance, at_least=target)
+    assert decision.feasible == (optimum is not None and optimum >= target - 1e-12)
+    if decision.feasible:
+        assert objective_value(instance, decision.levels) >= target - 1e-9

@@ -116,13 +116,27 @@ def _knapsack_bound(gain: np.ndarray, cost: np.ndarray, capacity: float) -> floa
     return total
 
 
-def solve(instance: Instance) -> Solution:
-    """Solve ``instance`` exactly.
+class _Reached(Exception):
+    """Raised inside the search to stop it once a selection reaches ``at_least``."""
+
+
+def solve(instance: Instance, at_least: float | None = None) -> Solution:
+    """Solve ``instance`` exactly, or decide whether some selection reaches ``at_least``.
+
+    Parameters
+    ----------
+    instance
+        The problem.
+    at_least
+        If given, answer the decision problem instead: stop at the first selection whose value
+        is at least ``at_least``, pruning every branch whose bound stays below it. Much faster
+        than optimising when a yes/no is all that is needed (the minimum budget's bisection).
 
     Returns
     -------
     Solution
-        The optimal selection; ``feasible=False`` if even the forced channels do not fit.
+        The optimal selection (or, with ``at_least``, the first selection reaching it);
+        ``feasible=False`` if no selection satisfies the limits (or reaches ``at_least``).
     """
     money, hours, offered = instance.monthly_cost_eur, instance.weekly_hours, instance.offered
     n, n_levels = money.shape
@@ -134,7 +148,7 @@ def solve(instance: Instance) -> Solution:
         assert instance.effectiveness is not None and instance.goal_weights is not None
         eff = np.where(offered[:, :, None], instance.effectiveness, 0.0)
         weights = np.asarray(instance.goal_weights, dtype=float)
-    best_value = -np.inf
+    best_value = -np.inf if at_least is None else at_least - 2 * _EPS
     best_levels: list[int] | None = None
     nodes = 0
     chosen = [-1] * n
@@ -157,6 +171,8 @@ def solve(instance: Instance) -> Solution:
         nonlocal best_value, best_levels
         if current > best_value + _EPS:
             best_value, best_levels = current, list(chosen)
+            if at_least is not None:
+                raise _Reached
 
     # Unoffered options cost infinitely much, so one comparison per resource tells what fits.
     money_or_inf = np.where(offered, money, np.inf)
@@ -229,7 +245,10 @@ def solve(instance: Instance) -> Solution:
             chosen[i] = -1
 
     if slots >= 0:
-        place_forced(0, 0.0, np.ones_like(weights), float(instance.monthly_budget_eur), float(instance.weekly_hours_budget))
+        try:
+            place_forced(0, 0.0, np.ones_like(weights), float(instance.monthly_budget_eur), float(instance.weekly_hours_budget))
+        except _Reached:
+            pass
     if best_levels is None:
         return Solution(levels=(-1,) * n, objective=0.0, feasible=False, nodes=nodes)
     return Solution(levels=tuple(best_levels), objective=max(best_value, 0.0), feasible=True, nodes=nodes)

@@ -194,22 +194,23 @@ def minimum_budget(
     profile = problem.profile
     target = share * full[1].objective - 1e-12
 
-    def at(t: float) -> tuple[Instance, Solution]:
-        instance = make_instance(problem, objective, monthly_budget_eur=t * problem.monthly_budget_eur, weekly_hours=t * profile.budget.weekly_hours)
-        return instance, solve(instance)
+    def at(t: float) -> Instance:
+        return make_instance(problem, objective, monthly_budget_eur=t * problem.monthly_budget_eur, weekly_hours=t * profile.budget.weekly_hours)
 
-    zero = at(0.0)
-    if zero[1].feasible and zero[1].objective >= target:
-        return 0.0, *zero
-    low, high, best = 0.0, 1.0, full
-    while high - low > tolerance:
-        middle = (low + high) / 2
-        instance, solution = at(middle)
-        if solution.feasible and solution.objective >= target:
-            high, best = middle, (instance, solution)
-        else:
-            low = middle
-    return high, *best
+    def reaches(t: float) -> bool:  # a decision, not an optimisation: stops at the first mix reaching the target
+        return solve(at(t), at_least=target).feasible
+
+    if reaches(0.0):
+        high = 0.0
+    else:
+        low, high = 0.0, 1.0
+        while high - low > tolerance:
+            middle = (low + high) / 2
+            low, high = (low, middle) if reaches(middle) else (middle, high)
+    if high == 1.0:
+        return 1.0, *full
+    instance = at(high)
+    return high, instance, solve(instance)
 
 
 def _minimum_budget(problem: Problem, objective: Objective, full: Instance, solution: Solution, rate: float, share: float | None) -> MinimumBudget | None:
