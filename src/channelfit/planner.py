@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 
@@ -11,7 +12,7 @@ from .explain import Explainer, percent
 from .optimiser import Instance, Solution, objective_value, solve
 from .plan import Excluded, Kpi, MinimumBudget, Phase, PhaseChannel, Pick, Plan, RankedChannel, Reason, Totals
 from .profile import CRITERIA
-from .recommender import FOCUS_WEEKS, SETUP_WEEKS, Objective, Problem, fmt_money, fmt_score, make_instance
+from .recommender import FOCUS_WEEKS, SETUP_WEEKS, Objective, Problem, effectiveness, fmt_money, fmt_score, make_instance
 from .routine import POLICY_CHECKLIST, listening_setup, roles, weekly_routine
 from .scorer import EXCLUSIONS, age_overlap
 
@@ -146,9 +147,12 @@ def _expand(problem: Problem, picks: list[tuple[int, int]], objective: Objective
     cat, profile = problem.cat, problem.profile
     position = {int(c): i for i, c in enumerate(problem.candidates)}
     instance = make_instance(problem, objective, max_channels=profile.max_channels + 2)
+    kept = [position[c] for c, _ in picks]
     forced = np.zeros(len(problem.candidates), dtype=bool)
-    forced[[position[c] for c, _ in picks]] = True
-    solution = solve(Instance(**{**instance.__dict__, "forced": forced}))
+    forced[kept] = True
+    hours_needed = np.array(instance.weekly_hours)
+    hours_needed[kept] = cat.level_weekly_hours[problem.candidates[kept]]  # the picks are set up already
+    solution = solve(replace(instance, forced=forced, weekly_hours=hours_needed))
     chosen = [(int(problem.candidates[i]), lv) for i, lv in enumerate(solution.levels) if lv >= 0]
     added = [c for c, _ in chosen if c not in {p for p, _ in picks}]
     money = sum(problem.money[c, lv] for c, lv in chosen)
@@ -261,8 +265,7 @@ def _market_leaders(problem: Problem, picked: set[int], orientation: str | None 
 
 def effectiveness_row(problem: Problem, c: int, level: int) -> np.ndarray:
     """``(G,)`` effectiveness of channel ``c`` at ``level`` for each goal."""
-    fit = problem.scores.fit_without_goals[0, c]
-    return np.clip(fit * problem.affinity[c] * problem.cat.level_effect[c, level], 0.0, 1.0)
+    return effectiveness(problem, np.array([c]))[0, level]
 
 
 def build_plan(

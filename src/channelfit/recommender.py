@@ -16,7 +16,19 @@ from .plan import Plan
 from .profile import Profile, parse_profile
 from .scorer import EXCLUSIONS, ProfileArrays, Scores, encode, exclusions, score
 
-__all__ = ["SETUP_WEEKS", "Objective", "recommend"]
+__all__ = [
+    "FOCUS_WEEKS",
+    "SETUP_WEEKS",
+    "Objective",
+    "Problem",
+    "build_problem",
+    "effectiveness",
+    "fmt_money",
+    "fmt_score",
+    "make_instance",
+    "optimise",
+    "recommend",
+]
 
 Objective = Literal["coverage", "additive"]
 #: One-off setup hours are spread over this many weeks (a quarter) when checked against the
@@ -40,13 +52,17 @@ class Problem:
     exclusions: np.ndarray  # (C,) codes into scorer.EXCLUSIONS, 0 for candidates
     money: np.ndarray  # (C, L) monthly cost in EUR
     hours: np.ndarray  # (C, L) weekly hours incl. amortised setup
-    setup: np.ndarray  # (C,) setup hours (0 where present)
+    setup: np.ndarray  # (C, L) setup hours (0 where present)
     monthly_budget_eur: float
 
 
-def effectiveness(problem: Problem) -> np.ndarray:
-    """``(candidates, L, G)`` effectiveness of each candidate at each level for each goal, in 0..1."""
-    cat, cand = problem.cat, problem.candidates
+def effectiveness(problem: Problem, channels: np.ndarray | None = None) -> np.ndarray:
+    """``(n, L, G)`` effectiveness of each channel (default: the candidates) at each level for each goal.
+
+    ``fit_without_goals * affinity * level effect``, in 0..1.
+    """
+    cat = problem.cat
+    cand = problem.candidates if channels is None else np.asarray(channels)
     fit = problem.scores.fit_without_goals[0, cand]
     eff = fit[:, None, None] * problem.affinity[cand][:, None, :] * cat.level_effect[cand][:, :, None]
     return np.clip(eff, 0.0, 1.0)
@@ -241,5 +257,3 @@ def fmt_score(value: float) -> float:
     """Scores rounded to 4 decimals for output."""
     return round(float(value), 4) + 0.0
 
-
-__all__ += ["Problem", "build_problem", "effectiveness", "fmt_money", "fmt_score", "make_instance", "optimise"]
