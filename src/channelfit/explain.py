@@ -41,10 +41,10 @@ _TEMPLATES: Mapping[str, Mapping[str, str]] = {
         "somewhat": "somewhat",
     },
     "it": {
-        "reach": "raggiunge circa il {pct} % delle persone in {country} ({source})",
+        "reach": "persone raggiunte in {country}: circa {pct} % ({source})",
         "restricted": "limitato in {country}: la sua copertura lì conta la metà",
-        "audience_age": "il {pct} % dei suoi utenti ha {first}-{last} anni ({source})",
-        "audience_professionals": "circa il {pct} % dei suoi utenti sono professionisti ({source})",
+        "audience_age": "utenti di {first}-{last} anni: {pct} % ({source})",
+        "audience_professionals": "professionisti tra gli utenti: circa {pct} % ({source})",
         "goal": "serve {goal} {strength} (affinità {affinity} su 1)",
         "vertical": "una rete pensata per il settore {sector}",
         "level": "al livello {level}: {money:g} {currency}/mese e {hours:g} h/settimana",
