@@ -139,3 +139,20 @@ def test_bad_options_are_profile_errors(rossi: dict) -> None:
         cf.recommend(rossi, objective="greedy")  # type: ignore[arg-type]
     with pytest.raises(cf.ProfileError, match="language"):
         cf.recommend(rossi, language="de")
+
+
+def test_include_beyond_the_money_names_the_limit(rossi: dict, cat: cf.Catalog) -> None:
+    """Every listen level in the catalog is free, so the money limit is checked on an instance whose costs are raised."""
+    from dataclasses import replace
+
+    from channelfit.profile import parse_profile
+    from channelfit.recommender import build_problem, check_forced_fit, make_instance
+
+    profile = parse_profile({**rossi, "include": ["linkedin"], "budget": {"monthly": 50, "weekly_hours": 6}})
+    problem = build_problem(profile, cat)
+    instance = make_instance(problem, "coverage")
+    instance = replace(instance, monthly_cost_eur=instance.monthly_cost_eur + 120.0)
+    with pytest.raises(cf.InfeasibleError) as info:
+        check_forced_fit(problem, instance)
+    assert str(info.value).startswith("include: linkedin needs 120 EUR/month at its lowest level, the budget is 50")
+    assert (info.value.field, info.value.value) == ("include", "linkedin")

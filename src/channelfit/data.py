@@ -61,6 +61,20 @@ def _needs(column: str, reason: str) -> PydanticCustomError:
     return PydanticCustomError("provenance", reason, {"column": column})
 
 
+def _sourced_value(value: Any, info: ValidationInfo, basis: str) -> Any:
+    """A figure whose ``basis`` column says ``source`` needs this field (source id or year)."""
+    if value is None and info.data.get(basis) == "source":
+        raise _needs(info.field_name or "", f"{basis} 'source' needs a {info.field_name}")
+    return value
+
+
+def _reasoned_note(note: str | None, info: ValidationInfo, basis: str) -> str | None:
+    """A figure whose ``basis`` column says ``estimate`` needs its reasoning in this note."""
+    if not note and info.data.get(basis) == "estimate":
+        raise _needs(info.field_name or "", f"{basis} 'estimate' needs a {info.field_name} with the reasoning")
+    return note
+
+
 class _Sourced(_Row):
     """A row whose figures are either sourced (source id and year) or an estimate (with reasoning)."""
 
@@ -72,16 +86,12 @@ class _Sourced(_Row):
     @field_validator("source_id", "year")
     @classmethod
     def _sourced(cls, value: Any, info: ValidationInfo) -> Any:
-        if value is None and info.data.get("basis") == "source":
-            raise _needs(info.field_name or "", f"basis 'source' needs a {info.field_name}")
-        return value
+        return _sourced_value(value, info, "basis")
 
     @field_validator("note")
     @classmethod
     def _reasoned(cls, note: str | None, info: ValidationInfo) -> str | None:
-        if not note and info.data.get("basis") == "estimate":
-            raise _needs("note", "basis 'estimate' needs a note with the reasoning")
-        return note
+        return _reasoned_note(note, info, "basis")
 
 
 class SourceRow(_Row):
@@ -140,16 +150,12 @@ class ChannelRow(_Row):
     @field_validator("audience_source_id", "audience_year")
     @classmethod
     def _audience_sourced(cls, value: Any, info: ValidationInfo) -> Any:
-        if value is None and info.data.get("audience_basis") == "source":
-            raise _needs(info.field_name or "", f"audience_basis 'source' needs an {info.field_name}")
-        return value
+        return _sourced_value(value, info, "audience_basis")
 
     @field_validator("audience_note")
     @classmethod
     def _audience_reasoned(cls, note: str | None, info: ValidationInfo) -> str | None:
-        if not note and info.data.get("audience_basis") == "estimate":
-            raise _needs("audience_note", "audience_basis 'estimate' needs an audience_note with the reasoning")
-        return note
+        return _reasoned_note(note, info, "audience_basis")
 
     @model_validator(mode="after")
     def _age_shares_sum_to_one(self) -> ChannelRow:

@@ -22,6 +22,7 @@ __all__ = [
     "Objective",
     "Problem",
     "build_problem",
+    "check_forced_fit",
     "effectiveness",
     "fmt_money",
     "fmt_score",
@@ -147,30 +148,28 @@ def check_forced_fit(problem: Problem, instance: Instance) -> None:
         )
     forced = np.flatnonzero(instance.forced)
     offered = instance.offered[forced]
-    min_money = np.where(offered, instance.monthly_cost_eur[forced], np.inf).min(axis=1)
-    min_hours = np.where(offered, instance.weekly_hours[forced], np.inf).min(axis=1)
-    for k, i in enumerate(forced):
-        channel = cat.channels[problem.candidates[i]]
-        if min_money[k] > instance.monthly_budget_eur + 1e-9:
-            raise InfeasibleError(
-                f"{channel} needs {min_money[k] * rate:.0f} {currency}/month at its lowest level, the budget is {profile.budget.monthly:.0f}",
-                field="include",
-                value=channel,
-                allowed=f"channels whose lowest level costs at most {profile.budget.monthly:.0f} {currency}/month",
-            )
-        if min_hours[k] > instance.weekly_hours_budget + 1e-9:
-            raise InfeasibleError(
-                f"{channel} needs {min_hours[k]:.1f} h/week at its lowest level (setup spread over {SETUP_WEEKS} weeks included), the budget is {profile.budget.weekly_hours:g}",
-                field="include",
-                value=channel,
-                allowed=f"channels whose lowest level needs at most {profile.budget.weekly_hours:g} h/week",
-            )
-    if min_money.sum() > instance.monthly_budget_eur + 1e-9 or min_hours.sum() > instance.weekly_hours_budget + 1e-9:
+    limits = (  # (lowest need per included channel, budget, what to print, unit, note)
+        (np.where(offered, instance.monthly_cost_eur[forced], np.inf).min(axis=1), instance.monthly_budget_eur, rate, f"{currency}/month", ""),
+        (np.where(offered, instance.weekly_hours[forced], np.inf).min(axis=1), instance.weekly_hours_budget, 1.0, "h/week", f" (setup spread over {SETUP_WEEKS} weeks included)"),
+    )
+    for need, budget, scale, unit, note in limits:
+        digits = 0 if scale != 1.0 else 1
+        for k, i in enumerate(forced):
+            if need[k] > budget + 1e-9:
+                channel = cat.channels[problem.candidates[i]]
+                raise InfeasibleError(
+                    f"{channel} needs {need[k] * scale:.{digits}f} {unit} at its lowest level{note}, the budget is {budget * scale:g}",
+                    field="include",
+                    value=channel,
+                    allowed=f"channels whose lowest level needs at most {budget * scale:g} {unit}",
+                )
+    if any(need.sum() > budget + 1e-9 for need, budget, *_ in limits):
+        (money, money_budget, *_), (hours, hours_budget, *_) = limits
         raise InfeasibleError(
-            f"the included channels together need {min_money.sum() * rate:.0f} {currency}/month and {min_hours.sum():.1f} h/week at their lowest levels",
+            f"the included channels together need {money.sum() * rate:.0f} {currency}/month and {hours.sum():.1f} h/week at their lowest levels",
             field="include",
             value=list(profile.include),
-            allowed=f"included channels that fit {profile.budget.monthly:.0f} {currency}/month and {profile.budget.weekly_hours:g} h/week together",
+            allowed=f"included channels that fit {money_budget * rate:g} {currency}/month and {hours_budget:g} h/week together",
         )
 
 
