@@ -148,12 +148,11 @@ def check_forced_fit(problem: Problem, instance: Instance) -> None:
         )
     forced = np.flatnonzero(instance.forced)
     offered = instance.offered[forced]
-    limits = (  # (lowest need per included channel, budget, what to print, unit, note)
-        (np.where(offered, instance.monthly_cost_eur[forced], np.inf).min(axis=1), instance.monthly_budget_eur, rate, f"{currency}/month", ""),
-        (np.where(offered, instance.weekly_hours[forced], np.inf).min(axis=1), instance.weekly_hours_budget, 1.0, "h/week", f" (setup spread over {SETUP_WEEKS} weeks included)"),
+    limits = (  # (lowest need per included channel, budget, scale to print, decimals, unit, note)
+        (np.where(offered, instance.monthly_cost_eur[forced], np.inf).min(axis=1), instance.monthly_budget_eur, rate, 0, f"{currency}/month", ""),
+        (np.where(offered, instance.weekly_hours[forced], np.inf).min(axis=1), instance.weekly_hours_budget, 1.0, 1, "h/week", f" (setup spread over {SETUP_WEEKS} weeks included)"),
     )
-    for need, budget, scale, unit, note in limits:
-        digits = 0 if scale != 1.0 else 1
+    for need, budget, scale, digits, unit, note in limits:
         for k, i in enumerate(forced):
             if need[k] > budget + 1e-9:
                 channel = cat.channels[problem.candidates[i]]
