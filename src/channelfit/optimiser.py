@@ -28,7 +28,6 @@ Ties are broken by the candidate order (stable), so results are deterministic.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -202,17 +201,20 @@ def solve(instance: Instance, at_least: float | None = None) -> Solution:
             chosen[i] = -1
             return
         ok = fits[select]
-        knap = math.inf
-        for cost, left in ((hours, hours_left), (money, money_left)):
-            use = np.where(ok, cost[cand], 0.0)
-            if use.max(axis=1).sum() > left:  # the resource binds: a knapsack bound can prune
-                knap = min(knap, _knapsack_bound(best_gain, _ratio_cost(best_gain, gain, use, ok), left))
+        prefix = np.concatenate(([0.0], np.cumsum(best_gain)))
+        # Cheap bounds first (count, per goal); the knapsack bounds only where those do not prune.
+        knap = float(prefix[min(slots, len(cand))])
         best_eff = None if effs is None else np.where(ok[:, :, None], effs[select], 0.0).max(axis=1)
         if best_eff is not None:
             knap = min(knap, _goal_bound(best_eff, weights, miss, slots))
+        for cost, left in ((hours, hours_left), (money, money_left)):
+            if current + knap <= best_value + _EPS:
+                return
+            use = np.where(ok, cost[cand], 0.0)
+            if use.max(axis=1).sum() > left:  # the resource binds: a knapsack bound can prune
+                knap = min(knap, _knapsack_bound(best_gain, _ratio_cost(best_gain, gain, use, ok), left))
         if current + knap <= best_value + _EPS:
             return
-        prefix = np.concatenate(([0.0], np.cumsum(best_gain)))
         m = len(cand)
         for j in range(m):
             count_bound = prefix[min(j + slots, m)] - prefix[j]
