@@ -29,6 +29,8 @@ automotive agriculture nonprofit public_sector""".split()
 KNOWN_BLOCKS = {
     "RU": ["facebook", "instagram", "x", "linkedin"],
     "CN": ["google_business_profile", "facebook", "instagram", "x", "youtube"],
+    "IN": ["tiktok", "wechat"],
+    "UA": ["vk", "odnoklassniki", "yandex_maps", "dzen"],
 }
 
 
