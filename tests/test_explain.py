@@ -34,6 +34,10 @@ def test_reasons_state_the_data(name: str, language: str, cat: cf.Catalog) -> No
                 assert reason.source_id == (row.source_id if row.basis == "source" else None)
                 if reason.source_id:
                     assert cat.sources[reason.source_id].publisher in reason.text and str(row.year) in reason.text
+            elif reason.code == "sector_reach":
+                row = cat.sector_reach_rows[(pick.channel, str(v["sector_id"]))]
+                assert v["pct"] == percent(row.reach) and f"{v['pct']} %" in reason.text
+                assert v["sector_id"] == profile.sector and profile.audience.professionals
             elif reason.code == "audience" and "first" in v:
                 share = float(age_overlap(int(v["first"]), int(v["last"])) @ cat.age_shares[c])
                 assert v["pct"] == percent(share)
@@ -52,6 +56,8 @@ def test_reasons_state_the_data(name: str, language: str, cat: cf.Catalog) -> No
                 assert f"{v['money']:g}" in reason.text and f"{v['hours']:g}" in reason.text
             checked.add(reason.code)
     assert {"reach", "audience", "goal", "level"} <= checked
+    if name == "devtool_startup":
+        assert "sector_reach" in checked, "GitHub's reach among developers is stated"
 
 
 def test_languages_differ_but_numbers_agree() -> None:

@@ -384,6 +384,7 @@ class Catalog:
     country_rows: Mapping[str, CountryRow]
     sources: Mapping[str, SourceRow]
     sector_rows: tuple[SectorFitRow, ...]
+    sector_reach_rows: Mapping[tuple[str, str], SectorReachRow]
     vocabulary_rows: Mapping[str, tuple[VocabularyRow, ...]]
     fx_rows: tuple[FxRow, ...]
 
@@ -663,6 +664,7 @@ def load_catalog(directory: str | os.PathLike[str] | None = None) -> Catalog:
         country_rows=_proxy({row.country: row for _, row in country_rows}),
         sources=_proxy(sources),
         sector_rows=tuple(row for _, row in sector_rows),
+        sector_reach_rows=_proxy({(row.channel, row.sector): row for _, row in sector_reach_rows}),
         vocabulary_rows=_proxy({kind: tuple(row for _, row in rows) for kind, rows in vocab.items()}),
         fx_rows=tuple(row for _, row in fx_rows),
     )

@@ -19,6 +19,7 @@ _TEMPLATES: Mapping[str, Mapping[str, str]] = {
     "en": {
         "reach": "reaches about {pct} % of people in {country} ({source})",
         "restricted": "restricted in {country}: its reach there counts at half",
+        "sector_reach": "reaches about {pct} % of the professionals of {sector} ({source})",
         "audience_age": "{pct} % of its users are aged {first}-{last} ({source})",
         "audience_professionals": "about {pct} % of its users are working professionals ({source})",
         "goal": "serves {goal} {strength} (affinity {affinity} of 1)",
@@ -43,6 +44,7 @@ _TEMPLATES: Mapping[str, Mapping[str, str]] = {
     "it": {
         "reach": "persone raggiunte in {country}: circa {pct} % ({source})",
         "restricted": "limitato in {country}: la sua copertura lì conta la metà",
+        "sector_reach": "professionisti del settore {sector} raggiunti: circa {pct} % ({source})",
         "audience_age": "utenti di {first}-{last} anni: {pct} % ({source})",
         "audience_professionals": "professionisti tra gli utenti: circa {pct} % ({source})",
         "goal": "serve {goal} {strength} (affinità {affinity} su 1)",
@@ -67,6 +69,7 @@ _TEMPLATES: Mapping[str, Mapping[str, str]] = {
     "ru": {
         "reach": "охватывает около {pct} % населения в {country} ({source})",
         "restricted": "ограничен в {country}: охват там учитывается наполовину",
+        "sector_reach": "охватывает около {pct} % специалистов сектора «{sector}» ({source})",
         "audience_age": "{pct} % его пользователей в возрасте {first}-{last} лет ({source})",
         "audience_professionals": "около {pct} % его пользователей - специалисты ({source})",
         "goal": "цель «{goal}»: подходит {strength} (соответствие {affinity} из 1)",
@@ -150,6 +153,17 @@ class Explainer:
             source_id=row.source_id if row.basis == "source" else None,
             pct=percent(reach_population),
             country=country,
+            source=self._source(row.source_id, row.year, row.basis),
+        )
+
+    def sector_reach(self, channel: str, sector: str) -> Reason:
+        row = self.cat.sector_reach_rows[(channel, sector)]
+        return self.reason(
+            "sector_reach",
+            source_id=row.source_id if row.basis == "source" else None,
+            pct=percent(row.reach),
+            sector=self.word(sector),
+            sector_id=sector,
             source=self._source(row.source_id, row.year, row.basis),
         )
 

@@ -51,6 +51,8 @@ def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, se
             reasons.append(explainer.reach(row, country, float(cat.reach[c, k])))
             if cat.availability[c, k] == 1:
                 reasons.append(explainer.reason("restricted", country=country))
+    if profile.audience.professionals and (cat.channels[c], profile.sector) in cat.sector_reach_rows:
+        reasons.append(explainer.sector_reach(cat.channels[c], profile.sector))
     first, last = profile.audience.age
     share = float(age_overlap(first, last) @ cat.age_shares[c])
     reasons.append(explainer.audience_age(c, first, last, share))
