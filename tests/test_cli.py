@@ -107,3 +107,12 @@ def test_frontier_and_stability(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and "rank_1" in out and "in_mix" in out
     code, _, err = _run(capsys, "stability", path, "--samples", "0")
     assert code == 2 and err.count("\n") == 1 and "samples" in err
+
+
+def test_profile_from_standard_input(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO((EXAMPLES / "restaurant_valencia.json").read_text(encoding="utf-8")))
+    code, out, err = _run(capsys, "recommend", "-", "--json")
+    assert code == 0 and not err
+    assert json.loads(out)["picks"]

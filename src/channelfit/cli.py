@@ -30,6 +30,12 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _read_text(path: str) -> str:
+    """The file's text; ``-`` reads standard input. Files over :data:`MAX_FILE_BYTES` are refused."""
+    if path == "-":
+        text = sys.stdin.read(MAX_FILE_BYTES + 1)
+        if len(text) > MAX_FILE_BYTES:
+            raise ChannelfitError("input is too large", field="stdin", value=f"over {MAX_FILE_BYTES} characters", allowed=f"at most {MAX_FILE_BYTES}")
+        return text
     source = Path(path)
     try:
         if source.stat().st_size > MAX_FILE_BYTES:
@@ -120,7 +126,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     rec = sub.add_parser("recommend", help="recommend a channel mix for a profile (JSON file)")
-    rec.add_argument("profile", help="profile JSON file")
+    rec.add_argument("profile", help="profile JSON file, or - for standard input")
     output = rec.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print the plan as JSON")
     output.add_argument("--csv", action="store_true", help="print the picks as CSV (formula-safe)")
