@@ -30,7 +30,7 @@ from . import planner
 from .data import LEVELS, catalog
 from .errors import InfeasibleError, ProfileError
 from .profile import CRITERIA, Profile, parse_profile
-from .recommender import Objective, Problem, build_problem, optimise
+from .recommender import Objective, Problem, build_problem, optimise, ordered_picks
 from .scorer import ProfileArrays, Scores, encode, score
 
 if TYPE_CHECKING:
@@ -65,10 +65,7 @@ def _check_number(name: str, value: Any, low: float, high: float = math.inf, int
 
 def _mix_label(problem: Problem, levels: Sequence[int]) -> str:
     """``"channel:level, ..."`` of a solution, best first by fit score (ties by catalog order)."""
-    fit = problem.scores.score[0]
-    chosen = [(int(problem.candidates[i]), lv) for i, lv in enumerate(levels) if lv >= 0]
-    chosen.sort(key=lambda item: (-fit[item[0]], item[0]))
-    return ", ".join(f"{problem.cat.channels[c]}:{LEVELS[lv]}" for c, lv in chosen)
+    return ", ".join(f"{problem.cat.channels[c]}:{LEVELS[lv]}" for c, lv in ordered_picks(problem, levels))
 
 
 def _use(problem: Problem, levels: Sequence[int]) -> tuple[float, float]:
@@ -122,9 +119,8 @@ def rank_acceptability(
       switched off stays off, so the set of eligible channels (a zero criterion with positive weight
       makes a channel ineligible) is the same for every sample;
     * ``spread=0`` is an ordinary value, not a limit: the samples are then exactly the profile's
-      weights (bit for bit), and the result is the plain ranking.  (Samples equal to the profile's
-      weights use the single-profile scores, bit for bit those the plan ranks by: the batched
-      scorer's BLAS kernels can differ from them in the last bit, which would swap near-ties.)
+      weights (bit for bit), and the result is the plain ranking (the scorer is batch-invariant:
+      a sample scores bit for bit as the profile would alone).
 
     Parameters
     ----------

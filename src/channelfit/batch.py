@@ -18,7 +18,7 @@ import numpy as np
 from .data import LEVELS, catalog
 from .errors import ChannelfitError, ProfileError
 from .profile import Profile, parse_profile
-from .recommender import Objective, build_problem, fmt_money, fmt_score, optimise
+from .recommender import Objective, build_problem, fmt_money, fmt_score, optimise, ordered_picks
 from .scorer import ProfileArrays, Scores, encode, exclusions, score
 
 if TYPE_CHECKING:
@@ -125,8 +125,7 @@ def recommend_many(profiles: pd.DataFrame | Sequence[Profile | Mapping[str, Any]
         except ChannelfitError as exc:
             out.append({"name": item.name, "error": str(exc)})
             continue
-        fit = one_scores.score[0]
-        chosen = sorted(((int(problem.candidates[i]), lv) for i, lv in enumerate(solution.levels) if lv >= 0), key=lambda x: (-fit[x[0]], x[0]))
+        chosen = ordered_picks(problem, solution.levels)
         money = sum(problem.money[c, lv] for c, lv in chosen)
         out.append(
             {

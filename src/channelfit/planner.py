@@ -12,7 +12,7 @@ from .explain import Explainer, percent
 from .optimiser import Instance, Solution, objective_value, solve
 from .plan import Excluded, Kpi, MinimumBudget, Phase, PhaseChannel, Pick, Plan, RankedChannel, Reason, Totals
 from .profile import CRITERIA
-from .recommender import FOCUS_WEEKS, SETUP_WEEKS, Objective, Problem, effectiveness, fmt_money, fmt_score, make_instance
+from .recommender import FOCUS_WEEKS, SETUP_WEEKS, Objective, Problem, effectiveness, fmt_money, fmt_score, make_instance, ordered_picks
 from .routine import POLICY_CHECKLIST, listening_setup, roles, weekly_routine
 from .scorer import EXCLUSIONS, age_overlap
 
@@ -282,8 +282,7 @@ def build_plan(
     cat, profile = problem.cat, problem.profile
     rate = cat.fx_per_eur[profile.budget.currency]
     fit = problem.scores.score[0]
-    chosen = [(int(problem.candidates[i]), lv) for i, lv in enumerate(solution.levels) if lv >= 0]
-    chosen.sort(key=lambda item: (-fit[item[0]], item[0]))
+    chosen = ordered_picks(problem, solution.levels)
     picked = {c for c, _ in chosen}
     position = {int(c): i for i, c in enumerate(problem.candidates)}
     picks: list[Pick] = []

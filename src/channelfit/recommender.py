@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -28,6 +28,7 @@ __all__ = [
     "fmt_score",
     "make_instance",
     "optimise",
+    "ordered_picks",
     "recommend",
 ]
 
@@ -170,6 +171,13 @@ def check_forced_fit(problem: Problem, instance: Instance) -> None:
             value=list(profile.include),
             allowed=f"included channels that fit {money_budget * rate:g} {currency}/month and {hours_budget:g} h/week together",
         )
+
+
+def ordered_picks(problem: Problem, levels: Sequence[int]) -> list[tuple[int, int]]:
+    """``(channel index, level)`` of a solution's picks, best first by fit score, ties by catalog order."""
+    fit = problem.scores.score[0]
+    chosen = [(int(problem.candidates[i]), lv) for i, lv in enumerate(levels) if lv >= 0]
+    return sorted(chosen, key=lambda item: (-fit[item[0]], item[0]))
 
 
 def optimise(problem: Problem, objective: Objective, **limits: Any) -> tuple[Instance, Solution]:
