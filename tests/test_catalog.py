@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 import channelfit as cf
-from channelfit.data import default_data_dir
+from channelfit.data import catalog as packaged_catalog
 
 from .conftest import ROOT
 
@@ -54,7 +54,7 @@ def test_known_blocks(cat: cf.Catalog, country: str, channel: str) -> None:
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    with (default_data_dir() / name).open(newline="", encoding="utf-8") as handle:
+    with (packaged_catalog().directory / name).open(newline="", encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
 
 
@@ -128,7 +128,7 @@ def test_no_rank_reversal_from_catalog_scale(tmp_path: Path, rossi: dict) -> Non
 
 def _copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
-    shutil.copytree(default_data_dir(), target)
+    shutil.copytree(packaged_catalog().directory, target)
     return target
 
 
@@ -267,7 +267,7 @@ def test_reference_facts_agree_or_are_explained(cat: cf.Catalog) -> None:
     reference = ROOT.parent / "shared" / "reference" / "channel_facts.csv"
     if not reference.exists():
         pytest.skip("shared/reference is not beside this checkout")
-    card = (default_data_dir() / "README.md").read_text(encoding="utf-8")
+    card = (packaged_catalog().directory / "README.md").read_text(encoding="utf-8")
     checked = 0
     for row in _read(reference):
         if row["metric"] != "availability" or row["region"] not in cat.index["countries"]:

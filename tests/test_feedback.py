@@ -95,7 +95,7 @@ def test_results_as_a_dataframe(restaurant: tuple[dict, cf.Plan]) -> None:
 @pytest.mark.parametrize(
     ("mutate", "field"),
     [
-        (lambda e: {**e, "version": 2}, "evidence.version"),
+        (lambda e: {**e, "version": 999}, "evidence.version"),
         (lambda e: {**e, "catalog": "0" * 16}, "evidence.catalog"),
         (lambda e: {**e, "channels": {"myspace": {}}}, "evidence.channels.myspace"),
         (lambda e: {**e, "prior_periods": -1}, "evidence.prior_periods"),
@@ -148,3 +148,43 @@ def test_repeated_period_is_refused(restaurant: tuple[dict, cf.Plan]) -> None:
 )
 def test_attainment(baseline: float, value: float, target: float, direction: str, expected: float) -> None:
     assert attainment(baseline, value, target, direction) == pytest.approx(expected)
+
+
+def _catalog_with_affinity(tmp_path, channel: str, goal: str, affinity: str) -> cf.Catalog:  # type: ignore[no-untyped-def]
+    """A copy of the packaged catalog whose affinity of ``channel`` for ``goal`` is ``affinity``."""
+    import csv
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(cf.catalog().directory, data)
+    path = data / "channel_goals.csv"
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        if (row["channel"], row["goal"]) == (channel, goal):
+            row["affinity"] = affinity
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return cf.load_catalog(data)
+
+
+def test_evidence_survives_an_unrelated_catalog_change(restaurant: tuple[dict, cf.Plan], tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Editing a row of a channel the evidence does not touch leaves it valid."""
+    profile, plan = restaurant
+    state = cf.check(plan, _results(plan, PERIODS, {}))
+    other = next(key for key in cf.catalog().goal_rows if key[0] not in state.channels)
+    cat = _catalog_with_affinity(tmp_path, *other, "0.01")
+    assert cat.goal_rows[other].affinity == 0.01
+    assert cf.recommend(profile, evidence=state, catalog=cat).picks
+
+
+def test_evidence_is_refused_when_a_touched_row_changes(restaurant: tuple[dict, cf.Plan], tmp_path) -> None:  # type: ignore[no-untyped-def]
+    profile, plan = restaurant
+    state = cf.check(plan, _results(plan, PERIODS, {}))
+    channel, goals = next(iter(state.channels.items()))
+    cat = _catalog_with_affinity(tmp_path, channel, next(iter(goals)), "0.01")
+    with pytest.raises(cf.EvidenceError) as info:
+        cf.recommend(profile, evidence=state, catalog=cat)
+    assert info.value.field == "evidence.catalog"

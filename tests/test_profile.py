@@ -17,7 +17,7 @@ def test_lists_mean_equal_weights_and_weights_are_normalised(rossi: dict) -> Non
 def test_currency_conversion_uses_catalog_rates(rossi: dict, cat: cf.Catalog) -> None:
     profile = parse_profile({**rossi, "budget": {"monthly": 1080, "currency": "usd", "weekly_hours": 5}})
     assert profile.budget.currency == "USD"
-    assert profile.budget.monthly_eur == pytest.approx(1080 / cat.fx_per_eur["USD"])
+    assert cf.recommend(profile, minimum_budget_share=None).monthly_budget_eur == pytest.approx(1080 / cat.fx_per_eur["USD"])
 
 
 def test_json_text_is_accepted(rossi: dict) -> None:

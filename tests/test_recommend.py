@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import channelfit as cf
-from channelfit.recommender import SETUP_WEEKS
+from channelfit.problem import SETUP_WEEKS
 from channelfit.strategies import profiles
 
 
@@ -31,7 +31,7 @@ def _check_limits(plan: cf.Plan, profile: dict, cat: cf.Catalog) -> None:
     assert not set(parsed.exclude) & set(picks)
     money = sum(p.monthly_cost_eur for p in plan.picks)
     hours = sum(p.weekly_hours + p.setup_hours / SETUP_WEEKS for p in plan.picks)
-    assert money <= parsed.budget.monthly_eur + 0.01
+    assert money <= plan.monthly_budget_eur + 0.01
     assert hours <= parsed.budget.weekly_hours + 0.01
     targets = [cat.index["countries"][k] for k in parsed.markets]
     for pick in plan.picks:
@@ -40,7 +40,7 @@ def _check_limits(plan: cf.Plan, profile: dict, cat: cf.Catalog) -> None:
         assert parsed.premises or not cat.needs_premises[c]
         assert cat.level_offered[c, ("listen", "maintain", "grow").index(pick.level)]
     for phase in plan.phases:
-        assert phase.monthly_cost_eur <= parsed.budget.monthly_eur + 0.01
+        assert phase.monthly_cost_eur <= plan.monthly_budget_eur + 0.01
         assert phase.weekly_hours <= parsed.budget.weekly_hours + 0.01
     assert plan.totals.channels == len(plan.picks)
     assert {e.channel for e in plan.excluded}.isdisjoint(picks)
@@ -146,7 +146,7 @@ def test_include_beyond_the_money_names_the_limit(rossi: dict, cat: cf.Catalog) 
     from dataclasses import replace
 
     from channelfit.profile import parse_profile
-    from channelfit.recommender import build_problem, check_forced_fit, make_instance
+    from channelfit.problem import build_problem, check_forced_fit, make_instance
 
     profile = parse_profile({**rossi, "include": ["linkedin"], "budget": {"monthly": 50, "weekly_hours": 6}})
     problem = build_problem(profile, cat)

@@ -206,10 +206,8 @@ def test_infeasible_error_fields() -> None:
 def test_catalog_error_fields(tmp_path: Path) -> None:
     import shutil
 
-    from channelfit.data import default_data_dir
-
     data = tmp_path / "data"
-    shutil.copytree(default_data_dir(), data)
+    shutil.copytree(cf.catalog().directory, data)
     text = (data / "fx.csv").read_text(encoding="utf-8").replace("USD,1.08", "USD,zero")
     (data / "fx.csv").write_text(text, encoding="utf-8")
     with pytest.raises(cf.CatalogError) as info:

@@ -23,14 +23,15 @@ if TYPE_CHECKING:
     from .data import Catalog, catalog, load_catalog  # noqa: F401
     from .feedback import Evidence, check  # noqa: F401
     from .plan import Plan  # noqa: F401
-    from .profile import CRITERIA, DEFAULT_CRITERIA_WEIGHTS, Profile  # noqa: F401
+    from .criteria import CRITERIA, DEFAULT_CRITERIA_WEIGHTS  # noqa: F401
+    from .profile import Profile  # noqa: F401
     from .recommender import recommend  # noqa: F401
 
 __version__ = "0.1.0"
 
 _LAZY = {
-    "CRITERIA": "profile",
-    "DEFAULT_CRITERIA_WEIGHTS": "profile",
+    "CRITERIA": "criteria",
+    "DEFAULT_CRITERIA_WEIGHTS": "criteria",
     "Profile": "profile",
     "Catalog": "data",
     "catalog": "data",

@@ -26,12 +26,16 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from . import planner
-from .data import LEVELS, catalog
+from .criteria import CRITERIA, ProfileArrays
+from .data import Catalog, as_catalog
 from .errors import InfeasibleError, ProfileError
-from .profile import CRITERIA, Profile, parse_profile
-from .recommender import Objective, Problem, build_problem, optimise, ordered_picks
-from .scorer import ProfileArrays, Scores, encode, score
+from .problem import Problem, build_problem, ordered_picks
+from .profile import Profile, parse_profile
+from .recommender import check_options
+from .scorer import Scores, encode, score
+from .solutions import minimum_budget as minimum_budget_solution
+from .solutions import optimise
+from .vocabulary import LEVELS, ObjectiveName
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -44,15 +48,10 @@ DEFAULT_BUDGET_FACTORS: tuple[float, ...] = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0
 ProfileLike = Profile | Mapping[str, Any] | str | bytes | os.PathLike[str]
 
 
-def _parse(profile: ProfileLike) -> Profile:
+def _parse(profile: ProfileLike, cat: Catalog) -> Profile:
     if isinstance(profile, os.PathLike):
-        return parse_profile(Path(profile).read_text(encoding="utf-8"))
-    return parse_profile(profile)
-
-
-def _check_objective(objective: str) -> None:
-    if objective not in ("coverage", "additive"):
-        raise ProfileError("unknown objective", field="objective", value=objective, allowed="coverage, additive")
+        return parse_profile(Path(profile).read_text(encoding="utf-8"), cat)
+    return parse_profile(profile, cat)
 
 
 def _check_number(name: str, value: Any, low: float, high: float = math.inf, integer: bool = False) -> None:
@@ -95,8 +94,9 @@ def rank_acceptability(
     seed: int = 0,
     spread: float = 0.2,
     mix_samples: int = 200,
-    objective: Objective = "coverage",
+    objective: ObjectiveName = "coverage",
     positions: int = 10,
+    catalog: Catalog | None = None,
 ) -> pd.DataFrame:
     """How often each eligible channel takes each rank when the weights are uncertain (SMAA).
 
@@ -162,13 +162,13 @@ def rank_acceptability(
     """
     import pandas as pd
 
-    _check_objective(objective)
+    check_options(objective)
     _check_number("samples", samples, 1, integer=True)
     _check_number("spread", spread, 0.0, 10.0)
     _check_number("mix_samples", mix_samples, 0, integer=True)
     _check_number("positions", positions, 1, integer=True)
-    parsed = _parse(profile)
-    cat = catalog()
+    cat = as_catalog(catalog)
+    parsed = _parse(profile, cat)
     problem = build_problem(parsed, cat)
     cand = problem.candidates
     k = len(cand)
@@ -205,7 +205,7 @@ def rank_acceptability(
                 criteria=scores.criteria[s : s + 1], score=scores.score[s : s + 1], fit_without_goals=scores.fit_without_goals[s : s + 1]
             )
             sample_problem = replace(problem, goal_weights=goal_weights[s], scores=sample_scores)
-            _, solution = optimise(sample_problem, objective)
+            solution = optimise(sample_problem, objective).solution
             picked += np.asarray(solution.levels) >= 0
         columns["in_mix"] = picked[plain] / m
     else:
@@ -233,7 +233,8 @@ def budget_frontier(
     profile: ProfileLike,
     monthly: Sequence[float] | float | None = None,
     weekly_hours: Sequence[float] | float | None = None,
-    objective: Objective = "coverage",
+    objective: ObjectiveName = "coverage",
+    catalog: Catalog | None = None,
 ) -> pd.DataFrame:
     """The optimal mix and its value over a grid of monthly money and weekly hours.
 
@@ -264,18 +265,18 @@ def budget_frontier(
     """
     import pandas as pd
 
-    _check_objective(objective)
-    parsed = _parse(profile)
-    cat = catalog()
-    rate = cat.fx_per_eur[parsed.budget.currency]
+    check_options(objective)
+    cat = as_catalog(catalog)
+    parsed = _parse(profile, cat)
     months = _grid(monthly, parsed.budget.monthly, "monthly")
     hours = _grid(weekly_hours, parsed.budget.weekly_hours, "weekly_hours")
     problem = build_problem(parsed, cat)
+    rate = problem.fx_per_eur
     rows = []
     for money, time in product(months, hours):
         try:
-            # money / rate is exactly how Budget.monthly_eur converts, so a row equals recommend() on that budget.
-            _, solution = optimise(problem, objective, monthly_budget_eur=money / rate, weekly_hours=time)
+            # money / rate is exactly how build_problem converts, so a row equals recommend() on that budget.
+            solution = optimise(problem, objective, monthly_budget_eur=money / rate, weekly_hours=time).solution
         except InfeasibleError:
             rows.append((money, time, math.nan, "infeasible", math.nan, math.nan))
             continue
@@ -295,8 +296,9 @@ def budget_frontier(
 def minimum_budget(
     profile: ProfileLike,
     share: float = 0.8,
-    objective: Objective = "coverage",
+    objective: ObjectiveName = "coverage",
     tolerance: float = 0.01,
+    catalog: Catalog | None = None,
 ) -> dict[str, Any]:
     """The smallest fraction of the budget that still reaches ``share`` of the full budget's optimum.
 
@@ -330,21 +332,21 @@ def minimum_budget(
     InfeasibleError
         The included channels do not fit even the full budget.
     """
-    _check_objective(objective)
+    check_options(objective)
     _check_number("share", share, 0.0, 1.0)
     _check_number("tolerance", tolerance, 1e-9, 1.0)
-    parsed = _parse(profile)
-    cat = catalog()
+    cat = as_catalog(catalog)
+    parsed = _parse(profile, cat)
     problem = build_problem(parsed, cat)
     budget = parsed.budget
     full = optimise(problem, objective)  # raises the InfeasibleError that names the limit
-    factor, _, found = planner.minimum_budget(problem, objective, full, share, tolerance)
+    found = minimum_budget_solution(problem, objective, full, share, tolerance)
     return {
         "share": float(share),
-        "factor": factor,
-        "monthly": factor * budget.monthly,
-        "weekly_hours": factor * budget.weekly_hours,
-        "objective": found.objective,
-        "full_objective": full[1].objective,
-        "channels": _mix_label(problem, found.levels),
+        "factor": found.factor,
+        "monthly": found.factor * budget.monthly,
+        "weekly_hours": found.factor * budget.weekly_hours,
+        "objective": found.solved.solution.objective,
+        "full_objective": full.solution.objective,
+        "channels": _mix_label(problem, found.solved.solution.levels),
     }

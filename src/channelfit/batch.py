@@ -15,11 +15,15 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .data import LEVELS, catalog
+from .criteria import ProfileArrays
+from .data import Catalog, as_catalog
 from .errors import ChannelfitError, ProfileError
+from .problem import build_problem, ordered_picks
 from .profile import Profile, parse_profile
-from .recommender import Objective, build_problem, fmt_money, fmt_score, optimise, ordered_picks
-from .scorer import ProfileArrays, Scores, encode, exclusions, score
+from .recommender import check_options
+from .scorer import Scores, encode, exclusions, score
+from .solutions import optimise
+from .vocabulary import LEVELS, ObjectiveName
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -75,7 +79,9 @@ def _take(arrays: ProfileArrays, scores: Scores, p: int) -> tuple[ProfileArrays,
     return one, Scores(criteria=scores.criteria[p : p + 1], score=scores.score[p : p + 1], fit_without_goals=scores.fit_without_goals[p : p + 1])
 
 
-def recommend_many(profiles: pd.DataFrame | Sequence[Profile | Mapping[str, Any] | str], objective: Objective = "coverage") -> pd.DataFrame:
+def recommend_many(
+    profiles: pd.DataFrame | Sequence[Profile | Mapping[str, Any] | str], objective: ObjectiveName = "coverage", catalog: Catalog | None = None
+) -> pd.DataFrame:
     """Recommend a mix for each of many profiles; one output row per input row.
 
     Scoring is vectorised across all profiles and channels; each profile then gets the same exact
@@ -88,6 +94,8 @@ def recommend_many(profiles: pd.DataFrame | Sequence[Profile | Mapping[str, Any]
         objects, JSON text, or dotted columns such as ``budget.monthly``), or a list of profiles.
     objective
         ``"coverage"`` or ``"additive"``.
+    catalog
+        The catalog (default: the packaged one).
 
     Returns
     -------
@@ -98,14 +106,13 @@ def recommend_many(profiles: pd.DataFrame | Sequence[Profile | Mapping[str, Any]
     """
     import pandas as pd
 
-    if objective not in ("coverage", "additive"):
-        raise ProfileError("unknown objective", field="objective", value=objective, allowed="coverage, additive")
-    cat = catalog()
+    check_options(objective)
+    cat = as_catalog(catalog)
     rows = _rows(profiles)
     parsed: list[Profile | ChannelfitError] = []
     for row in rows:
         try:
-            parsed.append(parse_profile(row))
+            parsed.append(parse_profile(row, cat))
         except ChannelfitError as exc:
             parsed.append(exc)
     valid = [p for p in parsed if isinstance(p, Profile)]
@@ -121,7 +128,7 @@ def recommend_many(profiles: pd.DataFrame | Sequence[Profile | Mapping[str, Any]
         v += 1
         try:
             problem = build_problem(item, cat, arrays=one_arrays, scores=one_scores)
-            instance, solution = optimise(problem, objective)
+            solution = optimise(problem, objective).solution
         except ChannelfitError as exc:
             out.append({"name": item.name, "error": str(exc)})
             continue
@@ -130,13 +137,13 @@ def recommend_many(profiles: pd.DataFrame | Sequence[Profile | Mapping[str, Any]
         out.append(
             {
                 "name": item.name,
-                "objective": fmt_score(solution.objective),
+                "objective": solution.objective,
                 "channels": tuple(cat.channels[c] for c, _ in chosen),
                 "levels": tuple(LEVELS[lv] for _, lv in chosen),
-                "monthly_cost": fmt_money(money * cat.fx_per_eur[item.budget.currency]),
+                "monthly_cost": money * problem.fx_per_eur,
                 "currency": item.budget.currency,
-                "monthly_cost_eur": fmt_money(money),
-                "weekly_hours": round(float(sum(cat.level_weekly_hours[c, lv] for c, lv in chosen)), 2),
+                "monthly_cost_eur": money,
+                "weekly_hours": float(sum(cat.level_weekly_hours[c, lv] for c, lv in chosen)),
                 "error": None,
             }
         )
@@ -147,7 +154,7 @@ def recommend_many(profiles: pd.DataFrame | Sequence[Profile | Mapping[str, Any]
     return frame
 
 
-def top_k(profiles: pd.DataFrame | Sequence[Profile | Mapping[str, Any] | str] | ProfileArrays, k: int = 5) -> pd.DataFrame:
+def top_k(profiles: pd.DataFrame | Sequence[Profile | Mapping[str, Any] | str] | ProfileArrays, k: int = 5, catalog: Catalog | None = None) -> pd.DataFrame:
     """The ``k`` best eligible channels by fit score for each profile, without the optimiser.
 
     Fully vectorised: for very large batches pass a :class:`~channelfit.scorer.ProfileArrays`
@@ -164,8 +171,8 @@ def top_k(profiles: pd.DataFrame | Sequence[Profile | Mapping[str, Any] | str] |
 
     if isinstance(k, bool) or not isinstance(k, int) or k < 1:
         raise ProfileError("must be a whole number >= 1", field="k", value=k, allowed="a whole number >= 1")
-    cat = catalog()
-    arrays = profiles if isinstance(profiles, ProfileArrays) else encode([parse_profile(r) for r in _rows(profiles)], cat)
+    cat = as_catalog(catalog)
+    arrays = profiles if isinstance(profiles, ProfileArrays) else encode([parse_profile(r, cat) for r in _rows(profiles)], cat)
     parts = []
     for start in range(0, len(arrays.sector), _CHUNK_ROWS):  # chunks bound the memory of the (P, C, criteria) arrays
         chunk = ProfileArrays(**{f.name: getattr(arrays, f.name)[start : start + _CHUNK_ROWS] for f in fields(ProfileArrays)})
@@ -176,7 +183,7 @@ def top_k(profiles: pd.DataFrame | Sequence[Profile | Mapping[str, Any] | str] |
     best = np.concatenate([b for _, b in parts])
     names = np.array([*cat.channels, None], dtype=object)
     columns = {f"channel_{r + 1}": names[np.where(best[:, r] >= 0, channels[:, r], len(cat.channels))] for r in range(channels.shape[1])}
-    columns |= {f"score_{r + 1}": np.where(best[:, r] >= 0, np.round(best[:, r], 4), np.nan) for r in range(channels.shape[1])}
+    columns |= {f"score_{r + 1}": np.where(best[:, r] >= 0, best[:, r], np.nan) for r in range(channels.shape[1])}
     index = profiles.index if hasattr(profiles, "index") and hasattr(profiles, "columns") else None
     return pd.DataFrame(columns, index=index)
 

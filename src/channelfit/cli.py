@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from .errors import ChannelfitError
+from .vocabulary import LANGUAGES, OBJECTIVES
 
 __all__ = ["main"]
 
@@ -57,12 +58,19 @@ def _emit(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
+def _catalog(args: argparse.Namespace) -> Any:
+    """The catalog of ``--catalog DIR``, or None for the packaged one."""
+    from .data import load_catalog
+
+    return load_catalog(args.catalog) if args.catalog else None
+
+
 def _cmd_recommend(args: argparse.Namespace) -> None:
     from .recommender import recommend
     from .render import plan_csv, render_plan
 
     evidence = _read_json(args.evidence) if args.evidence else None
-    plan = recommend(_read_json(args.profile), objective=args.objective, evidence=evidence, language=args.language)
+    plan = recommend(_read_json(args.profile), objective=args.objective, evidence=evidence, language=args.language, catalog=_catalog(args))
     _emit(plan.model_dump_json(indent=2) if args.json else plan_csv(plan) if args.csv else render_plan(plan))
 
 
@@ -80,7 +88,7 @@ def _cmd_check(args: argparse.Namespace) -> None:
     from .feedback import check
 
     evidence = _read_json(args.evidence) if args.evidence else None
-    _emit(check(_read_json(args.plan), _read_results(args.results), evidence=evidence).model_dump_json(indent=2))
+    _emit(check(_read_json(args.plan), _read_results(args.results), evidence=evidence, catalog=_catalog(args)).model_dump_json(indent=2))
 
 
 def _emit_frame(frame: Any, as_json: bool) -> None:
@@ -93,22 +101,24 @@ def _emit_frame(frame: Any, as_json: bool) -> None:
 def _cmd_frontier(args: argparse.Namespace) -> None:
     from .analysis import budget_frontier
 
-    frame = budget_frontier(_read_json(args.profile), monthly=args.monthly, weekly_hours=args.weekly_hours, objective=args.objective)
+    frame = budget_frontier(_read_json(args.profile), monthly=args.monthly, weekly_hours=args.weekly_hours, objective=args.objective, catalog=_catalog(args))
     _emit_frame(frame, args.json)
 
 
 def _cmd_stability(args: argparse.Namespace) -> None:
     from .analysis import rank_acceptability
 
-    frame = rank_acceptability(_read_json(args.profile), samples=args.samples, seed=args.seed, spread=args.spread, mix_samples=args.mix_samples)
+    frame = rank_acceptability(
+        _read_json(args.profile), samples=args.samples, seed=args.seed, spread=args.spread, mix_samples=args.mix_samples, catalog=_catalog(args)
+    )
     _emit_frame(frame.round(3), args.json)
 
 
 def _cmd_channels(args: argparse.Namespace) -> None:
-    from .data import catalog
+    from .data import as_catalog
     from .render import channel_rows, render_table
 
-    rows = channel_rows(catalog(), market=args.market, orientation=args.orientation)
+    rows = channel_rows(as_catalog(_catalog(args)), market=args.market, orientation=args.orientation)
     if args.json:
         _emit(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
@@ -118,7 +128,7 @@ def _cmd_channels(args: argparse.Namespace) -> None:
 def _cmd_schema(args: argparse.Namespace) -> None:
     from .schema import json_schema
 
-    _emit(json.dumps(json_schema(args.kind), indent=2, sort_keys=True))
+    _emit(json.dumps(json_schema(args.kind, _catalog(args)), indent=2, sort_keys=True))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -130,8 +140,8 @@ def _parser() -> argparse.ArgumentParser:
     output = rec.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print the plan as JSON")
     output.add_argument("--csv", action="store_true", help="print the picks as CSV (formula-safe)")
-    rec.add_argument("--objective", choices=("coverage", "additive"), default="coverage")
-    rec.add_argument("--language", choices=("en", "it", "ru"), default="en")
+    rec.add_argument("--objective", choices=OBJECTIVES, default="coverage")
+    rec.add_argument("--language", choices=LANGUAGES, default="en")
     rec.add_argument("--evidence", help="evidence JSON from 'channelfit check'")
     rec.set_defaults(run=_cmd_recommend)
 
@@ -145,7 +155,7 @@ def _parser() -> argparse.ArgumentParser:
     front.add_argument("profile")
     front.add_argument("--monthly", type=float, nargs="+", help="monthly budgets (profile currency); default: multiples of the profile's")
     front.add_argument("--weekly-hours", type=float, nargs="+", help="weekly hours; default: multiples of the profile's")
-    front.add_argument("--objective", choices=("coverage", "additive"), default="coverage")
+    front.add_argument("--objective", choices=OBJECTIVES, default="coverage")
     front.add_argument("--json", action="store_true")
     front.set_defaults(run=_cmd_frontier)
 
@@ -167,6 +177,8 @@ def _parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="print the JSON Schema of the profile or the plan")
     schema.add_argument("kind", choices=("profile", "plan"))
     schema.set_defaults(run=_cmd_schema)
+    for command in (rec, chk, front, stab, chan, schema):
+        command.add_argument("--catalog", metavar="DIR", help="a catalog directory (default: the packaged catalog)")
     return parser
 
 

@@ -1,313 +1,50 @@
-"""The channel catalog: curated CSV files in ``data/``, validated into an immutable ``Catalog``.
+"""The channel catalog: the validated tables of ``data/`` as an immutable :class:`Catalog`.
 
-Every file is parsed with the standard ``csv`` module and each row is validated
-by a pydantic model (types, ranges, NaN, provenance); cross-file rules (unknown
-ids, duplicates, missing sources, a channel without a market row) are checked
-afterwards.  Any violation raises :class:`~channelfit.errors.CatalogError`
-naming the file, the row (the line number in the file), the column, the value
-and what is allowed.
+:mod:`channelfit.tables` declares and reads the CSV files; this module turns the rows into the
+dense, read-only numpy arrays the scorer and the optimiser read, and keeps the rows for the
+reasons and the pandas views (pandas is imported lazily).
 
-The scorer reads the dense numpy arrays (read-only); analysts read the pandas
-frames, which are built on demand (pandas is imported lazily).
+The packaged catalog ships inside the wheel (``channelfit/catalog_data``, read with
+:mod:`importlib.resources`); :func:`load_catalog` reads any other directory with the same checks.
 """
 
 from __future__ import annotations
 
-import csv
 import functools
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
-from pydantic_core import PydanticCustomError
 
-from .errors import CatalogError, allowed_from
+from .errors import CatalogError, ChannelfitError
+from .tables import (
+    ChannelRow,
+    CountryRow,
+    FxRow,
+    GoalRow,
+    KpiRow,
+    LevelRow,
+    MarketRow,
+    Row,
+    SectorFitRow,
+    SectorReachRow,
+    SourceRow,
+    VocabularyRow,
+    WORLD,
+    read_tables,
+    split,
+)
+from .vocabulary import AGE_BANDS, AVAILABILITY, LEVELS
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["AGE_BANDS", "LEVELS", "Catalog", "catalog", "load_catalog"]
-
-#: Age bands of the channels' audience distributions: (label, first age, last age).
-AGE_BANDS: tuple[tuple[str, int, int], ...] = (
-    ("age_13_17", 13, 17),
-    ("age_18_24", 18, 24),
-    ("age_25_34", 25, 34),
-    ("age_35_44", 35, 44),
-    ("age_45_54", 45, 54),
-    ("age_55_64", 55, 64),
-    ("age_65_plus", 65, 90),
-)
-#: Effort levels, from least to most.
-LEVELS: tuple[str, ...] = ("listen", "maintain", "grow")
-#: Availability codes used in ``Catalog.availability``.
-AVAILABILITY: tuple[str, ...] = ("available", "restricted", "blocked")
-WORLD = "WORLD"
-_AGE_SUM_TOLERANCE = 0.02
-
-Share = Field(ge=0.0, le=1.0)
-
-
-class _Row(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, str_strip_whitespace=True)
-
-
-def _needs(column: str, reason: str) -> PydanticCustomError:
-    return PydanticCustomError("provenance", reason, {"column": column})
-
-
-def _sourced_value(value: Any, info: ValidationInfo, basis: str) -> Any:
-    """A figure whose ``basis`` column says ``source`` needs this field (source id or year)."""
-    if value is None and info.data.get(basis) == "source":
-        raise _needs(info.field_name or "", f"{basis} 'source' needs a {info.field_name}")
-    return value
-
-
-def _reasoned_note(note: str | None, info: ValidationInfo, basis: str) -> str | None:
-    """A figure whose ``basis`` column says ``estimate`` needs its reasoning in this note."""
-    if not note and info.data.get(basis) == "estimate":
-        raise _needs(info.field_name or "", f"{basis} 'estimate' needs a {info.field_name} with the reasoning")
-    return note
-
-
-class _Sourced(_Row):
-    """A row whose figures are either sourced (source id and year) or an estimate (with reasoning)."""
-
-    basis: Literal["source", "estimate"]
-    source_id: str | None = None
-    year: int | None = Field(default=None, ge=1990, le=2030)
-    note: str | None = None
-
-    @field_validator("source_id", "year")
-    @classmethod
-    def _sourced(cls, value: Any, info: ValidationInfo) -> Any:
-        return _sourced_value(value, info, "basis")
-
-    @field_validator("note")
-    @classmethod
-    def _reasoned(cls, note: str | None, info: ValidationInfo) -> str | None:
-        return _reasoned_note(note, info, "basis")
-
-
-class SourceRow(_Row):
-    source_id: str = Field(pattern=r"^[a-z0-9_]+$")
-    publisher: str = Field(min_length=1)
-    title: str = Field(min_length=1)
-    url: str = Field(pattern=r"^(https?://\S+|data/\S+)$")
-    year: int | None = Field(default=None, ge=1990, le=2030)
-    note: str | None = None
-
-
-class VocabularyRow(_Row):
-    id: str = Field(pattern=r"^[a-z0-9_]+$")
-    name: str = Field(min_length=1)
-    description: str | None = None
-    source_id: str
-
-
-class CountryRow(_Sourced):
-    country: str = Field(pattern=r"^[A-Z]{2}$")
-    name: str = Field(min_length=1)
-    internet_share: float = Share
-    currency: str = Field(pattern=r"^[A-Z]{3}$")
-
-
-class FxRow(_Sourced):
-    currency: str = Field(pattern=r"^[A-Z]{3}$")
-    per_eur: float = Field(gt=0.0)
-
-
-class ChannelRow(_Row):
-    channel: str = Field(pattern=r"^[a-z0-9_]+$")
-    name: str = Field(min_length=1)
-    orientation: str
-    owner: str = Field(min_length=1)
-    formats: str = Field(min_length=1)
-    vertical_sectors: str | None = None
-    needs_premises: bool
-    age_13_17: float = Share
-    age_18_24: float = Share
-    age_25_34: float = Share
-    age_35_44: float = Share
-    age_45_54: float = Share
-    age_55_64: float = Share
-    age_65_plus: float = Share
-    share_female: float = Share
-    share_professionals: float = Share
-    b2b_fit: float = Share
-    b2c_fit: float = Share
-    sector_baseline: float = Share
-    audience_basis: Literal["source", "estimate"]
-    audience_source_id: str | None = None
-    audience_year: int | None = Field(default=None, ge=1990, le=2030)
-    audience_note: str | None = None
-
-    @field_validator("audience_source_id", "audience_year")
-    @classmethod
-    def _audience_sourced(cls, value: Any, info: ValidationInfo) -> Any:
-        return _sourced_value(value, info, "audience_basis")
-
-    @field_validator("audience_note")
-    @classmethod
-    def _audience_reasoned(cls, note: str | None, info: ValidationInfo) -> str | None:
-        return _reasoned_note(note, info, "audience_basis")
-
-    @model_validator(mode="after")
-    def _age_shares_sum_to_one(self) -> ChannelRow:
-        total = sum(getattr(self, label) for label, _, _ in AGE_BANDS)
-        if abs(total - 1.0) > _AGE_SUM_TOLERANCE:
-            raise PydanticCustomError(
-                "age_sum", "age_* shares sum to {total}, not 1 (+-{tolerance})", {"total": round(total, 3), "tolerance": _AGE_SUM_TOLERANCE, "column": "age_13_17..age_65_plus"}
-            )
-        return self
-
-    @property
-    def format_list(self) -> tuple[str, ...]:
-        return _split(self.formats)
-
-    @property
-    def vertical_sector_list(self) -> tuple[str, ...]:
-        return _split(self.vertical_sectors)
-
-
-class MarketRow(_Sourced):
-    channel: str
-    region: str = Field(pattern=r"^([A-Z]{2}|WORLD)$")
-    reach: float = Share
-    base: Literal["population", "adults", "internet_users"]
-    availability: Literal["available", "restricted", "blocked"]
-
-    @model_validator(mode="after")
-    def _blocked_reaches_nobody(self) -> MarketRow:
-        if self.availability == "blocked" and self.reach != 0.0:
-            raise PydanticCustomError("blocked_reach", "a blocked channel reaches nobody: reach must be 0", {"column": "reach"})
-        return self
-
-
-class SectorFitRow(_Sourced):
-    channel: str
-    sector: str
-    fit: float = Share
-
-
-class SectorReachRow(_Sourced):
-    channel: str
-    sector: str
-    reach: float = Share
-
-
-class GoalRow(_Sourced):
-    channel: str
-    goal: str
-    affinity: float = Share
-
-
-class LevelRow(_Sourced):
-    channel: str
-    level: Literal["listen", "maintain", "grow"]
-    monthly_cost_eur: float = Field(ge=0.0, le=1_000_000.0)
-    weekly_hours: float = Field(ge=0.0, le=168.0)
-    setup_hours: float = Field(ge=0.0, le=2_000.0)
-    effect: float = Field(gt=0.0, le=1.0)
-
-
-class KpiRow(_Sourced):
-    goal: str
-    orientation: str
-    kpi: str = Field(pattern=r"^[a-z0-9_]+$")
-    unit: str = Field(min_length=1)
-    direction: Literal["up", "down"]
-    target_change: float = Field(ge=-1.0, le=10.0)
-
-
-def _split(cell: str | None) -> tuple[str, ...]:
-    if not cell:
-        return ()
-    return tuple(part.strip() for part in cell.split(";") if part.strip())
-
-
-R = TypeVar("R", bound=_Row)
-
-
-def _read(directory: Path, name: str, model: type[R]) -> list[tuple[int, R]]:
-    """Read ``name`` and validate each row; returns (line number, row) pairs."""
-    path = directory / name
-    if not path.is_file():
-        raise CatalogError("file is missing", file=name, value=str(path), allowed="a CSV file in the data directory")
-    expected = list(model.model_fields)
-    rows: list[tuple[int, R]] = []
-    with path.open(newline="", encoding="utf-8") as handle:
-        reader = csv.reader(handle)
-        header = [h.strip() for h in next(reader, [])]
-        missing = [c for c in expected if c not in header]
-        unknown = [c for c in header if c not in expected]
-        if missing or unknown or len(set(header)) != len(header):
-            raise CatalogError(
-                f"header: missing {missing}, unknown {unknown}" if missing or unknown else "header repeats a column",
-                file=name,
-                row=1,
-                column=(missing or unknown or [None])[0],
-                value=",".join(header),
-                allowed="the columns " + ",".join(expected) + " in any order",
-            )
-        for line, cells in enumerate(reader, start=2):
-            if not any(cell.strip() for cell in cells):
-                continue
-            if len(cells) != len(header):
-                raise CatalogError(
-                    f"row has {len(cells)} cells", file=name, row=line, value=cells, allowed=f"{len(header)} cells, one per header column"
-                )
-            record = {key: (cell if cell.strip() != "" else None) for key, cell in zip(header, cells)}
-            try:
-                rows.append((line, model.model_validate(record)))
-            except ValidationError as exc:
-                error = exc.errors(include_url=False)[0]
-                column = str(error["loc"][0]) if error["loc"] else (error.get("ctx") or {}).get("column")
-                value = record.get(column) if column else None
-                raise CatalogError(
-                    error["msg"].removeprefix("Value error, "),
-                    file=name,
-                    row=line,
-                    column=column,
-                    value=value,
-                    allowed=allowed_from(error),
-                ) from None
-    return rows
-
-
-def _check_unique(file: str, rows: Iterable[tuple[int, _Row]], columns: tuple[str, ...]) -> None:
-    seen: dict[tuple[Any, ...], int] = {}
-    for line, row in rows:
-        key = tuple(getattr(row, c) for c in columns)
-        if key in seen:
-            raise CatalogError(
-                f"duplicate of row {seen[key]}",
-                file=file,
-                row=line,
-                column=",".join(columns),
-                value="/".join(map(str, key)),
-                allowed="each key once",
-            )
-        seen[key] = line
-
-
-def _check_known(file: str, line: int, column: str, value: str, known: Mapping[str, Any] | frozenset[str]) -> None:
-    if value not in known:
-        listed = sorted(known)
-        allowed = ", ".join(listed) if len(listed) <= 40 else ", ".join(listed[:40]) + ", ..."
-        raise CatalogError(f"unknown {column}", file=file, row=line, column=column, value=value, allowed=allowed)
-
-
-def _check_source(file: str, line: int, column: str, value: str | None, sources: Mapping[str, SourceRow]) -> None:
-    if value is not None and value not in sources:
-        raise CatalogError(
-            "source_id not in sources.csv", file=file, row=line, column=column, value=value, allowed="an id in sources.csv"
-        )
+__all__ = ["Catalog", "as_catalog", "catalog", "load_catalog"]
 
 
 def _proxy(mapping: dict[Any, Any]) -> Mapping[Any, Any]:
@@ -453,24 +190,60 @@ class Catalog:
         return self._frame(self.fx_rows).set_index("currency")
 
 
-def _vocabulary(directory: Path, name: str, sources: Mapping[str, SourceRow]) -> list[tuple[int, VocabularyRow]]:
-    rows = _read(directory, name, VocabularyRow)
-    _check_unique(name, rows, ("id",))
-    for line, row in rows:
-        _check_source(name, line, "source_id", row.source_id, sources)
-    if not rows:
-        raise CatalogError("vocabulary is empty", file=name, allowed="at least one row")
-    return rows
+def _rows(tables: Mapping[str, Mapping[tuple[str, ...], tuple[int, Row]]], name: str) -> list[Any]:
+    return [row for _, row in tables[name].values()]
+
+
+def _fill(shape: tuple[int, ...], fill: float, cells: Iterable[tuple[tuple[int, ...], float]]) -> np.ndarray:
+    """A read-only array of ``shape`` filled with ``fill``, then set at each ``(index, value)``."""
+    array = np.full(shape, fill)
+    for index, value in cells:
+        array[index] = value
+    return _frozen(array)
+
+
+def _check_channels_complete(tables: Mapping[str, Any], channels: tuple[str, ...], offered: np.ndarray, money: np.ndarray, hours: np.ndarray) -> None:
+    """Every channel has a WORLD market row and at least one level; levels never get cheaper as effort rises."""
+    for c, channel in enumerate(channels):
+        line = tables["channels"][(channel,)][0]
+        if (channel, WORLD) not in tables["channel_markets"]:
+            raise CatalogError(
+                "channel has no WORLD row in channel_markets.csv",
+                file="channels.csv",
+                row=line,
+                column="channel",
+                value=channel,
+                allowed="a channel with a WORLD row in channel_markets.csv (its reach where no country row exists)",
+            )
+        levels = np.flatnonzero(offered[c])
+        if len(levels) == 0:
+            raise CatalogError(
+                "channel has no row in levels.csv",
+                file="channels.csv",
+                row=line,
+                column="channel",
+                value=channel,
+                allowed="a channel with at least one of " + ", ".join(LEVELS) + " in levels.csv",
+            )
+        if (np.diff(money[c, levels]) < 0).any() or (np.diff(hours[c, levels]) < 0).any():
+            raise CatalogError(
+                "levels must not get cheaper as effort rises",
+                file="levels.csv",
+                row=tables["levels"][(channel, LEVELS[int(levels[-1])])][0],
+                column="monthly_cost_eur",
+                value=channel,
+                allowed=" <= ".join(LEVELS) + " in both monthly_cost_eur and weekly_hours",
+            )
 
 
 def load_catalog(directory: str | os.PathLike[str] | None = None) -> Catalog:
-    """Load and validate the catalog in ``directory`` (default: the bundled ``data/``).
+    """Load and validate the catalog in ``directory``.
 
     Parameters
     ----------
     directory
-        A folder with the catalog's CSV files.  ``None`` uses ``$CHANNELFIT_DATA`` if set,
-        else the ``data/`` folder of the source tree.
+        A folder with the catalog's CSV files (see ``data/README.md`` for the tables).
+        ``None`` loads the catalog packaged with channelfit.
 
     Returns
     -------
@@ -481,204 +254,107 @@ def load_catalog(directory: str | os.PathLike[str] | None = None) -> Catalog:
     CatalogError
         On the first invalid cell, naming file, row, column, value and what is allowed.
     """
-    folder = Path(directory) if directory is not None else default_data_dir()
-    sources_rows = _read(folder, "sources.csv", SourceRow)
-    _check_unique("sources.csv", sources_rows, ("source_id",))
-    sources = {row.source_id: row for _, row in sources_rows}
+    if directory is None:
+        with resources.as_file(resources.files("channelfit") / "catalog_data") as folder:
+            return _build(Path(folder))
+    return _build(Path(directory))
 
-    def sourced(file: str, rows: list[tuple[int, Any]]) -> None:
-        for line, row in rows:
-            _check_source(file, line, "source_id", row.source_id, sources)
 
-    vocab = {
-        kind: _vocabulary(folder, f"{kind}.csv", sources)
-        for kind in ("goals", "formats", "sectors", "orientations")
-    }
-    ids = {kind: tuple(row.id for _, row in rows) for kind, rows in vocab.items()}
-
-    country_rows = _read(folder, "countries.csv", CountryRow)
-    _check_unique("countries.csv", country_rows, ("country",))
-    sourced("countries.csv", country_rows)
-    fx_rows = _read(folder, "fx.csv", FxRow)
-    _check_unique("fx.csv", fx_rows, ("currency",))
-    sourced("fx.csv", fx_rows)
-    fx = {row.currency: row.per_eur for _, row in fx_rows}
+def _build(folder: Path) -> Catalog:
+    tables = read_tables(folder)
+    fx = {row.currency: row.per_eur for row in _rows(tables, "fx")}
     if fx.get("EUR") != 1.0:
         raise CatalogError("EUR must be listed with per_eur 1", file="fx.csv", column="per_eur", value=fx.get("EUR"), allowed="1")
-    for line, row in country_rows:
-        _check_known("countries.csv", line, "currency", row.currency, fx)
-    countries = tuple(row.country for _, row in country_rows)
-
-    channel_rows = _read(folder, "channels.csv", ChannelRow)
-    _check_unique("channels.csv", channel_rows, ("channel",))
-    orientation_ids = frozenset(ids["orientations"])
-    for line, row in channel_rows:
-        _check_known("channels.csv", line, "orientation", row.orientation, orientation_ids)
-        _check_source("channels.csv", line, "audience_source_id", row.audience_source_id, sources)
-        for fmt in row.format_list:
-            _check_known("channels.csv", line, "formats", fmt, frozenset(ids["formats"]))
-        for sector in row.vertical_sector_list:
-            _check_known("channels.csv", line, "vertical_sectors", sector, frozenset(ids["sectors"]))
-    channels = tuple(row.channel for _, row in channel_rows)
+    vocab = {kind: tuple(row.id for row in _rows(tables, kind)) for kind in ("goals", "formats", "sectors", "orientations")}
+    channel_rows: list[ChannelRow] = _rows(tables, "channels")
+    country_rows: list[CountryRow] = _rows(tables, "countries")
+    channels = tuple(row.channel for row in channel_rows)
+    countries = tuple(row.country for row in country_rows)
     index = {
         "channels": {c: i for i, c in enumerate(channels)},
         "countries": {c: i for i, c in enumerate(countries)},
-        **{kind: {v: i for i, v in enumerate(values)} for kind, values in ids.items()},
+        **{kind: {v: i for i, v in enumerate(values)} for kind, values in vocab.items()},
     }
-    n_channels, n_countries = len(channels), len(countries)
+    ch, sec = index["channels"], index["sectors"]
+    n_channels, n_countries, n_levels = len(channels), len(countries), len(LEVELS)
 
-    market_rows = _read(folder, "channel_markets.csv", MarketRow)
-    _check_unique("channel_markets.csv", market_rows, ("channel", "region"))
-    sourced("channel_markets.csv", market_rows)
-    regions = {**index["countries"], WORLD: -1}
-    for line, row in market_rows:
-        _check_known("channel_markets.csv", line, "channel", row.channel, index["channels"])
-        _check_known("channel_markets.csv", line, "region", row.region, regions)
-    markets = {(row.channel, row.region): row for _, row in market_rows}
-    internet_share = np.array([row.internet_share for _, row in country_rows])
+    markets: dict[tuple[str, str], MarketRow] = {key: row for key, (_, row) in tables["channel_markets"].items()}  # type: ignore[misc]
+    internet_share = np.array([row.internet_share for row in country_rows])
     reach = np.zeros((n_channels, n_countries))
     availability = np.zeros((n_channels, n_countries), dtype=np.int8)
-    channel_lines = [line for line, _ in channel_rows]
     for c, channel in enumerate(channels):
-        if (channel, WORLD) not in markets:
-            raise CatalogError(
-                "channel has no WORLD row in channel_markets.csv",
-                file="channels.csv",
-                row=channel_lines[c],
-                column="channel",
-                value=channel,
-                allowed="a channel with a WORLD row in channel_markets.csv (its reach where no country row exists)",
-            )
         for k, country in enumerate(countries):
-            row = markets.get((channel, country)) or markets[(channel, WORLD)]
-            share = row.reach * (internet_share[k] if row.base == "internet_users" else 1.0)
-            reach[c, k] = share
+            row = markets.get((channel, country)) or markets.get((channel, WORLD))
+            if row is None:
+                continue  # reported below: every channel needs a WORLD row
+            reach[c, k] = row.reach * (internet_share[k] if row.base == "internet_users" else 1.0)
             availability[c, k] = AVAILABILITY.index(row.availability)
 
-    sector_rows = _read(folder, "channel_sectors.csv", SectorFitRow)
-    _check_unique("channel_sectors.csv", sector_rows, ("channel", "sector"))
-    sourced("channel_sectors.csv", sector_rows)
-    sector_fit = np.array([[row.sector_baseline] * len(ids["sectors"]) for _, row in channel_rows])
-    for line, row in sector_rows:
-        _check_known("channel_sectors.csv", line, "channel", row.channel, index["channels"])
-        _check_known("channel_sectors.csv", line, "sector", row.sector, index["sectors"])
-        sector_fit[index["channels"][row.channel], index["sectors"][row.sector]] = row.fit
-
-    sector_reach_rows = _read(folder, "sector_reach.csv", SectorReachRow)
-    _check_unique("sector_reach.csv", sector_reach_rows, ("channel", "sector"))
-    sourced("sector_reach.csv", sector_reach_rows)
-    sector_reach = np.full((n_channels, len(ids["sectors"])), np.nan)
-    for line, row in sector_reach_rows:
-        _check_known("sector_reach.csv", line, "channel", row.channel, index["channels"])
-        _check_known("sector_reach.csv", line, "sector", row.sector, index["sectors"])
-        sector_reach[index["channels"][row.channel], index["sectors"][row.sector]] = row.reach
-
-    goal_rows = _read(folder, "channel_goals.csv", GoalRow)
-    _check_unique("channel_goals.csv", goal_rows, ("channel", "goal"))
-    sourced("channel_goals.csv", goal_rows)
-    goal_affinity = np.zeros((n_channels, len(ids["goals"])))
-    for line, row in goal_rows:
-        _check_known("channel_goals.csv", line, "channel", row.channel, index["channels"])
-        _check_known("channel_goals.csv", line, "goal", row.goal, index["goals"])
-        goal_affinity[index["channels"][row.channel], index["goals"][row.goal]] = row.affinity
-
-    level_rows = _read(folder, "levels.csv", LevelRow)
-    _check_unique("levels.csv", level_rows, ("channel", "level"))
-    sourced("levels.csv", level_rows)
-    shape = (n_channels, len(LEVELS))
+    level_rows: list[LevelRow] = _rows(tables, "levels")
+    shape = (n_channels, n_levels)
+    level_cells = [((ch[row.channel], LEVELS.index(row.level)), row) for row in level_rows]
     offered = np.zeros(shape, dtype=bool)
-    money, hours, setup, effect = (np.zeros(shape) for _ in range(4))
-    level_lines = {(row.channel, row.level): line for line, row in level_rows}
-    for line, row in level_rows:
-        _check_known("levels.csv", line, "channel", row.channel, index["channels"])
-        c, lv = index["channels"][row.channel], LEVELS.index(row.level)
-        offered[c, lv] = True
-        money[c, lv], hours[c, lv] = row.monthly_cost_eur, row.weekly_hours
-        setup[c, lv], effect[c, lv] = row.setup_hours, row.effect
-    for c, channel in enumerate(channels):
-        if not offered[c].any():
-            raise CatalogError(
-                "channel has no row in levels.csv",
-                file="channels.csv",
-                row=channel_lines[c],
-                column="channel",
-                value=channel,
-                allowed="a channel with at least one of listen, maintain, grow in levels.csv",
-            )
-        costs = [(money[c, lv], hours[c, lv]) for lv in np.flatnonzero(offered[c])]
-        if costs != sorted(costs, key=lambda cost: cost) or any(b[1] < a[1] for a, b in zip(costs, costs[1:])):
-            raise CatalogError(
-                "levels must not get cheaper as effort rises",
-                file="levels.csv",
-                row=level_lines[(channel, LEVELS[int(np.flatnonzero(offered[c])[-1])])],
-                column="monthly_cost_eur",
-                value=channel,
-                allowed="listen <= maintain <= grow in both monthly_cost_eur and weekly_hours",
-            )
+    for i, _ in level_cells:
+        offered[i] = True
+    money = _fill(shape, 0.0, [(i, row.monthly_cost_eur) for i, row in level_cells])
+    hours = _fill(shape, 0.0, [(i, row.weekly_hours) for i, row in level_cells])
+    _check_channels_complete(tables, channels, offered, money, hours)
 
-    kpi_rows = _read(folder, "kpis.csv", KpiRow)
-    _check_unique("kpis.csv", kpi_rows, ("goal", "orientation"))
-    sourced("kpis.csv", kpi_rows)
-    for line, row in kpi_rows:
-        _check_known("kpis.csv", line, "goal", row.goal, index["goals"])
-        _check_known("kpis.csv", line, "orientation", row.orientation, orientation_ids)
-
-    format_needed = np.zeros((n_channels, len(ids["formats"])), dtype=bool)
-    for c, (_, row) in enumerate(channel_rows):
-        for fmt in row.format_list:
+    format_needed = np.zeros((n_channels, len(vocab["formats"])), dtype=bool)
+    for c, row in enumerate(channel_rows):
+        for fmt in split(row.formats):
             format_needed[c, index["formats"][fmt]] = True
-    column = lambda name: _frozen(np.array([getattr(row, name) for _, row in channel_rows], dtype=float))  # noqa: E731
+    sector_rows: list[SectorFitRow] = _rows(tables, "channel_sectors")
+    sector_fit = np.array([[row.sector_baseline] * len(vocab["sectors"]) for row in channel_rows])
+    for row in sector_rows:
+        sector_fit[ch[row.channel], sec[row.sector]] = row.fit
+    column = lambda name: _frozen(np.array([getattr(row, name) for row in channel_rows], dtype=float))  # noqa: E731
+    keyed = lambda name: _proxy({key if len(key) > 1 else key[0]: row for key, (_, row) in tables[name].items()})  # noqa: E731
 
     return Catalog(
         directory=folder,
         channels=channels,
         countries=countries,
-        goals=ids["goals"],
-        formats=ids["formats"],
-        sectors=ids["sectors"],
-        orientations=ids["orientations"],
-        index=_proxy({kind: _proxy(ids_) for kind, ids_ in index.items()}),
-        age_shares=_frozen(np.array([[getattr(row, b) for b, _, _ in AGE_BANDS] for _, row in channel_rows])),
+        goals=vocab["goals"],
+        formats=vocab["formats"],
+        sectors=vocab["sectors"],
+        orientations=vocab["orientations"],
+        index=_proxy({kind: _proxy(ids) for kind, ids in index.items()}),
+        age_shares=_frozen(np.array([[getattr(row, b) for b, _, _ in AGE_BANDS] for row in channel_rows])),
         share_female=column("share_female"),
         share_professionals=column("share_professionals"),
         b2b_fit=column("b2b_fit"),
         b2c_fit=column("b2c_fit"),
         format_needed=_frozen(format_needed),
         sector_fit=_frozen(sector_fit),
-        sector_reach=_frozen(sector_reach),
-        needs_premises=_frozen(np.array([row.needs_premises for _, row in channel_rows], dtype=bool)),
-        goal_affinity=_frozen(goal_affinity),
+        sector_reach=_fill((n_channels, len(vocab["sectors"])), np.nan, [((ch[r.channel], sec[r.sector]), r.reach) for r in _rows(tables, "sector_reach")]),
+        needs_premises=_frozen(np.array([row.needs_premises for row in channel_rows], dtype=bool)),
+        goal_affinity=_fill((n_channels, len(vocab["goals"])), 0.0, [((ch[r.channel], index["goals"][r.goal]), r.affinity) for r in _rows(tables, "channel_goals")]),
         reach=_frozen(reach),
         availability=_frozen(availability),
         level_offered=_frozen(offered),
-        level_monthly_cost_eur=_frozen(money),
-        level_weekly_hours=_frozen(hours),
-        level_setup_hours=_frozen(setup),
-        level_effect=_frozen(effect),
+        level_monthly_cost_eur=money,
+        level_weekly_hours=hours,
+        level_setup_hours=_fill(shape, 0.0, [(i, row.setup_hours) for i, row in level_cells]),
+        level_effect=_fill(shape, 0.0, [(i, row.effect) for i, row in level_cells]),
         fx_per_eur=_proxy(fx),
-        channel_rows=tuple(row for _, row in channel_rows),
+        channel_rows=tuple(channel_rows),
         market_rows=_proxy(markets),
-        goal_rows=_proxy({(row.channel, row.goal): row for _, row in goal_rows}),
-        level_rows=_proxy({(row.channel, row.level): row for _, row in level_rows}),
-        kpi_rows=_proxy({(row.goal, row.orientation): row for _, row in kpi_rows}),
-        country_rows=_proxy({row.country: row for _, row in country_rows}),
-        sources=_proxy(sources),
-        sector_rows=tuple(row for _, row in sector_rows),
-        sector_reach_rows=_proxy({(row.channel, row.sector): row for _, row in sector_reach_rows}),
-        vocabulary_rows=_proxy({kind: tuple(row for _, row in rows) for kind, rows in vocab.items()}),
-        fx_rows=tuple(row for _, row in fx_rows),
+        goal_rows=keyed("channel_goals"),
+        level_rows=keyed("levels"),
+        kpi_rows=keyed("kpis"),
+        country_rows=keyed("countries"),
+        sources=keyed("sources"),
+        sector_rows=tuple(sector_rows),
+        sector_reach_rows=keyed("sector_reach"),
+        vocabulary_rows=_proxy({kind: tuple(_rows(tables, kind)) for kind in vocab}),
+        fx_rows=tuple(_rows(tables, "fx")),
     )
-
-
-def default_data_dir() -> Path:
-    """The folder the default catalog is read from: ``$CHANNELFIT_DATA`` or the source tree's ``data/``."""
-    env = os.environ.get("CHANNELFIT_DATA")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "data"
 
 
 @functools.lru_cache(maxsize=1)
 def catalog() -> Catalog:
-    """The bundled catalog, validated once per process and cached.
+    """The catalog packaged with channelfit, validated once per process and cached.
 
     Returns
     -------
@@ -686,3 +362,18 @@ def catalog() -> Catalog:
         Immutable; its ``*_frame`` properties give pandas views.
     """
     return load_catalog(None)
+
+
+def as_catalog(cat: Any) -> Catalog:
+    """``cat`` itself, or the packaged catalog for ``None``; the ``catalog=`` argument of every public entry point.
+
+    Raises
+    ------
+    ChannelfitError
+        ``cat`` is neither a :class:`Catalog` nor ``None``.
+    """
+    if cat is None:
+        return catalog()
+    if not isinstance(cat, Catalog):
+        raise ChannelfitError("not a catalog", field="catalog", value=type(cat).__name__, allowed="a Catalog from channelfit.load_catalog, or None")
+    return cat

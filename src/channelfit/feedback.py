@@ -14,8 +14,10 @@ with the catalog's prior (m = 1) worth ``k0 = PRIOR_PERIODS`` periods. One lucky
 ``m`` by at most ``1 / (k0 + 1)``; three silent periods bring it to ``k0 / (k0 + 3)``. The
 channel's goal affinities are multiplied by ``m`` (capped at 1).
 
-Evidence is plain JSON, versioned, tied to the catalog's channels and goals by a fingerprint,
-and round-trips losslessly.
+Evidence is plain JSON, versioned, and tied by a fingerprint to the catalog rows it touches
+(for each channel and goal measured: the channel's row, its goal affinity and the KPI row): a
+catalog that adds or changes other channels leaves it valid, one that changes a touched row
+makes it an error. It round-trips losslessly.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .data import Catalog, catalog
+from .data import Catalog, as_catalog
 from .errors import EvidenceError
 from .plan import Kpi, Plan
 
@@ -38,7 +40,7 @@ if TYPE_CHECKING:
 
 __all__ = ["EVIDENCE_VERSION", "PRIOR_PERIODS", "ChannelGoalEvidence", "Evidence", "adjusted_affinity", "check"]
 
-EVIDENCE_VERSION = 1
+EVIDENCE_VERSION = 2
 #: Weight of the catalog's prior, in periods of evidence.
 PRIOR_PERIODS = 2.0
 #: Attainment is clipped to this range: a period can count at most as twice the target.
@@ -62,8 +64,8 @@ class ChannelGoalEvidence(_Model):
 class Evidence(_Model):
     """The state of the plan-do-check-adjust loop: plain JSON, versioned."""
 
-    version: Literal[1] = EVIDENCE_VERSION
-    catalog: str = Field(description="fingerprint of the catalog's channels and goals")
+    version: Literal[2] = EVIDENCE_VERSION
+    catalog: str = Field(description="fingerprint of the catalog rows the evidence touches (see channelfit.feedback.fingerprint)")
     prior_periods: float = Field(gt=0.0)
     periods: list[str] = Field(description="the periods checked so far, in order")
     channels: dict[str, dict[str, ChannelGoalEvidence]]
@@ -87,9 +89,22 @@ class Evidence(_Model):
         return pd.DataFrame(rows, columns=["channel", "goal", "periods", "attainment_sum", "multiplier"])
 
 
-def fingerprint(cat: Catalog) -> str:
-    """A short hash of the catalog's channel and goal ids: evidence is only valid against the same ids."""
-    text = json.dumps([list(cat.channels), list(cat.goals)])
+def fingerprint(cat: Catalog, channels: Mapping[str, Iterable[str]]) -> str:
+    """A short hash of the catalog rows that evidence on ``channels`` (channel -> goals) touches.
+
+    For each channel: its row in ``channels.csv``; for each of its goals: the channel's goal
+    affinity row and the KPI row of the goal and the channel's orientation. Rows of other channels
+    do not enter, so adding a channel to the catalog leaves the evidence valid.
+    """
+    touched = []
+    for channel in sorted(channels):
+        c = cat.index["channels"][channel]
+        row = cat.channel_rows[c]
+        for goal in sorted(channels[channel]):
+            affinity = cat.goal_rows.get((channel, goal))
+            kpi = cat.kpi_rows.get((goal, row.orientation))
+            touched.append([row.model_dump(), goal, affinity and affinity.model_dump(), kpi and kpi.model_dump()])
+    text = json.dumps(touched, sort_keys=True, default=str)
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
@@ -101,7 +116,7 @@ def load_evidence(evidence: Evidence | Mapping[str, Any] | str | bytes, cat: Cat
     EvidenceError
         On corrupt JSON, a wrong version, unknown ids or another catalog. Never silently resets.
     """
-    cat = cat or catalog()
+    cat = as_catalog(cat)
     if not isinstance(evidence, Evidence):
         try:
             evidence = (
@@ -111,16 +126,17 @@ def load_evidence(evidence: Evidence | Mapping[str, Any] | str | bytes, cat: Cat
             error = exc.errors(include_url=False)[0]
             field = ".".join(str(p) for p in error["loc"]) or "evidence"
             raise EvidenceError(error["msg"], field=f"evidence.{field}", value=error.get("input"), allowed="evidence JSON written by channelfit check") from None
-    if evidence.catalog != fingerprint(cat):
-        raise EvidenceError(
-            "evidence was made with another catalog", field="evidence.catalog", value=evidence.catalog, allowed=fingerprint(cat)
-        )
     for channel, goals in evidence.channels.items():
         if channel not in cat.index["channels"]:
             raise EvidenceError("unknown channel", field=f"evidence.channels.{channel}", value=channel, allowed="catalog channel ids")
         for goal in goals:
             if goal not in cat.index["goals"]:
                 raise EvidenceError("unknown goal", field=f"evidence.channels.{channel}.{goal}", value=goal, allowed=", ".join(cat.goals))
+    expected = fingerprint(cat, evidence.channels)
+    if evidence.catalog != expected:
+        raise EvidenceError(
+            "the catalog rows this evidence was measured against have changed", field="evidence.catalog", value=evidence.catalog, allowed=expected
+        )
     return evidence
 
 
@@ -177,7 +193,12 @@ def attainment(baseline: float, value: float, target_change: float, direction: s
     return float(min(MAX_ATTAINMENT, max(0.0, reached)))
 
 
-def check(plan: Plan | Mapping[str, Any] | str, results: Iterable[Mapping[str, Any]] | str | pd.DataFrame, evidence: Evidence | Mapping[str, Any] | str | None = None) -> Evidence:
+def check(
+    plan: Plan | Mapping[str, Any] | str,
+    results: Iterable[Mapping[str, Any]] | str | pd.DataFrame,
+    evidence: Evidence | Mapping[str, Any] | str | None = None,
+    catalog: Catalog | None = None,
+) -> Evidence:
     """Check measured results against the plan's KPIs and return updated evidence.
 
     Parameters
@@ -190,6 +211,8 @@ def check(plan: Plan | Mapping[str, Any] | str, results: Iterable[Mapping[str, A
         with no record in a period counts as attainment 0 for each of its KPIs.
     evidence
         Evidence from earlier checks, to continue the loop. Its periods must not repeat.
+    catalog
+        The catalog the plan was made with (default: the packaged one).
 
     Returns
     -------
@@ -200,14 +223,14 @@ def check(plan: Plan | Mapping[str, Any] | str, results: Iterable[Mapping[str, A
     EvidenceError
         Naming the row and field of a bad record, or the mismatch.
     """
-    cat = catalog()
+    cat = as_catalog(catalog)
     if not isinstance(plan, Plan):
         try:
             plan = Plan.model_validate_json(plan) if isinstance(plan, (str, bytes)) else Plan.model_validate(plan)
         except ValidationError as exc:
             error = exc.errors(include_url=False)[0]
             raise EvidenceError(error["msg"], field="plan." + ".".join(str(p) for p in error["loc"]), allowed="a plan written by channelfit recommend") from None
-    previous = load_evidence(evidence, cat) if evidence is not None else Evidence(catalog=fingerprint(cat), prior_periods=PRIOR_PERIODS, periods=[], channels={})
+    previous = load_evidence(evidence, cat) if evidence is not None else Evidence(catalog=fingerprint(cat, {}), prior_periods=PRIOR_PERIODS, periods=[], channels={})
     kpis: dict[tuple[str, str], list[Kpi]] = {}
     for pick in plan.picks:
         for k in pick.kpis:
@@ -241,9 +264,10 @@ def check(plan: Plan | Mapping[str, Any] | str, results: Iterable[Mapping[str, A
                 continue
             old = channels.setdefault(channel, {}).get(kpi_row.goal, ChannelGoalEvidence(periods=0, attainment_sum=0.0))
             channels[channel][kpi_row.goal] = ChannelGoalEvidence(periods=old.periods + len(reached), attainment_sum=old.attainment_sum + sum(reached))
+    channels = {c: dict(sorted(goals.items())) for c, goals in sorted(channels.items())}
     return Evidence(
-        catalog=previous.catalog,
+        catalog=fingerprint(cat, channels),
         prior_periods=previous.prior_periods,
         periods=[*previous.periods, *periods],
-        channels={c: dict(sorted(goals.items())) for c, goals in sorted(channels.items())},
+        channels=channels,
     )

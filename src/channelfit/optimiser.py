@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["Instance", "Solution", "solve"]
+__all__ = ["STATUS_MESSAGES", "Instance", "Solution", "objective_value", "solve"]
 
 _EPS = 1e-12
 
@@ -70,19 +70,71 @@ class Instance:
     effectiveness: np.ndarray | None = None
     goal_weights: np.ndarray | None = None
 
+    def __post_init__(self) -> None:
+        shape = np.shape(self.monthly_cost_eur)
+        if len(shape) != 2:
+            raise ValueError(f"monthly_cost_eur must be (n, L), got shape {shape}")
+        for name in ("weekly_hours", "offered", *(("value",) if self.value is not None else ())):
+            if np.shape(getattr(self, name)) != shape:
+                raise ValueError(f"{name} must have shape {shape}, got {np.shape(getattr(self, name))}")
+        if np.shape(self.forced) != shape[:1]:
+            raise ValueError(f"forced must have shape {shape[:1]}, got {np.shape(self.forced)}")
+        if self.value is None:
+            if self.effectiveness is None or self.goal_weights is None:
+                raise ValueError("give value (additive) or effectiveness and goal_weights (coverage)")
+            if np.shape(self.effectiveness) != (*shape, len(self.goal_weights)):
+                raise ValueError(f"effectiveness must have shape {(*shape, len(self.goal_weights))}, got {np.shape(self.effectiveness)}")
+        numbers = [self.monthly_cost_eur, self.weekly_hours, *(a for a in (self.value, self.effectiveness, self.goal_weights) if a is not None)]
+        if not all(np.isfinite(a).all() for a in numbers) or not (np.isfinite(self.monthly_budget_eur) and np.isfinite(self.weekly_hours_budget)):
+            raise ValueError("costs, values and budgets must be finite")
+        if self.max_channels < 0:
+            raise ValueError(f"max_channels must be >= 0, got {self.max_channels}")
+
+
+#: ``Solution.status`` codes, as in :class:`scipy.optimize.OptimizeResult`: 0 is success.
+STATUS_MESSAGES: tuple[str, ...] = (
+    "optimal: no selection within the limits has a higher value",
+    "infeasible: the forced channels do not fit the limits",
+    "target reached: a selection with at least the target value was found",
+    "target not reached: no selection within the limits reaches the target value",
+)
+
 
 @dataclass(frozen=True)
 class Solution:
-    """The optimum: ``levels[i]`` is the level index picked for channel ``i`` or -1; ``objective`` its value.
+    """The result of :func:`solve`, shaped like :class:`scipy.optimize.OptimizeResult`.
 
-    ``feasible`` is False when no selection satisfies the limits (forced channels do not fit).
-    ``nodes`` counts search nodes (for benchmarks).
+    Attributes
+    ----------
+    levels
+        ``levels[i]`` is the level index picked for channel ``i``, or -1.
+    objective
+        The selection's value (0 when no selection was found).
+    status
+        An index into :data:`STATUS_MESSAGES`: 0 optimal, 1 infeasible, 2 target reached,
+        3 target not reached.
+    nodes
+        Search nodes visited.
     """
 
     levels: tuple[int, ...]
     objective: float
-    feasible: bool
+    status: int
     nodes: int
+
+    @property
+    def success(self) -> bool:
+        """A selection was found: the optimum, or one reaching the target."""
+        return self.status in (0, 2)
+
+    @property
+    def message(self) -> str:
+        return STATUS_MESSAGES[self.status]
+
+    @property
+    def picked(self) -> tuple[tuple[int, int], ...]:
+        """``(option index, level)`` of each picked option, in index order."""
+        return tuple((i, lv) for i, lv in enumerate(self.levels) if lv >= 0)
 
 
 def objective_value(instance: Instance, levels: np.ndarray | tuple[int, ...]) -> float:
@@ -115,77 +167,110 @@ def _knapsack_bound(gain: np.ndarray, cost: np.ndarray, capacity: float) -> floa
     return total
 
 
-class _Reached(Exception):
-    """Raised inside the search to stop it once a selection reaches ``at_least``."""
-
-
 def solve(instance: Instance, at_least: float | None = None) -> Solution:
     """Solve ``instance`` exactly, or decide whether some selection reaches ``at_least``.
 
     Parameters
     ----------
     instance
-        The problem.
+        The problem (validated when it was built).
     at_least
         If given, answer the decision problem instead: stop at the first selection whose value
         is at least ``at_least``, pruning every branch whose bound stays below it. Much faster
-        than optimising when a yes/no is all that is needed (the minimum budget's bisection).
+        than optimising when a yes/no is all that is needed (the minimum budget's search).
 
     Returns
     -------
     Solution
-        The optimal selection (or, with ``at_least``, the first selection reaching it);
-        ``feasible=False`` if no selection satisfies the limits (or reaches ``at_least``).
+        Status 0 with the optimal selection, 1 if the forced channels do not fit; with
+        ``at_least``, status 2 with the first selection reaching it, or 3 if none does.
     """
-    money, hours, offered = instance.monthly_cost_eur, instance.weekly_hours, instance.offered
-    n, n_levels = money.shape
-    additive = instance.value is not None
-    if additive:
-        value = np.where(offered, instance.value, 0.0)
-        weights = np.ones(1)
-    else:
-        assert instance.effectiveness is not None and instance.goal_weights is not None
-        eff = np.where(offered[:, :, None], instance.effectiveness, 0.0)
-        weights = np.asarray(instance.goal_weights, dtype=float)
-    best_value = -np.inf if at_least is None else at_least - 2 * _EPS
-    best_levels: list[int] | None = None
-    nodes = 0
-    chosen = [-1] * n
+    search = _Search(instance, at_least)
+    search.run()
+    if search.best_levels is None:
+        return Solution(levels=(-1,) * search.n, objective=0.0, status=1 if at_least is None else 3, nodes=search.nodes)
+    return Solution(levels=tuple(search.best_levels), objective=max(search.best_value, 0.0), status=0 if at_least is None else 2, nodes=search.nodes)
 
-    def options(i: int, gain_row: np.ndarray, money_left: float, hours_left: float) -> list[int]:
-        ok = [
-            lv
-            for lv in range(n_levels)
-            if offered[i, lv] and money[i, lv] <= money_left + 1e-9 and hours[i, lv] <= hours_left + 1e-9
-        ]
+
+class _Search:
+    """The branch-and-bound's state: the incumbent, the current picks, the node count."""
+
+    def __init__(self, instance: Instance, at_least: float | None) -> None:
+        self.instance = instance
+        self.money, self.hours, self.offered = instance.monthly_cost_eur, instance.weekly_hours, instance.offered
+        self.n, self.n_levels = self.money.shape
+        self.additive = instance.value is not None
+        if instance.value is not None:
+            self.value = np.where(self.offered, instance.value, 0.0)
+            self.weights = np.ones(1)
+        else:
+            assert instance.effectiveness is not None and instance.goal_weights is not None
+            self.eff = np.where(self.offered[:, :, None], instance.effectiveness, 0.0)
+            self.weights = np.asarray(instance.goal_weights, dtype=float)
+        # Unoffered options cost infinitely much, so one comparison per resource tells what fits.
+        self.money_or_inf = np.where(self.offered, self.money, np.inf)
+        self.hours_or_inf = np.where(self.offered, self.hours, np.inf)
+        self.decision = at_least is not None
+        self.best_value = -np.inf if at_least is None else at_least - 2 * _EPS
+        self.best_levels: list[int] | None = None
+        self.nodes = 0
+        self.chosen = [-1] * self.n
+
+    @property
+    def done(self) -> bool:
+        """A decision search stops at the first selection reaching the target."""
+        return self.decision and self.best_levels is not None
+
+    def run(self) -> None:
+        instance = self.instance
+        forced = [int(i) for i in np.flatnonzero(instance.forced)]
+        rest = np.flatnonzero(~np.asarray(instance.forced, dtype=bool))
+        slots = instance.max_channels - len(forced)
+        if slots >= 0:
+            self.place_forced(forced, rest, slots, 0.0, np.ones_like(self.weights), float(instance.monthly_budget_eur), float(instance.weekly_hours_budget))
+
+    def gains(self, i: int | np.ndarray, miss: np.ndarray) -> np.ndarray:
+        """Marginal gain of each level of ``i`` (or of each row of an index array) given ``miss``."""
+        return self.value[i] if self.additive else self.eff[i] @ (self.weights * miss)
+
+    def options(self, i: int, gain_row: np.ndarray, money_left: float, hours_left: float) -> list[int]:
+        """The levels of ``i`` that fit, best gain first (then cheapest)."""
+        money, hours = self.money, self.hours
+        ok = [lv for lv in range(self.n_levels) if self.offered[i, lv] and money[i, lv] <= money_left + 1e-9 and hours[i, lv] <= hours_left + 1e-9]
         return sorted(ok, key=lambda lv: (-gain_row[lv], money[i, lv], hours[i, lv]))
 
-    def take(i: int, lv: int, current: float, miss: np.ndarray) -> tuple[float, np.ndarray]:
-        if additive:
-            return current + float(value[i, lv]), miss
-        new_miss = miss * (1.0 - eff[i, lv])
-        return float(weights @ (1.0 - new_miss)), new_miss
+    def take(self, i: int, lv: int, current: float, miss: np.ndarray) -> tuple[float, np.ndarray]:
+        if self.additive:
+            return current + float(self.value[i, lv]), miss
+        new_miss = miss * (1.0 - self.eff[i, lv])
+        return float(self.weights @ (1.0 - new_miss)), new_miss
 
-    def record(current: float) -> None:
-        nonlocal best_value, best_levels
-        if current > best_value + _EPS:
-            best_value, best_levels = current, list(chosen)
-            if at_least is not None:
-                raise _Reached
+    def record(self, current: float) -> None:
+        if current > self.best_value + _EPS and not self.done:
+            self.best_value, self.best_levels = current, list(self.chosen)
 
-    # Unoffered options cost infinitely much, so one comparison per resource tells what fits.
-    money_or_inf = np.where(offered, money, np.inf)
-    hours_or_inf = np.where(offered, hours, np.inf)
-
-    def free(cand: np.ndarray, current: float, miss: np.ndarray, money_left: float, hours_left: float, slots: int) -> None:
-        nonlocal nodes
-        nodes += 1
-        record(current)
-        if slots == 0 or len(cand) == 0:
+    def place_forced(self, forced: list[int], rest: np.ndarray, slots: int, current: float, miss: np.ndarray, money_left: float, hours_left: float) -> None:
+        if not forced:
+            self.branch(rest, current, miss, money_left, hours_left, slots)
             return
-        effs = None if additive else eff[cand]
-        gain = value[cand] if additive else effs @ (weights * miss)
-        fits = (money_or_inf[cand] <= money_left + 1e-9) & (hours_or_inf[cand] <= hours_left + 1e-9)
+        i = forced[0]
+        for lv in self.options(i, self.gains(i, miss), money_left, hours_left):
+            if self.done:
+                return
+            new_value, new_miss = self.take(i, lv, current, miss)
+            self.chosen[i] = lv
+            self.place_forced(forced[1:], rest, slots, new_value, new_miss, money_left - self.money[i, lv], hours_left - self.hours[i, lv])
+            self.chosen[i] = -1
+
+    def branch(self, cand: np.ndarray, current: float, miss: np.ndarray, money_left: float, hours_left: float, slots: int) -> None:
+        """Record the current selection, then try adding each remaining candidate (in gain order)."""
+        self.nodes += 1
+        self.record(current)
+        if slots == 0 or len(cand) == 0 or self.done:
+            return
+        effs = None if self.additive else self.eff[cand]
+        gain = self.gains(cand, miss)
+        fits = (self.money_or_inf[cand] <= money_left + 1e-9) & (self.hours_or_inf[cand] <= hours_left + 1e-9)
         gain = np.where(fits, gain, -1.0)
         best_gain = gain.max(axis=1)
         select = np.flatnonzero(best_gain > _EPS)
@@ -195,10 +280,10 @@ def solve(instance: Instance, at_least: float | None = None) -> Solution:
         cand, gain, best_gain = cand[select], gain[select], best_gain[select]
         if slots == 1:  # the best single addition is exact: no need to branch
             i = int(cand[0])
-            lv = options(i, gain[0], money_left, hours_left)[0]
-            chosen[i] = lv
-            record(take(i, lv, current, miss)[0])
-            chosen[i] = -1
+            lv = self.options(i, gain[0], money_left, hours_left)[0]
+            self.chosen[i] = lv
+            self.record(self.take(i, lv, current, miss)[0])
+            self.chosen[i] = -1
             return
         ok = fits[select]
         prefix = np.concatenate(([0.0], np.cumsum(best_gain)))
@@ -206,54 +291,29 @@ def solve(instance: Instance, at_least: float | None = None) -> Solution:
         knap = float(prefix[min(slots, len(cand))])
         best_eff = None if effs is None else np.where(ok[:, :, None], effs[select], 0.0).max(axis=1)
         if best_eff is not None:
-            knap = min(knap, _goal_bound(best_eff, weights, miss, slots))
-        for cost, left in ((hours, hours_left), (money, money_left)):
-            if current + knap <= best_value + _EPS:
+            knap = min(knap, _goal_bound(best_eff, self.weights, miss, slots))
+        for cost, left in ((self.hours, hours_left), (self.money, money_left)):
+            if current + knap <= self.best_value + _EPS:
                 return
             use = np.where(ok, cost[cand], 0.0)
             if use.max(axis=1).sum() > left:  # the resource binds: a knapsack bound can prune
                 knap = min(knap, _knapsack_bound(best_gain, _ratio_cost(best_gain, gain, use, ok), left))
-        if current + knap <= best_value + _EPS:
+        if current + knap <= self.best_value + _EPS:
             return
         m = len(cand)
         for j in range(m):
             count_bound = prefix[min(j + slots, m)] - prefix[j]
-            if current + min(count_bound, knap) <= best_value + _EPS:
-                break
+            if self.done or current + min(count_bound, knap) <= self.best_value + _EPS:
+                return
             # the siblings from j on can only use candidates j.. : their own goal bound is tighter
-            if j and best_eff is not None and current + _goal_bound(best_eff[j:], weights, miss, slots) <= best_value + _EPS:
-                break
+            if j and best_eff is not None and current + _goal_bound(best_eff[j:], self.weights, miss, slots) <= self.best_value + _EPS:
+                return
             i = int(cand[j])
-            for lv in options(i, gain[j], money_left, hours_left):
-                new_value, new_miss = take(i, lv, current, miss)
-                chosen[i] = lv
-                free(cand[j + 1 :], new_value, new_miss, money_left - money[i, lv], hours_left - hours[i, lv], slots - 1)
-                chosen[i] = -1
-
-    forced = [int(i) for i in np.flatnonzero(instance.forced)]
-    rest = np.array([i for i in range(n) if not instance.forced[i]], dtype=np.intp)
-    slots = instance.max_channels - len(forced)
-
-    def place_forced(k: int, current: float, miss: np.ndarray, money_left: float, hours_left: float) -> None:
-        if k == len(forced):
-            free(rest, current, miss, money_left, hours_left, slots)
-            return
-        i = forced[k]
-        gain_row = value[i] if additive else eff[i] @ (weights * miss)
-        for lv in options(i, gain_row, money_left, hours_left):
-            new_value, new_miss = take(i, lv, current, miss)
-            chosen[i] = lv
-            place_forced(k + 1, new_value, new_miss, money_left - money[i, lv], hours_left - hours[i, lv])
-            chosen[i] = -1
-
-    if slots >= 0:
-        try:
-            place_forced(0, 0.0, np.ones_like(weights), float(instance.monthly_budget_eur), float(instance.weekly_hours_budget))
-        except _Reached:
-            pass
-    if best_levels is None:
-        return Solution(levels=(-1,) * n, objective=0.0, feasible=False, nodes=nodes)
-    return Solution(levels=tuple(best_levels), objective=max(best_value, 0.0), feasible=True, nodes=nodes)
+            for lv in self.options(i, gain[j], money_left, hours_left):
+                new_value, new_miss = self.take(i, lv, current, miss)
+                self.chosen[i] = lv
+                self.branch(cand[j + 1 :], new_value, new_miss, money_left - self.money[i, lv], hours_left - self.hours[i, lv], slots - 1)
+                self.chosen[i] = -1
 
 
 def _goal_bound(best_eff: np.ndarray, weights: np.ndarray, miss: np.ndarray, slots: int) -> float:

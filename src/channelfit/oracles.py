@@ -9,9 +9,9 @@ import itertools
 
 import numpy as np
 
-from .optimiser import Instance, objective_value
+from .optimiser import Instance
 
-__all__ = ["brute_force", "milp_additive", "random_additive_instance"]
+__all__ = ["brute_force", "coverage_value", "milp_additive", "random_additive_instance"]
 
 
 def _feasible(instance: Instance, levels: np.ndarray) -> bool:
@@ -25,6 +25,24 @@ def _feasible(instance: Instance, levels: np.ndarray) -> bool:
     return bool(money <= instance.monthly_budget_eur + 1e-9 and hours <= instance.weekly_hours_budget + 1e-9)
 
 
+def coverage_value(instance: Instance, levels: np.ndarray) -> float:
+    """The objective of a selection, written independently of the optimiser: a plain loop over picks.
+
+    Coverage: ``sum_g w_g (1 - prod_picks (1 - e[i, l, g]))``; additive: ``sum_picks v[i, l]``.
+    """
+    picks = [(i, int(lv)) for i, lv in enumerate(levels) if lv >= 0]
+    if instance.value is not None:
+        return float(sum(instance.value[i, lv] for i, lv in picks))
+    assert instance.effectiveness is not None and instance.goal_weights is not None
+    total = 0.0
+    for g, weight in enumerate(instance.goal_weights):
+        missed = 1.0
+        for i, lv in picks:
+            missed *= 1.0 - instance.effectiveness[i, lv, g]
+        total += weight * (1.0 - missed)
+    return total
+
+
 def brute_force(instance: Instance) -> float | None:
     """The best objective over every selection of at most ``max_channels`` options (None if infeasible)."""
     n, n_levels = instance.monthly_cost_eur.shape
@@ -35,7 +53,7 @@ def brute_force(instance: Instance) -> float | None:
                 levels = np.full(n, -1)
                 levels[list(subset)] = combo
                 if _feasible(instance, levels):
-                    value = objective_value(instance, levels)
+                    value = coverage_value(instance, levels)
                     best = value if best is None or value > best else best
     return best
 

@@ -1,14 +1,16 @@
 """The plan: pydantic models of what :func:`channelfit.recommend` returns.
 
-Numbers are rounded on output (scores to 4 decimals, money and hours to 2): the inputs
-are rough, and rounding keeps the JSON byte-identical across platforms.
+The models hold exact numbers; their serialisers round them (scores to 4 decimals, money and
+hours to 2): the inputs are rough, and rounding keeps the JSON byte-identical across platforms.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+
+from .vocabulary import Language, LevelName, ObjectiveName, PhaseName
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -29,7 +31,20 @@ __all__ = [
     "Totals",
 ]
 
-PLAN_VERSION = 1
+PLAN_VERSION = 2
+
+
+def _round(digits: int) -> PlainSerializer:
+    # + 0.0 turns -0.0 into 0.0, so equal values always print the same
+    return PlainSerializer(lambda value: round(float(value), digits) + 0.0, return_type=float)
+
+
+#: Money (in the profile's currency or in EUR), rounded to cents on output.
+Money = Annotated[float, _round(2)]
+#: Hours, rounded to 2 decimals on output.
+Hours = Annotated[float, _round(2)]
+#: Scores, shares and objective values, rounded to 4 decimals on output.
+Score = Annotated[float, _round(4)]
 
 
 class _Out(BaseModel):
@@ -61,13 +76,13 @@ class Pick(_Out):
 
     channel: str
     name: str
-    level: Literal["listen", "maintain", "grow"]
-    score: float
-    monthly_cost: float = Field(description="money per month in the profile's currency")
-    monthly_cost_eur: float
-    weekly_hours: float
-    setup_hours: float = Field(description="one-off hours to set up (0 where already present)")
-    marginal_value: float = Field(description="what the pick adds to the objective, given the picks before it")
+    level: LevelName
+    score: Score
+    monthly_cost: Money = Field(description="money per month in the profile's currency")
+    monthly_cost_eur: Money
+    weekly_hours: Hours
+    setup_hours: Hours = Field(description="one-off hours to set up (0 where already present)")
+    marginal_value: Score = Field(description="what the pick adds to the objective, given the picks before it")
     goals: list[str] = Field(description="the goals this pick serves most, best first")
     why: list[Reason]
     kpis: list[Kpi]
@@ -79,8 +94,8 @@ class RankedChannel(_Out):
     rank: int
     channel: str
     name: str
-    score: float
-    criteria: dict[str, float]
+    score: Score
+    criteria: dict[str, Score]
     picked: bool
 
 
@@ -97,27 +112,27 @@ class Totals(_Out):
     """Totals of the mix."""
 
     channels: int
-    monthly_cost: float
-    monthly_cost_eur: float
-    weekly_hours: float
-    setup_hours: float
+    monthly_cost: Money
+    monthly_cost_eur: Money
+    weekly_hours: Hours
+    setup_hours: Hours
 
 
 class PhaseChannel(_Out):
     channel: str
-    level: Literal["listen", "maintain", "grow"]
+    level: LevelName
 
 
 class Phase(_Out):
     """One step of the timeline: listen and set up, focus, expand."""
 
-    name: Literal["listen_and_set_up", "focus", "expand"]
+    name: PhaseName
     first_week: int
     last_week: int
     channels: list[PhaseChannel]
-    monthly_cost: float
-    monthly_cost_eur: float
-    weekly_hours: float = Field(description="hours per week in this phase, setup spread over the phase included")
+    monthly_cost: Money
+    monthly_cost_eur: Money
+    weekly_hours: Hours = Field(description="hours per week in this phase, setup spread over the phase included")
     kpi_targets: list[str]
     note: str
 
@@ -128,7 +143,7 @@ class RoutineItem(_Out):
     day: Literal["mon", "tue", "wed", "thu", "fri"]
     channel: str
     activity: Literal["listen_and_answer", "create_and_post", "run_campaigns"]
-    hours: float
+    hours: Hours
 
 
 class Role(_Out):
@@ -136,7 +151,7 @@ class Role(_Out):
 
     role: Literal["owner", "community_manager", "content_creator", "campaign_manager"]
     does: str
-    weekly_hours: float
+    weekly_hours: Hours
 
 
 class ListeningItem(_Out):
@@ -151,12 +166,12 @@ class ListeningItem(_Out):
 class MinimumBudget(_Out):
     """The smallest budget (money and hours scaled together) that reaches ``share`` of this plan's value."""
 
-    share: float
-    monthly: float = Field(description="the budget's money, in the profile's currency")
-    weekly_hours: float = Field(description="the budget's hours (setup spread over 13 weeks included)")
-    mix_monthly_cost: float = Field(description="what the mix at that budget spends, in the profile's currency")
-    mix_weekly_hours: float = Field(description="the hours the mix at that budget needs (setup spread included)")
-    objective: float
+    share: Score
+    monthly: Money = Field(description="the budget's money, in the profile's currency")
+    weekly_hours: Hours = Field(description="the budget's hours (setup spread over 13 weeks included)")
+    mix_monthly_cost: Money = Field(description="what the mix at that budget spends, in the profile's currency")
+    mix_weekly_hours: Hours = Field(description="the hours the mix at that budget needs (setup spread included)")
+    objective: Score
     channels: list[PhaseChannel]
 
 
@@ -165,12 +180,13 @@ class Plan(_Out):
 
     version: int = PLAN_VERSION
     name: str
-    objective_kind: Literal["coverage", "additive"]
-    objective: float = Field(description="the optimiser's value for this mix (0..1 for coverage)")
+    language: Language = Field(description="the language of every text in the plan")
+    objective_kind: ObjectiveName
+    objective: Score = Field(description="the optimiser's value for this mix (0..1 for coverage)")
     currency: str
-    monthly_budget: float
-    monthly_budget_eur: float
-    weekly_hours_budget: float
+    monthly_budget: Money
+    monthly_budget_eur: Money
+    weekly_hours_budget: Hours
     max_channels: int
     picks: list[Pick]
     ranking: list[RankedChannel]

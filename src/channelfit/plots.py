@@ -10,7 +10,7 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from .plan import Plan
-from .profile import CRITERIA
+from .criteria import CRITERIA
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -3,7 +3,8 @@
 A profile is accepted as a ``dict`` (the JSON form of DESIGN.md), a JSON string or a
 :class:`Profile`.  Lists given for ``markets`` or ``goals`` mean equal weights; weights
 are normalised to sum to 1, so scaling them all changes nothing.  Ids are checked
-against the bundled catalog; an unknown id gets the closest known ids as a hint.
+against a catalog, passed as pydantic's validation context (``{"catalog": cat}``; the
+packaged catalog by default); an unknown id gets the closest known ids as a hint.
 """
 
 from __future__ import annotations
@@ -14,25 +15,15 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .data import catalog
+from .criteria import CRITERIA, DEFAULT_CRITERIA_WEIGHTS
+from .data import Catalog, catalog
 from .errors import ProfileError, allowed_from
+from .vocabulary import GENDERS, KINDS, MODELS
 
-__all__ = ["CRITERIA", "DEFAULT_CRITERIA_WEIGHTS", "Audience", "Budget", "Profile", "parse_profile"]
-
-#: The scorer's criteria, in the order of its arrays.
-CRITERIA: tuple[str, ...] = ("reach", "audience", "goals", "sector", "formats", "model")
-#: Default criterion weights (exponents of the weighted geometric mean; see the README's model section).
-DEFAULT_CRITERIA_WEIGHTS: Mapping[str, float] = {
-    "reach": 0.25,
-    "audience": 0.15,
-    "goals": 0.25,
-    "sector": 0.15,
-    "formats": 0.10,
-    "model": 0.10,
-}
+__all__ = ["Audience", "Budget", "Profile", "parse_profile"]
 #: Caps on input size: a profile beyond them is refused, not processed.
 MAX_NAME_CHARS = 200
 MAX_LIST_ITEMS = 100
@@ -106,7 +97,7 @@ class Audience(_Model):
     """
 
     age: tuple[Annotated[int, Field(ge=13, le=90)], Annotated[int, Field(ge=13, le=90)]] = (18, 65)
-    gender: Literal["any", "female", "male"] = "any"
+    gender: Literal[GENDERS] = "any"  # type: ignore[valid-type]
     professionals: bool = False
 
     @field_validator("age")
@@ -136,16 +127,12 @@ class Budget(_Model):
 
     @field_validator("currency")
     @classmethod
-    def _known_currency(cls, currency: str) -> str:
+    def _known_currency(cls, currency: str, info: ValidationInfo) -> str:
         code = currency.upper()
-        if code not in catalog().fx_per_eur:
-            raise _unknown("currency", currency, catalog().fx_per_eur, "budget.currency")
+        rates = _catalog(info).fx_per_eur
+        if code not in rates:
+            raise _unknown("currency", currency, rates, "budget.currency")
         return code
-
-    @property
-    def monthly_eur(self) -> float:
-        """``monthly`` converted to euros at the catalog's rate."""
-        return self.monthly / catalog().fx_per_eur[self.currency]
 
 
 class Profile(_Model):
@@ -185,8 +172,8 @@ class Profile(_Model):
     """
 
     name: str = Field(default="", max_length=MAX_NAME_CHARS)
-    kind: Literal["person", "company", "brand", "nonprofit", "public_body"] = "company"
-    model: Literal["b2b", "b2c", "b2b2c"]
+    kind: Literal[KINDS] = "company"  # type: ignore[valid-type]
+    model: Literal[MODELS]  # type: ignore[valid-type]
     sector: str
     markets: dict[str, float]
     audience: Audience = Audience()
@@ -202,34 +189,34 @@ class Profile(_Model):
 
     @field_validator("sector")
     @classmethod
-    def _known_sector(cls, sector: str) -> str:
-        if sector not in catalog().index["sectors"]:
-            raise _unknown("sector", sector, catalog().index["sectors"], "sector")
+    def _known_sector(cls, sector: str, info: ValidationInfo) -> str:
+        if sector not in _catalog(info).index["sectors"]:
+            raise _unknown("sector", sector, _catalog(info).index["sectors"], "sector")
         return sector
 
     @field_validator("markets", mode="before")
     @classmethod
-    def _markets(cls, markets: Any) -> dict[str, float]:
+    def _markets(cls, markets: Any, info: ValidationInfo) -> dict[str, float]:
         if isinstance(markets, (list, tuple)):
             markets = [m.upper() if isinstance(m, str) else m for m in markets]
         elif isinstance(markets, Mapping):
             markets = {(k.upper() if isinstance(k, str) else k): v for k, v in markets.items()}
-        return _weights(markets, "country", catalog().index["countries"], "markets")
+        return _weights(markets, "country", _catalog(info).index["countries"], "markets")
 
     @field_validator("goals", mode="before")
     @classmethod
-    def _goals(cls, goals: Any) -> dict[str, float]:
-        return _weights(goals, "goal", catalog().index["goals"], "goals")
+    def _goals(cls, goals: Any, info: ValidationInfo) -> dict[str, float]:
+        return _weights(goals, "goal", _catalog(info).index["goals"], "goals")
 
     @field_validator("formats", mode="before")
     @classmethod
-    def _formats(cls, formats: Any) -> Any:
-        return _ids(formats, "format", catalog().index["formats"], "formats")
+    def _formats(cls, formats: Any, info: ValidationInfo) -> Any:
+        return _ids(formats, "format", _catalog(info).index["formats"], "formats")
 
     @field_validator("present_on", "include", "exclude", mode="before")
     @classmethod
-    def _channels(cls, channels: Any, info: Any) -> Any:
-        return _ids(channels, "channel", catalog().index["channels"], info.field_name)
+    def _channels(cls, channels: Any, info: ValidationInfo) -> Any:
+        return _ids(channels, "channel", _catalog(info).index["channels"], info.field_name or "")
 
     @field_validator("criteria_weights")
     @classmethod
@@ -259,6 +246,12 @@ class Profile(_Model):
         return {key: merged[key] / total for key in CRITERIA}
 
 
+def _catalog(info: ValidationInfo) -> Catalog:
+    """The catalog a profile is validated against: the validation context's, else the packaged one."""
+    context = info.context or {}
+    return context.get("catalog") or catalog()
+
+
 def _ids(value: Any, kind: str, known: Mapping[str, int], field: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
@@ -272,16 +265,28 @@ def _ids(value: Any, kind: str, known: Mapping[str, int], field: str) -> tuple[s
     return tuple(sorted(set(value), key=known.__getitem__))
 
 
-def parse_profile(profile: Profile | Mapping[str, Any] | str | bytes) -> Profile:
-    """Validate a profile given as a :class:`Profile`, a dict or a JSON text.
+def parse_profile(profile: Profile | Mapping[str, Any] | str | bytes, cat: Catalog | None = None) -> Profile:
+    """Validate a profile given as a :class:`Profile`, a dict or a JSON text against ``cat``.
+
+    Parameters
+    ----------
+    profile
+        The profile.
+    cat
+        The catalog whose ids the profile may use (default: the packaged one). A :class:`Profile`
+        validated against another catalog is validated again.
 
     Raises
     ------
     ProfileError
         Naming the field, the value and what is allowed.
     """
+    default = catalog()
+    cat = cat or default
     if isinstance(profile, Profile):
-        return profile
+        if cat is default:
+            return profile
+        profile = profile.model_dump()
     if isinstance(profile, (str, bytes)):
         if len(profile) > MAX_JSON_BYTES:
             raise ProfileError("profile JSON is too large", field="profile", value=f"{len(profile)} bytes", allowed=f"at most {MAX_JSON_BYTES} bytes")
@@ -292,7 +297,7 @@ def parse_profile(profile: Profile | Mapping[str, Any] | str | bytes) -> Profile
     if not isinstance(profile, Mapping):
         raise ProfileError("profile must be an object", field="profile", value=type(profile).__name__, allowed="a JSON object / dict")
     try:
-        return Profile.model_validate(profile)
+        return Profile.model_validate(profile, context={"catalog": cat})
     except ValidationError as exc:
         raise profile_error(exc, profile) from None
 

@@ -1,198 +1,31 @@
-"""``recommend()``: profile in, ranked, budget-feasible, explained plan out."""
+"""``recommend()``: profile in, ranked, budget-feasible, explained plan out.
+
+One way through: profile -> problem (scores, candidates) -> solutions (main mix, expand phase,
+minimum budget) -> planner (the plan in the language asked for).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, Literal
+from collections.abc import Mapping
+from typing import Any
 
-import numpy as np
-
-from .data import Catalog, catalog
-from .errors import InfeasibleError, ProfileError
-from .explain import LANGUAGES, Explainer
-from .optimiser import Instance, Solution, solve
+from .data import Catalog, as_catalog
+from .errors import ProfileError
+from .explain import Explainer
 from .plan import Plan
+from .planner import build_plan
+from .problem import build_problem
 from .profile import Profile, parse_profile
-from .scorer import EXCLUSIONS, ProfileArrays, Scores, encode, exclusions, score
+from .solutions import MINIMUM_BUDGET_SHARE, solve_plan
+from .vocabulary import LANGUAGES, OBJECTIVES, Language, ObjectiveName
 
-__all__ = [
-    "FOCUS_WEEKS",
-    "SETUP_WEEKS",
-    "Objective",
-    "Problem",
-    "build_problem",
-    "check_forced_fit",
-    "effectiveness",
-    "fmt_money",
-    "fmt_score",
-    "make_instance",
-    "optimise",
-    "ordered_picks",
-    "recommend",
-]
-
-Objective = Literal["coverage", "additive"]
-#: One-off setup hours are spread over this many weeks (a quarter) when checked against the
-#: weekly hours budget, so a channel one is already on is cheaper to take than a new one.
-SETUP_WEEKS = 13
-#: Length of the focus phase in weeks: one quarter, the period KPI targets are set for.
-FOCUS_WEEKS = 12
+__all__ = ["check_options", "recommend"]
 
 
-@dataclass(frozen=True)
-class Problem:
-    """Everything the optimiser and the plan builder need for one profile."""
-
-    profile: Profile
-    cat: Catalog
-    arrays: ProfileArrays  # this one profile, encoded
-    scores: Scores  # for this one profile: arrays of shape (1, C, ...)
-    affinity: np.ndarray  # (C, G) goal affinities in use (evidence-adjusted)
-    goal_weights: np.ndarray  # (G,)
-    candidates: np.ndarray  # channel indices the optimiser may pick
-    exclusions: np.ndarray  # (C,) codes into scorer.EXCLUSIONS, 0 for candidates
-    money: np.ndarray  # (C, L) monthly cost in EUR
-    hours: np.ndarray  # (C, L) weekly hours incl. amortised setup
-    setup: np.ndarray  # (C, L) setup hours (0 where present)
-    monthly_budget_eur: float
-
-
-def effectiveness(problem: Problem, channels: np.ndarray | None = None) -> np.ndarray:
-    """``(n, L, G)`` effectiveness of each channel (default: the candidates) at each level for each goal.
-
-    ``fit_without_goals * affinity * level effect``, in 0..1.
-    """
-    cat = problem.cat
-    cand = problem.candidates if channels is None else np.asarray(channels)
-    fit = problem.scores.fit_without_goals[0, cand]
-    eff = fit[:, None, None] * problem.affinity[cand][:, None, :] * cat.level_effect[cand][:, :, None]
-    return np.clip(eff, 0.0, 1.0)
-
-
-def build_problem(
-    profile: Profile,
-    cat: Catalog,
-    affinity: np.ndarray | None = None,
-    arrays: ProfileArrays | None = None,
-    scores: Scores | None = None,
-) -> Problem:
-    """Score the profile and decide which channels are candidates and which are excluded.
-
-    ``arrays`` and ``scores`` (for this one profile) may be passed when already computed in a batch.
-
-    Raises
-    ------
-    InfeasibleError
-        An included channel is blocked in every target market or needs premises the organisation lacks.
-    """
-    affinity = cat.goal_affinity if affinity is None else affinity
-    arrays = encode([profile], cat) if arrays is None else arrays
-    scores = score(arrays, cat, affinity) if scores is None else scores
-    codes = exclusions(arrays, cat, scores)[0]
-    for c in np.flatnonzero(arrays.include[0] & (codes > 0)):
-        reason = EXCLUSIONS[codes[c]]
-        targets = ", ".join(k for k in profile.markets)
-        raise InfeasibleError(
-            f"{cat.channels[c]} is blocked in every target market" if reason == "blocked" else f"{cat.channels[c]} needs premises: a place customers visit or a local service area",
-            field="include",
-            value=cat.channels[c],
-            allowed=f"channels available in at least one of {targets}" if reason == "blocked" else "set premises: true, or include channels that need no premises",
-        )
-    setup = np.where(arrays.present[0][:, None], 0.0, cat.level_setup_hours)
-    return Problem(
-        profile=profile,
-        cat=cat,
-        arrays=arrays,
-        scores=scores,
-        affinity=affinity,
-        goal_weights=arrays.goal_weights[0],
-        candidates=np.flatnonzero(codes == 0),
-        exclusions=codes,
-        money=np.asarray(cat.level_monthly_cost_eur),
-        hours=cat.level_weekly_hours + setup / SETUP_WEEKS,
-        setup=setup,
-        monthly_budget_eur=profile.budget.monthly_eur,
-    )
-
-
-def make_instance(problem: Problem, objective: Objective, max_channels: int | None = None, monthly_budget_eur: float | None = None, weekly_hours: float | None = None) -> Instance:
-    """The optimiser instance for ``problem``; budgets and count default to the profile's."""
-    cand, cat, profile = problem.candidates, problem.cat, problem.profile
-    forced = np.isin(cand, [cat.index["channels"][c] for c in profile.include])
-    common = dict(
-        monthly_cost_eur=problem.money[cand],
-        weekly_hours=problem.hours[cand],
-        offered=cat.level_offered[cand],
-        forced=forced,
-        monthly_budget_eur=problem.monthly_budget_eur if monthly_budget_eur is None else monthly_budget_eur,
-        weekly_hours_budget=profile.budget.weekly_hours if weekly_hours is None else weekly_hours,
-        max_channels=profile.max_channels if max_channels is None else max_channels,
-    )
-    if objective == "additive":
-        value = problem.scores.score[0, cand][:, None] * cat.level_effect[cand]
-        return Instance(**common, value=value)
-    return Instance(**common, effectiveness=effectiveness(problem), goal_weights=problem.goal_weights)
-
-
-def check_forced_fit(problem: Problem, instance: Instance) -> None:
-    """Raise :class:`InfeasibleError` naming the limit that makes the included channels impossible."""
-    profile, cat = problem.profile, problem.cat
-    currency = profile.budget.currency
-    rate = cat.fx_per_eur[currency]
-    if len(profile.include) > profile.max_channels:
-        raise InfeasibleError(
-            f"{len(profile.include)} channels are included but max_channels is {profile.max_channels}",
-            field="include",
-            value=list(profile.include),
-            allowed=f"at most max_channels = {profile.max_channels} channels",
-        )
-    forced = np.flatnonzero(instance.forced)
-    offered = instance.offered[forced]
-    limits = (  # (lowest need per included channel, budget, scale to print, decimals, unit, note)
-        (np.where(offered, instance.monthly_cost_eur[forced], np.inf).min(axis=1), instance.monthly_budget_eur, rate, 0, f"{currency}/month", ""),
-        (np.where(offered, instance.weekly_hours[forced], np.inf).min(axis=1), instance.weekly_hours_budget, 1.0, 1, "h/week", f" (setup spread over {SETUP_WEEKS} weeks included)"),
-    )
-    for need, budget, scale, digits, unit, note in limits:
-        for k, i in enumerate(forced):
-            if need[k] > budget + 1e-9:
-                channel = cat.channels[problem.candidates[i]]
-                raise InfeasibleError(
-                    f"{channel} needs {need[k] * scale:.{digits}f} {unit} at its lowest level{note}, the budget is {budget * scale:g}",
-                    field="include",
-                    value=channel,
-                    allowed=f"channels whose lowest level needs at most {budget * scale:g} {unit}",
-                )
-    if any(need.sum() > budget + 1e-9 for need, budget, *_ in limits):
-        (money, money_budget, *_), (hours, hours_budget, *_) = limits
-        raise InfeasibleError(
-            f"the included channels together need {money.sum() * rate:.0f} {currency}/month and {hours.sum():.1f} h/week at their lowest levels",
-            field="include",
-            value=list(profile.include),
-            allowed=f"included channels that fit {money_budget * rate:g} {currency}/month and {hours_budget:g} h/week together",
-        )
-
-
-def ordered_picks(problem: Problem, levels: Sequence[int]) -> list[tuple[int, int]]:
-    """``(channel index, level)`` of a solution's picks, best first by fit score, ties by catalog order."""
-    fit = problem.scores.score[0]
-    chosen = [(int(problem.candidates[i]), lv) for i, lv in enumerate(levels) if lv >= 0]
-    return sorted(chosen, key=lambda item: (-fit[item[0]], item[0]))
-
-
-def optimise(problem: Problem, objective: Objective, **limits: Any) -> tuple[Instance, Solution]:
-    """Build the instance and solve it; raise :class:`InfeasibleError` if the included channels do not fit."""
-    instance = make_instance(problem, objective, **limits)
-    check_forced_fit(problem, instance)
-    solution = solve(instance)
-    if not solution.feasible:  # pragma: no cover - check_forced_fit catches every case the solver can meet
-        raise InfeasibleError("the included channels do not fit the limits", field="include", value=list(problem.profile.include))
-    return instance, solution
-
-
-def _validate_options(objective: str, language: str) -> None:
-    if objective not in ("coverage", "additive"):
-        raise ProfileError("unknown objective", field="objective", value=objective, allowed="coverage, additive")
+def check_options(objective: Any = "coverage", language: Any = "en") -> None:
+    """Raise :class:`ProfileError` for an unknown objective or language."""
+    if objective not in OBJECTIVES:
+        raise ProfileError("unknown objective", field="objective", value=objective, allowed=", ".join(OBJECTIVES))
     if language not in LANGUAGES:
         raise ProfileError("unknown language", field="language", value=language, allowed=", ".join(LANGUAGES))
 
@@ -200,10 +33,11 @@ def _validate_options(objective: str, language: str) -> None:
 def recommend(
     profile: Profile | Mapping[str, Any] | str,
     *,
-    objective: Objective = "coverage",
+    objective: ObjectiveName = "coverage",
     evidence: Any = None,
-    language: str = "en",
-    minimum_budget_share: float | None = 0.8,
+    language: Language = "en",
+    minimum_budget_share: float | None = MINIMUM_BUDGET_SHARE,
+    catalog: Catalog | None = None,
 ) -> Plan:
     """Recommend a channel mix for an organisation.
 
@@ -218,10 +52,12 @@ def recommend(
         Measured results from :func:`channelfit.check` (an ``Evidence`` or its JSON), which adjust
         each channel's effectiveness for this organisation.
     language
-        ``"en"``, ``"it"`` or ``"ru"``: the language of the reasons.
+        ``"en"``, ``"it"`` or ``"ru"``: the language of every word of the plan.
     minimum_budget_share
         ``plan.minimum_budget`` is the smallest budget reaching this share of the plan's value
-        (a bisection of about six extra solves); ``None`` skips it for the lowest latency.
+        (a bisection of about six decision searches); ``None`` skips it for the lowest latency.
+    catalog
+        The catalog to recommend from (default: the packaged one; see :func:`channelfit.load_catalog`).
 
     Returns
     -------
@@ -234,32 +70,20 @@ def recommend(
     InfeasibleError
         The included channels cannot fit the limits (names the limit).
     EvidenceError
-        The evidence is corrupt or belongs to another catalog.
+        The evidence is corrupt or was made for other catalog rows.
     """
-    _validate_options(objective, language)
-    if minimum_budget_share is not None and not (isinstance(minimum_budget_share, (int, float)) and 0.0 < minimum_budget_share <= 1.0):
+    check_options(objective, language)
+    if minimum_budget_share is not None and (
+        isinstance(minimum_budget_share, bool) or not isinstance(minimum_budget_share, (int, float)) or not 0.0 < minimum_budget_share <= 1.0
+    ):
         raise ProfileError("must be in (0, 1] or None", field="minimum_budget_share", value=minimum_budget_share, allowed="a share in (0, 1], or None")
-    parsed = parse_profile(profile)
-    cat = catalog()
+    cat = as_catalog(catalog)
+    parsed = parse_profile(profile, cat)
     affinity = None
     if evidence is not None:
         from .feedback import adjusted_affinity
 
         affinity = adjusted_affinity(evidence, cat)
-    explainer = Explainer(cat, language)
     problem = build_problem(parsed, cat, affinity)
-    instance, solution = optimise(problem, objective)
-    from .planner import build_plan
-
-    return build_plan(problem, instance, solution, objective, explainer, minimum_budget_share)
-
-
-def fmt_money(value: float) -> float:
-    """Money rounded to cents for output."""
-    return round(float(value), 2)
-
-
-def fmt_score(value: float) -> float:
-    """Scores rounded to 4 decimals for output."""
-    return round(float(value), 4) + 0.0
+    return build_plan(problem, solve_plan(problem, objective, minimum_budget_share), Explainer(cat, language))
 

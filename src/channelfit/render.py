@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .data import Catalog
+from .explain import Explainer, percent
 from .plan import Plan
 
 __all__ = ["channel_rows", "formula_safe", "plan_csv", "render_plan", "render_table", "safe_cell"]
@@ -88,75 +89,105 @@ def channel_rows(cat: Catalog, market: str | None = None, orientation: str | Non
 
 
 def render_plan(plan: Plan) -> str:
-    """The plan as a readable markdown page: picks, reasons, KPIs, phases, exclusions."""
+    """The plan as a readable markdown page in the plan's language: picks, reasons, KPIs, phases, exclusions.
+
+    Every interpolated text is escaped (:func:`safe_cell`), so no name or reason can start a line of its own.
+    """
+    ex = Explainer(None, plan.language)
+    text, word, num = ex.text, ex.word, ex.number
     cur = plan.currency
+    mix = lambda channels: ", ".join(f"{safe_cell(c.channel)} ({word('levels', c.level)})" for c in channels)  # noqa: E731
     out = [
-        f"# Channel plan: {safe_cell(plan.name) or 'your organisation'}",
+        "# " + text("render", "title", name=safe_cell(plan.name) or ex.strings["render"]["your_organisation"]),
         "",
-        f"Budget {plan.monthly_budget:g} {cur}/month, {plan.weekly_hours_budget:g} h/week, at most {plan.max_channels} channels. "
-        f"Objective ({plan.objective_kind}): {plan.objective:.3f}.",
+        text(
+            "render",
+            "budget",
+            money=plan.monthly_budget,
+            currency=cur,
+            hours=plan.weekly_hours_budget,
+            channels=plan.max_channels,
+            objective=word("objectives", plan.objective_kind),
+            value=num(plan.objective, 3),
+        ),
         "",
     ]
     rows = [
         {
             "#": i + 1,
-            "channel": p.name,
-            "level": p.level,
-            "score": round(p.score, 3),
-            f"{cur}/month": p.monthly_cost,
-            "h/week": p.weekly_hours,
-            "setup h": p.setup_hours,
-            "goals": ", ".join(p.goals),
+            text("render", "col_channel"): p.name,
+            text("render", "col_level"): word("levels", p.level),
+            text("render", "col_score"): num(p.score, 3),
+            text("render", "col_money", currency=cur): num(p.monthly_cost),
+            text("render", "col_hours"): num(p.weekly_hours),
+            text("render", "col_setup"): num(p.setup_hours),
+            text("render", "col_goals"): ", ".join(word("goals", g) for g in p.goals),
         }
         for i, p in enumerate(plan.picks)
     ]
-    out += [render_table(rows) if rows else "No channel fits these limits.", ""]
+    out += [render_table(rows) if rows else text("render", "no_pick"), ""]
     t = plan.totals
-    out += [f"Total: {t.monthly_cost:g} {cur}/month, {t.weekly_hours:g} h/week, {t.setup_hours:g} setup hours once.", ""]
+    out += [text("render", "total", money=t.monthly_cost, currency=cur, hours=t.weekly_hours, setup=t.setup_hours), ""]
     for p in plan.picks:
-        out.append(f"## {p.name} ({p.level})")
-        out += [f"- {r.text}" for r in p.why]
+        out.append(f"## {safe_cell(p.name)} ({word('levels', p.level)})")
+        out += [f"- {safe_cell(r.text)}" for r in p.why]
         if p.kpis:
-            out.append("- KPIs: " + "; ".join(f"{k.kpi} ({k.goal}, {'+' if k.direction == 'up' else '-'}{abs(k.target_change):.0%} in 90 days)" for k in p.kpis))
+            items = "; ".join(
+                text("render", "kpi_item", kpi=word("kpis", k.kpi), goal=word("goals", k.goal), sign="+" if k.direction == "up" else "-", pct=percent(abs(k.target_change)))
+                for k in p.kpis
+            )
+            out.append("- " + text("render", "kpis", items=items))
         out.append("")
-    out.append("## Timeline")
+    out.append("## " + text("render", "timeline"))
     for ph in plan.phases:
-        chans = ", ".join(f"{c.channel} ({c.level})" for c in ph.channels) or "none"
-        out.append(f"- Weeks {ph.first_week}-{ph.last_week}, {ph.name.replace('_', ' ')}: {chans}; {ph.monthly_cost:g} {cur}/month, {ph.weekly_hours:g} h/week. {ph.note}.")
+        out.append(
+            "- "
+            + text(
+                "render",
+                "phase",
+                first=ph.first_week,
+                last=ph.last_week,
+                phase=word("phases", ph.name),
+                channels=mix(ph.channels) or text("render", "none"),
+                money=ph.monthly_cost,
+                currency=cur,
+                hours=ph.weekly_hours,
+                note=safe_cell(ph.note),
+            )
+        )
     out.append("")
     if plan.minimum_budget is not None:
         mb = plan.minimum_budget
-        mix = ", ".join(f"{c.channel} ({c.level})" for c in mb.channels) or "no channel"
-        out += [
-            f"Minimum viable budget: {mb.monthly:g} {cur}/month and {mb.weekly_hours:g} h/week reach {mb.share:.0%} of this plan's value "
-            f"with {mix} ({mb.mix_monthly_cost:g} {cur}/month, {mb.mix_weekly_hours:g} h/week).",
-            "",
-        ]
+        channels = mix(mb.channels) or text("render", "no_channel")
+        out += [text("render", "minimum_budget", money=mb.monthly, currency=cur, hours=mb.weekly_hours, pct=percent(mb.share), channels=channels), ""]
     if plan.routine:
-        out.append("## Weekly routine")
+        out.append("## " + text("render", "weekly_routine"))
         days: dict[str, list[str]] = {}
         for item in plan.routine:
-            days.setdefault(item.day, []).append(f"{item.channel} {item.activity.replace('_', ' ')} {item.hours:g} h")
-        out += [f"- {day.capitalize()}: " + "; ".join(entries) for day, entries in days.items()]
-        out.append("- Roles: " + "; ".join(f"{r.role.replace('_', ' ')} ({r.weekly_hours:g} h/week): {r.does}" for r in plan.roles))
-        out.append("")
+            days.setdefault(item.day, []).append(text("render", "routine_item", channel=safe_cell(item.channel), activity=word("activities", item.activity), hours=item.hours))
+        out += [f"- {word('days', day)}: " + "; ".join(entries) for day, entries in days.items()]
+        roles = "; ".join(text("render", "role_item", role=word("roles", r.role), hours=r.weekly_hours, does=safe_cell(r.does)) for r in plan.roles)
+        out += ["- " + text("render", "roles", items=roles), ""]
     if plan.listening:
-        out.append("## Listening setup")
-        out += [f"- {item.goal.replace('_', ' ')}: {item.listen_for}, on {', '.join(item.channels)}" for item in plan.listening]
+        out.append("## " + text("render", "listening_setup"))
+        out += [
+            "- " + text("render", "listening_item", goal=word("goals", item.goal), listen_for=safe_cell(item.listen_for), channels=", ".join(map(safe_cell, item.channels)))
+            for item in plan.listening
+        ]
         if plan.listening[0].feeds:
-            out.append(f"- subscribe to your sector's publications on {', '.join(plan.listening[0].feeds)}")
+            out.append("- " + text("render", "feeds", feeds=", ".join(map(safe_cell, plan.listening[0].feeds))))
         out.append("")
-    out.append("## Social media policy checklist")
-    out += [f"- [ ] {item}" for item in plan.policy]
+    out.append("## " + text("render", "policy"))
+    out += [f"- [ ] {safe_cell(item)}" for item in plan.policy]
     out.append("")
     runners_up = [r for r in plan.ranking if not r.picked][:5]
     if runners_up:
-        out.append("Next best: " + ", ".join(f"{r.name} ({r.score:.3f})" for r in runners_up) + ".")
+        out.append(text("render", "next_best", items=", ".join(f"{safe_cell(r.name)} ({num(r.score, 3)})" for r in runners_up)))
     if plan.excluded:
         by_reason: dict[str, list[str]] = {}
         for e in plan.excluded:
-            by_reason.setdefault(e.reason, []).append(e.channel)
-        out.append("Excluded: " + "; ".join(f"{reason.replace('_', ' ')}: {', '.join(chs)}" for reason, chs in by_reason.items()) + ".")
+            by_reason.setdefault(e.reason, []).append(safe_cell(e.channel))
+        out.append(text("render", "excluded", items="; ".join(f"{word('exclusions', reason)}: {', '.join(chs)}" for reason, chs in by_reason.items())))
     return "\n".join(out) + "\n"
 
 

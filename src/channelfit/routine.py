@@ -8,44 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .data import LEVELS, Catalog
+from .data import Catalog
+from .explain import Explainer
 from .plan import ListeningItem, Role, RoutineItem
+from .vocabulary import LEVELS
 
-__all__ = ["POLICY_CHECKLIST", "listening_setup", "roles", "weekly_routine"]
+__all__ = ["listening_setup", "policy", "roles", "weekly_routine"]
 
 DAYS = ("mon", "tue", "wed", "thu", "fri")
 _QUARTER = 0.25
 # Which days each activity lands on: answering is daily, content twice a week, campaigns once.
 _ACTIVITY_DAYS = {"listen_and_answer": DAYS, "create_and_post": ("tue", "thu"), "run_campaigns": ("mon",)}
-
-POLICY_CHECKLIST: tuple[str, ...] = (
-    "who owns the strategy and approves the plan, and who may post in the organisation's name",
-    "tone of voice and topics to avoid; how to disagree in public",
-    "response times: how fast to answer questions, reviews and complaints",
-    "escalation: who decides in a crisis, and when to move a conversation to private messages",
-    "privacy and data protection: no personal data of customers or staff without consent (GDPR where it applies)",
-    "disclosure of paid promotion, sponsorships and employees' affiliation",
-    "copyright and image rights for photos, music and video",
-    "accessibility: alt text, captions, readable contrast",
-    "account security: two-factor authentication, shared password manager, access removed when people leave",
-    "what staff may say about work on their personal accounts",
-)
-
-_LISTEN_FOR: dict[str, str] = {
-    "brand_awareness": "mentions of your name and products, and your share of voice against three competitors",
-    "lead_generation": "people asking for suppliers or solutions like yours",
-    "sales": "questions about your products, prices and availability",
-    "recruiting": "talk about you as an employer, and the job titles you hire for",
-    "community": "the hashtags, groups and people at the centre of your field",
-    "customer_service": "complaints, questions and reviews that mention you",
-    "thought_leadership": "the experts, publications and debates of your field",
-    "listening": "your sector's key terms, your competitors and your own name",
-    "traffic": "links to your site and the topics that bring clicks",
-    "local_visits": "reviews and check-ins at your address, and neighbourhood groups",
-    "partnerships": "potential partners, distributors, events and trade fairs",
-    "fundraising": "donors, causes and campaigns like yours",
-}
-
 
 def _activities(cat: Catalog, channel: int, level: int) -> dict[str, float]:
     """Split a pick's weekly hours: the listen level's hours answer, maintain adds posting, grow adds campaigns."""
@@ -77,19 +50,26 @@ def weekly_routine(cat: Catalog, picks: Sequence[tuple[int, int]]) -> list[Routi
     return items
 
 
-def roles(routine: Sequence[RoutineItem]) -> list[Role]:
+def roles(routine: Sequence[RoutineItem], explainer: Explainer) -> list[Role]:
     """The roles the routine needs, with their weekly hours (one person may hold several)."""
     hours = {activity: sum(item.hours for item in routine if item.activity == activity) for activity in _ACTIVITY_DAYS}
+    duties = explainer.strings["role_duties"]
     return [
-        Role(role="owner", does="owns the strategy and the KPIs; reviews results monthly and adjusts the plan", weekly_hours=0.0),
-        Role(role="community_manager", does="listens, answers comments, messages and reviews every working day", weekly_hours=hours["listen_and_answer"]),
-        Role(role="content_creator", does="plans, creates and posts the content", weekly_hours=hours["create_and_post"]),
-        Role(role="campaign_manager", does="sets up and watches paid promotion", weekly_hours=hours["run_campaigns"]),
+        Role(role="owner", does=duties["owner"], weekly_hours=0.0),
+        Role(role="community_manager", does=duties["community_manager"], weekly_hours=hours["listen_and_answer"]),
+        Role(role="content_creator", does=duties["content_creator"], weekly_hours=hours["create_and_post"]),
+        Role(role="campaign_manager", does=duties["campaign_manager"], weekly_hours=hours["run_campaigns"]),
     ]
 
 
-def listening_setup(goals: Sequence[str], channels: Sequence[str], market_leaders: Sequence[str], news: Sequence[str]) -> list[ListeningItem]:
-    """What to follow and search for each goal, on the picks and the market's leading channels, and
-    which news aggregators of the market to subscribe to for the sector's publications."""
-    where = list(dict.fromkeys([*channels, *market_leaders]))
-    return [ListeningItem(goal=goal, listen_for=_LISTEN_FOR[goal], channels=where, feeds=list(news)) for goal in goals if goal in _LISTEN_FOR]
+def listening_setup(goals: Sequence[str], channels: Sequence[str], news: Sequence[str], explainer: Explainer) -> list[ListeningItem]:
+    """What to follow and search for each goal, on ``channels`` (the picks and the market's leading
+    channels), and which news aggregators of the market to subscribe to for the sector's publications."""
+    listen_for = explainer.strings["listen_for"]
+    where = list(dict.fromkeys(channels))
+    return [ListeningItem(goal=goal, listen_for=listen_for[goal], channels=where, feeds=list(news)) for goal in goals if goal in listen_for]
+
+
+def policy(explainer: Explainer) -> list[str]:
+    """A short social media policy checklist."""
+    return list(explainer.strings["policy"])

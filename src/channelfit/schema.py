@@ -4,22 +4,23 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from .data import catalog
+from .criteria import CRITERIA
+from .data import Catalog, as_catalog
 from .plan import Plan
-from .profile import CRITERIA, Profile
+from .profile import Profile
 
 __all__ = ["json_schema"]
 
 
-def json_schema(kind: Literal["profile", "plan"]) -> dict[str, Any]:
+def json_schema(kind: Literal["profile", "plan"], catalog: Catalog | None = None) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of ``kind``.
 
     The profile schema lists the catalog's ids (sectors, countries, goals, formats, channels)
-    as enums, so a form builder can offer them.
+    as enums, so a form builder can offer them (those of ``catalog``, default the packaged one).
     """
     if kind == "plan":
         return Plan.model_json_schema(mode="serialization")
-    cat = catalog()
+    cat = as_catalog(catalog)
     schema = Profile.model_json_schema(mode="validation")
     props = schema["properties"]
     props["sector"]["enum"] = list(cat.sectors)

@@ -1,25 +1,4 @@
-"""The scorer: per channel, criteria on absolute 0..1 scales, combined into a fit score.
-
-Criteria (each means the same whatever else is in the catalog; nothing is min-max scaled):
-
-``reach``
-    Market-weighted share of the target markets' population the channel reaches
-    (blocked = 0; ``restricted`` counts at :data:`RESTRICTED_REACH_FACTOR`).  When the
-    audience is professionals and the catalog knows the channel's reach among the
-    professionals of the organisation's sector (``sector_reach.csv``), that share is used
-    instead in every market where the channel is available: a network of developers
-    reaches few people but most developers.
-``audience``
-    Share of the channel's users inside the target ages, times the share of the
-    target gender and, where professionals are asked for, the share of professionals.
-``goals``
-    Goal-weighted mean of the channel's affinity to each goal.
-``sector``
-    The channel's fit for the organisation's sector (vertical networks serve their sectors).
-``formats``
-    Share of the formats the channel needs that the organisation can produce.
-``model``
-    Fit to the business model: b2b, b2c, or the mean of both for b2b2c.
+"""The scorer: the criteria of :mod:`channelfit.criteria`, combined into a fit score.
 
 The fit score is the weighted *geometric* mean of the criteria: a channel that is
 useless on one criterion (reaches nobody, needs video the organisation cannot make)
@@ -29,47 +8,24 @@ Everything is vectorised over profiles and channels.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from .data import AGE_BANDS, Catalog
-from .profile import CRITERIA, Profile
+from .criteria import CRITERIA, REGISTRY, ProfileArrays
+from .data import Catalog
+from .profile import Profile
+from .vocabulary import AGE_BANDS, GENDERS, MODELS
 
-__all__ = ["EXCLUSIONS", "RESTRICTED_REACH_FACTOR", "ProfileArrays", "Scores", "encode", "exclusions", "score"]
+__all__ = ["EXCLUSIONS", "Scores", "age_overlap", "encode", "exclusions", "score"]
 
 #: Why a channel cannot be in a profile's mix; code 0 (not listed) means it is a candidate.
 EXCLUSIONS: tuple[str, ...] = ("candidate", "excluded_by_you", "blocked", "needs_premises", "no_fit")
 
-#: A ``restricted`` network (throttled, partly blocked, posting limited) counts at this share of its
-#: measured reach: a judgement, halfway between available and blocked.
-RESTRICTED_REACH_FACTOR = 0.5
 #: Stands for log(0): finite, so that a zero weight times it is exactly 0, and exp of any positive
 #: multiple of it is exactly 0.
 LOG_ZERO = -1e300
-_GENDERS = ("any", "female", "male")
-_MODELS = ("b2b", "b2c", "b2b2c")
-
-
-@dataclass(frozen=True)
-class ProfileArrays:
-    """Profiles encoded as arrays, one row per profile."""
-
-    market_weights: np.ndarray  # (P, countries), rows sum to 1
-    age_overlap: np.ndarray  # (P, age bands): share of each band inside the target ages
-    gender: np.ndarray  # (P,) index into ("any", "female", "male")
-    professionals: np.ndarray  # (P,) bool
-    goal_weights: np.ndarray  # (P, goals), rows sum to 1
-    sector: np.ndarray  # (P,) sector index
-    formats: np.ndarray  # (P, formats) bool
-    model: np.ndarray  # (P,) index into ("b2b", "b2c", "b2b2c")
-    criteria_weights: np.ndarray  # (P, criteria), rows sum to 1
-    premises: np.ndarray  # (P,) bool
-    include: np.ndarray  # (P, C) bool
-    exclude: np.ndarray  # (P, C) bool
-    present: np.ndarray  # (P, C) bool: already on the channel (no setup)
 
 
 @dataclass(frozen=True)
@@ -122,34 +78,18 @@ def encode(profiles: Sequence[Profile], cat: Catalog) -> ProfileArrays:
     return ProfileArrays(
         market_weights=market_weights,
         age_overlap=np.array([age_overlap(*p.audience.age) for p in profiles]).reshape(n, len(AGE_BANDS)),
-        gender=np.array([_GENDERS.index(p.audience.gender) for p in profiles], dtype=np.int8),
+        gender=np.array([GENDERS.index(p.audience.gender) for p in profiles], dtype=np.int8),
         professionals=np.array([p.audience.professionals for p in profiles], dtype=bool),
         goal_weights=goal_weights,
         sector=np.array([cat.index["sectors"][p.sector] for p in profiles], dtype=np.intp),
         formats=formats,
-        model=np.array([_MODELS.index(p.model) for p in profiles], dtype=np.int8),
+        model=np.array([MODELS.index(p.model) for p in profiles], dtype=np.int8),
         criteria_weights=np.array([[p.criteria[c] for c in CRITERIA] for p in profiles]).reshape(n, len(CRITERIA)),
         premises=np.array([p.premises for p in profiles], dtype=bool),
         include=channel_sets["include"],
         exclude=channel_sets["exclude"],
         present=channel_sets["present_on"],
     )
-
-
-@functools.lru_cache(maxsize=4)
-def availability_factor(cat: Catalog) -> np.ndarray:
-    """``(channel, country)``: 1 available, :data:`RESTRICTED_REACH_FACTOR` restricted, 0 blocked."""
-    out = np.choose(cat.availability, [1.0, RESTRICTED_REACH_FACTOR, 0.0])
-    out.setflags(write=False)
-    return out
-
-
-@functools.lru_cache(maxsize=4)
-def effective_reach(cat: Catalog) -> np.ndarray:
-    """``(channel, country)`` reach with restricted networks discounted by :data:`RESTRICTED_REACH_FACTOR`."""
-    out = cat.reach * availability_factor(cat)
-    out.setflags(write=False)
-    return out
 
 
 def weighted_geometric_mean(logs: Sequence[np.ndarray], weights: np.ndarray) -> np.ndarray:
@@ -163,39 +103,6 @@ def weighted_geometric_mean(logs: Sequence[np.ndarray], weights: np.ndarray) -> 
     for k, log in enumerate(logs):
         total = total + weights[:, k, None] * log
     return np.exp(total)
-
-
-def rowwise_dot(weights: np.ndarray, table: np.ndarray) -> np.ndarray:
-    """``weights @ table.T`` for ``(P, N)`` weights and a ``(C, N)`` (or ``(P, C, N)``) table.
-
-    Each row's nonzero terms are added one by one in ascending ``N`` order instead of by BLAS,
-    whose summation order depends on the batch size: a profile gets bit-identical scores alone or
-    in a batch of a million. Sparse rows (a few markets, a few goals) gather only their nonzero
-    terms; dense ones loop over all columns. Both add the same terms in the same order (zero terms
-    add exact zeros), so the choice never changes a result.
-    """
-    if table.ndim == 2 and np.count_nonzero(weights) * 2 > weights.size:  # dense rows: no gather needed
-        out = np.zeros((weights.shape[0], table.shape[0]))
-        for k in range(weights.shape[1]):
-            out = out + weights[:, k, None] * table[None, :, k]
-        return out
-    rows, cols = np.nonzero(weights)
-    n_rows = weights.shape[0]
-    counts = np.bincount(rows, minlength=n_rows)
-    width = int(counts.max()) if len(counts) else 0
-    position = np.arange(len(rows)) - np.repeat(np.cumsum(counts) - counts, counts)
-    index = np.zeros((n_rows, width), dtype=np.intp)
-    value = np.zeros((n_rows, width))
-    index[rows, position] = cols
-    value[rows, position] = weights[rows, cols]
-    out = np.zeros((n_rows, table.shape[-2]))
-    for m in range(width):
-        if table.ndim == 2:
-            terms = table.T[index[:, m]]
-        else:
-            terms = np.take_along_axis(table, index[:, m, None, None], axis=2)[..., 0]
-        out = out + value[:, m, None] * terms
-    return out
 
 
 def score(arrays: ProfileArrays, cat: Catalog, goal_affinity: np.ndarray | None = None, breakdown: bool = True) -> Scores:
@@ -218,26 +125,7 @@ def score(arrays: ProfileArrays, cat: Catalog, goal_affinity: np.ndarray | None 
     Scores
     """
     affinity = cat.goal_affinity if goal_affinity is None else goal_affinity
-    reach = rowwise_dot(arrays.market_weights, effective_reach(cat))
-    in_sector = cat.sector_reach.T[arrays.sector]  # (P, C), NaN where unknown
-    use_sector = arrays.professionals[:, None] & ~np.isnan(in_sector)
-    if use_sector.any():
-        available = rowwise_dot(arrays.market_weights, availability_factor(cat))
-        reach = np.where(use_sector, np.nan_to_num(in_sector) * available, reach)
-    audience = rowwise_dot(arrays.age_overlap, cat.age_shares)
-    female = cat.share_female[None, :]
-    gender_share = np.select(
-        [arrays.gender[:, None] == 1, arrays.gender[:, None] == 2], [female, 1.0 - female], default=1.0
-    )
-    professional_share = np.where(arrays.professionals[:, None], cat.share_professionals[None, :], 1.0)
-    audience = audience * gender_share * professional_share
-    goals = rowwise_dot(arrays.goal_weights, affinity)
-    sector = cat.sector_fit.T[arrays.sector]
-    needed = cat.format_needed.sum(axis=1)
-    # counts of 0/1 products are exact integers whatever the summation order, so BLAS is safe here
-    formats = (arrays.formats.astype(float) @ cat.format_needed.T.astype(float)) / np.maximum(needed, 1)
-    model_fit = np.stack([cat.b2b_fit, cat.b2c_fit, (cat.b2b_fit + cat.b2c_fit) / 2.0])[arrays.model]
-    values = [np.clip(v, 0.0, 1.0) for v in (reach, audience, goals, sector, formats, model_fit)]
+    values = [np.clip(criterion.formula(arrays, cat, affinity), 0.0, 1.0) for criterion in REGISTRY]
     logs = [np.log(v, out=np.full(v.shape, LOG_ZERO), where=v > 0) for v in values]
     weights = arrays.criteria_weights
     fit = weighted_geometric_mean(logs, weights)

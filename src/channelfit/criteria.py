@@ -1,0 +1,182 @@
+"""The criteria registry: each criterion's name, default weight, formula and reason, in one place.
+
+Every criterion is a number in 0..1 per profile and channel that means the same whatever else
+is in the catalog (nothing is min-max scaled). The scorer combines them by weights; the
+profile validates ``criteria_weights`` against the names here; the plan's reasons read the
+``no_fit`` key of the criterion that rules a channel out. A new criterion is one entry in
+:data:`REGISTRY` plus the data its formula reads.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+import numpy as np
+
+from .data import Catalog
+
+__all__ = [
+    "CRITERIA",
+    "DEFAULT_CRITERIA_WEIGHTS",
+    "REGISTRY",
+    "RESTRICTED_REACH_FACTOR",
+    "Criterion",
+    "ProfileArrays",
+    "availability_factor",
+    "rowwise_dot",
+]
+
+#: A ``restricted`` network (throttled, partly blocked, posting limited) counts at this share of its
+#: measured reach: a judgement, halfway between available and blocked.
+RESTRICTED_REACH_FACTOR = 0.5
+
+
+@dataclass(frozen=True)
+class ProfileArrays:
+    """Profiles encoded as arrays, one row per profile (see :func:`channelfit.scorer.encode`)."""
+
+    market_weights: np.ndarray  # (P, countries), rows sum to 1
+    age_overlap: np.ndarray  # (P, age bands): share of each band inside the target ages
+    gender: np.ndarray  # (P,) index into vocabulary.GENDERS
+    professionals: np.ndarray  # (P,) bool
+    goal_weights: np.ndarray  # (P, goals), rows sum to 1
+    sector: np.ndarray  # (P,) sector index
+    formats: np.ndarray  # (P, formats) bool
+    model: np.ndarray  # (P,) index into vocabulary.MODELS
+    criteria_weights: np.ndarray  # (P, criteria), rows sum to 1, in REGISTRY order
+    premises: np.ndarray  # (P,) bool
+    include: np.ndarray  # (P, C) bool
+    exclude: np.ndarray  # (P, C) bool
+    present: np.ndarray  # (P, C) bool: already on the channel (no setup)
+
+
+Formula = Callable[[ProfileArrays, Catalog, np.ndarray], np.ndarray]
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One criterion of the fit score.
+
+    Attributes
+    ----------
+    name
+        The id used in ``criteria_weights``, the plan's ranking and the frames.
+    default_weight
+        Its exponent in the weighted geometric mean before normalisation.
+    formula
+        ``(profile arrays, catalog, goal affinity (C, G) or (P, C, G)) -> (P, C)`` values in 0..1.
+    meaning
+        One line for the docs and the schema.
+    """
+
+    name: str
+    default_weight: float
+    formula: Formula
+    meaning: str
+
+    @property
+    def no_fit_key(self) -> str:
+        """The locale key of the reason given when this criterion alone rules a channel out."""
+        return f"no_fit_{self.name}"
+
+
+def rowwise_dot(weights: np.ndarray, table: np.ndarray) -> np.ndarray:
+    """``weights @ table.T`` for ``(P, N)`` weights and a ``(C, N)`` (or ``(P, C, N)``) table.
+
+    Each row's nonzero terms are added one by one in ascending ``N`` order instead of by BLAS,
+    whose summation order depends on the batch size: a profile gets bit-identical scores alone or
+    in a batch of a million. Sparse rows (a few markets, a few goals) gather only their nonzero
+    terms; dense ones loop over all columns. Both add the same terms in the same order (zero terms
+    add exact zeros), so the choice never changes a result.
+    """
+    if table.ndim == 2 and np.count_nonzero(weights) * 2 > weights.size:  # dense rows: no gather needed
+        out = np.zeros((weights.shape[0], table.shape[0]))
+        for k in range(weights.shape[1]):
+            out = out + weights[:, k, None] * table[None, :, k]
+        return out
+    rows, cols = np.nonzero(weights)
+    n_rows = weights.shape[0]
+    counts = np.bincount(rows, minlength=n_rows)
+    width = int(counts.max()) if len(counts) else 0
+    position = np.arange(len(rows)) - np.repeat(np.cumsum(counts) - counts, counts)
+    index = np.zeros((n_rows, width), dtype=np.intp)
+    value = np.zeros((n_rows, width))
+    index[rows, position] = cols
+    value[rows, position] = weights[rows, cols]
+    out = np.zeros((n_rows, table.shape[-2]))
+    for m in range(width):
+        if table.ndim == 2:
+            terms = table.T[index[:, m]]
+        else:
+            terms = np.take_along_axis(table, index[:, m, None, None], axis=2)[..., 0]
+        out = out + value[:, m, None] * terms
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def availability_factor(cat: Catalog) -> np.ndarray:
+    """``(channel, country)``: 1 available, :data:`RESTRICTED_REACH_FACTOR` restricted, 0 blocked."""
+    out = np.choose(cat.availability, [1.0, RESTRICTED_REACH_FACTOR, 0.0])
+    out.setflags(write=False)
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def _effective_reach(cat: Catalog) -> np.ndarray:
+    out = cat.reach * availability_factor(cat)
+    out.setflags(write=False)
+    return out
+
+
+def _reach(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndarray:
+    reach = rowwise_dot(arrays.market_weights, _effective_reach(cat))
+    in_sector = cat.sector_reach.T[arrays.sector]  # (P, C), NaN where unknown
+    use_sector = arrays.professionals[:, None] & ~np.isnan(in_sector)
+    if use_sector.any():
+        available = rowwise_dot(arrays.market_weights, availability_factor(cat))
+        reach = np.where(use_sector, np.nan_to_num(in_sector) * available, reach)
+    return reach
+
+
+def _audience(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndarray:
+    ages = rowwise_dot(arrays.age_overlap, cat.age_shares)
+    female = cat.share_female[None, :]
+    gender_share = np.select([arrays.gender[:, None] == 1, arrays.gender[:, None] == 2], [female, 1.0 - female], default=1.0)
+    professional_share = np.where(arrays.professionals[:, None], cat.share_professionals[None, :], 1.0)
+    return ages * gender_share * professional_share
+
+
+def _goals(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndarray:
+    return rowwise_dot(arrays.goal_weights, affinity)
+
+
+def _sector(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndarray:
+    return cat.sector_fit.T[arrays.sector]
+
+
+def _formats(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndarray:
+    needed = cat.format_needed.sum(axis=1)
+    # counts of 0/1 products are exact integers whatever the summation order, so BLAS is safe here
+    return (arrays.formats.astype(float) @ cat.format_needed.T.astype(float)) / np.maximum(needed, 1)
+
+
+def _model(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndarray:
+    return np.stack([cat.b2b_fit, cat.b2c_fit, (cat.b2b_fit + cat.b2c_fit) / 2.0])[arrays.model]
+
+
+#: The criteria, in the order of the scorer's arrays.
+REGISTRY: tuple[Criterion, ...] = (
+    Criterion("reach", 0.25, _reach, "share of the target markets' people the channel reaches (blocked 0, restricted at half)"),
+    Criterion("audience", 0.15, _audience, "share of the channel's users in the target ages, gender and (if asked) professionals"),
+    Criterion("goals", 0.25, _goals, "goal-weighted mean of the channel's affinity to each goal"),
+    Criterion("sector", 0.15, _sector, "the channel's fit for the organisation's sector"),
+    Criterion("formats", 0.10, _formats, "share of the formats the channel needs that the organisation produces"),
+    Criterion("model", 0.10, _model, "fit to the business model (b2b, b2c, or the mean of both)"),
+)
+#: The criteria names, in registry order.
+CRITERIA: tuple[str, ...] = tuple(c.name for c in REGISTRY)
+#: Default criterion weights (exponents of the weighted geometric mean; see the README's model section).
+DEFAULT_CRITERIA_WEIGHTS: Mapping[str, float] = MappingProxyType({c.name: c.default_weight for c in REGISTRY})

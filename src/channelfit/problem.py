@@ -1,0 +1,167 @@
+"""The optimisation problem of one profile: candidates, levels, costs, limits.
+
+:func:`build_problem` scores the profile and sorts the catalog's channels into candidates and
+exclusions; :func:`make_instance` turns the problem into the optimiser's :class:`Instance` for any
+budget, count limit and objective.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .data import Catalog
+from .errors import InfeasibleError
+from .optimiser import Instance
+from .profile import Profile
+from .scorer import EXCLUSIONS, ProfileArrays, Scores, encode, exclusions, score
+from .vocabulary import ObjectiveName
+
+__all__ = ["SETUP_WEEKS", "Problem", "build_problem", "check_forced_fit", "effectiveness", "make_instance", "ordered_picks"]
+
+#: One-off setup hours are spread over this many weeks (a quarter) when checked against the
+#: weekly hours budget, so a channel one is already on is cheaper to take than a new one.
+SETUP_WEEKS = 13
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Everything the optimiser and the plan builder need for one profile."""
+
+    profile: Profile
+    cat: Catalog
+    arrays: ProfileArrays  # this one profile, encoded
+    scores: Scores  # for this one profile: arrays of shape (1, C, ...)
+    affinity: np.ndarray  # (C, G) goal affinities in use (evidence-adjusted)
+    goal_weights: np.ndarray  # (G,)
+    candidates: np.ndarray  # channel indices the optimiser may pick
+    exclusions: np.ndarray  # (C,) codes into scorer.EXCLUSIONS, 0 for candidates
+    money: np.ndarray  # (C, L) monthly cost in EUR
+    hours: np.ndarray  # (C, L) weekly hours incl. amortised setup
+    setup: np.ndarray  # (C, L) setup hours (0 where present)
+    monthly_budget_eur: float
+    fx_per_eur: float  # units of the profile's currency per euro
+
+
+def effectiveness(problem: Problem, channels: np.ndarray | None = None) -> np.ndarray:
+    """``(n, L, G)`` effectiveness of each channel (default: the candidates) at each level for each goal.
+
+    ``fit_without_goals * affinity * level effect``, in 0..1.
+    """
+    cat = problem.cat
+    cand = problem.candidates if channels is None else np.asarray(channels)
+    fit = problem.scores.fit_without_goals[0, cand]
+    eff = fit[:, None, None] * problem.affinity[cand][:, None, :] * cat.level_effect[cand][:, :, None]
+    return np.clip(eff, 0.0, 1.0)
+
+
+def build_problem(
+    profile: Profile,
+    cat: Catalog,
+    affinity: np.ndarray | None = None,
+    arrays: ProfileArrays | None = None,
+    scores: Scores | None = None,
+) -> Problem:
+    """Score the profile and decide which channels are candidates and which are excluded.
+
+    ``arrays`` and ``scores`` (for this one profile) may be passed when already computed in a batch.
+
+    Raises
+    ------
+    InfeasibleError
+        An included channel is blocked in every target market or needs premises the organisation lacks.
+    """
+    affinity = cat.goal_affinity if affinity is None else affinity
+    arrays = encode([profile], cat) if arrays is None else arrays
+    scores = score(arrays, cat, affinity) if scores is None else scores
+    codes = exclusions(arrays, cat, scores)[0]
+    for c in np.flatnonzero(arrays.include[0] & (codes > 0)):
+        reason = EXCLUSIONS[codes[c]]
+        targets = ", ".join(k for k in profile.markets)
+        raise InfeasibleError(
+            f"{cat.channels[c]} is blocked in every target market" if reason == "blocked" else f"{cat.channels[c]} needs premises: a place customers visit or a local service area",
+            field="include",
+            value=cat.channels[c],
+            allowed=f"channels available in at least one of {targets}" if reason == "blocked" else "set premises: true, or include channels that need no premises",
+        )
+    setup = np.where(arrays.present[0][:, None], 0.0, cat.level_setup_hours)
+    return Problem(
+        profile=profile,
+        cat=cat,
+        arrays=arrays,
+        scores=scores,
+        affinity=affinity,
+        goal_weights=arrays.goal_weights[0],
+        candidates=np.flatnonzero(codes == 0),
+        exclusions=codes,
+        money=np.asarray(cat.level_monthly_cost_eur),
+        hours=cat.level_weekly_hours + setup / SETUP_WEEKS,
+        setup=setup,
+        monthly_budget_eur=profile.budget.monthly / cat.fx_per_eur[profile.budget.currency],
+        fx_per_eur=cat.fx_per_eur[profile.budget.currency],
+    )
+
+
+def make_instance(problem: Problem, objective: ObjectiveName, max_channels: int | None = None, monthly_budget_eur: float | None = None, weekly_hours: float | None = None) -> Instance:
+    """The optimiser instance for ``problem``; budgets and count default to the profile's."""
+    cand, cat, profile = problem.candidates, problem.cat, problem.profile
+    forced = np.isin(cand, [cat.index["channels"][c] for c in profile.include])
+    common = dict(
+        monthly_cost_eur=problem.money[cand],
+        weekly_hours=problem.hours[cand],
+        offered=cat.level_offered[cand],
+        forced=forced,
+        monthly_budget_eur=problem.monthly_budget_eur if monthly_budget_eur is None else monthly_budget_eur,
+        weekly_hours_budget=profile.budget.weekly_hours if weekly_hours is None else weekly_hours,
+        max_channels=profile.max_channels if max_channels is None else max_channels,
+    )
+    if objective == "additive":
+        value = problem.scores.score[0, cand][:, None] * cat.level_effect[cand]
+        return Instance(**common, value=value)
+    return Instance(**common, effectiveness=effectiveness(problem), goal_weights=problem.goal_weights)
+
+
+def check_forced_fit(problem: Problem, instance: Instance) -> None:
+    """Raise :class:`InfeasibleError` naming the limit that makes the included channels impossible."""
+    profile, cat = problem.profile, problem.cat
+    currency, rate = profile.budget.currency, problem.fx_per_eur
+    if len(profile.include) > profile.max_channels:
+        raise InfeasibleError(
+            f"{len(profile.include)} channels are included but max_channels is {profile.max_channels}",
+            field="include",
+            value=list(profile.include),
+            allowed=f"at most max_channels = {profile.max_channels} channels",
+        )
+    forced = np.flatnonzero(instance.forced)
+    offered = instance.offered[forced]
+    limits = (  # (lowest need per included channel, budget, scale to print, decimals, unit, note)
+        (np.where(offered, instance.monthly_cost_eur[forced], np.inf).min(axis=1), instance.monthly_budget_eur, rate, 0, f"{currency}/month", ""),
+        (np.where(offered, instance.weekly_hours[forced], np.inf).min(axis=1), instance.weekly_hours_budget, 1.0, 1, "h/week", f" (setup spread over {SETUP_WEEKS} weeks included)"),
+    )
+    for need, budget, scale, digits, unit, note in limits:
+        for k, i in enumerate(forced):
+            if need[k] > budget + 1e-9:
+                channel = cat.channels[problem.candidates[i]]
+                raise InfeasibleError(
+                    f"{channel} needs {need[k] * scale:.{digits}f} {unit} at its lowest level{note}, the budget is {budget * scale:g}",
+                    field="include",
+                    value=channel,
+                    allowed=f"channels whose lowest level needs at most {budget * scale:g} {unit}",
+                )
+    if any(need.sum() > budget + 1e-9 for need, budget, *_ in limits):
+        (money, money_budget, *_), (hours, hours_budget, *_) = limits
+        raise InfeasibleError(
+            f"the included channels together need {money.sum() * rate:.0f} {currency}/month and {hours.sum():.1f} h/week at their lowest levels",
+            field="include",
+            value=list(profile.include),
+            allowed=f"included channels that fit {money_budget * rate:g} {currency}/month and {hours_budget:g} h/week together",
+        )
+
+
+def ordered_picks(problem: Problem, levels: Sequence[int]) -> list[tuple[int, int]]:
+    """``(channel index, level)`` of a solution's picks, best first by fit score, ties by catalog order."""
+    fit = problem.scores.score[0]
+    chosen = [(int(problem.candidates[i]), lv) for i, lv in enumerate(levels) if lv >= 0]
+    return sorted(chosen, key=lambda item: (-fit[item[0]], item[0]))

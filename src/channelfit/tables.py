@@ -1,0 +1,353 @@
+"""The catalog's tables, declared: one row model, key and references per CSV file, one reader.
+
+Each :class:`Table` says which file it is, which pydantic model validates a row, which columns
+form its key, and which columns must name a row of another table (a ``;``-separated column
+names several). :func:`read_tables` reads them all in order and reports the first problem as a
+:class:`~channelfit.errors.CatalogError` naming the file, the row (line number), the column,
+the value and what is allowed.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from .errors import CatalogError, allowed_from
+from .vocabulary import AGE_BANDS, AVAILABILITY, LevelName
+
+__all__ = ["TABLES", "WORLD", "Table", "read_tables", "split"]
+
+WORLD = "WORLD"
+_AGE_SUM_TOLERANCE = 0.02
+Share = Field(ge=0.0, le=1.0)
+Year = Field(default=None, ge=1990, le=2030)
+Availability = Literal[AVAILABILITY]  # type: ignore[valid-type]
+
+
+def split(cell: str | None) -> tuple[str, ...]:
+    """The ids of a ``;``-separated cell."""
+    if not cell:
+        return ()
+    return tuple(part.strip() for part in cell.split(";") if part.strip())
+
+
+class Row(BaseModel):
+    """A validated CSV row: extra columns forbidden, NaN and infinities refused."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, str_strip_whitespace=True)
+
+
+def _needs(column: str, reason: str) -> PydanticCustomError:
+    return PydanticCustomError("provenance", reason, {"column": column})
+
+
+def _sourced(value: Any, info: ValidationInfo, basis: str) -> Any:
+    """A figure whose ``basis`` column says ``source`` needs this field (source id or year)."""
+    if value is None and info.data.get(basis) == "source":
+        raise _needs(info.field_name or "", f"{basis} 'source' needs a {info.field_name}")
+    return value
+
+
+def _reasoned(note: str | None, info: ValidationInfo, basis: str) -> str | None:
+    """A figure whose ``basis`` column says ``estimate`` needs its reasoning in this note."""
+    if not note and info.data.get(basis) == "estimate":
+        raise _needs(info.field_name or "", f"{basis} 'estimate' needs a {info.field_name} with the reasoning")
+    return note
+
+
+class Sourced(Row):
+    """A row whose figures are sourced (source id and year) or an estimate (with its reasoning)."""
+
+    basis: Literal["source", "estimate"]
+    source_id: str | None = None
+    year: int | None = Year
+    note: str | None = None
+
+    @field_validator("source_id", "year")
+    @classmethod
+    def _check_sourced(cls, value: Any, info: ValidationInfo) -> Any:
+        return _sourced(value, info, "basis")
+
+    @field_validator("note")
+    @classmethod
+    def _check_reasoned(cls, note: str | None, info: ValidationInfo) -> str | None:
+        return _reasoned(note, info, "basis")
+
+
+class SourceRow(Row):
+    source_id: str = Field(pattern=r"^[a-z0-9_]+$")
+    publisher: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    url: str = Field(pattern=r"^(https?://\S+|data/\S+)$")
+    year: int | None = Year
+    note: str | None = None
+
+
+class VocabularyRow(Row):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    name: str = Field(min_length=1)
+    description: str | None = None
+    source_id: str
+
+
+class CountryRow(Sourced):
+    country: str = Field(pattern=r"^[A-Z]{2}$")
+    name: str = Field(min_length=1)
+    internet_share: float = Share
+    currency: str = Field(pattern=r"^[A-Z]{3}$")
+
+
+class FxRow(Sourced):
+    currency: str = Field(pattern=r"^[A-Z]{3}$")
+    per_eur: float = Field(gt=0.0)
+
+
+class ChannelRow(Row):
+    channel: str = Field(pattern=r"^[a-z0-9_]+$")
+    name: str = Field(min_length=1)
+    orientation: str
+    owner: str = Field(min_length=1)
+    formats: str = Field(min_length=1)
+    vertical_sectors: str | None = None
+    needs_premises: bool
+    age_13_17: float = Share
+    age_18_24: float = Share
+    age_25_34: float = Share
+    age_35_44: float = Share
+    age_45_54: float = Share
+    age_55_64: float = Share
+    age_65_plus: float = Share
+    share_female: float = Share
+    share_professionals: float = Share
+    b2b_fit: float = Share
+    b2c_fit: float = Share
+    sector_baseline: float = Share
+    audience_basis: Literal["source", "estimate"]
+    audience_source_id: str | None = None
+    audience_year: int | None = Year
+    audience_note: str | None = None
+
+    @field_validator("audience_source_id", "audience_year")
+    @classmethod
+    def _check_audience_sourced(cls, value: Any, info: ValidationInfo) -> Any:
+        return _sourced(value, info, "audience_basis")
+
+    @field_validator("audience_note")
+    @classmethod
+    def _check_audience_reasoned(cls, note: str | None, info: ValidationInfo) -> str | None:
+        return _reasoned(note, info, "audience_basis")
+
+    @model_validator(mode="after")
+    def _age_shares_sum_to_one(self) -> ChannelRow:
+        total = sum(getattr(self, label) for label, _, _ in AGE_BANDS)
+        if abs(total - 1.0) > _AGE_SUM_TOLERANCE:
+            raise PydanticCustomError(
+                "age_sum",
+                "age_* shares sum to {total}, not 1 (+-{tolerance})",
+                {"total": round(total, 3), "tolerance": _AGE_SUM_TOLERANCE, "column": "age_13_17..age_65_plus"},
+            )
+        return self
+
+    @property
+    def format_list(self) -> tuple[str, ...]:
+        return split(self.formats)
+
+    @property
+    def vertical_sector_list(self) -> tuple[str, ...]:
+        return split(self.vertical_sectors)
+
+
+class MarketRow(Sourced):
+    channel: str
+    region: str = Field(pattern=r"^([A-Z]{2}|WORLD)$")
+    reach: float = Share
+    base: Literal["population", "adults", "internet_users"]
+    availability: Availability
+
+    @model_validator(mode="after")
+    def _blocked_reaches_nobody(self) -> MarketRow:
+        if self.availability == "blocked" and self.reach != 0.0:
+            raise PydanticCustomError("blocked_reach", "a blocked channel reaches nobody: reach must be 0", {"column": "reach"})
+        return self
+
+
+class SectorFitRow(Sourced):
+    channel: str
+    sector: str
+    fit: float = Share
+
+
+class SectorReachRow(Sourced):
+    channel: str
+    sector: str
+    reach: float = Share
+
+
+class GoalRow(Sourced):
+    channel: str
+    goal: str
+    affinity: float = Share
+
+
+class LevelRow(Sourced):
+    channel: str
+    level: LevelName
+    monthly_cost_eur: float = Field(ge=0.0, le=1_000_000.0)
+    weekly_hours: float = Field(ge=0.0, le=168.0)
+    setup_hours: float = Field(ge=0.0, le=2_000.0)
+    effect: float = Field(gt=0.0, le=1.0)
+
+
+class KpiRow(Sourced):
+    goal: str
+    orientation: str
+    kpi: str = Field(pattern=r"^[a-z0-9_]+$")
+    unit: str = Field(min_length=1)
+    direction: Literal["up", "down"]
+    target_change: float = Field(ge=-1.0, le=10.0)
+
+
+@dataclass(frozen=True)
+class Table:
+    """One CSV file of the catalog.
+
+    Attributes
+    ----------
+    name
+        The table's name (its file is ``{name}.csv``), used in ``references`` of other tables.
+    row
+        The pydantic model of one row.
+    key
+        The columns whose values identify a row (unique in the file).
+    references
+        ``column -> table``: the column holds a key of that table (``;``-separated for several ids).
+        ``regions`` means a country or ``WORLD``; an empty cell references nothing.
+    """
+
+    name: str
+    row: type[Row]
+    key: tuple[str, ...]
+    references: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def file(self) -> str:
+        return f"{self.name}.csv"
+
+
+_SOURCED = {"source_id": "sources"}
+#: Every table, in the order they are read (a table only references tables before it).
+TABLES: tuple[Table, ...] = (
+    Table("sources", SourceRow, ("source_id",)),
+    *(Table(kind, VocabularyRow, ("id",), _SOURCED) for kind in ("goals", "formats", "sectors", "orientations")),
+    Table("fx", FxRow, ("currency",), _SOURCED),
+    Table("countries", CountryRow, ("country",), {**_SOURCED, "currency": "fx"}),
+    Table(
+        "channels",
+        ChannelRow,
+        ("channel",),
+        {"orientation": "orientations", "audience_source_id": "sources", "formats": "formats", "vertical_sectors": "sectors"},
+    ),
+    Table("channel_markets", MarketRow, ("channel", "region"), {**_SOURCED, "channel": "channels", "region": "regions"}),
+    Table("channel_sectors", SectorFitRow, ("channel", "sector"), {**_SOURCED, "channel": "channels", "sector": "sectors"}),
+    Table("sector_reach", SectorReachRow, ("channel", "sector"), {**_SOURCED, "channel": "channels", "sector": "sectors"}),
+    Table("channel_goals", GoalRow, ("channel", "goal"), {**_SOURCED, "channel": "channels", "goal": "goals"}),
+    Table("levels", LevelRow, ("channel", "level"), {**_SOURCED, "channel": "channels"}),
+    Table("kpis", KpiRow, ("goal", "orientation"), {**_SOURCED, "goal": "goals", "orientation": "orientations"}),
+)
+
+
+def _cells(table: Table, path: Path) -> Iterator[tuple[int, dict[str, str | None]]]:
+    """``(line, record)`` for each non-empty row; empty cells become ``None``."""
+    expected = list(table.row.model_fields)
+    with path.open(newline="", encoding="utf-8") as handle:
+        reader = csv.reader(handle)
+        header = [h.strip() for h in next(reader, [])]
+        missing = [c for c in expected if c not in header]
+        unknown = [c for c in header if c not in expected]
+        if missing or unknown or len(set(header)) != len(header):
+            raise CatalogError(
+                f"header: missing {missing}, unknown {unknown}" if missing or unknown else "header repeats a column",
+                file=table.file,
+                row=1,
+                column=(missing or unknown or [None])[0],
+                value=",".join(header),
+                allowed="the columns " + ",".join(expected) + " in any order",
+            )
+        for line, cells in enumerate(reader, start=2):
+            if not any(cell.strip() for cell in cells):
+                continue
+            if len(cells) != len(header):
+                raise CatalogError(f"row has {len(cells)} cells", file=table.file, row=line, value=cells, allowed=f"{len(header)} cells, one per header column")
+            yield line, {key: (cell if cell.strip() != "" else None) for key, cell in zip(header, cells)}
+
+
+def _validate(table: Table, line: int, record: dict[str, str | None]) -> Row:
+    try:
+        return table.row.model_validate(record)
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        column = str(error["loc"][0]) if error["loc"] else (error.get("ctx") or {}).get("column")
+        raise CatalogError(
+            error["msg"].removeprefix("Value error, "),
+            file=table.file,
+            row=line,
+            column=column,
+            value=record.get(column) if column else None,
+            allowed=allowed_from(error),
+        ) from None
+
+
+def _check_reference(table: Table, line: int, column: str, value: str, known: frozenset[str]) -> None:
+    if value in known:
+        return
+    if column.endswith("source_id"):
+        raise CatalogError("source_id not in sources.csv", file=table.file, row=line, column=column, value=value, allowed="an id in sources.csv")
+    listed = sorted(known)
+    allowed = ", ".join(listed) if len(listed) <= 40 else ", ".join(listed[:40]) + ", ..."
+    raise CatalogError(f"unknown {column}", file=table.file, row=line, column=column, value=value, allowed=allowed)
+
+
+def read_tables(folder: Path) -> dict[str, dict[tuple[str, ...], tuple[int, Row]]]:
+    """Read and validate every table of :data:`TABLES` in ``folder``.
+
+    Returns
+    -------
+    dict
+        ``table name -> {key: (line, row)}``, rows in file order.
+
+    Raises
+    ------
+    CatalogError
+        On a missing file, a bad header or cell, a duplicate key or an unknown reference.
+    """
+    loaded: dict[str, dict[tuple[str, ...], tuple[int, Row]]] = {}
+    for table in TABLES:
+        path = folder / table.file
+        if not path.is_file():
+            raise CatalogError("file is missing", file=table.file, value=str(path), allowed="a CSV file in the data directory")
+        known = {
+            column: frozenset(key[0] for key in loaded["countries" if target == "regions" else target]) | ({WORLD} if target == "regions" else set())
+            for column, target in table.references.items()
+        }
+        rows: dict[tuple[str, ...], tuple[int, Row]] = {}
+        for line, record in _cells(table, path):
+            row = _validate(table, line, record)
+            for column, ids in known.items():
+                for value in split(getattr(row, column)):
+                    _check_reference(table, line, column, value, ids)
+            key = tuple(getattr(row, c) for c in table.key)
+            if key in rows:
+                raise CatalogError(
+                    f"duplicate of row {rows[key][0]}", file=table.file, row=line, column=",".join(table.key), value="/".join(map(str, key)), allowed="each key once"
+                )
+            rows[key] = (line, row)
+        if table.row is VocabularyRow and not rows:
+            raise CatalogError("vocabulary is empty", file=table.file, allowed="at least one row")
+        loaded[table.name] = rows
+    return loaded
