@@ -145,8 +145,8 @@ def test_include_beyond_the_money_names_the_limit(rossi: dict, cat: cf.Catalog) 
     """Every listen level in the catalog is free, so the money limit is checked on an instance whose costs are raised."""
     from dataclasses import replace
 
-    from channelfit.profile import parse_profile
     from channelfit.problem import build_problem, check_forced_fit, make_instance
+    from channelfit.profile import parse_profile
 
     profile = parse_profile({**rossi, "include": ["linkedin"], "budget": {"monthly": 50, "weekly_hours": 6}})
     problem = build_problem(profile, cat)

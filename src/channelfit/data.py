@@ -23,6 +23,7 @@ import numpy as np
 
 from .errors import CatalogError, ChannelfitError
 from .tables import (
+    WORLD,
     ChannelRow,
     CountryRow,
     FxRow,
@@ -35,7 +36,6 @@ from .tables import (
     SectorReachRow,
     SourceRow,
     VocabularyRow,
-    WORLD,
     read_tables,
     split,
 )
@@ -130,7 +130,7 @@ class Catalog:
         return self.market_rows.get((channel, country)) or self.market_rows[(channel, WORLD)]
 
     # -- pandas views -------------------------------------------------------------------------
-    def _frame(self, rows: Iterable[_Row]) -> pd.DataFrame:
+    def _frame(self, rows: Iterable[Row]) -> pd.DataFrame:
         import pandas as pd
 
         return pd.DataFrame([row.model_dump() for row in rows])

@@ -9,8 +9,8 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
-from .plan import Plan
 from .criteria import CRITERIA
+from .plan import Plan
 
 if TYPE_CHECKING:
     import pandas as pd
