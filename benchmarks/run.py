@@ -27,12 +27,14 @@ import numpy as np
 import channelfit as cf
 from channelfit.analysis import rank_acceptability
 from channelfit.batch import rank_top_k
-from channelfit.data import AGE_BANDS, catalog
+from channelfit.criteria import CRITERIA, DEFAULT_CRITERIA_WEIGHTS, ProfileArrays
+from channelfit.data import catalog
 from channelfit.optimiser import solve
 from channelfit.oracles import milp_additive, random_additive_instance
-from channelfit.profile import CRITERIA, DEFAULT_CRITERIA_WEIGHTS, parse_profile
-from channelfit.recommender import build_problem, make_instance
-from channelfit.scorer import ProfileArrays, exclusions, score
+from channelfit.problem import build_problem, make_instance
+from channelfit.profile import parse_profile
+from channelfit.scorer import exclusions, score
+from channelfit.vocabulary import AGE_BANDS
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
