@@ -8,11 +8,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import channelfit as cf
 from channelfit.data import catalog as packaged_catalog
+from channelfit.strategies import profiles
 
-from .conftest import ROOT
+from .conftest import ROOT, load_example
 
 REQUIRED_CHANNELS = """facebook instagram threads x linkedin xing tiktok youtube snapchat pinterest reddit tumblr quora medium
 substack discord twitch telegram whatsapp vk odnoklassniki dzen rutube yandex_maps two_gis avito wechat weibo douyin
@@ -104,23 +107,51 @@ def test_catalog_is_cached_and_frames_are_copies(cat: cf.Catalog) -> None:
     assert len(cat.markets_frame) == len(cat.market_rows)
 
 
-def test_no_rank_reversal_from_catalog_scale(tmp_path: Path, rossi: dict) -> None:
-    """Removing a channel from the catalog leaves every other channel's score unchanged (absolute scales)."""
-    from channelfit.profile import Profile
-    from channelfit.scorer import encode, score
+VICTIMS = ("linkedin", "google_business_profile")
 
-    data = _copy(tmp_path)
-    victim = "linkedin"
+
+@pytest.fixture(scope="module")
+def small_catalog(tmp_path_factory: pytest.TempPathFactory) -> cf.Catalog:
+    """The packaged catalog without the channels of :data:`VICTIMS` (every row of theirs removed)."""
+    data = _copy(tmp_path_factory.mktemp("small"))
     for name in ("channels.csv", "channel_markets.csv", "channel_goals.csv", "channel_sectors.csv", "levels.csv", "sector_reach.csv"):
         rows = _read(data / name)
-        _write(data / name, [r for r in rows if r["channel"] != victim])
-    small = cf.load_catalog(data)
-    full = cf.catalog()
-    profile = Profile.model_validate({**rossi, "present_on": []})
-    full_scores = score(encode([profile], full), full).score[0]
-    small_scores = score(encode([profile], small), small).score[0]
-    for c, channel in enumerate(small.channels):
-        assert small_scores[c] == full_scores[full.index["channels"][channel]]
+        _write(data / name, [r for r in rows if r["channel"] not in VICTIMS])
+    return cf.load_catalog(data)
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in (ROOT / "examples").glob("*.json")))
+def test_no_rank_reversal_from_catalog_scale(small_catalog: cf.Catalog, name: str) -> None:
+    """Removing channels from the catalog leaves every other channel's score unchanged (absolute scales)."""
+    profile = {**load_example(name), "present_on": [], "include": []}
+    full = {r.channel: r.score for r in cf.recommend(profile, minimum_budget_share=None).ranking}
+    small = cf.recommend(profile, minimum_budget_share=None, catalog=small_catalog)
+    assert small.ranking
+    for ranked in small.ranking:
+        assert ranked.score == full[ranked.channel]
+
+
+@settings(max_examples=40)
+@given(data=st.data())
+def test_an_explicit_catalog_drives_the_recommendation(small_catalog: cf.Catalog, data: st.DataObject) -> None:
+    """A catalog loaded from another directory is the one used: its missing channels are never picked or ranked."""
+    profile = data.draw(profiles(small_catalog))
+    try:
+        plan = cf.recommend(profile, catalog=small_catalog, minimum_budget_share=None)
+    except cf.InfeasibleError:
+        return
+    shown = {p.channel for p in plan.picks} | {r.channel for r in plan.ranking} | {c.channel for ph in plan.phases for c in ph.channels}
+    assert shown <= set(small_catalog.channels)
+    assert not shown & set(VICTIMS)
+
+
+def test_a_profile_is_validated_against_the_catalog_it_is_used_with(small_catalog: cf.Catalog, rossi: dict) -> None:
+    with pytest.raises(cf.ProfileError) as info:
+        cf.recommend({**rossi, "present_on": [], "include": ["linkedin"]}, catalog=small_catalog)
+    assert info.value.field == "include"
+    with pytest.raises(cf.ChannelfitError) as error:
+        cf.recommend(rossi, catalog="data/")  # type: ignore[arg-type]
+    assert error.value.field == "catalog"
 
 
 # --- the loader's errors on corrupt copies -------------------------------------------------------

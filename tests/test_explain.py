@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import channelfit as cf
-from channelfit.explain import format_number, percent
+from channelfit.explain import format_number, locale, percent, publisher_name
+from channelfit.render import render_plan
 from channelfit.scorer import age_overlap
 from channelfit.vocabulary import LANGUAGES, LEVELS
 
@@ -33,7 +36,7 @@ def test_reasons_state_the_data(name: str, language: str, cat: cf.Catalog) -> No
                 assert f"{v['pct']} %" in reason.text and str(v["country"]) in reason.text
                 assert reason.source_id == (row.source_id if row.basis == "source" else None)
                 if reason.source_id:
-                    assert cat.sources[reason.source_id].publisher in reason.text and str(row.year) in reason.text
+                    assert publisher_name(cat.sources[reason.source_id].publisher) in reason.text and str(row.year) in reason.text
             elif reason.code == "sector_reach":
                 row = cat.sector_reach_rows[(pick.channel, str(v["sector_id"]))]
                 assert v["pct"] == percent(row.reach) and f"{v['pct']} %" in reason.text
@@ -71,3 +74,86 @@ def test_languages_differ_but_numbers_agree() -> None:
     assert texts["it"] != texts["ru"]
     assert texts["en"] != texts["ru"]
     assert values["en"] == values["it"] == values["ru"]
+
+
+def _strings(node: object) -> list[str]:
+    if isinstance(node, dict):
+        return [s for value in node.values() for s in _strings(value)]
+    if isinstance(node, list):
+        return [s for value in node for s in _strings(value)]
+    return [node] if isinstance(node, str) else []
+
+
+def _keys(node: object, prefix: str = "") -> set[str]:
+    if isinstance(node, dict):
+        return {k for key, value in node.items() for k in _keys(value, f"{prefix}{key}.")}
+    if isinstance(node, list):
+        return {f"{prefix}[{len(node)}]"}
+    return {prefix}
+
+
+def test_every_locale_has_every_key() -> None:
+    english = locale("en")
+    for language in LANGUAGES:
+        assert _keys(locale(language)) == _keys(english), language
+        for section in ("reasons", "plan", "render"):
+            for key, template in english[section].items():
+                placeholders = set(re.findall(r"{(\w+)", template))
+                assert set(re.findall(r"{(\w+)", locale(language)[section][key])) == placeholders, (language, section, key)
+
+
+def test_every_catalog_id_has_a_word_in_every_language(cat: cf.Catalog) -> None:
+    kpis = {row.kpi for row in cat.kpi_rows.values()}
+    for language in LANGUAGES:
+        words = locale(language)["words"]
+        for kind, ids in (("goals", cat.goals), ("sectors", cat.sectors), ("formats", cat.formats), ("kpis", kpis), ("levels", LEVELS)):
+            assert set(ids) <= set(words[kind]), (language, kind, sorted(set(ids) - set(words[kind])))
+
+
+#: Phrases of the English plan that must never appear in another language's (the plan-sanity list and more).
+ENGLISH_PHRASES = [
+    "Timeline", "Weekly routine", "Listening setup", "policy checklist", "Next best", "Minimum viable budget",
+    "listen and set up", "run the core mix", "record the baseline", "Channel plan", "reaches about", "of its users",
+    "setting up takes", "you are already there", "per month", "/month", "h/week", "vs baseline", "in 90 days",
+    "Excluded", "Total:", "Roles:", "owns the strategy", "subscribe to", "when the focus KPIs",
+    " via ", "citing", "reported by", "reporting", "quoting",
+]
+
+
+def _english_fragments() -> list[str]:
+    """Every run of three or more words of the English locale's sentences (placeholders cut out)."""
+    english = locale("en")
+    texts = _strings({k: english[k] for k in ("reasons", "plan", "render", "listen_for", "role_duties", "policy")})
+    fragments = []
+    for text in texts:
+        for piece in re.split(r"{[^}]*}", text):
+            words = piece.split()
+            if len(words) >= 3:
+                fragments.append(" ".join(words))
+    return fragments
+
+
+@pytest.mark.parametrize("language", [lang for lang in LANGUAGES if lang != "en"])
+@pytest.mark.parametrize("name", NAMES)
+def test_translated_plans_have_no_english(name: str, language: str) -> None:
+    plan = cf.recommend(load_example(name), language=language)
+    page = render_plan(plan)
+    for phrase in ENGLISH_PHRASES + _english_fragments():
+        assert phrase not in page, (language, phrase)
+    assert not re.search(r"\d\.\d+e[+-]\d+", page), "an amount in exponent notation"
+
+
+@pytest.mark.parametrize(
+    ("value", "language", "expected"),
+    [
+        (1234567.891, "en", "1,234,567.89"),
+        (1234567.891, "it", "1.234.567,89"),
+        (1234567.891, "ru", "1\u00a0234\u00a0567,89"),
+        (15_000_000.0, "en", "15,000,000"),
+        (0.5, "it", "0,5"),
+        (-0.0, "en", "0"),
+        (2.0, "ru", "2"),
+    ],
+)
+def test_numbers_are_written_per_locale(value: float, language: str, expected: str) -> None:
+    assert format_number(value, language) == expected

@@ -198,7 +198,8 @@ def test_infeasible_error_fields() -> None:
     with pytest.raises(cf.InfeasibleError) as info:
         cf.recommend({**load_example("officine_rossi"), "include": ["youtube", "x"], "max_channels": 1})
     e = info.value
-    assert e.field == "include" and e.value == ["x", "youtube"] or e.value == ["youtube", "x"]
+    assert e.field == "include"
+    assert sorted(e.value) == ["x", "youtube"]
     assert str(e).startswith("include: 2 channels are included but max_channels is 1")
     assert isinstance(e, cf.ChannelfitError) and isinstance(e, ValueError)
 

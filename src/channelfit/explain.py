@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from importlib import resources
 from typing import Any
 
@@ -19,7 +20,7 @@ from .plan import Reason
 from .tables import MarketRow
 from .vocabulary import LANGUAGES
 
-__all__ = ["Explainer", "format_number", "locale", "percent"]
+__all__ = ["Explainer", "format_number", "locale", "percent", "publisher_name"]
 
 
 @functools.lru_cache(maxsize=len(LANGUAGES))
@@ -29,6 +30,17 @@ def locale(language: str) -> dict[str, Any]:
         raise ValueError(f"unknown language {language!r}; known: {', '.join(LANGUAGES)}")
     text = (resources.files("channelfit") / "locales" / f"{language}.json").read_text(encoding="utf-8")
     return json.loads(text)
+
+
+_INTERMEDIARY = re.compile(r"\s+(\(|via\b|reported by\b|reporting\b|citing\b|quoting\b)")
+
+
+def publisher_name(publisher: str) -> str:
+    """The publisher's own name, without the English note on who reported it (``"Eurispes (via DonnaClick)"`` -> ``"Eurispes"``).
+
+    Plans cite the publisher in every language; the full attribution stays in ``sources.csv``.
+    """
+    return _INTERMEDIARY.split(publisher, maxsplit=1)[0].strip() or publisher
 
 
 def percent(share: float) -> int:
@@ -84,7 +96,7 @@ class Explainer:
     def _source(self, source_id: str | None, year: int | None, basis: str) -> str:
         if basis == "estimate" or source_id is None:
             return self.strings["reasons"]["estimate"]
-        return f"{self.cat.sources[source_id].publisher} {year}"
+        return f"{publisher_name(self.cat.sources[source_id].publisher)} {year}"
 
     def reach(self, row: MarketRow, country: str, reach_population: float) -> Reason:
         return self.reason(
