@@ -30,3 +30,7 @@ def load_example(name: str) -> dict:
 @pytest.fixture
 def rossi() -> dict:
     return load_example("officine_rossi")
+
+
+def pytest_report_header() -> str:
+    return f"channelfit {cf.__version__} from {Path(cf.__file__).parent}"

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
 
 import channelfit as cf
 from channelfit.profile import parse_profile
+from channelfit.schema import json_schema
+from channelfit.strategies import profiles
+
+PROFILE_SCHEMA = json_schema("profile")
 
 
 def test_lists_mean_equal_weights_and_weights_are_normalised(rossi: dict) -> None:
@@ -84,3 +89,25 @@ def test_oversized_json_is_refused() -> None:
 def test_deeply_nested_json_is_refused_without_recursion_error() -> None:
     with pytest.raises(cf.ProfileError):
         parse_profile("[" * 100_000 + "]" * 100_000)
+
+
+@settings(max_examples=60)
+@given(profiles())
+def test_drawn_profiles_validate_against_the_published_schema(profile: dict) -> None:
+    """What the strategy draws (criteria weights included) is valid for the schema and for the library."""
+    import jsonschema
+
+    jsonschema.validate(profile, PROFILE_SCHEMA)
+    parsed = parse_profile(profile)
+    assert set(parsed.criteria) == set(cf.CRITERIA)
+    assert sum(parsed.criteria.values()) == pytest.approx(1.0)
+
+
+def test_the_schema_refuses_what_the_library_refuses(rossi: dict) -> None:
+    import jsonschema
+
+    for bad in ({**rossi, "sector": "space"}, {**rossi, "criteria_weights": {"beauty": 1}}, {**rossi, "max_channels": 0}):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(bad, PROFILE_SCHEMA)
+        with pytest.raises(cf.ProfileError):
+            parse_profile(bad)

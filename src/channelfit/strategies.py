@@ -15,9 +15,10 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from .data import Catalog, catalog
+from .criteria import CRITERIA
+from .data import Catalog, as_catalog
 
-__all__ = ["budgets", "profiles", "weights"]
+__all__ = ["budgets", "criteria_weights", "profiles", "weights"]
 
 
 def weights(ids: list[str] | tuple[str, ...], max_size: int = 4) -> st.SearchStrategy[Any]:
@@ -31,7 +32,7 @@ def weights(ids: list[str] | tuple[str, ...], max_size: int = 4) -> st.SearchStr
 
 def budgets(cat: Catalog | None = None) -> st.SearchStrategy[dict[str, Any]]:
     """Budgets from nothing to generous, in EUR or another catalog currency."""
-    cat = cat or catalog()
+    cat = as_catalog(cat)
     currency = st.sampled_from(sorted(cat.fx_per_eur))
     return st.builds(
         lambda cur, eur, hours: {"monthly": round(eur * cat.fx_per_eur[cur], 2), "currency": cur, "weekly_hours": hours},
@@ -39,6 +40,13 @@ def budgets(cat: Catalog | None = None) -> st.SearchStrategy[dict[str, Any]]:
         st.sampled_from([0.0, 50.0, 200.0, 800.0, 3000.0]) | st.floats(0, 5000, allow_nan=False).map(lambda x: round(x, 2)),
         st.sampled_from([0.0, 1.0, 3.0, 6.0, 12.0, 40.0]) | st.floats(0, 60, allow_nan=False).map(lambda x: round(x, 1)),
     )
+
+
+def criteria_weights() -> st.SearchStrategy[dict[str, float]]:
+    """Overrides of some criterion weights (the rest keep their defaults); never all zero."""
+    weight = st.sampled_from([0.0, 0.05, 0.1, 0.25, 0.5]) | st.floats(0.0, 1.0, allow_nan=False, allow_subnormal=False)
+    overrides = st.dictionaries(st.sampled_from(CRITERIA), weight, max_size=3)
+    return overrides.filter(lambda chosen: len(chosen) < len(CRITERIA) or any(chosen.values()))
 
 
 @st.composite
@@ -53,7 +61,7 @@ def profiles(draw: st.DrawFn, cat: Catalog | None = None, with_include: bool = T
         Also draw ``include`` channels (which can make a profile infeasible: recommend then
         raises :class:`~channelfit.InfeasibleError`).
     """
-    cat = cat or catalog()
+    cat = as_catalog(cat)
     channels = list(cat.channels)
     youngest = draw(st.integers(13, 80))
     oldest = draw(st.integers(youngest, 90))
@@ -79,4 +87,5 @@ def profiles(draw: st.DrawFn, cat: Catalog | None = None, with_include: bool = T
         "include": include,
         "exclude": exclude,
         "max_channels": draw(st.integers(1, 6)),
+        "criteria_weights": draw(criteria_weights()),
     }
