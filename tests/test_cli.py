@@ -116,3 +116,16 @@ def test_profile_from_standard_input(monkeypatch: pytest.MonkeyPatch, capsys: py
     code, out, err = _run(capsys, "recommend", "-", "--json")
     assert code == 0 and not err
     assert json.loads(out)["picks"]
+
+
+def test_every_command_takes_a_catalog_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(cf.catalog().directory, data)
+    assert main(["recommend", str(EXAMPLES / "officine_rossi.json"), "--json", "--catalog", str(data)]) == 0
+    assert json.loads(capsys.readouterr().out)["picks"]
+    (data / "levels.csv").unlink()
+    assert main(["channels", "--catalog", str(data)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "levels.csv" in err

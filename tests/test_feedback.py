@@ -8,6 +8,7 @@ import pytest
 
 import channelfit as cf
 from channelfit.feedback import PRIOR_PERIODS, attainment
+from channelfit.vocabulary import LEVELS
 
 from .conftest import load_example
 
@@ -49,12 +50,11 @@ def test_silent_channel_loses_its_place_to_the_next_best(restaurant: tuple[dict,
 
 def test_beating_targets_keeps_or_gains_level(restaurant: tuple[dict, cf.Plan]) -> None:
     profile, plan = restaurant
-    levels = ("listen", "maintain", "grow")
     evidence = cf.check(plan, _results(plan, PERIODS, {p.channel: 2.0 for p in plan.picks}))
     after = {p.channel: p for p in cf.recommend(profile, evidence=evidence).picks}
     for pick in plan.picks:
         assert pick.channel in after
-        assert levels.index(after[pick.channel].level) >= levels.index(pick.level)
+        assert LEVELS.index(after[pick.channel].level) >= LEVELS.index(pick.level)
 
 
 def test_one_lucky_period_does_not_overturn_the_plan(restaurant: tuple[dict, cf.Plan]) -> None:

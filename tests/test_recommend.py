@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 import channelfit as cf
 from channelfit.problem import SETUP_WEEKS
 from channelfit.strategies import profiles
+from channelfit.vocabulary import LEVELS
 
 
 def _plan_or_infeasible(profile: dict, **kwargs: object) -> cf.Plan | None:
@@ -38,7 +39,7 @@ def _check_limits(plan: cf.Plan, profile: dict, cat: cf.Catalog) -> None:
         c = cat.index["channels"][pick.channel]
         assert (cat.availability[c, targets] != 2).any(), f"{pick.channel} is blocked in every target market"
         assert parsed.premises or not cat.needs_premises[c]
-        assert cat.level_offered[c, ("listen", "maintain", "grow").index(pick.level)]
+        assert cat.level_offered[c, LEVELS.index(pick.level)]
     for phase in plan.phases:
         assert phase.monthly_cost_eur <= plan.monthly_budget_eur + 0.01
         assert phase.weekly_hours <= parsed.budget.weekly_hours + 0.01
@@ -122,7 +123,7 @@ def test_include_more_than_max_channels(rossi: dict) -> None:
 def test_additive_objective_is_sum_of_score_times_effect(rossi: dict, cat: cf.Catalog) -> None:
     plan = cf.recommend(rossi, objective="additive")
     expected = sum(
-        p.score * cat.level_effect[cat.index["channels"][p.channel], ("listen", "maintain", "grow").index(p.level)] for p in plan.picks
+        p.score * cat.level_effect[cat.index["channels"][p.channel], LEVELS.index(p.level)] for p in plan.picks
     )
     assert plan.objective == pytest.approx(expected, abs=1e-3)
 

@@ -20,12 +20,13 @@ __all__ = [
 ]
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+#: Control characters and line separators: never printed raw in a one-line message or a table cell.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _one_line(text: str) -> str:
     """``text`` with control characters (newlines included) shown as escapes: messages stay one line."""
-    return _CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
+    return CONTROL_CHARACTERS.sub(lambda match: repr(match.group())[1:-1], text)
 
 
 def _short(value: Any, limit: int = 80) -> str:

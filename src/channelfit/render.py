@@ -6,24 +6,23 @@ neutralised) and no cell starts with ``=``, ``+``, ``-`` or ``@`` (spreadsheet f
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .data import Catalog
+from .errors import CONTROL_CHARACTERS, ProfileError
 from .explain import Explainer, percent
 from .plan import Plan
 
 __all__ = ["channel_rows", "formula_safe", "plan_csv", "render_plan", "render_table", "safe_cell"]
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def formula_safe(value: Any) -> str:
     """``value`` as text for a CSV cell or a terminal: control characters become spaces, and a
     leading ``=``, ``+``, ``-`` or ``@`` (a spreadsheet formula) is quoted with ``'`` unless it is a number."""
-    text = _CONTROL.sub(" ", str(value)).strip()
+    text = CONTROL_CHARACTERS.sub(" ", str(value)).strip()
     if text.startswith(_FORMULA_START) and not _is_number(text):
         text = "'" + text
     return text
@@ -63,8 +62,6 @@ def _fmt(value: Any) -> str:
 
 def channel_rows(cat: Catalog, market: str | None = None, orientation: str | None = None) -> list[dict[str, Any]]:
     """The catalog's channels as rows for browsing, optionally with reach in one market."""
-    from .errors import ProfileError
-
     if market is not None:
         market = market.upper()
         if market not in cat.index["countries"]:
