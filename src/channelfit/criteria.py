@@ -40,10 +40,13 @@ class ProfileArrays:
 
     market_weights: np.ndarray  # (P, countries), rows sum to 1
     age_overlap: np.ndarray  # (P, age bands): share of each band inside the target ages
+    target_people: np.ndarray  # (P, countries * age bands): the target people's weights, rows sum to 1
     gender: np.ndarray  # (P,) index into vocabulary.GENDERS
     professionals: np.ndarray  # (P,) bool
     goal_weights: np.ndarray  # (P, goals), rows sum to 1
-    sector: np.ndarray  # (P,) sector index
+    sector: np.ndarray  # (P,) the organisation's own sector index
+    sector_mix: np.ndarray  # (P, sectors): the sectors the goals address, by goal weight (rows sum to 1)
+    reach_sectors: np.ndarray  # (P, sectors): goal weight whose reach is counted among a sector's professionals
     formats: np.ndarray  # (P, formats) bool
     model: np.ndarray  # (P,) index into vocabulary.MODELS
     criteria_weights: np.ndarray  # (P, criteria), rows sum to 1, in REGISTRY order
@@ -125,28 +128,38 @@ def availability_factor(cat: Catalog) -> np.ndarray:
 
 
 @functools.lru_cache(maxsize=4)
-def _effective_reach(cat: Catalog) -> np.ndarray:
-    out = cat.reach * availability_factor(cat)
+def _target_reach(cat: Catalog) -> np.ndarray:
+    """``(channel, country * age band)``: band reach with restricted networks discounted."""
+    out = (cat.band_reach * availability_factor(cat)[:, :, None]).reshape(len(cat.channels), -1)
     out.setflags(write=False)
     return out
 
 
 def _reach(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndarray:
-    reach = rowwise_dot(arrays.market_weights, _effective_reach(cat))
-    in_sector = cat.sector_reach.T[arrays.sector]  # (P, C), NaN where unknown
-    use_sector = arrays.professionals[:, None] & ~np.isnan(in_sector)
-    if use_sector.any():
-        available = rowwise_dot(arrays.market_weights, availability_factor(cat))
-        reach = np.where(use_sector, np.nan_to_num(in_sector) * available, reach)
-    return reach
+    """Share of the target people the channel reaches.
+
+    The target people are the markets by weight, and in each market the people of the target ages,
+    each age band weighted by its population; the channel reaches the share of each band that its
+    band reach says (0 where blocked). A gender asked for scales that share by the channel's share of
+    users of that gender over one half (capped at 1). For the goal weight that addresses a sector's
+    professionals (``reach_sectors``), the channel's reach among them is used where the catalog knows it.
+    """
+    general = rowwise_dot(arrays.target_people, _target_reach(cat))
+    female = cat.share_female[None, :]
+    gender_factor = np.select([arrays.gender[:, None] == 1, arrays.gender[:, None] == 2], [female / 0.5, (1.0 - female) / 0.5], default=1.0)
+    general = np.minimum(general * gender_factor, 1.0)
+    counted = arrays.reach_sectors.sum(axis=1, keepdims=True)
+    if not counted.any():
+        return general
+    known = ~np.isnan(cat.sector_reach)
+    available = rowwise_dot(arrays.market_weights, availability_factor(cat))
+    in_sector = rowwise_dot(arrays.reach_sectors, np.where(known, cat.sector_reach, 0.0)) * available
+    return general * (1.0 - counted) + in_sector + general * rowwise_dot(arrays.reach_sectors, (~known).astype(float))
 
 
 def _audience(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndarray:
-    ages = rowwise_dot(arrays.age_overlap, cat.age_shares)
-    female = cat.share_female[None, :]
-    gender_share = np.select([arrays.gender[:, None] == 1, arrays.gender[:, None] == 2], [female, 1.0 - female], default=1.0)
-    professional_share = np.where(arrays.professionals[:, None], cat.share_professionals[None, :], 1.0)
-    return ages * gender_share * professional_share
+    """What reach cannot say: the share of the channel's users who are working professionals, when they are the audience."""
+    return np.where(arrays.professionals[:, None], cat.share_professionals[None, :], 1.0)
 
 
 def _goals(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndarray:
@@ -154,7 +167,8 @@ def _goals(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndar
 
 
 def _sector(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndarray:
-    return cat.sector_fit.T[arrays.sector]
+    """The channel's fit for the sectors the goals address (the buyers' for selling goals, else the organisation's own)."""
+    return rowwise_dot(arrays.sector_mix, cat.sector_fit)
 
 
 def _formats(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndarray:
@@ -169,10 +183,10 @@ def _model(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndar
 
 #: The criteria, in the order of the scorer's arrays.
 REGISTRY: tuple[Criterion, ...] = (
-    Criterion("reach", 0.25, _reach, "share of the target markets' people the channel reaches (blocked 0, restricted at half)"),
-    Criterion("audience", 0.15, _audience, "share of the channel's users in the target ages, gender and (if asked) professionals"),
+    Criterion("reach", 0.25, _reach, "share of the target people (markets, ages, gender, sectors' professionals) the channel reaches"),
+    Criterion("audience", 0.15, _audience, "share of the channel's users who are professionals, when they are the audience"),
     Criterion("goals", 0.25, _goals, "goal-weighted mean of the channel's affinity to each goal"),
-    Criterion("sector", 0.15, _sector, "the channel's fit for the organisation's sector"),
+    Criterion("sector", 0.15, _sector, "the channel's fit for the sectors the goals address"),
     Criterion("formats", 0.10, _formats, "share of the formats the channel needs that the organisation produces"),
     Criterion("model", 0.10, _model, "fit to the business model (b2b, b2c, or the mean of both)"),
 )

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .bands import population_in_bands, rates_in_bands
 from .errors import CatalogError, ChannelfitError
 from .tables import (
     WORLD,
@@ -33,6 +34,7 @@ from .tables import (
     MarketRow,
     Row,
     SectorFitRow,
+    ReachBandRow,
     SectorReachRow,
     SourceRow,
     VocabularyRow,
@@ -78,9 +80,22 @@ class Catalog:
         ``(channel,)``: the channel only serves organisations with a place customers visit (maps, local reviews).
     goal_affinity
         ``(channel, goal)`` affinities in 0..1.
+    population_bands
+        ``(country, age band)``: share of the country's people aged 13+ in each band (rows sum to 1).
+    internet_bands
+        ``(country, age band)``: share of the people of each band who use the internet.
+    band_reach
+        ``(channel, country, age band)``: share of the people of each band who use the channel at least
+        monthly, the catalog's one base (see ``data/README.md``): published band figures where a
+        publisher gives them, else derived from the market row's total, the channel's age profile and
+        the population by age; never above the band's internet use; 0 where blocked or where the only
+        row is the WORLD fallback (owned channels excepted).
+    band_published
+        ``(channel, country, age band)``: share of the band's years that published band figures cover.
     reach
-        ``(channel, country)``: share of each country's population the channel reaches
-        (internet-user bases converted with the country's internet share; blocked is 0).
+        ``(channel, country)``: ``band_reach`` averaged over the people aged 13+.
+    market_source
+        ``(channel, country)``: 1 where the market row is the country's own, 0 where it is the WORLD fallback.
     availability
         ``(channel, country)`` codes into ``AVAILABILITY``.
     level_monthly_cost_eur, level_weekly_hours, level_setup_hours, level_effect
@@ -105,7 +120,12 @@ class Catalog:
     sector_reach: np.ndarray
     needs_premises: np.ndarray
     goal_affinity: np.ndarray
+    population_bands: np.ndarray
+    internet_bands: np.ndarray
+    band_reach: np.ndarray
+    band_published: np.ndarray
     reach: np.ndarray
+    market_source: np.ndarray
     availability: np.ndarray
     level_offered: np.ndarray
     level_monthly_cost_eur: np.ndarray
@@ -115,6 +135,7 @@ class Catalog:
     fx_per_eur: Mapping[str, float]
     channel_rows: tuple[ChannelRow, ...]
     market_rows: Mapping[tuple[str, str], MarketRow]
+    reach_band_rows: Mapping[tuple[str, str], tuple[ReachBandRow, ...]]
     goal_rows: Mapping[tuple[str, str], GoalRow]
     level_rows: Mapping[tuple[str, str], LevelRow]
     kpi_rows: Mapping[tuple[str, str], KpiRow]
@@ -203,18 +224,9 @@ def _fill(shape: tuple[int, ...], fill: float, cells: Iterable[tuple[tuple[int, 
 
 
 def _check_channels_complete(tables: Mapping[str, Any], channels: tuple[str, ...], offered: np.ndarray, money: np.ndarray, hours: np.ndarray) -> None:
-    """Every channel has a WORLD market row and at least one level; levels never get cheaper as effort rises."""
+    """Every channel has at least one level; levels never get cheaper as effort rises."""
     for c, channel in enumerate(channels):
         line = tables["channels"][(channel,)][0]
-        if (channel, WORLD) not in tables["channel_markets"]:
-            raise CatalogError(
-                "channel has no WORLD row in channel_markets.csv",
-                file="channels.csv",
-                row=line,
-                column="channel",
-                value=channel,
-                allowed="a channel with a WORLD row in channel_markets.csv (its reach where no country row exists)",
-            )
         levels = np.flatnonzero(offered[c])
         if len(levels) == 0:
             raise CatalogError(
@@ -234,6 +246,67 @@ def _check_channels_complete(tables: Mapping[str, Any], channels: tuple[str, ...
                 value=channel,
                 allowed=" <= ".join(LEVELS) + " in both monthly_cost_eur and weekly_hours",
             )
+
+
+@dataclass(frozen=True)
+class _People:
+    """Each country's people aged 13+ by catalog age band: ``share`` of them in each band (rows sum to 1),
+    ``internet`` use in each band, and ``thirteen_plus``, the share of the whole population aged 13+."""
+
+    share: np.ndarray
+    internet: np.ndarray
+    thirteen_plus: np.ndarray
+    adults: np.ndarray  # share of the people aged 13+ who are 18+
+
+
+def _people(tables: Mapping[str, Any], country_rows: list[CountryRow]) -> _People:
+    ages: dict[str, list[tuple[int, int, float]]] = {}
+    for _, row in tables["country_ages"].values():
+        ages.setdefault(row.country, []).append((row.age_min, row.age_max, row.population_share))
+    use: dict[str, list[tuple[int, int, float, int]]] = {}
+    for _, row in tables["internet_use"].values():
+        use.setdefault(row.country, []).append((row.age_min, row.age_max, row.internet_use, row.year or 0))
+    share, internet, thirteen = [], [], []
+    for row in country_rows:
+        if row.country not in ages:
+            raise CatalogError(
+                "country has no rows in country_ages.csv", file="countries.csv", row=tables["countries"][(row.country,)][0], column="country", value=row.country, allowed="a country with its population by age"
+            )
+        bands = population_in_bands(ages[row.country])
+        thirteen.append(bands.sum())
+        share.append(bands / bands.sum())
+        internet.append(rates_in_bands(use.get(row.country, ()), np.full(len(AGE_BANDS), row.internet_share))[0])
+    share_array = np.array(share)
+    return _People(share=share_array, internet=np.array(internet), thirteen_plus=np.array(thirteen), adults=1.0 - share_array[:, 0])
+
+
+def _derived_bands(row: MarketRow, k: int, people: _People, propensity: np.ndarray) -> np.ndarray:
+    """Band reach derived from a market row's total: the total converted to the people aged 13+, then spread
+    over the bands in proportion to the channel's ``propensity`` to be used at each age.
+
+    Conversions of each base to the share of the people aged 13+:
+
+    * ``population``: a share of the whole population (ad reach) -> divided by the share aged 13+;
+    * ``adults``: a share of the people 18+ -> times the share of 18+ among 13+ (teen users are then
+      added by the spread, at the channel's propensity);
+    * ``internet_users``: a share of internet users -> times the internet use of the people 13+.
+    """
+    if row.base == "population":
+        total = row.reach / people.thirteen_plus[k]
+    elif row.base == "adults":
+        total = row.reach * people.adults[k]
+    else:
+        total = row.reach * float(people.internet[k] @ people.share[k])
+    if row.base == "adults":  # the total covers adults only: spread it over the adult bands, then add teens at their propensity
+        adult = propensity[1:] / max(float(people.share[k, 1:] @ propensity[1:]), 1e-12) * min(total, 1.0) / max(people.adults[k], 1e-12)
+        return np.concatenate(([adult[0] * propensity[0] / max(propensity[1], 1e-12)], adult))
+    return min(total, 1.0) * propensity / max(float(people.share[k] @ propensity), 1e-12)
+
+
+def _propensity(age_profile: np.ndarray, reference: np.ndarray) -> np.ndarray:
+    """How much more likely than average a person of each band is to use the channel: the channel's users
+    by band (its global age profile) over a reference population by band."""
+    return np.divide(age_profile, reference, out=np.zeros_like(age_profile), where=reference > 0)
 
 
 def load_catalog(directory: str | os.PathLike[str] | None = None) -> Catalog:
@@ -279,16 +352,43 @@ def _build(folder: Path) -> Catalog:
     n_channels, n_countries, n_levels = len(channels), len(countries), len(LEVELS)
 
     markets: dict[tuple[str, str], MarketRow] = {key: row for key, (_, row) in tables["channel_markets"].items()}  # type: ignore[misc]
-    internet_share = np.array([row.internet_share for row in country_rows])
-    reach = np.zeros((n_channels, n_countries))
-    availability = np.zeros((n_channels, n_countries), dtype=np.int8)
     for c, channel in enumerate(channels):
+        if (channel, WORLD) not in markets:
+            raise CatalogError(
+                "channel has no WORLD row in channel_markets.csv",
+                file="channels.csv",
+                row=tables["channels"][(channel,)][0],
+                column="channel",
+                value=channel,
+                allowed="a channel with a WORLD row in channel_markets.csv (its availability where no country row exists)",
+            )
+    people = _people(tables, country_rows)
+    band_rows: dict[tuple[str, str], list[ReachBandRow]] = {}
+    for _, row in tables["reach_bands"].values():
+        band_rows.setdefault((row.channel, row.country), []).append(row)  # type: ignore[union-attr]
+    band_reach = np.zeros((n_channels, n_countries, len(AGE_BANDS)))
+    band_published = np.zeros_like(band_reach)
+    market_source = np.zeros((n_channels, n_countries), dtype=np.int8)
+    availability = np.zeros((n_channels, n_countries), dtype=np.int8)
+    ages = np.array([[getattr(row, b) for b, _, _ in AGE_BANDS] for row in channel_rows])
+    # The global age profiles describe users in a world population; the catalog's countries, equally
+    # weighted, stand in for that population when turning a profile into propensities by age.
+    reference = people.share.mean(axis=0)
+    for c, channel in enumerate(channels):
+        owned = channel_rows[c].orientation == "owned"
         for k, country in enumerate(countries):
-            row = markets.get((channel, country)) or markets.get((channel, WORLD))
-            if row is None:
-                continue  # reported below: every channel needs a WORLD row
-            reach[c, k] = row.reach * (internet_share[k] if row.base == "internet_users" else 1.0)
+            own = markets.get((channel, country))
+            row = own or markets[(channel, WORLD)]
             availability[c, k] = AVAILABILITY.index(row.availability)
+            market_source[c, k] = own is not None
+            if row.availability == "blocked" or (own is None and not owned):
+                continue  # a WORLD fallback never makes a channel reach people there (owned channels excepted)
+            derived = _derived_bands(row, k, people, _propensity(ages[c], reference))
+            published = [(r.age_min, r.age_max, r.reach, r.year or 0) for r in band_rows.get((channel, country), ())]
+            rates, covered = rates_in_bands(published, derived)
+            band_reach[c, k] = np.minimum(rates, people.internet[k])
+            band_published[c, k] = covered
+    reach = (band_reach * people.share[None, :, :]).sum(axis=2)
 
     level_rows: list[LevelRow] = _rows(tables, "levels")
     shape = (n_channels, n_levels)
@@ -330,7 +430,12 @@ def _build(folder: Path) -> Catalog:
         sector_reach=_fill((n_channels, len(vocab["sectors"])), np.nan, [((ch[r.channel], sec[r.sector]), r.reach) for r in _rows(tables, "sector_reach")]),
         needs_premises=_frozen(np.array([row.needs_premises for row in channel_rows], dtype=bool)),
         goal_affinity=_fill((n_channels, len(vocab["goals"])), 0.0, [((ch[r.channel], index["goals"][r.goal]), r.affinity) for r in _rows(tables, "channel_goals")]),
+        population_bands=_frozen(people.share),
+        internet_bands=_frozen(people.internet),
+        band_reach=_frozen(band_reach),
+        band_published=_frozen(band_published),
         reach=_frozen(reach),
+        market_source=_frozen(market_source),
         availability=_frozen(availability),
         level_offered=_frozen(offered),
         level_monthly_cost_eur=money,
@@ -340,6 +445,7 @@ def _build(folder: Path) -> Catalog:
         fx_per_eur=_proxy(fx),
         channel_rows=tuple(channel_rows),
         market_rows=_proxy(markets),
+        reach_band_rows=_proxy({key: tuple(rows) for key, rows in band_rows.items()}),
         goal_rows=keyed("channel_goals"),
         level_rows=keyed("levels"),
         kpi_rows=keyed("kpis"),

@@ -17,7 +17,7 @@ from typing import Any
 
 from .data import Catalog
 from .plan import Reason
-from .tables import MarketRow
+from .tables import MarketRow, ReachBandRow
 from .vocabulary import LANGUAGES
 
 __all__ = ["Explainer", "format_number", "locale", "percent", "publisher_name"]
@@ -98,16 +98,23 @@ class Explainer:
             return self.strings["reasons"]["estimate"]
         return f"{publisher_name(self.cat.sources[source_id].publisher)} {year}"
 
-    def reach(self, row: MarketRow, country: str, reach_population: float) -> Reason:
+    def reach(self, row: MarketRow | ReachBandRow, country: str, share: float, first: int, last: int) -> Reason:
+        """Reach among the people of the target ages in one market: a published band figure, a sourced
+        market total split by age (derived), or an estimate."""
+        key = "reach" if isinstance(row, ReachBandRow) else "reach_estimate" if row.basis == "estimate" else "reach_derived"
         return self.reason(
             "reach",
+            key,
             source_id=row.source_id if row.basis == "source" else None,
-            pct=percent(reach_population),
+            pct=percent(share),
+            first=first,
+            last=last,
             country=country,
             source=self._source(row.source_id, row.year, row.basis),
         )
 
-    def sector_reach(self, channel: str, sector: str) -> Reason:
+    def sector_reach(self, channel: str, sector: str, whom: str) -> Reason:
+        """Reach among a sector's professionals: ``whom`` is ``customers`` or ``own_sector``."""
         row = self.cat.sector_reach_rows[(channel, sector)]
         return self.reason(
             "sector_reach",
@@ -115,19 +122,9 @@ class Explainer:
             pct=percent(row.reach),
             sector=self.word("sectors", sector),
             sector_id=sector,
+            whom=self.strings["reasons"][whom],
+            whom_id=whom,
             source=self._source(row.source_id, row.year, row.basis),
-        )
-
-    def audience_age(self, channel: int, first: int, last: int, share: float) -> Reason:
-        row = self.cat.channel_rows[channel]
-        return self.reason(
-            "audience",
-            "audience_age",
-            source_id=row.audience_source_id if row.audience_basis == "source" else None,
-            pct=percent(share),
-            first=first,
-            last=last,
-            source=self._source(row.audience_source_id, row.audience_year, row.audience_basis),
         )
 
     def audience_professionals(self, channel: int) -> Reason:

@@ -16,7 +16,8 @@ from .optimiser import objective_value
 from .plan import Excluded, Kpi, MinimumBudget, Phase, PhaseChannel, Pick, Plan, RankedChannel, Reason, Totals
 from .problem import SETUP_WEEKS, Problem, effectiveness, ordered_picks
 from .routine import listening_setup, policy, roles, weekly_routine
-from .scorer import EXCLUSIONS, age_overlap
+from .scorer import EXCLUSIONS
+from .tables import MarketRow, ReachBandRow
 from .solutions import MinimumBudgetSolution, PlanSolutions, Solved
 from .vocabulary import LEVELS
 
@@ -46,18 +47,21 @@ def _served_goals(problem: Problem, eff_row: np.ndarray) -> list[int]:
 def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, served: list[int]) -> list[Reason]:
     cat, profile = problem.cat, problem.profile
     reasons: list[Reason] = []
+    first, last = profile.audience.age
+    in_sectors = [
+        explainer.sector_reach(cat.channels[c], cat.sectors[s], "customers" if cat.sectors[s] in profile.audience.sectors else "own_sector")
+        for s in np.flatnonzero(problem.arrays.reach_sectors[0] > 0)
+        if (cat.channels[c], cat.sectors[s]) in cat.sector_reach_rows
+    ]
     for country, weight in profile.markets.items():
         if weight >= _MARKET_REASON_WEIGHT or len(profile.markets) == 1:
             k = cat.index["countries"][country]
-            row = cat.market_row(cat.channels[c], country)
-            reasons.append(explainer.reach(row, country, float(cat.reach[c, k])))
+            share, row = market_reach(problem, c, k)
+            if share > 0 or not in_sectors:  # a vertical network's reach is stated among the sector's professionals
+                reasons.append(explainer.reach(row, country, share, first, last))
             if cat.availability[c, k] == 1:
                 reasons.append(explainer.reason("restricted", country=country))
-    if profile.audience.professionals and (cat.channels[c], profile.sector) in cat.sector_reach_rows:
-        reasons.append(explainer.sector_reach(cat.channels[c], profile.sector))
-    first, last = profile.audience.age
-    share = float(age_overlap(first, last) @ cat.age_shares[c])
-    reasons.append(explainer.audience_age(c, first, last, share))
+    reasons += in_sectors
     if profile.audience.professionals:
         reasons.append(explainer.audience_professionals(c))
     if profile.sector in cat.channel_rows[c].vertical_sector_list:
@@ -80,6 +84,22 @@ def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, se
     else:
         reasons.append(explainer.reason("setup", hours=round(float(problem.setup[c, level]), 1)))
     return reasons
+
+
+def market_reach(problem: Problem, c: int, k: int) -> tuple[float, MarketRow | ReachBandRow]:
+    """Channel ``c``'s reach among the target ages in market ``k`` (before any restriction), and the row to cite:
+    the published band row that covers most of the target ages when published rows cover them all, else the market row."""
+    cat = problem.cat
+    weights = problem.arrays.target_people[0].reshape(len(cat.countries), -1)[k]
+    weights = weights / weights.sum() if weights.sum() > 0 else weights
+    share = float(weights @ cat.band_reach[c, k])
+    channel, country = cat.channels[c], cat.countries[k]
+    published = cat.reach_band_rows.get((channel, country), ())
+    if published and float(weights @ cat.band_published[c, k]) >= 1.0 - 1e-9:
+        first, last = problem.profile.audience.age
+        overlap = lambda row: min(row.age_max, last) - max(row.age_min, first)  # noqa: E731
+        return share, max(published, key=lambda row: (overlap(row), row.year or 0))
+    return share, cat.market_row(channel, country)
 
 
 def _kpis(problem: Problem, c: int, served: list[int]) -> list[Kpi]:

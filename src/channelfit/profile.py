@@ -94,11 +94,23 @@ class Audience(_Model):
         ``any``, ``female`` or ``male``: a gender the audience is concentrated in.
     professionals
         ``True`` when the audience is working professionals or business decision makers.
+    sectors
+        The sectors whose professionals the organisation sells to or talks to (its buyers, for b2b),
+        from the catalog's sector vocabulary. Every goal but recruiting then counts a vertical
+        network's reach among those professionals (when ``professionals`` is true) and its fit for
+        those sectors; recruiting always counts the organisation's own sector. Left empty, the goals
+        reach professionals in general, not the organisation's own sector.
     """
 
     age: tuple[Annotated[int, Field(ge=13, le=90)], Annotated[int, Field(ge=13, le=90)]] = (18, 65)
     gender: Literal[GENDERS] = "any"  # type: ignore[valid-type]
     professionals: bool = False
+    sectors: tuple[str, ...] = ()
+
+    @field_validator("sectors", mode="before")
+    @classmethod
+    def _known_sectors(cls, sectors: Any, info: ValidationInfo) -> Any:
+        return _ids(sectors, "sector", _catalog(info).index["sectors"], "audience.sectors")
 
     @field_validator("age")
     @classmethod

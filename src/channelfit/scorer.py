@@ -75,13 +75,22 @@ def encode(profiles: Sequence[Profile], cat: Catalog) -> ProfileArrays:
         for name, flags in channel_sets.items():
             for channel in getattr(profile, name):
                 flags[p, channels[channel]] = True
+    overlap = np.array([age_overlap(*p.audience.age) for p in profiles]).reshape(n, len(AGE_BANDS))
+    # the target people: each market's people of the target ages, each band weighted by its population
+    people = market_weights[:, :, None] * cat.population_bands[None, :, :] * overlap[:, None, :]
+    in_market = (cat.population_bands[None, :, :] * overlap[:, None, :]).sum(axis=2, keepdims=True)
+    people = np.divide(people, in_market, out=np.zeros_like(people), where=in_market > 0)
+    sector_mix, reach_sectors = _goal_sectors(profiles, cat)
     return ProfileArrays(
         market_weights=market_weights,
-        age_overlap=np.array([age_overlap(*p.audience.age) for p in profiles]).reshape(n, len(AGE_BANDS)),
+        age_overlap=overlap,
+        target_people=people.reshape(n, -1),
         gender=np.array([GENDERS.index(p.audience.gender) for p in profiles], dtype=np.int8),
         professionals=np.array([p.audience.professionals for p in profiles], dtype=bool),
         goal_weights=goal_weights,
         sector=np.array([cat.index["sectors"][p.sector] for p in profiles], dtype=np.intp),
+        sector_mix=sector_mix,
+        reach_sectors=reach_sectors,
         formats=formats,
         model=np.array([MODELS.index(p.model) for p in profiles], dtype=np.int8),
         criteria_weights=np.array([[p.criteria[c] for c in CRITERIA] for p in profiles]).reshape(n, len(CRITERIA)),
@@ -90,6 +99,34 @@ def encode(profiles: Sequence[Profile], cat: Catalog) -> ProfileArrays:
         exclude=channel_sets["exclude"],
         present=channel_sets["present_on"],
     )
+
+
+def _goal_sectors(profiles: Sequence[Profile], cat: Catalog) -> tuple[np.ndarray, np.ndarray]:
+    """Whose sector each goal addresses, weighted by the goals: ``(sector_mix, reach_sectors)``.
+
+    A goal that addresses the customers (goal audience ``customers``) addresses the sectors the
+    profile names in ``audience.sectors`` (its buyers), else the organisation's own sector for sector
+    fit and people in general for reach; recruiting (``own_sector``) addresses the organisation's own
+    sector. Reach among a sector's professionals is counted for recruiting, and for the customers'
+    goals when the audience is professionals of named sectors.
+    """
+    sectors = cat.index["sectors"]
+    audience = {row.id: row.audience for row in cat.vocabulary_rows["goals"]}  # type: ignore[attr-defined]
+    sector_mix = np.zeros((len(profiles), len(cat.sectors)))
+    reach_sectors = np.zeros_like(sector_mix)
+    for p, profile in enumerate(profiles):
+        own, buyers = sectors[profile.sector], [sectors[s] for s in profile.audience.sectors]
+        for goal, weight in profile.goals.items():
+            if audience[goal] == "own_sector":
+                sector_mix[p, own] += weight
+                reach_sectors[p, own] += weight
+            elif buyers:
+                sector_mix[p, buyers] += weight / len(buyers)
+                if profile.audience.professionals:
+                    reach_sectors[p, buyers] += weight / len(buyers)
+            else:
+                sector_mix[p, own] += weight
+    return sector_mix, reach_sectors
 
 
 def weighted_geometric_mean(logs: Sequence[np.ndarray], weights: np.ndarray) -> np.ndarray:

@@ -47,24 +47,31 @@ def _needs(column: str, reason: str) -> PydanticCustomError:
     return PydanticCustomError("provenance", reason, {"column": column})
 
 
+#: How a figure was obtained: read from a source; a source's figure converted to the catalog's base
+#: (the note says how); derived from other rows by a stated rule; or an estimate (the note gives the reasoning).
+Basis = Literal["source", "converted", "derived", "estimate"]
+_NEEDS_SOURCE = ("source", "converted")
+_NEEDS_NOTE = ("converted", "derived", "estimate")
+
+
 def _sourced(value: Any, info: ValidationInfo, basis: str) -> Any:
-    """A figure whose ``basis`` column says ``source`` needs this field (source id or year)."""
-    if value is None and info.data.get(basis) == "source":
-        raise _needs(info.field_name or "", f"{basis} 'source' needs a {info.field_name}")
+    """A figure whose ``basis`` column says ``source`` or ``converted`` needs this field (source id or year)."""
+    if value is None and info.data.get(basis) in _NEEDS_SOURCE:
+        raise _needs(info.field_name or "", f"{basis} '{info.data.get(basis)}' needs a {info.field_name}")
     return value
 
 
 def _reasoned(note: str | None, info: ValidationInfo, basis: str) -> str | None:
-    """A figure whose ``basis`` column says ``estimate`` needs its reasoning in this note."""
-    if not note and info.data.get(basis) == "estimate":
-        raise _needs(info.field_name or "", f"{basis} 'estimate' needs a {info.field_name} with the reasoning")
+    """A converted, derived or estimated figure needs its reasoning in this note."""
+    if not note and info.data.get(basis) in _NEEDS_NOTE:
+        raise _needs(info.field_name or "", f"{basis} '{info.data.get(basis)}' needs a {info.field_name} with the reasoning")
     return note
 
 
 class Sourced(Row):
     """A row whose figures are sourced (source id and year) or an estimate (with its reasoning)."""
 
-    basis: Literal["source", "estimate"]
+    basis: Basis
     source_id: str | None = None
     year: int | None = Year
     note: str | None = None
@@ -94,6 +101,14 @@ class VocabularyRow(Row):
     name: str = Field(min_length=1)
     description: str | None = None
     source_id: str
+
+
+class GoalVocabularyRow(VocabularyRow):
+    """A goal, and whose people it addresses: the organisation's customers (``customers``: the profile's
+    audience, the professionals of ``audience.sectors`` when it names them) or its own sector's
+    professionals (``own_sector``: the people it hires)."""
+
+    audience: Literal["customers", "own_sector"]
 
 
 class CountryRow(Sourced):
@@ -128,7 +143,7 @@ class ChannelRow(Row):
     b2b_fit: float = Share
     b2c_fit: float = Share
     sector_baseline: float = Share
-    audience_basis: Literal["source", "estimate"]
+    audience_basis: Basis
     audience_source_id: str | None = None
     audience_year: int | None = Year
     audience_note: str | None = None
@@ -175,6 +190,39 @@ class MarketRow(Sourced):
         if self.availability == "blocked" and self.reach != 0.0:
             raise PydanticCustomError("blocked_reach", "a blocked channel reaches nobody: reach must be 0", {"column": "reach"})
         return self
+
+
+Age = Field(ge=0, le=100)
+
+
+class _AgeBand(Sourced):
+    """A figure about the people of ``age_min..age_max`` (``age_max`` 90 or more: open-ended)."""
+
+    age_min: int = Age
+    age_max: int = Age
+
+    @model_validator(mode="after")
+    def _ordered(self) -> _AgeBand:
+        if self.age_min > self.age_max:
+            raise PydanticCustomError("age_order", "age_min is above age_max", {"column": "age_min"})
+        return self
+
+
+class CountryAgeRow(_AgeBand):
+    country: str
+    population_share: float = Share
+
+
+class InternetUseRow(_AgeBand):
+    country: str
+    internet_use: float = Share
+
+
+class ReachBandRow(_AgeBand):
+    channel: str
+    country: str
+    reach: float = Share
+    measure: str = Field(min_length=1)
 
 
 class SectorFitRow(Sourced):
@@ -244,7 +292,8 @@ _SOURCED = {"source_id": "sources"}
 #: Every table, in the order they are read (a table only references tables before it).
 TABLES: tuple[Table, ...] = (
     Table("sources", SourceRow, ("source_id",)),
-    *(Table(kind, VocabularyRow, ("id",), _SOURCED) for kind in ("goals", "formats", "sectors", "orientations")),
+    Table("goals", GoalVocabularyRow, ("id",), _SOURCED),
+    *(Table(kind, VocabularyRow, ("id",), _SOURCED) for kind in ("formats", "sectors", "orientations")),
     Table("fx", FxRow, ("currency",), _SOURCED),
     Table("countries", CountryRow, ("country",), {**_SOURCED, "currency": "fx"}),
     Table(
@@ -254,6 +303,9 @@ TABLES: tuple[Table, ...] = (
         {"orientation": "orientations", "audience_source_id": "sources", "formats": "formats", "vertical_sectors": "sectors"},
     ),
     Table("channel_markets", MarketRow, ("channel", "region"), {**_SOURCED, "channel": "channels", "region": "regions"}),
+    Table("country_ages", CountryAgeRow, ("country", "age_min", "age_max"), {**_SOURCED, "country": "countries"}),
+    Table("internet_use", InternetUseRow, ("country", "age_min", "age_max"), {**_SOURCED, "country": "countries"}),
+    Table("reach_bands", ReachBandRow, ("channel", "country", "age_min", "age_max"), {**_SOURCED, "channel": "channels", "country": "countries"}),
     Table("channel_sectors", SectorFitRow, ("channel", "sector"), {**_SOURCED, "channel": "channels", "sector": "sectors"}),
     Table("sector_reach", SectorReachRow, ("channel", "sector"), {**_SOURCED, "channel": "channels", "sector": "sectors"}),
     Table("channel_goals", GoalRow, ("channel", "goal"), {**_SOURCED, "channel": "channels", "goal": "goals"}),
@@ -347,7 +399,7 @@ def read_tables(folder: Path) -> dict[str, dict[tuple[str, ...], tuple[int, Row]
                     f"duplicate of row {rows[key][0]}", file=table.file, row=line, column=",".join(table.key), value="/".join(map(str, key)), allowed="each key once"
                 )
             rows[key] = (line, row)
-        if table.row is VocabularyRow and not rows:
+        if issubclass(table.row, VocabularyRow) and not rows:
             raise CatalogError("vocabulary is empty", file=table.file, allowed="at least one row")
         loaded[table.name] = rows
     return loaded

@@ -1,0 +1,144 @@
+"""Reach among the people you want to reach: one base for every figure, by country and age band.
+
+The figures these tests cite are in data/reach_bands.csv with their sources:
+Pew Research Center, "Teens, Social Media and Technology 2024" (US teens 13-17, ever use: YouTube 90 %,
+TikTok 63 %, Instagram 61 %, Snapchat 55 %, Facebook 32 %), and Pew's adult surveys by age
+(65+: Facebook 50 %, TikTok 4-10 %, Snapchat 2-4 %).
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import channelfit as cf
+from channelfit.strategies import profiles
+
+DEVELOPER_NETWORKS = {"github", "stack_overflow", "dev_to", "hacker_news"}
+
+
+def _us(age: list[int]) -> dict:
+    return {
+        "model": "b2c",
+        "sector": "fashion",
+        "markets": ["US"],
+        "audience": {"age": age},
+        "goals": ["brand_awareness"],
+        "budget": {"monthly": 0, "weekly_hours": 5},
+        "formats": ["text", "image", "short_video", "long_video"],
+    }
+
+
+def _reach(profile: dict) -> dict[str, float]:
+    """The reach criterion of every eligible channel."""
+    return {r.channel: r.criteria["reach"] for r in cf.recommend(profile, minimum_budget_share=None).ranking}
+
+
+def test_us_teens_are_reached_by_youtube_tiktok_instagram_snapchat_more_than_facebook() -> None:
+    reach = _reach(_us([13, 17]))
+    for channel in ("youtube", "tiktok", "instagram", "snapchat"):
+        assert reach[channel] > reach["facebook"], channel
+    assert reach["facebook"] == pytest.approx(0.32)  # Pew 2024: 32 % of US teens use Facebook
+    assert reach["youtube"] == pytest.approx(0.90)
+
+
+def test_us_over_65s_are_reached_by_facebook_more_than_tiktok_and_snapchat() -> None:
+    reach = _reach(_us([65, 90]))
+    assert reach["facebook"] > reach["tiktok"]
+    assert reach["facebook"] > reach["snapchat"]
+
+
+def test_each_reach_in_a_reason_equals_the_row_it_cites(cat: cf.Catalog) -> None:
+    plan = cf.recommend(_us([13, 17]) | {"budget": {"monthly": 2000, "currency": "USD", "weekly_hours": 15}, "max_channels": 4})
+    checked = 0
+    for pick in plan.picks:
+        for reason in pick.why:
+            if reason.code != "reach" or "estimated" in reason.text:
+                continue
+            rows = cat.reach_band_rows[(pick.channel, "US")]
+            cited = [row for row in rows if row.source_id == reason.source_id and (row.age_min, row.age_max) == (13, 17)]
+            assert cited and round(cited[0].reach * 100) == reason.values["pct"], (pick.channel, reason.text)
+            checked += 1
+    assert checked >= 2
+
+
+def test_reach_never_exceeds_internet_use_and_blocked_reaches_nobody(cat: cf.Catalog) -> None:
+    assert (cat.band_reach <= cat.internet_bands[None, :, :] + 1e-12).all()
+    assert (cat.band_reach[cat.availability == 2] == 0).all()
+    assert np.allclose(cat.population_bands.sum(axis=1), 1.0)
+
+
+def test_a_world_row_never_overrides_a_block_and_never_brings_reach(cat: cf.Catalog) -> None:
+    owned = np.array([row.orientation == "owned" for row in cat.channel_rows])
+    fallback = cat.market_source == 0
+    assert (cat.band_reach[fallback & ~owned[:, None]] == 0).all()
+    for (channel, region), row in cat.market_rows.items():
+        if region != "WORLD" and row.availability == "blocked":
+            assert (cat.band_reach[cat.index["channels"][channel], cat.index["countries"][region]] == 0).all()
+
+
+@settings(max_examples=30)
+@given(profiles(with_include=False), st.randoms(use_true_random=False))
+def test_reach_is_invariant_to_the_order_of_markets(profile: dict, rnd: random.Random) -> None:
+    markets = profile["markets"]
+    if isinstance(markets, dict):
+        keys = list(markets)
+        rnd.shuffle(keys)
+        shuffled = {**profile, "markets": {k: markets[k] for k in keys}}
+    else:
+        shuffled = {**profile, "markets": rnd.sample(markets, len(markets))}
+    try:
+        first, second = _reach(profile), _reach(shuffled)
+    except cf.InfeasibleError:
+        return
+    assert first == second
+
+
+def test_reach_is_invariant_to_the_order_of_band_rows(tmp_path: Path, cat: cf.Catalog) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(cat.directory, data)
+    for name in ("reach_bands.csv", "country_ages.csv", "internet_use.csv"):
+        with (data / name).open(newline="", encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+        random.Random(7).shuffle(rows)
+        with (data / name).open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+    shuffled = cf.load_catalog(data)
+    assert np.array_equal(shuffled.band_reach, cat.band_reach)
+    assert np.array_equal(shuffled.population_bands, cat.population_bands)
+
+
+def _saas(goals: dict[str, int]) -> dict:
+    return {
+        "name": "HR software, Berlin",
+        "model": "b2b",
+        "sector": "software",
+        "markets": {"DE": 3, "AT": 1},
+        "audience": {"age": [28, 60], "professionals": True, "sectors": ["manufacturing"]},
+        "goals": goals,
+        "budget": {"monthly": 1500, "weekly_hours": 12},
+        "formats": ["text", "article", "image"],
+        "max_channels": 4,
+    }
+
+
+def test_selling_to_manufacturers_gets_no_developer_network() -> None:
+    plan = cf.recommend(_saas({"lead_generation": 3, "thought_leadership": 1}))
+    assert not DEVELOPER_NETWORKS & {p.channel for p in plan.picks}
+    assert not DEVELOPER_NETWORKS & {c.channel for ph in plan.phases for c in ph.channels}
+
+
+def test_recruiting_developers_counts_the_developer_networks_reach() -> None:
+    selling = _reach(_saas({"lead_generation": 1}))
+    hiring = _reach(_saas({"recruiting": 1}))
+    for channel in ("github", "stack_overflow"):
+        assert hiring[channel] > max(0.2, 5 * selling.get(channel, 0.0)), channel
