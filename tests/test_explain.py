@@ -8,9 +8,9 @@ import pytest
 
 import channelfit as cf
 from channelfit.explain import format_number, locale, percent, publisher_name
-from channelfit.render import render_plan
 from channelfit.planner import market_reach
 from channelfit.problem import build_problem
+from channelfit.render import render_plan
 from channelfit.vocabulary import LANGUAGES, LEVELS
 
 from .conftest import EXAMPLES, load_example

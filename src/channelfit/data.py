@@ -32,9 +32,9 @@ from .tables import (
     KpiRow,
     LevelRow,
     MarketRow,
+    ReachBandRow,
     Row,
     SectorFitRow,
-    ReachBandRow,
     SectorReachRow,
     SourceRow,
     VocabularyRow,
@@ -352,7 +352,7 @@ def _build(folder: Path) -> Catalog:
     n_channels, n_countries, n_levels = len(channels), len(countries), len(LEVELS)
 
     markets: dict[tuple[str, str], MarketRow] = {key: row for key, (_, row) in tables["channel_markets"].items()}  # type: ignore[misc]
-    for c, channel in enumerate(channels):
+    for channel in channels:
         if (channel, WORLD) not in markets:
             raise CatalogError(
                 "channel has no WORLD row in channel_markets.csv",

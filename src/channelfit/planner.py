@@ -17,8 +17,8 @@ from .plan import Excluded, Kpi, MinimumBudget, Phase, PhaseChannel, Pick, Plan,
 from .problem import SETUP_WEEKS, Problem, effectiveness, ordered_picks
 from .routine import listening_setup, policy, roles, weekly_routine
 from .scorer import EXCLUSIONS
-from .tables import MarketRow, ReachBandRow
 from .solutions import MinimumBudgetSolution, PlanSolutions, Solved
+from .tables import MarketRow, ReachBandRow
 from .vocabulary import LEVELS
 
 __all__ = ["FOCUS_WEEKS", "build_plan"]
