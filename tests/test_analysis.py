@@ -110,12 +110,13 @@ def test_deterministic_for_a_seed_and_the_seed_matters(rossi: dict) -> None:
 
 
 def test_weight_uncertainty_moves_close_channels_but_not_the_mix(rossi: dict) -> None:
-    # Rossi's top two (Google Business Profile, LinkedIn) are close in score: noisy weights swap them,
-    # yet both are in the optimal mix in every sample.  A channel never ranks above one it is ranked
-    # far below in the plain ranking with only 20 % noise.
+    # Rossi's top two are close in score: noisy weights swap them, yet the plan's picks stay in the
+    # optimal mix in nearly every sample.  A channel never ranks above one it is ranked far below in
+    # the plain ranking with only 20 % noise.
     frame = rank_acceptability(rossi, samples=4000, seed=0, spread=0.2, mix_samples=40)
     assert 0.05 < frame.iloc[0]["rank_1"] < 0.95
-    assert frame.loc[["google_business_profile", "linkedin"], "in_mix"].tolist() == [1.0, 1.0]
+    picks = [p.channel for p in cf.recommend(rossi).picks]
+    assert (frame.loc[picks, "in_mix"] >= 0.9).all()
     assert frame.iloc[-1]["rank_1"] == 0.0
     # More noise spreads the ranks: the plain first channel is first less often.
     wide = rank_acceptability(rossi, samples=4000, seed=0, spread=1.0, mix_samples=0)

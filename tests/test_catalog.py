@@ -188,7 +188,7 @@ def _corrupt(data: Path, file: str, index: int, column: str, value: str) -> int:
 # (file, column, bad value, what the message must mention)
 CELL_CASES = [
     ("channels.csv", "orientation", "socialising", "unknown orientation"),
-    ("channels.csv", "formats", "text;hologram", "unknown formats"),
+    ("channels.csv", "formats_needed", "text;hologram", "unknown formats_needed"),
     ("channels.csv", "share_female", "1.5", "less than or equal to 1"),
     ("channels.csv", "share_professionals", "nan", "finite number"),
     ("channels.csv", "b2b_fit", "", "valid number"),

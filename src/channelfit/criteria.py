@@ -32,6 +32,9 @@ __all__ = [
 #: A ``restricted`` network (throttled, partly blocked, posting limited) counts at this share of its
 #: measured reach: a judgement, halfway between available and blocked.
 RESTRICTED_REACH_FACTOR = 0.5
+#: The format fit of an organisation that makes one format a channel needs but none of those that help:
+#: a judgement that a credible presence is possible, and the helpful formats add the last fifth.
+FORMAT_NEEDED_FIT = 0.8
 
 
 @dataclass(frozen=True)
@@ -172,9 +175,14 @@ def _sector(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.nda
 
 
 def _formats(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndarray:
-    needed = cat.format_needed.sum(axis=1)
+    """0 when the organisation makes none of the formats the channel needs (any one suffices); else
+    :data:`FORMAT_NEEDED_FIT`, rising to 1 with the share of the helpful formats it also makes."""
+    made = arrays.formats.astype(float)
     # counts of 0/1 products are exact integers whatever the summation order, so BLAS is safe here
-    return (arrays.formats.astype(float) @ cat.format_needed.T.astype(float)) / np.maximum(needed, 1)
+    has_needed = (made @ cat.format_needed.T.astype(float)) > 0
+    helpful = cat.format_helpful.sum(axis=1)
+    helped = np.divide(made @ cat.format_helpful.T.astype(float), helpful, out=np.ones((len(made), len(helpful))), where=helpful > 0)
+    return np.where(has_needed, FORMAT_NEEDED_FIT + (1.0 - FORMAT_NEEDED_FIT) * helped, 0.0)
 
 
 def _model(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndarray:
@@ -187,7 +195,7 @@ REGISTRY: tuple[Criterion, ...] = (
     Criterion("audience", 0.15, _audience, "share of the channel's users who are professionals, when they are the audience"),
     Criterion("goals", 0.25, _goals, "goal-weighted mean of the channel's affinity to each goal"),
     Criterion("sector", 0.15, _sector, "the channel's fit for the sectors the goals address"),
-    Criterion("formats", 0.10, _formats, "share of the formats the channel needs that the organisation produces"),
+    Criterion("formats", 0.10, _formats, "whether the organisation makes a format the channel needs, and how many of those that help"),
     Criterion("model", 0.10, _model, "fit to the business model (b2b, b2c, or the mean of both)"),
 )
 #: The criteria names, in registry order.

@@ -70,8 +70,8 @@ class Catalog:
         ``(channel, age band)``: the channel's users by age band, rows sum to about 1.
     share_female, share_professionals, b2b_fit, b2c_fit
         ``(channel,)`` shares and fits in 0..1.
-    format_needed
-        ``(channel, format)`` booleans: formats a credible presence needs.
+    format_needed, format_helpful
+        ``(channel, format)`` booleans: the formats of which a credible presence needs any one, and those that help.
     sector_fit
         ``(channel, sector)`` fits in 0..1.
     sector_reach
@@ -116,6 +116,7 @@ class Catalog:
     b2b_fit: np.ndarray
     b2c_fit: np.ndarray
     format_needed: np.ndarray
+    format_helpful: np.ndarray
     sector_fit: np.ndarray
     sector_reach: np.ndarray
     needs_premises: np.ndarray
@@ -224,9 +225,19 @@ def _fill(shape: tuple[int, ...], fill: float, cells: Iterable[tuple[tuple[int, 
 
 
 def _check_channels_complete(tables: Mapping[str, Any], channels: tuple[str, ...], offered: np.ndarray, money: np.ndarray, hours: np.ndarray) -> None:
-    """Every channel has at least one level; levels never get cheaper as effort rises."""
+    """Every channel has at least one level; only public channels can be listened to; levels never get cheaper as effort rises."""
+    public = {row.id: row.public for _, row in tables["orientations"].values()}
     for c, channel in enumerate(channels):
-        line = tables["channels"][(channel,)][0]
+        line, row = tables["channels"][(channel,)]
+        if offered[c, LEVELS.index("listen")] and not public[row.orientation]:
+            raise CatalogError(
+                f"a channel of orientation {row.orientation} has no listen level: its content is not public, so there is nothing to follow or search",
+                file="levels.csv",
+                row=tables["levels"][(channel, "listen")][0],
+                column="level",
+                value=f"{channel}/listen",
+                allowed="maintain or grow for owned channels and private messengers",
+            )
         levels = np.flatnonzero(offered[c])
         if len(levels) == 0:
             raise CatalogError(
@@ -401,9 +412,12 @@ def _build(folder: Path) -> Catalog:
     _check_channels_complete(tables, channels, offered, money, hours)
 
     format_needed = np.zeros((n_channels, len(vocab["formats"])), dtype=bool)
+    format_helpful = np.zeros_like(format_needed)
     for c, row in enumerate(channel_rows):
-        for fmt in split(row.formats):
+        for fmt in split(row.formats_needed):
             format_needed[c, index["formats"][fmt]] = True
+        for fmt in split(row.formats_helpful):
+            format_helpful[c, index["formats"][fmt]] = True
     sector_rows: list[SectorFitRow] = _rows(tables, "channel_sectors")
     sector_fit = np.array([[row.sector_baseline] * len(vocab["sectors"]) for row in channel_rows])
     for row in sector_rows:
@@ -426,6 +440,7 @@ def _build(folder: Path) -> Catalog:
         b2b_fit=column("b2b_fit"),
         b2c_fit=column("b2c_fit"),
         format_needed=_frozen(format_needed),
+        format_helpful=_frozen(format_helpful),
         sector_fit=_frozen(sector_fit),
         sector_reach=_fill((n_channels, len(vocab["sectors"])), np.nan, [((ch[r.channel], sec[r.sector]), r.reach) for r in _rows(tables, "sector_reach")]),
         needs_premises=_frozen(np.array([row.needs_premises for row in channel_rows], dtype=bool)),

@@ -219,13 +219,19 @@ def _exclusion_reason(problem: Problem, explainer: Explainer, c: int, code: str)
     weights = profile.criteria
     criterion = next(crit for k, crit in enumerate(REGISTRY) if problem.scores.criteria[0, c, k] <= 0.0 and weights[crit.name] > 0)
     if criterion.name == "formats":
-        missing = [cat.formats[f] for f in np.flatnonzero(cat.format_needed[c]) if cat.formats[f] not in profile.formats]
+        missing = [cat.formats[f] for f in np.flatnonzero(cat.format_needed[c])]
         return explainer.reason("no_fit", criterion.no_fit_key, formats=", ".join(explainer.word("formats", f) for f in missing))
     return explainer.reason("no_fit", criterion.no_fit_key)
 
 
+def _public(problem: Problem, c: int) -> bool:
+    """Whether channel ``c``'s content is public and searchable (one can listen there)."""
+    orientation = problem.cat.channel_rows[c].orientation
+    return next(row.public for row in problem.cat.vocabulary_rows["orientations"] if row.id == orientation)  # type: ignore[attr-defined]
+
+
 def _market_leaders(problem: Problem, picked: set[int], orientation: str | None = None) -> list[int]:
-    """The most-reached available channels of the profile's main market that are not picked
+    """The most-reached public channels available in the profile's main market that are not picked
     (of one orientation, if given; any channel of the catalog then, not only candidates)."""
     cat, profile = problem.cat, problem.profile
     main = cat.index["countries"][max(profile.markets, key=lambda k: (profile.markets[k], k))]
@@ -233,7 +239,7 @@ def _market_leaders(problem: Problem, picked: set[int], orientation: str | None 
     eligible = [
         int(c)
         for c in pool
-        if int(c) not in picked and cat.availability[c, main] == 0 and cat.reach[c, main] > 0
+        if int(c) not in picked and cat.availability[c, main] == 0 and cat.reach[c, main] > 0 and _public(problem, int(c))
         and (orientation is None or cat.channel_rows[c].orientation == orientation)
     ]
     eligible.sort(key=lambda c: (-cat.reach[c, main], c))
@@ -331,7 +337,7 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
         roles=roles(routine, explainer),
         listening=listening_setup(
             list(profile.goals),
-            [cat.channels[c] for c in (*[c for c, _ in chosen], *_market_leaders(problem, picked))],
+            [cat.channels[c] for c in (*[c for c, _ in chosen if _public(problem, c)], *_market_leaders(problem, picked))],
             [cat.channels[c] for c in _market_leaders(problem, picked, "news")],
             explainer,
         ),

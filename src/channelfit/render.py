@@ -72,7 +72,7 @@ def channel_rows(cat: Catalog, market: str | None = None, orientation: str | Non
     for c, row in enumerate(cat.channel_rows):
         if orientation is not None and row.orientation != orientation:
             continue
-        item: dict[str, Any] = {"channel": row.channel, "name": row.name, "orientation": row.orientation, "formats": row.formats}
+        item: dict[str, Any] = {"channel": row.channel, "name": row.name, "orientation": row.orientation, "formats": row.formats_needed}
         if market is not None:
             k = cat.index["countries"][market]
             market_row = cat.market_row(row.channel, market)

@@ -111,6 +111,13 @@ class GoalVocabularyRow(VocabularyRow):
     audience: Literal["customers", "own_sector"]
 
 
+class OrientationVocabularyRow(VocabularyRow):
+    """An orientation, and whether its channels' content is public and searchable: only there can an
+    organisation listen (follow and search) before it talks. Owned channels and private messengers are not."""
+
+    public: bool
+
+
 class CountryRow(Sourced):
     country: str = Field(pattern=r"^[A-Z]{2}$")
     name: str = Field(min_length=1)
@@ -128,7 +135,8 @@ class ChannelRow(Row):
     name: str = Field(min_length=1)
     orientation: str
     owner: str = Field(min_length=1)
-    formats: str = Field(min_length=1)
+    formats_needed: str = Field(min_length=1)
+    formats_helpful: str | None = None
     vertical_sectors: str | None = None
     needs_premises: bool
     age_13_17: float = Share
@@ -168,10 +176,6 @@ class ChannelRow(Row):
                 {"total": round(total, 3), "tolerance": _AGE_SUM_TOLERANCE, "column": "age_13_17..age_65_plus"},
             )
         return self
-
-    @property
-    def format_list(self) -> tuple[str, ...]:
-        return split(self.formats)
 
     @property
     def vertical_sector_list(self) -> tuple[str, ...]:
@@ -293,14 +297,15 @@ _SOURCED = {"source_id": "sources"}
 TABLES: tuple[Table, ...] = (
     Table("sources", SourceRow, ("source_id",)),
     Table("goals", GoalVocabularyRow, ("id",), _SOURCED),
-    *(Table(kind, VocabularyRow, ("id",), _SOURCED) for kind in ("formats", "sectors", "orientations")),
+    *(Table(kind, VocabularyRow, ("id",), _SOURCED) for kind in ("formats", "sectors")),
+    Table("orientations", OrientationVocabularyRow, ("id",), _SOURCED),
     Table("fx", FxRow, ("currency",), _SOURCED),
     Table("countries", CountryRow, ("country",), {**_SOURCED, "currency": "fx"}),
     Table(
         "channels",
         ChannelRow,
         ("channel",),
-        {"orientation": "orientations", "audience_source_id": "sources", "formats": "formats", "vertical_sectors": "sectors"},
+        {"orientation": "orientations", "audience_source_id": "sources", "formats_needed": "formats", "formats_helpful": "formats", "vertical_sectors": "sectors"},
     ),
     Table("channel_markets", MarketRow, ("channel", "region"), {**_SOURCED, "channel": "channels", "region": "regions"}),
     Table("country_ages", CountryAgeRow, ("country", "age_min", "age_max"), {**_SOURCED, "country": "countries"}),
