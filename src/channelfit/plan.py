@@ -198,6 +198,7 @@ class Plan(_Out):
     roles: list[Role]
     listening: list[ListeningItem]
     policy: list[str] = Field(description="a short social media policy checklist")
+    assumptions: list[Reason] = Field(default_factory=list, description="what the plan assumed where the profile did not say")
 
     def to_frame(self) -> pd.DataFrame:
         """The picks as a pandas DataFrame, one row per pick (reasons joined in one column)."""

@@ -342,4 +342,14 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
             explainer,
         ),
         policy=policy(explainer),
+        assumptions=_assumptions(problem, explainer),
     )
+
+
+def _assumptions(problem: Problem, explainer: Explainer) -> list[Reason]:
+    """What the plan assumed where the profile did not say (today: premises, from the sector)."""
+    profile = problem.profile
+    if profile.premises is not None:
+        return []
+    key = "assumed_premises" if profile.has_premises(problem.cat) else "assumed_no_premises"
+    return [explainer.reason("premises", key, sector=explainer.word("sectors", profile.sector), sector_id=profile.sector)]

@@ -173,6 +173,9 @@ class Profile(_Model):
     premises
         ``True`` when the organisation has a place customers visit or serves a local area:
         maps and local review directories (Google Business Profile, Yelp, ...) require it.
+        Left out (``None``), it is inferred (none for a ``brand``; else the sector's default,
+        ``premises`` in ``sectors.csv``: shops, restaurants, hotels, salons, clinics, agencies...)
+        and the plan states the assumption.
     present_on
         Channels the organisation already has accounts on (no setup hours needed).
     include, exclude
@@ -192,7 +195,7 @@ class Profile(_Model):
     goals: dict[str, float]
     budget: Budget
     formats: tuple[str, ...] = ("text", "image")
-    premises: bool = False
+    premises: bool | None = None
     present_on: tuple[str, ...] = ()
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
@@ -249,6 +252,15 @@ class Profile(_Model):
                 "include_exclude", "channel {channel} is both included and excluded", {"channel": both[0], "allowed": "a channel in at most one of include, exclude", "field": "include"}
             )
         return self
+
+    def has_premises(self, cat: Catalog) -> bool:
+        """``premises`` as given; else none for a ``brand`` (a product sold through others' shops or
+        online), and the default of the profile's sector in ``cat`` for every other kind."""
+        if self.premises is not None:
+            return self.premises
+        if self.kind == "brand":
+            return False
+        return next(row.premises for row in cat.vocabulary_rows["sectors"] if row.id == self.sector)  # type: ignore[attr-defined]
 
     @property
     def criteria(self) -> dict[str, float]:

@@ -135,6 +135,10 @@ def render_plan(plan: Plan) -> str:
             )
             out.append("- " + text("render", "kpis", items=items))
         out.append("")
+    if plan.assumptions:
+        out.append("## " + text("render", "assumptions"))
+        out += [f"- {safe_cell(a.text)}" for a in plan.assumptions]
+        out.append("")
     out.append("## " + text("render", "timeline"))
     for ph in plan.phases:
         out.append(

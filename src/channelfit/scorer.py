@@ -94,7 +94,7 @@ def encode(profiles: Sequence[Profile], cat: Catalog) -> ProfileArrays:
         formats=formats,
         model=np.array([MODELS.index(p.model) for p in profiles], dtype=np.int8),
         criteria_weights=np.array([[p.criteria[c] for c in CRITERIA] for p in profiles]).reshape(n, len(CRITERIA)),
-        premises=np.array([p.premises for p in profiles], dtype=bool),
+        premises=np.array([p.has_premises(cat) for p in profiles], dtype=bool),
         include=channel_sets["include"],
         exclude=channel_sets["exclude"],
         present=channel_sets["present_on"],

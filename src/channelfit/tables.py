@@ -111,6 +111,13 @@ class GoalVocabularyRow(VocabularyRow):
     audience: Literal["customers", "own_sector"]
 
 
+class SectorVocabularyRow(VocabularyRow):
+    """A sector, and whether its organisations usually have premises customers visit or a local service
+    area (shops, restaurants, clinics, agencies): a profile that does not say is assumed to, and the plan says so."""
+
+    premises: bool
+
+
 class OrientationVocabularyRow(VocabularyRow):
     """An orientation, and whether its channels' content is public and searchable: only there can an
     organisation listen (follow and search) before it talks. Owned channels and private messengers are not."""
@@ -297,7 +304,8 @@ _SOURCED = {"source_id": "sources"}
 TABLES: tuple[Table, ...] = (
     Table("sources", SourceRow, ("source_id",)),
     Table("goals", GoalVocabularyRow, ("id",), _SOURCED),
-    *(Table(kind, VocabularyRow, ("id",), _SOURCED) for kind in ("formats", "sectors")),
+    Table("formats", VocabularyRow, ("id",), _SOURCED),
+    Table("sectors", SectorVocabularyRow, ("id",), _SOURCED),
     Table("orientations", OrientationVocabularyRow, ("id",), _SOURCED),
     Table("fx", FxRow, ("currency",), _SOURCED),
     Table("countries", CountryRow, ("country",), {**_SOURCED, "currency": "fx"}),
