@@ -40,7 +40,7 @@ def test_recommend_many_equals_recommend_row_by_row(batch: list[dict], objective
 
 def test_invalid_rows_get_their_error_and_the_rest_still_run() -> None:
     good = load_example("officine_rossi")
-    frame = cf.recommend_many([good, {**good, "sector": "nope"}, {**good, "include": ["youtube", "x"], "max_channels": 1}])
+    frame = cf.recommend_many([good, {**good, "sector": "nope"}, {**good, "present_on": [], "include": ["youtube", "x"], "max_channels": 1}])
     assert frame.loc[0, "error"] is None and frame.loc[0, "channels"]
     assert "sector" in frame.loc[1, "error"]
     assert frame.loc[2, "error"].startswith("include:")

@@ -31,7 +31,8 @@ def _results(plan: cf.Plan, periods: list[str], factor: dict[str, float], silent
 
 @pytest.fixture(scope="module")
 def restaurant() -> tuple[dict, cf.Plan]:
-    profile = load_example("restaurant_valencia")
+    # the loop may drop accounts the restaurant already runs when the evidence says so
+    profile = {**load_example("restaurant_valencia"), "may_drop_accounts": True}
     return profile, cf.recommend(profile)
 
 
@@ -40,7 +41,7 @@ def test_silent_channel_loses_its_place_to_the_next_best(restaurant: tuple[dict,
     picks = [p.channel for p in plan.picks]
     for silent in picks:
         evidence = cf.check(plan, _results(plan, PERIODS, {}, frozenset({silent})))
-        assert evidence.multiplier(silent, plan.picks[picks.index(silent)].goals[0]) == pytest.approx(PRIOR_PERIODS / (PRIOR_PERIODS + 3))
+        assert evidence.multiplier(silent, plan.picks[picks.index(silent)].kpis[0].goal) == pytest.approx(PRIOR_PERIODS / (PRIOR_PERIODS + 3))
         after = [p.channel for p in cf.recommend(profile, evidence=evidence).picks]
         if silent not in after:
             assert len(after) >= len(picks) - 1
@@ -63,7 +64,7 @@ def test_one_lucky_period_does_not_overturn_the_plan(restaurant: tuple[dict, cf.
     profile, plan = restaurant
     before = {p.channel for p in plan.picks}
     for pick in plan.picks:
-        goal = pick.goals[0]
+        goal = pick.kpis[0].goal
         once = cf.check(plan, _results(plan, PERIODS[:1], {pick.channel: 50.0}))
         assert once.multiplier(pick.channel, goal) == pytest.approx((PRIOR_PERIODS + 2.0) / (PRIOR_PERIODS + 1))
         after = {p.channel for p in cf.recommend(profile, evidence=once).picks}

@@ -13,7 +13,7 @@ from channelfit.oracles import brute_force, milp_additive, random_additive_insta
 
 
 @st.composite
-def instances(draw: st.DrawFn, max_n: int = 12, max_count: int = 3, additive: bool | None = None) -> Instance:
+def instances(draw: st.DrawFn, max_n: int = 12, max_count: int = 3, additive: bool | None = None, min_share: bool = True) -> Instance:
     """Instances drawn cell by cell, so hypothesis can shrink a failure to a minimal instance."""
     n = draw(st.integers(1, max_n))
     n_levels, n_goals = 3, draw(st.integers(1, 5))
@@ -36,6 +36,7 @@ def instances(draw: st.DrawFn, max_n: int = 12, max_count: int = 3, additive: bo
         monthly_budget_eur=float(draw(st.sampled_from([0.0, 50.0, 200.0, 700.0, 5000.0]))),
         weekly_hours_budget=float(draw(st.floats(0.0, 20.0))),
         max_channels=draw(st.integers(1, max_count)),
+        min_share=draw(st.sampled_from([0.0, 0.0, 0.03, 0.1, 0.3])) if min_share else 0.0,
         **objective,
     )
 
@@ -69,7 +70,7 @@ def test_equals_brute_force_without_count_limit(instance: Instance) -> None:
 
 
 @settings(max_examples=15)
-@given(instances(max_n=300, max_count=12, additive=True))
+@given(instances(max_n=300, max_count=12, additive=True, min_share=False))
 def test_additive_equals_milp(instance: Instance) -> None:
     expected = milp_additive(instance)
     solution = solve(instance)
@@ -106,7 +107,9 @@ def test_decision_mode_answers_whether_the_optimum_reaches_a_value(instance: Ins
     optimum = brute_force(instance)
     target = share * (optimum if optimum else 0.5)
     decision = solve(instance, at_least=target)
-    assert decision.success == (optimum is not None and optimum >= target - 1e-12)
+    if optimum is not None and abs(optimum - target) < 1e-9:
+        return  # within the solver's tolerance either answer is right
+    assert decision.success == (optimum is not None and optimum >= target)
     assert decision.status == (2 if decision.success else 3)
     if decision.success:
         assert objective_value(instance, decision.levels) >= target - 1e-9

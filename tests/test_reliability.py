@@ -196,11 +196,11 @@ def test_profile_error_fields() -> None:
 
 def test_infeasible_error_fields() -> None:
     with pytest.raises(cf.InfeasibleError) as info:
-        cf.recommend({**load_example("officine_rossi"), "include": ["youtube", "x"], "max_channels": 1})
+        cf.recommend({**load_example("officine_rossi"), "present_on": [], "include": ["youtube", "x"], "max_channels": 1})
     e = info.value
     assert e.field == "include"
     assert sorted(e.value) == ["x", "youtube"]
-    assert str(e).startswith("include: 2 channels are included but max_channels is 1")
+    assert str(e).startswith("include: 2 channels must be in the plan (included) but max_channels is 1")
     assert isinstance(e, cf.ChannelfitError) and isinstance(e, ValueError)
 
 

@@ -201,9 +201,7 @@ def rank_acceptability(
     if m and k:
         picked = np.zeros(k)
         for s in range(m):
-            sample_scores = Scores(
-                criteria=scores.criteria[s : s + 1], score=scores.score[s : s + 1], fit_without_goals=scores.fit_without_goals[s : s + 1]
-            )
+            sample_scores = Scores(**{f.name: getattr(scores, f.name)[s : s + 1] for f in fields(Scores)})
             sample_problem = replace(problem, goal_weights=goal_weights[s], scores=sample_scores)
             solution = optimise(sample_problem, objective).solution
             picked += np.asarray(solution.levels) >= 0

@@ -76,7 +76,7 @@ def _rows(profiles: Any) -> list[Any]:
 
 def _take(arrays: ProfileArrays, scores: Scores, p: int) -> tuple[ProfileArrays, Scores]:
     one = ProfileArrays(**{f.name: getattr(arrays, f.name)[p : p + 1] for f in fields(ProfileArrays)})
-    return one, Scores(criteria=scores.criteria[p : p + 1], score=scores.score[p : p + 1], fit_without_goals=scores.fit_without_goals[p : p + 1])
+    return one, Scores(**{f.name: getattr(scores, f.name)[p : p + 1] for f in fields(Scores)})
 
 
 def recommend_many(

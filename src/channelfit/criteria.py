@@ -57,6 +57,8 @@ class ProfileArrays:
     include: np.ndarray  # (P, C) bool
     exclude: np.ndarray  # (P, C) bool
     present: np.ndarray  # (P, C) bool: already on the channel (no setup)
+    present_level: np.ndarray  # (P, C) int: the level of an account already run, -1 if unknown or not present
+    keep_present: np.ndarray  # (P,) bool: accounts already run stay in the plan (may_drop_accounts is false)
 
 
 Formula = Callable[[ProfileArrays, Catalog, np.ndarray], np.ndarray]

@@ -57,6 +57,11 @@ class Instance:
         ``(n, L)`` option values for the additive objective, or ``None``.
     effectiveness, goal_weights
         ``(n, L, G)`` and ``(G,)`` for the coverage objective (used when ``value`` is ``None``).
+    min_share
+        Every pick that is not forced must add at least this share of the selection's value: its
+        value minus the value without it, over the value (0 disables the rule). A selection that
+        breaks the rule cannot be mended by adding picks (a pick's contribution only shrinks as
+        others join, and the value only grows), so the search prunes it with all its supersets.
     """
 
     monthly_cost_eur: np.ndarray
@@ -69,6 +74,7 @@ class Instance:
     value: np.ndarray | None = None
     effectiveness: np.ndarray | None = None
     goal_weights: np.ndarray | None = None
+    min_share: float = 0.0
 
     def __post_init__(self) -> None:
         shape = np.shape(self.monthly_cost_eur)
@@ -89,6 +95,8 @@ class Instance:
             raise ValueError("costs, values and budgets must be finite")
         if self.max_channels < 0:
             raise ValueError(f"max_channels must be >= 0, got {self.max_channels}")
+        if not 0.0 <= self.min_share < 1.0:
+            raise ValueError(f"min_share must be in [0, 1), got {self.min_share}")
 
 
 #: ``Solution.status`` codes, as in :class:`scipy.optimize.OptimizeResult`: 0 is success.
@@ -215,6 +223,8 @@ class _Search:
         self.best_levels: list[int] | None = None
         self.nodes = 0
         self.chosen = [-1] * self.n
+        self.forced = np.asarray(instance.forced, dtype=bool)
+        self.picked: list[int] = []  # the picks that are not forced, in the order they were taken
 
     @property
     def done(self) -> bool:
@@ -249,6 +259,30 @@ class _Search:
         if current > self.best_value + _EPS and not self.done:
             self.best_value, self.best_levels = current, list(self.chosen)
 
+    def earns_its_place(self, current: float) -> bool:
+        """Whether every pick that is not forced adds at least ``min_share`` of ``current``."""
+        share = self.instance.min_share
+        if share <= 0 or not self.picked:
+            return True
+        picks = np.array(self.picked)
+        levels = np.array([self.chosen[i] for i in picks])
+        if self.additive:
+            contribution = self.value[picks, levels]
+        else:
+            chosen = np.flatnonzero(np.array(self.chosen) >= 0)
+            missed = 1.0 - self.eff[chosen, np.array(self.chosen)[chosen]]  # (k, G) for every pick, forced ones too
+            others = np.array([np.prod(np.delete(missed, np.flatnonzero(chosen == i)[0], axis=0), axis=0) for i in picks])
+            contribution = (others * self.eff[picks, levels]) @ self.weights
+        return bool((contribution >= share * current - _EPS).all())
+
+    def push(self, i: int, lv: int) -> None:
+        self.chosen[i] = lv
+        self.picked.append(i)
+
+    def pop(self, i: int) -> None:
+        self.chosen[i] = -1
+        self.picked.pop()
+
     def place_forced(self, forced: list[int], rest: np.ndarray, slots: int, current: float, miss: np.ndarray, money_left: float, hours_left: float) -> None:
         if not forced:
             self.branch(rest, current, miss, money_left, hours_left, slots)
@@ -265,6 +299,8 @@ class _Search:
     def branch(self, cand: np.ndarray, current: float, miss: np.ndarray, money_left: float, hours_left: float, slots: int) -> None:
         """Record the current selection, then try adding each remaining candidate (in gain order)."""
         self.nodes += 1
+        if not self.earns_its_place(current):
+            return  # no superset can mend it
         self.record(current)
         if slots == 0 or len(cand) == 0 or self.done:
             return
@@ -278,12 +314,19 @@ class _Search:
             return
         select = select[np.argsort(-best_gain[select], kind="stable")]
         cand, gain, best_gain = cand[select], gain[select], best_gain[select]
-        if slots == 1:  # the best single addition is exact: no need to branch
-            i = int(cand[0])
-            lv = self.options(i, gain[0], money_left, hours_left)[0]
-            self.chosen[i] = lv
-            self.record(self.take(i, lv, current, miss)[0])
-            self.chosen[i] = -1
+        if slots == 1:  # the best single addition that earns its place is exact: no need to branch
+            for j, i in enumerate(cand.tolist()):
+                if current + best_gain[j] <= self.best_value + _EPS:
+                    return
+                for lv in self.options(i, gain[j], money_left, hours_left):
+                    new_value = self.take(i, lv, current, miss)[0]
+                    self.push(i, lv)
+                    fine = self.earns_its_place(new_value)
+                    if fine:
+                        self.record(new_value)
+                    self.pop(i)
+                    if fine:
+                        break
             return
         ok = fits[select]
         prefix = np.concatenate(([0.0], np.cumsum(best_gain)))
@@ -311,9 +354,9 @@ class _Search:
             i = int(cand[j])
             for lv in self.options(i, gain[j], money_left, hours_left):
                 new_value, new_miss = self.take(i, lv, current, miss)
-                self.chosen[i] = lv
+                self.push(i, lv)
                 self.branch(cand[j + 1 :], new_value, new_miss, money_left - self.money[i, lv], hours_left - self.hours[i, lv], slots - 1)
-                self.chosen[i] = -1
+                self.pop(i)
 
 
 def _goal_bound(best_eff: np.ndarray, weights: np.ndarray, miss: np.ndarray, slots: int) -> float:

@@ -14,6 +14,21 @@ from .optimiser import Instance
 __all__ = ["brute_force", "coverage_value", "milp_additive", "random_additive_instance"]
 
 
+def _earns_its_place(instance: Instance, levels: np.ndarray) -> bool:
+    """Every pick that is not forced adds at least ``min_share`` of the value (leave-one-out, by plain loops)."""
+    if instance.min_share <= 0:
+        return True
+    total = coverage_value(instance, levels)
+    for i in np.flatnonzero(levels >= 0):
+        if instance.forced[i]:
+            continue
+        without = levels.copy()
+        without[i] = -1
+        if total - coverage_value(instance, without) < instance.min_share * total - 1e-12:
+            return False
+    return True
+
+
 def _feasible(instance: Instance, levels: np.ndarray) -> bool:
     picked = np.flatnonzero(levels >= 0)
     if len(picked) > instance.max_channels or instance.forced[levels < 0].any():
@@ -22,7 +37,7 @@ def _feasible(instance: Instance, levels: np.ndarray) -> bool:
         return False
     money = instance.monthly_cost_eur[picked, levels[picked]].sum()
     hours = instance.weekly_hours[picked, levels[picked]].sum()
-    return bool(money <= instance.monthly_budget_eur + 1e-9 and hours <= instance.weekly_hours_budget + 1e-9)
+    return bool(money <= instance.monthly_budget_eur + 1e-9 and hours <= instance.weekly_hours_budget + 1e-9) and _earns_its_place(instance, levels)
 
 
 def coverage_value(instance: Instance, levels: np.ndarray) -> float:

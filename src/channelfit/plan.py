@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "Account",
     "Excluded",
     "Kpi",
     "ListeningItem",
@@ -104,7 +105,18 @@ class Excluded(_Out):
 
     channel: str
     name: str
-    reason: Literal["excluded_by_you", "blocked", "needs_premises", "no_fit"]
+    reason: Literal["excluded_by_you", "blocked", "needs_premises", "no_fit", "too_little_reach"]
+    why: Reason
+
+
+class Account(_Out):
+    """What to do with an account the organisation already runs."""
+
+    channel: str
+    name: str
+    level_now: LevelName | None = Field(description="its level today (null: not given)")
+    level_planned: LevelName | None = Field(description="its level in the focus phase (null: not in the mix)")
+    action: Literal["keep", "raise", "lower", "close"]
     why: Reason
 
 
@@ -199,6 +211,7 @@ class Plan(_Out):
     listening: list[ListeningItem]
     policy: list[str] = Field(description="a short social media policy checklist")
     assumptions: list[Reason] = Field(default_factory=list, description="what the plan assumed where the profile did not say")
+    accounts: list[Account] = Field(default_factory=list, description="what to do with each account already run")
 
     def to_frame(self) -> pd.DataFrame:
         """The picks as a pandas DataFrame, one row per pick (reasons joined in one column)."""

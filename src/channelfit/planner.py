@@ -13,7 +13,7 @@ import numpy as np
 from .criteria import CRITERIA, REGISTRY
 from .explain import Explainer, percent
 from .optimiser import objective_value
-from .plan import Excluded, Kpi, MinimumBudget, Phase, PhaseChannel, Pick, Plan, RankedChannel, Reason, Totals
+from .plan import Account, Excluded, Kpi, MinimumBudget, Phase, PhaseChannel, Pick, Plan, RankedChannel, Reason, Totals
 from .problem import SETUP_WEEKS, Problem, effectiveness, ordered_picks
 from .routine import listening_setup, policy, roles, weekly_routine
 from .scorer import EXCLUSIONS
@@ -102,9 +102,13 @@ def market_reach(problem: Problem, c: int, k: int) -> tuple[float, MarketRow | R
     return share, cat.market_row(channel, country)
 
 
-def _kpis(problem: Problem, c: int, served: list[int]) -> list[Kpi]:
+def _kpis(problem: Problem, c: int, served: list[int], level: int) -> list[Kpi]:
+    """The KPIs of the goals a pick serves; a pick that only listens is measured on what it hears
+    (the ``listening`` goal's KPI for its orientation), not on growth it cannot bring."""
     cat = problem.cat
     orientation = cat.channel_rows[c].orientation
+    if LEVELS[level] == "listen":
+        served = [cat.index["goals"]["listening"]] if "listening" in cat.index["goals"] else []
     kpis = []
     for g in served:
         row = cat.kpi_rows.get((cat.goals[g], orientation))
@@ -131,7 +135,9 @@ def _target(explainer: Explainer, channel: int, kpi: Kpi) -> str:
 def _listen_and_set_up(problem: Problem, picks: list[tuple[int, int]], explainer: Explainer, kpis: dict[int, list[Kpi]]) -> Phase:
     """Every pick at its lowest level while the accounts are set up; the setup hours spread over the phase."""
     cat = problem.cat
-    first_levels = [(c, int(np.flatnonzero(cat.level_offered[c])[0])) for c, _ in picks]
+    # new channels start at their lowest level; accounts already run keep their planned level (never silenced)
+    present = problem.arrays.present[0]
+    first_levels = [(c, lv if present[c] else int(np.flatnonzero(cat.level_offered[c])[0])) for c, lv in picks]
     money = sum(problem.money[c, lv] for c, lv in first_levels)
     hours = sum(cat.level_weekly_hours[c, lv] for c, lv in first_levels)
     setup_total = sum(problem.setup[c, lv] for c, lv in picks)
@@ -176,7 +182,7 @@ def _expand(problem: Problem, expand: Solved, picks: list[tuple[int, int]], expl
     added = [(c, lv) for c, lv in chosen if c not in kept]
     money = sum(problem.money[c, lv] for c, lv in chosen)
     hours = sum(cat.level_weekly_hours[c, lv] for c, lv in chosen) + sum(problem.setup[c, lv] / SETUP_WEEKS for c, lv in added)
-    targets = [_target(explainer, c, k) for c, lv in added for k in _kpis(problem, c, _served_goals(problem, _effectiveness_row(problem, c, lv)))]
+    targets = [_target(explainer, c, k) for c, lv in added for k in _kpis(problem, c, _served_goals(problem, _effectiveness_row(problem, c, lv)), lv)]
     names = ", ".join(cat.channel_rows[c].name for c, _ in added)
     return Phase(
         name="expand",
@@ -214,6 +220,8 @@ def _exclusion_reason(problem: Problem, explainer: Explainer, c: int, code: str)
     profile, cat = problem.profile, problem.cat
     if code == "blocked":
         return explainer.reason("blocked", countries=", ".join(profile.markets))
+    if code == "too_little_reach":
+        return explainer.reason(code, pct=round(float(problem.scores.reach[0, c]) * 100, 1))
     if code != "no_fit":
         return explainer.reason(code)
     weights = profile.criteria
@@ -263,7 +271,7 @@ def _picks(problem: Problem, main: Solved, explainer: Explainer) -> tuple[list[P
         levels_so_far[position[c]] = lv
         value = objective_value(main.instance, levels_so_far)
         served = _served_goals(problem, _effectiveness_row(problem, c, lv))
-        kpis[c] = _kpis(problem, c, served)
+        kpis[c] = _kpis(problem, c, served, lv)
         picks.append(
             Pick(
                 channel=cat.channels[c],
@@ -343,7 +351,36 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
         ),
         policy=policy(explainer),
         assumptions=_assumptions(problem, explainer),
+        accounts=_accounts(problem, chosen, explainer),
     )
+
+
+def _accounts(problem: Problem, chosen: list[tuple[int, int]], explainer: Explainer) -> list[Account]:
+    """What to do with each account already run: keep, raise or lower it, or close it, and why."""
+    cat, profile = problem.cat, problem.profile
+    planned = dict(chosen)
+    out = []
+    for channel, now in profile.present_on.items():
+        c = cat.index["channels"][channel]
+        level = planned.get(c)
+        code = EXCLUSIONS[problem.exclusions[c]]
+        if level is None:
+            action, why = "close", (_exclusion_reason(problem, explainer, c, code) if code != "candidate" else explainer.reason("account", "account_not_needed"))
+        else:
+            before = -1 if now is None else LEVELS.index(now)
+            action = "keep" if before in (-1, level) else "raise" if level > before else "lower"
+            why = explainer.reason("account", f"account_{action}", level=explainer.word("levels", LEVELS[level]))
+        out.append(
+            Account(
+                channel=channel,
+                name=cat.channel_rows[c].name,
+                level_now=now,
+                level_planned=None if level is None else LEVELS[level],
+                action=action,  # type: ignore[arg-type]
+                why=why,
+            )
+        )
+    return out
 
 
 def _assumptions(problem: Problem, explainer: Explainer) -> list[Reason]:

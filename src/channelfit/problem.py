@@ -19,8 +19,11 @@ from .profile import Profile
 from .scorer import EXCLUSIONS, ProfileArrays, Scores, encode, exclusions, score
 from .vocabulary import ObjectiveName
 
-__all__ = ["SETUP_WEEKS", "Problem", "build_problem", "check_forced_fit", "effectiveness", "make_instance", "ordered_picks"]
+__all__ = ["MIN_PICK_SHARE", "SETUP_WEEKS", "Problem", "build_problem", "check_forced_fit", "effectiveness", "kept_accounts", "make_instance", "ordered_picks"]
 
+#: Every pick that is not included or kept must add at least this share of the mix's value: a judgement
+#: that a channel adding less is not worth a slot, the hours of keeping it up, or the focus it takes.
+MIN_PICK_SHARE = 0.03
 #: One-off setup hours are spread over this many weeks (a quarter) when checked against the
 #: weekly hours budget, so a channel one is already on is cheaper to take than a new one.
 SETUP_WEEKS = 13
@@ -104,18 +107,41 @@ def build_problem(
     )
 
 
+def kept_accounts(problem: Problem) -> dict[int, int]:
+    """Accounts the plan must keep: ``{channel index: lowest level allowed}`` (-1: any level).
+
+    Accounts already run stay at no less than their level unless the profile allows dropping them;
+    an account that is excluded or cannot be a candidate (blocked, no fit) is not kept.
+    """
+    arrays = problem.arrays
+    if not arrays.keep_present[0]:
+        return {}
+    candidates = set(problem.candidates.tolist())
+    return {int(c): int(arrays.present_level[0, c]) for c in np.flatnonzero(arrays.present[0]) if int(c) in candidates}
+
+
 def make_instance(problem: Problem, objective: ObjectiveName, max_channels: int | None = None, monthly_budget_eur: float | None = None, weekly_hours: float | None = None) -> Instance:
-    """The optimiser instance for ``problem``; budgets and count default to the profile's."""
+    """The optimiser instance for ``problem``; budgets and count default to the profile's.
+
+    Included channels and kept accounts are forced; a kept account's lower levels are not offered.
+    Every other pick must add :data:`MIN_PICK_SHARE` of the mix's value.
+    """
     cand, cat, profile = problem.candidates, problem.cat, problem.profile
-    forced = np.isin(cand, [cat.index["channels"][c] for c in profile.include])
+    kept = kept_accounts(problem)
+    forced = np.isin(cand, [cat.index["channels"][c] for c in profile.include]) | np.isin(cand, list(kept))
+    offered = np.array(cat.level_offered[cand])
+    for i, c in enumerate(cand.tolist()):
+        if kept.get(c, -1) > 0:
+            offered[i, : kept[c]] = False
     common = dict(
         monthly_cost_eur=problem.money[cand],
         weekly_hours=problem.hours[cand],
-        offered=cat.level_offered[cand],
+        offered=offered,
         forced=forced,
         monthly_budget_eur=problem.monthly_budget_eur if monthly_budget_eur is None else monthly_budget_eur,
         weekly_hours_budget=profile.budget.weekly_hours if weekly_hours is None else weekly_hours,
         max_channels=profile.max_channels if max_channels is None else max_channels,
+        min_share=MIN_PICK_SHARE,
     )
     if objective == "additive":
         value = problem.scores.score[0, cand][:, None] * cat.level_effect[cand]
@@ -124,39 +150,42 @@ def make_instance(problem: Problem, objective: ObjectiveName, max_channels: int 
 
 
 def check_forced_fit(problem: Problem, instance: Instance) -> None:
-    """Raise :class:`InfeasibleError` naming the limit that makes the included channels impossible."""
+    """Raise :class:`InfeasibleError` naming the limit that makes the included channels and kept accounts impossible."""
     profile, cat = problem.profile, problem.cat
     currency, rate = profile.budget.currency, problem.fx_per_eur
-    if len(profile.include) > profile.max_channels:
-        raise InfeasibleError(
-            f"{len(profile.include)} channels are included but max_channels is {profile.max_channels}",
-            field="include",
-            value=list(profile.include),
-            allowed=f"at most max_channels = {profile.max_channels} channels",
-        )
     forced = np.flatnonzero(instance.forced)
+    names = [cat.channels[problem.candidates[i]] for i in forced]
+    field = lambda channel: "include" if channel in profile.include else "present_on"  # noqa: E731
+    keeps = any(field(n) == "present_on" for n in names)
+    fix = "set may_drop_accounts: true, or raise the budget" if keeps else "fewer included channels, or a larger budget"
+    if len(forced) > instance.max_channels:
+        raise InfeasibleError(
+            f"{len(forced)} channels must be in the plan ({'included or kept accounts' if keeps else 'included'}) but max_channels is {instance.max_channels}",
+            field="present_on" if keeps else "include",
+            value=names,
+            allowed=f"at most max_channels = {instance.max_channels} channels; " + ("set may_drop_accounts: true, or raise max_channels" if keeps else "fewer included channels, or raise max_channels"),
+        )
     offered = instance.offered[forced]
-    limits = (  # (lowest need per included channel, budget, scale to print, decimals, unit, note)
+    limits = (  # (lowest need per forced channel, budget, scale to print, decimals, unit, note)
         (np.where(offered, instance.monthly_cost_eur[forced], np.inf).min(axis=1), instance.monthly_budget_eur, rate, 0, f"{currency}/month", ""),
         (np.where(offered, instance.weekly_hours[forced], np.inf).min(axis=1), instance.weekly_hours_budget, 1.0, 1, "h/week", f" (setup spread over {SETUP_WEEKS} weeks included)"),
     )
     for need, budget, scale, digits, unit, note in limits:
-        for k, i in enumerate(forced):
+        for k, channel in enumerate(names):
             if need[k] > budget + 1e-9:
-                channel = cat.channels[problem.candidates[i]]
                 raise InfeasibleError(
-                    f"{channel} needs {need[k] * scale:.{digits}f} {unit} at its lowest level{note}, the budget is {budget * scale:g}",
-                    field="include",
+                    f"{channel} needs {need[k] * scale:.{digits}f} {unit} at its lowest allowed level{note}, the budget is {budget * scale:g}",
+                    field=field(channel),
                     value=channel,
-                    allowed=f"channels whose lowest level needs at most {budget * scale:g} {unit}",
+                    allowed=f"channels whose lowest level needs at most {budget * scale:g} {unit}" if field(channel) == "include" else fix,
                 )
     if any(need.sum() > budget + 1e-9 for need, budget, *_ in limits):
         (money, money_budget, *_), (hours, hours_budget, *_) = limits
         raise InfeasibleError(
-            f"the included channels together need {money.sum() * rate:.0f} {currency}/month and {hours.sum():.1f} h/week at their lowest levels",
-            field="include",
-            value=list(profile.include),
-            allowed=f"included channels that fit {money_budget * rate:g} {currency}/month and {hours_budget:g} h/week together",
+            f"the included channels and kept accounts together need {money.sum() * rate:.0f} {currency}/month and {hours.sum():.1f} h/week at their lowest allowed levels",
+            field="present_on" if keeps else "include",
+            value=names,
+            allowed=f"channels that fit {money_budget * rate:g} {currency}/month and {hours_budget:g} h/week together; {fix}",
         )
 
 

@@ -21,7 +21,7 @@ from pydantic_core import PydanticCustomError
 from .criteria import CRITERIA, DEFAULT_CRITERIA_WEIGHTS
 from .data import Catalog, catalog
 from .errors import ProfileError, allowed_from
-from .vocabulary import GENDERS, KINDS, MODELS
+from .vocabulary import GENDERS, KINDS, LEVELS, MODELS, LevelName
 
 __all__ = ["Audience", "Budget", "Profile", "parse_profile"]
 #: Caps on input size: a profile beyond them is refused, not processed.
@@ -177,7 +177,11 @@ class Profile(_Model):
         ``premises`` in ``sectors.csv``: shops, restaurants, hotels, salons, clinics, agencies...)
         and the plan states the assumption.
     present_on
-        Channels the organisation already has accounts on (no setup hours needed).
+        Accounts the organisation already runs, ``{channel: level}`` (a list: level unknown). They
+        need no setup; the plan keeps each at no less than its level (at some level, when unknown)
+        unless ``may_drop_accounts`` is true, and says what to do with those it does not pick.
+    may_drop_accounts
+        ``True`` lets the plan lower or close accounts already run when other channels serve better.
     include, exclude
         Channels that must be in, or must stay out of, the mix.
     max_channels
@@ -196,7 +200,8 @@ class Profile(_Model):
     budget: Budget
     formats: tuple[str, ...] = ("text", "image")
     premises: bool | None = None
-    present_on: tuple[str, ...] = ()
+    present_on: dict[str, LevelName | None] = Field(default_factory=dict)
+    may_drop_accounts: bool = False
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     max_channels: int = Field(default=3, ge=1, le=20)
@@ -228,10 +233,27 @@ class Profile(_Model):
     def _formats(cls, formats: Any, info: ValidationInfo) -> Any:
         return _ids(formats, "format", _catalog(info).index["formats"], "formats")
 
-    @field_validator("present_on", "include", "exclude", mode="before")
+    @field_validator("include", "exclude", mode="before")
     @classmethod
     def _channels(cls, channels: Any, info: ValidationInfo) -> Any:
         return _ids(channels, "channel", _catalog(info).index["channels"], info.field_name or "")
+
+    @field_validator("present_on", mode="before")
+    @classmethod
+    def _present(cls, present: Any, info: ValidationInfo) -> Any:
+        cat = _catalog(info)
+        known = cat.index["channels"]
+        if isinstance(present, Mapping):
+            ids = _ids(list(present), "channel", known, "present_on")
+            for channel in ids:
+                level = present[channel]
+                offered = [lv for k, lv in enumerate(LEVELS) if cat.level_offered[known[channel], k]]
+                if level is not None and level not in offered:
+                    raise PydanticCustomError(
+                        "level", "{channel} has no level {level}", {"channel": channel, "level": repr(level)[:40], "allowed": ", ".join(offered) + " or null (unknown)", "field": f"present_on.{channel}"}
+                    )
+            return {channel: present[channel] for channel in ids}
+        return dict.fromkeys(_ids(present, "channel", known, "present_on"))
 
     @field_validator("criteria_weights")
     @classmethod

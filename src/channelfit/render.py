@@ -135,6 +135,12 @@ def render_plan(plan: Plan) -> str:
             )
             out.append("- " + text("render", "kpis", items=items))
         out.append("")
+    if plan.accounts:
+        out.append("## " + text("render", "accounts"))
+        out += [
+            "- " + text("render", "account_line", channel=safe_cell(a.name), why=safe_cell(a.why.text)) for a in plan.accounts
+        ]
+        out.append("")
     if plan.assumptions:
         out.append("## " + text("render", "assumptions"))
         out += [f"- {safe_cell(a.text)}" for a in plan.assumptions]

@@ -8,6 +8,7 @@ from .criteria import CRITERIA
 from .data import Catalog, as_catalog
 from .plan import Plan
 from .profile import Profile
+from .vocabulary import LEVELS
 
 __all__ = ["json_schema"]
 
@@ -34,8 +35,16 @@ def json_schema(kind: Literal["profile", "plan"], catalog: Catalog | None = None
             ],
         }
     props["formats"] = {"type": "array", "items": {"enum": list(cat.formats)}, "default": ["text", "image"]}
-    for field in ("present_on", "include", "exclude"):
+    for field in ("include", "exclude"):
         props[field] = {"type": "array", "items": {"enum": list(cat.channels)}, "default": []}
+    props["present_on"] = {
+        "description": "accounts already run: channel -> level (null: unknown), or a list of channels (levels unknown)",
+        "anyOf": [
+            {"type": "object", "propertyNames": {"enum": list(cat.channels)}, "additionalProperties": {"enum": [*LEVELS, None]}},
+            {"type": "array", "items": {"enum": list(cat.channels)}, "uniqueItems": True},
+        ],
+        "default": {},
+    }
     props["criteria_weights"] = {"type": "object", "propertyNames": {"enum": list(CRITERIA)}, "additionalProperties": weights}
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return schema

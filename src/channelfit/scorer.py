@@ -16,12 +16,15 @@ import numpy as np
 from .criteria import CRITERIA, REGISTRY, ProfileArrays
 from .data import Catalog
 from .profile import Profile
-from .vocabulary import AGE_BANDS, GENDERS, MODELS
+from .vocabulary import AGE_BANDS, GENDERS, LEVELS, MODELS
 
-__all__ = ["EXCLUSIONS", "Scores", "age_overlap", "encode", "exclusions", "score"]
+__all__ = ["EXCLUSIONS", "MIN_REACH", "Scores", "age_overlap", "encode", "exclusions", "score"]
 
 #: Why a channel cannot be in a profile's mix; code 0 (not listed) means it is a candidate.
-EXCLUSIONS: tuple[str, ...] = ("candidate", "excluded_by_you", "blocked", "needs_premises", "no_fit")
+EXCLUSIONS: tuple[str, ...] = ("candidate", "excluded_by_you", "blocked", "needs_premises", "no_fit", "too_little_reach")
+#: A channel must reach at least this share of the target people to be picked (unless included or an
+#: account the organisation keeps): a judgement that below 2 % a channel cannot carry a goal.
+MIN_REACH = 0.02
 
 #: Stands for log(0): finite, so that a zero weight times it is exactly 0, and exp of any positive
 #: multiple of it is exactly 0.
@@ -47,6 +50,7 @@ class Scores:
     criteria: np.ndarray | None
     score: np.ndarray
     fit_without_goals: np.ndarray | None
+    reach: np.ndarray  # (P, C) the reach criterion, always computed: eligibility needs it
 
 
 def age_overlap(age_min: int, age_max: int) -> np.ndarray:
@@ -63,6 +67,7 @@ def encode(profiles: Sequence[Profile], cat: Catalog) -> ProfileArrays:
     goal_weights = np.zeros((n, len(cat.goals)))
     formats = np.zeros((n, len(cat.formats)), dtype=bool)
     channel_sets = {name: np.zeros((n, len(cat.channels)), dtype=bool) for name in ("include", "exclude", "present_on")}
+    present_level = np.full((n, len(cat.channels)), -1, dtype=np.int8)
     countries, goals, fmt_index = cat.index["countries"], cat.index["goals"], cat.index["formats"]
     channels = cat.index["channels"]
     for p, profile in enumerate(profiles):
@@ -75,6 +80,9 @@ def encode(profiles: Sequence[Profile], cat: Catalog) -> ProfileArrays:
         for name, flags in channel_sets.items():
             for channel in getattr(profile, name):
                 flags[p, channels[channel]] = True
+        for channel, level in profile.present_on.items():
+            if level is not None:
+                present_level[p, channels[channel]] = LEVELS.index(level)
     overlap = np.array([age_overlap(*p.audience.age) for p in profiles]).reshape(n, len(AGE_BANDS))
     # the target people: each market's people of the target ages, each band weighted by its population
     people = market_weights[:, :, None] * cat.population_bands[None, :, :] * overlap[:, None, :]
@@ -98,6 +106,8 @@ def encode(profiles: Sequence[Profile], cat: Catalog) -> ProfileArrays:
         include=channel_sets["include"],
         exclude=channel_sets["exclude"],
         present=channel_sets["present_on"],
+        present_level=present_level,
+        keep_present=np.array([not p.may_drop_accounts for p in profiles], dtype=bool),
     )
 
 
@@ -167,26 +177,29 @@ def score(arrays: ProfileArrays, cat: Catalog, goal_affinity: np.ndarray | None 
     weights = arrays.criteria_weights
     fit = weighted_geometric_mean(logs, weights)
     if not breakdown:
-        return Scores(criteria=None, score=fit, fit_without_goals=None)
+        return Scores(criteria=None, score=fit, fit_without_goals=None, reach=values[CRITERIA.index("reach")])
     goal_index = CRITERIA.index("goals")
     other = np.delete(weights, goal_index, axis=1)
     total = other.sum(axis=1, keepdims=True)
     other = np.divide(other, total, out=np.zeros_like(other), where=total > 0)
     fit_without_goals = weighted_geometric_mean(logs[:goal_index] + logs[goal_index + 1 :], other)
     criteria = np.stack(values, axis=-1)
-    return Scores(criteria=criteria, score=fit, fit_without_goals=fit_without_goals)
+    return Scores(criteria=criteria, score=fit, fit_without_goals=fit_without_goals, reach=values[CRITERIA.index("reach")])
 
 
 def exclusions(arrays: ProfileArrays, cat: Catalog, scores: Scores) -> np.ndarray:
     """``(P, C)`` codes into :data:`EXCLUSIONS`: 0 for candidates, else the first reason that applies.
 
     In order of precedence: excluded by the user; blocked in every target market; needs premises
-    the organisation does not have; scores 0 (unless included, which keeps it a candidate).
+    the organisation does not have; scores 0; reaches less than :data:`MIN_REACH` of the target
+    people. Included channels, and accounts the organisation keeps, are exempt from the last two.
     """
     targets = (arrays.market_weights > 0).astype(float)
     open_markets = targets @ (cat.availability != 2).T.astype(float)
+    protected = arrays.include | (arrays.present & arrays.keep_present[:, None])
     code = np.zeros(scores.score.shape, dtype=np.int8)
-    code[(scores.score <= 0.0) & ~arrays.include] = EXCLUSIONS.index("no_fit")
+    code[(scores.reach < MIN_REACH) & ~protected] = EXCLUSIONS.index("too_little_reach")
+    code[(scores.score <= 0.0) & ~protected] = EXCLUSIONS.index("no_fit")
     code[cat.needs_premises[None, :] & ~arrays.premises[:, None]] = EXCLUSIONS.index("needs_premises")
     code[open_markets == 0] = EXCLUSIONS.index("blocked")
     code[arrays.exclude] = EXCLUSIONS.index("excluded_by_you")

@@ -17,8 +17,9 @@ from hypothesis import strategies as st
 
 from .criteria import CRITERIA
 from .data import Catalog, as_catalog
+from .vocabulary import LEVELS
 
-__all__ = ["budgets", "criteria_weights", "profiles", "weights"]
+__all__ = ["budgets", "criteria_weights", "present_accounts", "profiles", "weights"]
 
 
 def weights(ids: list[str] | tuple[str, ...], max_size: int = 4) -> st.SearchStrategy[Any]:
@@ -42,6 +43,18 @@ def budgets(cat: Catalog | None = None) -> st.SearchStrategy[dict[str, Any]]:
     )
 
 
+def present_accounts(cat: Catalog | None = None) -> st.SearchStrategy[Any]:
+    """Accounts already run: a list of channels (levels unknown) or ``{channel: level or None}`` with offered levels."""
+    cat = as_catalog(cat)
+    channels = st.lists(st.sampled_from(list(cat.channels)), max_size=3, unique=True)
+
+    def levels(chosen: list[str]) -> st.SearchStrategy[dict[str, str | None]]:
+        offered = {c: [lv for k, lv in enumerate(LEVELS) if cat.level_offered[cat.index["channels"][c], k]] for c in chosen}
+        return st.fixed_dictionaries({c: st.sampled_from([*offered[c], None]) for c in chosen})
+
+    return st.one_of(channels, channels.flatmap(levels))
+
+
 def criteria_weights() -> st.SearchStrategy[dict[str, float]]:
     """Overrides of some criterion weights (the rest keep their defaults); never all zero."""
     weight = st.sampled_from([0.0, 0.05, 0.1, 0.25, 0.5]) | st.floats(0.0, 1.0, allow_nan=False, allow_subnormal=False)
@@ -58,8 +71,9 @@ def profiles(draw: st.DrawFn, cat: Catalog | None = None, with_include: bool = T
     cat
         The catalog whose vocabularies to draw from (default: the bundled one).
     with_include
-        Also draw ``include`` channels (which can make a profile infeasible: recommend then
-        raises :class:`~channelfit.InfeasibleError`).
+        Also draw ``include`` channels and accounts the plan must keep (either can make a profile
+        infeasible: recommend then raises :class:`~channelfit.InfeasibleError`). Without them,
+        ``may_drop_accounts`` is true.
     """
     cat = as_catalog(cat)
     channels = list(cat.channels)
@@ -83,7 +97,8 @@ def profiles(draw: st.DrawFn, cat: Catalog | None = None, with_include: bool = T
         "budget": draw(budgets(cat)),
         "formats": draw(st.lists(st.sampled_from(list(cat.formats)), min_size=1, max_size=len(cat.formats), unique=True)),
         "premises": draw(st.booleans()),
-        "present_on": draw(st.lists(st.sampled_from(channels), max_size=3, unique=True)),
+        "present_on": draw(present_accounts(cat)),
+        "may_drop_accounts": draw(st.booleans()) if with_include else True,
         "include": include,
         "exclude": exclude,
         "max_channels": draw(st.integers(1, 6)),
