@@ -104,11 +104,15 @@ def market_reach(problem: Problem, c: int, k: int) -> tuple[float, MarketRow | R
 
 def _kpis(problem: Problem, c: int, served: list[int], level: int) -> list[Kpi]:
     """The KPIs of the goals a pick serves; a pick that only listens is measured on what it hears
-    (the ``listening`` goal's KPI for its orientation), not on growth it cannot bring."""
+    (the ``listening`` goal's KPI for its orientation), not on growth it cannot bring, and that
+    measure counts for the main goal it serves (so the evidence adjusts that goal)."""
     cat = problem.cat
     orientation = cat.channel_rows[c].orientation
     if LEVELS[level] == "listen":
-        served = [cat.index["goals"]["listening"]] if "listening" in cat.index["goals"] else []
+        row = cat.kpi_rows.get(("listening", orientation))
+        if row is None or not served:
+            return []
+        return [Kpi(goal=cat.goals[served[0]], kpi=row.kpi, unit=row.unit, direction=row.direction, target_change=row.target_change)]
     kpis = []
     for g in served:
         row = cat.kpi_rows.get((cat.goals[g], orientation))
