@@ -7,7 +7,7 @@ import re
 import pytest
 
 import channelfit as cf
-from channelfit.explain import format_number, locale, percent, publisher_name
+from channelfit.explain import format_number, locale, money_figure, percent, publisher_name
 from channelfit.planner import market_reach
 from channelfit.problem import build_problem
 from channelfit.render import render_plan
@@ -52,7 +52,7 @@ def test_reasons_state_the_data(name: str, language: str, cat: cf.Catalog) -> No
                 assert format_number(float(v["affinity"]), language) in reason.text
             elif reason.code == "level":
                 lv = LEVELS.index(pick.level)
-                assert v["money"] == pytest.approx(round(cat.level_monthly_cost_eur[c, lv] * rate, 2))
+                assert v["money"] == money_figure(cat.level_monthly_cost_eur[c, lv] * rate)
                 assert v["hours"] == cat.level_weekly_hours[c, lv]
                 assert format_number(float(v["money"]), language) in reason.text and format_number(float(v["hours"]), language) in reason.text
             checked.add(reason.code)

@@ -122,11 +122,19 @@ def test_include_more_than_max_channels(rossi: dict) -> None:
 
 
 def test_additive_objective_is_sum_of_score_times_effect(rossi: dict, cat: cf.Catalog) -> None:
+    """The additive value is the sum of score x level effect, a paid pick on its spend curve."""
+    from channelfit.problem import build_problem, spend_curve
+
+    problem = build_problem(cf.Profile.model_validate(rossi), cat)
     plan = cf.recommend(rossi, objective="additive")
-    expected = sum(
-        p.score * cat.level_effect[cat.index["channels"][p.channel], LEVELS.index(p.level)] for p in plan.picks
-    )
-    assert plan.objective == pytest.approx(expected, abs=1e-3)
+    expected = 0.0
+    for p in plan.picks:
+        c = cat.index["channels"][p.channel]
+        full = p.score * cat.level_effect[c, LEVELS.index(p.level)]
+        scale = problem.spend_scale[c]
+        on_curve = p.level == "grow" and scale > 0
+        expected += float(spend_curve(full, p.extra_promotion / plan.monthly_budget * plan.monthly_budget_eur / scale)) if on_curve else full
+    assert plan.objective == pytest.approx(expected, abs=1e-9)
 
 
 def test_present_channels_need_no_setup(rossi: dict) -> None:

@@ -29,12 +29,12 @@ import numpy as np
 from .criteria import CRITERIA, ProfileArrays
 from .data import Catalog, as_catalog
 from .errors import InfeasibleError, ProfileError
-from .problem import Problem, build_problem, ordered_picks
+from .problem import Choice, Problem, build_problem, mix_hours, mix_money, ordered_picks
 from .profile import Profile, parse_profile
 from .recommender import check_options
 from .scorer import Scores, encode, score
 from .solutions import minimum_budget as minimum_budget_solution
-from .solutions import optimise
+from .solutions import optimise, refine_spend
 from .vocabulary import LEVELS, ObjectiveName
 
 if TYPE_CHECKING:
@@ -62,20 +62,9 @@ def _check_number(name: str, value: Any, low: float, high: float = math.inf, int
         raise ProfileError(f"{name} is not allowed", field=name, value=value, allowed=f"{kind} {bounds}")
 
 
-def _mix_label(problem: Problem, levels: Sequence[int]) -> str:
-    """``"channel:level, ..."`` of a solution, best first by fit score (ties by catalog order)."""
-    return ", ".join(f"{problem.cat.channels[c]}:{LEVELS[lv]}" for c, lv in ordered_picks(problem, levels))
-
-
-def _use(problem: Problem, levels: Sequence[int]) -> tuple[float, float]:
-    """Monthly money (EUR) and weekly hours (setup amortised, as checked against the budget) of a solution."""
-    money = hours = 0.0
-    for i, lv in enumerate(levels):
-        if lv >= 0:
-            c = int(problem.candidates[i])
-            money += float(problem.money[c, lv])
-            hours += float(problem.hours[c, lv])
-    return money, hours
+def _mix_label(problem: Problem, mix: Sequence[Choice]) -> str:
+    """``"channel:level, ..."`` of a mix, best first by fit score (ties by catalog order)."""
+    return ", ".join(f"{problem.cat.channels[p.channel]}:{LEVELS[p.level]}" for p in mix)
 
 
 def _perturb(base: np.ndarray, noise: np.ndarray, spread: float) -> np.ndarray:
@@ -274,12 +263,12 @@ def budget_frontier(
     for money, time in product(months, hours):
         try:
             # money / rate is exactly how build_problem converts, so a row equals recommend() on that budget.
-            solution = optimise(problem, objective, monthly_budget_eur=money / rate, weekly_hours=time).solution
+            solved = refine_spend(problem, optimise(problem, objective, monthly_budget_eur=money / rate, weekly_hours=time))
         except InfeasibleError:
             rows.append((money, time, math.nan, "infeasible", math.nan, math.nan))
             continue
-        used_money, used_hours = _use(problem, solution.levels)
-        rows.append((money, time, solution.objective, _mix_label(problem, solution.levels), used_money * rate, used_hours))
+        mix = ordered_picks(problem, solved.solution.levels, solved.extra_eur)
+        rows.append((money, time, solved.value, _mix_label(problem, mix), mix_money(problem, mix) * rate, mix_hours(problem, mix, with_setup=True)))
     frame = pd.DataFrame(rows, columns=["monthly", "weekly_hours", "objective", "channels", "monthly_cost", "weekly_hours_used"])
     frame.attrs.update(
         name=parsed.name,
@@ -346,5 +335,5 @@ def minimum_budget(
         "weekly_hours": found.factor * budget.weekly_hours,
         "objective": found.solved.solution.objective,
         "full_objective": full.solution.objective,
-        "channels": _mix_label(problem, found.solved.solution.levels),
+        "channels": _mix_label(problem, ordered_picks(problem, found.solved.solution.levels)),
     }

@@ -18,11 +18,11 @@ import numpy as np
 from .criteria import ProfileArrays
 from .data import Catalog, as_catalog
 from .errors import ChannelfitError, ProfileError
-from .problem import build_problem, ordered_picks
+from .problem import build_problem, mix_hours, mix_money, ordered_picks
 from .profile import Profile, parse_profile
 from .recommender import check_options
 from .scorer import Scores, encode, exclusions, score
-from .solutions import optimise
+from .solutions import optimise, refine_spend
 from .vocabulary import LEVELS, ObjectiveName
 
 if TYPE_CHECKING:
@@ -128,22 +128,22 @@ def recommend_many(
         v += 1
         try:
             problem = build_problem(item, cat, arrays=one_arrays, scores=one_scores)
-            solution = optimise(problem, objective).solution
+            solved = refine_spend(problem, optimise(problem, objective))
         except ChannelfitError as exc:
             out.append({"name": item.name, "error": str(exc)})
             continue
-        chosen = ordered_picks(problem, solution.levels)
-        money = sum(problem.money[c, lv] for c, lv in chosen)
+        mix = ordered_picks(problem, solved.solution.levels, solved.extra_eur)
+        money = mix_money(problem, mix)
         out.append(
             {
                 "name": item.name,
-                "objective": solution.objective,
-                "channels": tuple(cat.channels[c] for c, _ in chosen),
-                "levels": tuple(LEVELS[lv] for _, lv in chosen),
+                "objective": solved.value,
+                "channels": tuple(cat.channels[p.channel] for p in mix),
+                "levels": tuple(LEVELS[p.level] for p in mix),
                 "monthly_cost": money * problem.fx_per_eur,
                 "currency": item.budget.currency,
                 "monthly_cost_eur": money,
-                "weekly_hours": float(sum(cat.level_weekly_hours[c, lv] for c, lv in chosen)),
+                "weekly_hours": mix_hours(problem, mix),
                 "error": None,
             }
         )

@@ -41,7 +41,7 @@ from .tables import (
     read_tables,
     split,
 )
-from .vocabulary import AGE_BANDS, AVAILABILITY, LEVELS
+from .vocabulary import AD_FAMILIES, AGE_BANDS, AVAILABILITY, LEVELS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -100,6 +100,14 @@ class Catalog:
         ``(channel, country)`` codes into ``AVAILABILITY``.
     level_monthly_cost_eur, level_weekly_hours, level_setup_hours, level_effect
         ``(channel, level)`` costs and effect multipliers; ``level_offered`` says which exist.
+    level_spend_scale_eur
+        ``(channel, level)``: the scale (US prices) of the saturating effect of paid promotion above the
+        level's money, 0 where the level takes no more money (no paid promotion, or a flat subscription).
+    ad_family
+        ``(channel,)`` index into :data:`~channelfit.vocabulary.AD_FAMILIES`, -1 without paid promotion.
+    cost_index
+        ``(country, ad family)``: what reaching people with ads costs there relative to the US (1). Where
+        ``ad_costs.csv`` has no row, the median of the family's rows (derived).
     """
 
     directory: Path
@@ -133,6 +141,9 @@ class Catalog:
     level_weekly_hours: np.ndarray
     level_setup_hours: np.ndarray
     level_effect: np.ndarray
+    level_spend_scale_eur: np.ndarray
+    ad_family: np.ndarray
+    cost_index: np.ndarray
     fx_per_eur: Mapping[str, float]
     channel_rows: tuple[ChannelRow, ...]
     market_rows: Mapping[tuple[str, str], MarketRow]
@@ -257,6 +268,16 @@ def _check_channels_complete(tables: Mapping[str, Any], channels: tuple[str, ...
                 value=channel,
                 allowed=" <= ".join(LEVELS) + " in both monthly_cost_eur and weekly_hours",
             )
+
+
+def _cost_index(tables: Mapping[str, Any], countries: tuple[str, ...]) -> np.ndarray:
+    """``(country, ad family)`` cost index; a country without a row for a family takes the family's median (derived)."""
+    known: dict[str, dict[str, float]] = {family: {} for family in AD_FAMILIES}
+    for _, row in tables["ad_costs"].values():
+        known[row.family][row.country] = row.cost_index
+    index = np.array([[known[f].get(k, np.nan) for f in AD_FAMILIES] for k in countries])
+    medians = [float(np.median(list(known[f].values()))) if known[f] else 1.0 for f in AD_FAMILIES]
+    return _frozen(np.where(np.isnan(index), np.array(medians)[None, :], index))
 
 
 @dataclass(frozen=True)
@@ -457,6 +478,9 @@ def _build(folder: Path) -> Catalog:
         level_weekly_hours=hours,
         level_setup_hours=_fill(shape, 0.0, [(i, row.setup_hours) for i, row in level_cells]),
         level_effect=_fill(shape, 0.0, [(i, row.effect) for i, row in level_cells]),
+        level_spend_scale_eur=_fill(shape, 0.0, [(i, row.spend_scale_eur or 0.0) for i, row in level_cells]),
+        ad_family=_frozen(np.array([AD_FAMILIES.index(row.ad_family) if row.ad_family else -1 for row in channel_rows])),
+        cost_index=_cost_index(tables, countries),
         fx_per_eur=_proxy(fx),
         channel_rows=tuple(channel_rows),
         market_rows=_proxy(markets),

@@ -20,7 +20,7 @@ from .plan import Reason
 from .tables import MarketRow, ReachBandRow
 from .vocabulary import LANGUAGES
 
-__all__ = ["Explainer", "format_number", "locale", "percent", "publisher_name"]
+__all__ = ["Explainer", "format_number", "locale", "money_figure", "percent", "publisher_name"]
 
 
 @functools.lru_cache(maxsize=len(LANGUAGES))
@@ -46,6 +46,11 @@ def publisher_name(publisher: str) -> str:
 def percent(share: float) -> int:
     """A share as a whole percentage, the precision the sources support."""
     return int(round(share * 100))
+
+
+def money_figure(amount: float) -> float:
+    """An amount of money at the precision a plan states it: whole units from 100 up, cents below."""
+    return round(float(amount), 0 if abs(amount) >= 100 else 2) + 0.0
 
 
 def format_number(value: float, language: str, digits: int = 2) -> str:

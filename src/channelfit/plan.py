@@ -81,6 +81,7 @@ class Pick(_Out):
     score: Score
     monthly_cost: Money = Field(description="money per month in the profile's currency")
     monthly_cost_eur: Money
+    extra_promotion: Money = Field(default=0.0, description="paid promotion above the level's minimum useful spend, in the profile's currency (included in monthly_cost)")
     weekly_hours: Hours
     setup_hours: Hours = Field(description="one-off hours to set up (0 where already present)")
     marginal_value: Score = Field(description="what the pick adds to the objective, given the picks before it")
@@ -128,6 +129,8 @@ class Totals(_Out):
     monthly_cost_eur: Money
     weekly_hours: Hours
     setup_hours: Hours
+    unspent: Money = Field(default=0.0, description="money of the budget the plan leaves unspent, in the profile's currency")
+    unspent_why: Reason | None = Field(default=None, description="why money is left unspent, when it is")
 
 
 class PhaseChannel(_Out):

@@ -11,10 +11,9 @@ import math
 import numpy as np
 
 from .criteria import CRITERIA, REGISTRY
-from .explain import Explainer, percent
-from .optimiser import objective_value
+from .explain import Explainer, money_figure, percent
 from .plan import Account, Excluded, Kpi, MinimumBudget, Phase, PhaseChannel, Pick, Plan, RankedChannel, Reason, Totals
-from .problem import SETUP_WEEKS, Problem, effectiveness, ordered_picks
+from .problem import SETUP_WEEKS, SPEND_TIERS, Choice, Problem, effectiveness, mix_hours, mix_money, ordered_picks, spend_curve
 from .routine import listening_setup, policy, roles, weekly_routine
 from .scorer import EXCLUSIONS
 from .solutions import MinimumBudgetSolution, PlanSolutions, Solved
@@ -74,7 +73,7 @@ def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, se
             "level",
             source_id=row.source_id if row.basis == "source" else None,
             level=explainer.word("levels", LEVELS[level]),
-            money=round(row.monthly_cost_eur * problem.fx_per_eur, 2),
+            money=money_figure(row.monthly_cost_eur * problem.fx_per_eur),
             currency=profile.budget.currency,
             hours=round(row.weekly_hours, 2),
         )
@@ -121,8 +120,9 @@ def _kpis(problem: Problem, c: int, served: list[int], level: int) -> list[Kpi]:
     return kpis
 
 
-def _phase_channels(problem: Problem, picks: list[tuple[int, int]]) -> list[PhaseChannel]:
-    return [PhaseChannel(channel=problem.cat.channels[c], level=LEVELS[lv]) for c, lv in picks]
+def _phase_channels(problem: Problem, picks: list[Choice]) -> list[PhaseChannel]:
+    return [PhaseChannel(channel=problem.cat.channels[p.channel], level=LEVELS[p.level]) for p in picks]
+
 
 
 def _target(explainer: Explainer, channel: int, kpi: Kpi) -> str:
@@ -136,19 +136,19 @@ def _target(explainer: Explainer, channel: int, kpi: Kpi) -> str:
     )
 
 
-def _listen_and_set_up(problem: Problem, picks: list[tuple[int, int]], explainer: Explainer, kpis: dict[int, list[Kpi]]) -> Phase:
-    """Every pick at its lowest level while the accounts are set up; the setup hours spread over the phase."""
+def _listen_and_set_up(problem: Problem, picks: list[Choice], explainer: Explainer, kpis: dict[int, list[Kpi]]) -> Phase:
+    """Every new pick at its lowest level, without promotion, while it is set up; the setup hours spread over the phase."""
     cat = problem.cat
     # new channels start at their lowest level; accounts already run keep their planned level (never silenced)
     present = problem.arrays.present[0]
-    first_levels = [(c, lv if present[c] else int(np.flatnonzero(cat.level_offered[c])[0])) for c, lv in picks]
-    money = sum(problem.money[c, lv] for c, lv in first_levels)
-    hours = sum(cat.level_weekly_hours[c, lv] for c, lv in first_levels)
-    setup_total = sum(problem.setup[c, lv] for c, lv in picks)
+    first_levels = [p if present[p.channel] else Choice(p.channel, int(np.flatnonzero(cat.level_offered[p.channel])[0]), 0.0) for p in picks]
+    money = mix_money(problem, first_levels)
+    hours = mix_hours(problem, first_levels)
+    setup_total = sum(problem.setup[p.channel, p.level] for p in picks)
     spare = problem.profile.budget.weekly_hours - hours
     weeks = _LISTEN_WEEKS_MIN if setup_total <= 0 else min(SETUP_WEEKS, max(_LISTEN_WEEKS_MIN, math.ceil(setup_total / spare - 1e-9) if spare > 0 else SETUP_WEEKS))
     baseline = [
-        explainer.text("plan", "baseline", kpi=explainer.word("kpis", k.kpi), channel=cat.channel_rows[c].name) for c, _ in picks for k in kpis[c]
+        explainer.text("plan", "baseline", kpi=explainer.word("kpis", k.kpi), channel=cat.channel_rows[p.channel].name) for p in picks for k in kpis[p.channel]
     ]
     return Phase(
         name="listen_and_set_up",
@@ -163,8 +163,8 @@ def _listen_and_set_up(problem: Problem, picks: list[tuple[int, int]], explainer
     )
 
 
-def _focus(problem: Problem, picks: list[tuple[int, int]], explainer: Explainer, kpis: dict[int, list[Kpi]], first_week: int) -> Phase:
-    money = sum(problem.money[c, lv] for c, lv in picks)
+def _focus(problem: Problem, picks: list[Choice], explainer: Explainer, kpis: dict[int, list[Kpi]], first_week: int) -> Phase:
+    money = mix_money(problem, picks)
     return Phase(
         name="focus",
         first_week=first_week,
@@ -172,22 +172,22 @@ def _focus(problem: Problem, picks: list[tuple[int, int]], explainer: Explainer,
         channels=_phase_channels(problem, picks),
         monthly_cost=money * problem.fx_per_eur,
         monthly_cost_eur=money,
-        weekly_hours=sum(problem.cat.level_weekly_hours[c, lv] for c, lv in picks),
-        kpi_targets=[_target(explainer, c, k) for c, _ in picks for k in kpis[c]],
+        weekly_hours=mix_hours(problem, picks),
+        kpi_targets=[_target(explainer, p.channel, k) for p in picks for k in kpis[p.channel]],
         note=explainer.text("plan", "note_focus"),
     )
 
 
-def _expand(problem: Problem, expand: Solved, picks: list[tuple[int, int]], explainer: Explainer, first_week: int) -> Phase:
+def _expand(problem: Problem, expand: Solved, picks: list[Choice], explainer: Explainer, first_week: int) -> Phase:
     """The focus picks (set up already) plus what the expand solution adds within the same budget."""
     cat = problem.cat
     chosen = ordered_picks(problem, expand.solution.levels)
-    kept = {c for c, _ in picks}
-    added = [(c, lv) for c, lv in chosen if c not in kept]
-    money = sum(problem.money[c, lv] for c, lv in chosen)
-    hours = sum(cat.level_weekly_hours[c, lv] for c, lv in chosen) + sum(problem.setup[c, lv] / SETUP_WEEKS for c, lv in added)
-    targets = [_target(explainer, c, k) for c, lv in added for k in _kpis(problem, c, _served_goals(problem, _effectiveness_row(problem, c, lv)), lv)]
-    names = ", ".join(cat.channel_rows[c].name for c, _ in added)
+    kept = {p.channel for p in picks}
+    added = [p for p in chosen if p.channel not in kept]
+    money = mix_money(problem, chosen)
+    hours = mix_hours(problem, chosen) + sum(problem.setup[p.channel, p.level] / SETUP_WEEKS for p in added)
+    targets = [_target(explainer, p.channel, k) for p in added for k in _kpis(problem, p.channel, _served_goals(problem, _effectiveness_row(problem, p.channel, p.level)), p.level)]
+    names = ", ".join(cat.channel_rows[p.channel].name for p in added)
     return Phase(
         name="expand",
         first_week=first_week,
@@ -207,8 +207,8 @@ def _minimum_budget(problem: Problem, minimum: MinimumBudgetSolution | None) -> 
         return None
     instance, solution = minimum.solved.instance, minimum.solved.solution
     picked = solution.picked
-    money = sum(instance.monthly_cost_eur[i, lv] for i, lv in picked)
-    hours = float(sum(instance.weekly_hours[i, lv] for i, lv in picked))
+    money = float(sum(instance.monthly_cost_eur[i, option] for i, option in picked))
+    hours = float(sum(instance.weekly_hours[i, option] for i, option in picked))
     return MinimumBudget(
         share=minimum.share,
         monthly=money * problem.fx_per_eur,
@@ -263,32 +263,61 @@ def _effectiveness_row(problem: Problem, c: int, level: int) -> np.ndarray:
     return effectiveness(problem, np.array([c]))[0, level]
 
 
-def _picks(problem: Problem, main: Solved, explainer: Explainer) -> tuple[list[Pick], dict[int, list[Kpi]]]:
+def _pick_value(problem: Problem, objective: str, choice: Choice) -> np.ndarray:
+    """A pick's effectiveness per goal (coverage) or its value (additive, as a 1-vector), with its promotion."""
+    c, level, extra = choice
+    if objective == "additive":
+        base = np.array([problem.scores.score[0, c] * problem.cat.level_effect[c, level]])
+    else:
+        base = _effectiveness_row(problem, c, level)
+    if LEVELS[level] == "grow" and problem.spend_scale[c] > 0:
+        return spend_curve(base, extra / problem.spend_scale[c])
+    return base
+
+
+def _values_so_far(problem: Problem, objective: str, chosen: list[Choice]) -> list[float]:
+    """The mix's value after each pick in order (the last is the plan's value)."""
+    out, missed, total = [], np.ones(len(problem.goal_weights)), 0.0
+    for choice in chosen:
+        value = _pick_value(problem, objective, choice)
+        if objective == "additive":
+            total += float(value[0])
+        else:
+            missed = missed * (1.0 - value)
+            total = float(problem.goal_weights @ (1.0 - missed))
+        out.append(total)
+    return out
+
+
+def _picks(problem: Problem, objective: str, chosen: list[Choice], explainer: Explainer) -> tuple[list[Pick], dict[int, list[Kpi]]]:
     cat = problem.cat
     fit = problem.scores.score[0]
-    position = {int(c): i for i, c in enumerate(problem.candidates)}
     picks: list[Pick] = []
     kpis: dict[int, list[Kpi]] = {}
-    levels_so_far = np.full(len(problem.candidates), -1)
     previous = 0.0
-    for c, lv in ordered_picks(problem, main.solution.levels):
-        levels_so_far[position[c]] = lv
-        value = objective_value(main.instance, levels_so_far)
+    for choice, value in zip(chosen, _values_so_far(problem, objective, chosen)):
+        c, lv, extra = choice
         served = _served_goals(problem, _effectiveness_row(problem, c, lv))
         kpis[c] = _kpis(problem, c, served, lv)
+        why = _pick_reasons(problem, explainer, c, lv, served)
+        if extra > 0:
+            saturated = extra >= SPEND_TIERS[-1] * problem.spend_scale[c] * (1 - 1e-6)
+            why.append(explainer.reason("promotion", "promotion_full" if saturated else "promotion", money=money_figure(extra * problem.fx_per_eur), currency=problem.profile.budget.currency))
+        money = problem.money[c, lv] + extra
         picks.append(
             Pick(
                 channel=cat.channels[c],
                 name=cat.channel_rows[c].name,
                 level=LEVELS[lv],
                 score=fit[c],
-                monthly_cost=problem.money[c, lv] * problem.fx_per_eur,
-                monthly_cost_eur=problem.money[c, lv],
+                monthly_cost=money * problem.fx_per_eur,
+                monthly_cost_eur=money,
+                extra_promotion=extra * problem.fx_per_eur,
                 weekly_hours=cat.level_weekly_hours[c, lv],
                 setup_hours=problem.setup[c, lv],
                 marginal_value=value - previous,
                 goals=[cat.goals[g] for g in served],
-                why=_pick_reasons(problem, explainer, c, lv, served),
+                why=why,
                 kpis=kpis[c],
             )
         )
@@ -296,13 +325,23 @@ def _picks(problem: Problem, main: Solved, explainer: Explainer) -> tuple[list[P
     return picks, kpis
 
 
+def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer) -> Reason | None:
+    """Why money is left over, when it is (more than one unit of the profile's currency)."""
+    left = problem.monthly_budget_eur - mix_money(problem, chosen)
+    if left * problem.fx_per_eur < 1.0:
+        return None
+    paid = [p for p in chosen if problem.spend_scale[p.channel] > 0 and LEVELS[p.level] == "grow"]
+    key = "unspent_saturated" if paid else "unspent_no_paid"
+    return explainer.reason("unspent", key, money=money_figure(left * problem.fx_per_eur), currency=problem.profile.budget.currency)
+
+
 def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer) -> Plan:
     """Assemble the :class:`Plan` from a problem and every solution it needs, in ``explainer``'s language."""
     cat, profile = problem.cat, problem.profile
     fit = problem.scores.score[0]
-    chosen = ordered_picks(problem, solutions.main.solution.levels)
-    picked = {c for c, _ in chosen}
-    picks, kpis = _picks(problem, solutions.main, explainer)
+    chosen = ordered_picks(problem, solutions.main.solution.levels, solutions.main.extra_eur)
+    picked = {p.channel for p in chosen}
+    picks, kpis = _picks(problem, solutions.objective, chosen, explainer)
     ranking = [
         RankedChannel(
             rank=r + 1,
@@ -319,15 +358,15 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
         for c, code in enumerate(problem.exclusions)
         if code
     ]
-    money = sum(problem.money[c, lv] for c, lv in chosen)
+    money = mix_money(problem, chosen)
     listen = _listen_and_set_up(problem, chosen, explainer, kpis)
     focus = _focus(problem, chosen, explainer, kpis, listen.last_week + 1)
-    routine = weekly_routine(cat, chosen)
+    routine = weekly_routine(cat, [(p.channel, p.level) for p in chosen])
     return Plan(
         name=profile.name,
         language=explainer.language,  # type: ignore[arg-type]
         objective_kind=solutions.objective,
-        objective=solutions.main.solution.objective,
+        objective=solutions.main.value,
         currency=profile.budget.currency,
         monthly_budget=profile.budget.monthly,
         monthly_budget_eur=problem.monthly_budget_eur,
@@ -340,8 +379,10 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
             channels=len(chosen),
             monthly_cost=money * problem.fx_per_eur,
             monthly_cost_eur=money,
-            weekly_hours=float(sum(cat.level_weekly_hours[c, lv] for c, lv in chosen)),
-            setup_hours=float(sum(problem.setup[c, lv] for c, lv in chosen)),
+            weekly_hours=mix_hours(problem, chosen),
+            setup_hours=float(sum(problem.setup[p.channel, p.level] for p in chosen)),
+            unspent=max(0.0, problem.monthly_budget_eur - money) * problem.fx_per_eur,
+            unspent_why=_unspent(problem, chosen, explainer),
         ),
         phases=[listen, focus, _expand(problem, solutions.expand, chosen, explainer, focus.last_week + 1)],
         minimum_budget=_minimum_budget(problem, solutions.minimum),
@@ -349,7 +390,7 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
         roles=roles(routine, explainer),
         listening=listening_setup(
             list(profile.goals),
-            [cat.channels[c] for c in (*[c for c, _ in chosen if _public(problem, c)], *_market_leaders(problem, picked))],
+            [cat.channels[c] for c in (*[p.channel for p in chosen if _public(problem, p.channel)], *_market_leaders(problem, picked))],
             [cat.channels[c] for c in _market_leaders(problem, picked, "news")],
             explainer,
         ),
@@ -359,10 +400,10 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
     )
 
 
-def _accounts(problem: Problem, chosen: list[tuple[int, int]], explainer: Explainer) -> list[Account]:
+def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer) -> list[Account]:
     """What to do with each account already run: keep, raise or lower it, or close it, and why."""
     cat, profile = problem.cat, problem.profile
-    planned = dict(chosen)
+    planned = {p.channel: p.level for p in chosen}
     out = []
     for channel, now in profile.present_on.items():
         c = cat.index["channels"][channel]

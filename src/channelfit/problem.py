@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -19,7 +20,7 @@ from .profile import Profile
 from .scorer import EXCLUSIONS, ProfileArrays, Scores, encode, exclusions, score
 from .vocabulary import ObjectiveName
 
-__all__ = ["MIN_PICK_SHARE", "SETUP_WEEKS", "Problem", "build_problem", "check_forced_fit", "effectiveness", "kept_accounts", "make_instance", "ordered_picks"]
+__all__ = ["MIN_PICK_SHARE", "OPTION_LEVEL", "OPTION_TIER", "GROW_AT_MINIMUM", "SETUP_WEEKS", "SPEND_TIERS", "Choice", "Problem", "build_problem", "check_forced_fit", "effectiveness", "kept_accounts", "make_instance", "mix_hours", "mix_money", "ordered_picks"]
 
 #: Every pick that is not included or kept must add at least this share of the mix's value: a judgement
 #: that a channel adding less is not worth a slot, the hours of keeping it up, or the focus it takes.
@@ -27,6 +28,26 @@ MIN_PICK_SHARE = 0.03
 #: One-off setup hours are spread over this many weeks (a quarter) when checked against the
 #: weekly hours budget, so a channel one is already on is cheaper to take than a new one.
 SETUP_WEEKS = 13
+#: Paid promotion above a grow level's minimum useful spend, in units of the channel's local spend
+#: scale: the optimiser chooses among these, then the money is split exactly among the paid picks.
+SPEND_TIERS: tuple[float, ...] = (0.0, 0.5, 1.0, 2.0, 3.0)
+#: A grow pick that takes more money reaches this share of its full effect (``levels.csv``) at the
+#: minimum useful spend; extra promotion adds the rest as ``1 - exp(-spend / scale)``. A judgement: the
+#: minimum buys most of what the hours can use, and past three scales (95 % of the rest) more money
+#: adds too little to be spent.
+GROW_AT_MINIMUM = 0.8
+#: The level of each optimiser option: listen, maintain, then grow at each of :data:`SPEND_TIERS`.
+OPTION_LEVEL: tuple[int, ...] = (0, 1, *(2,) * len(SPEND_TIERS))
+#: The extra spend of each option, in units of the channel's local spend scale.
+OPTION_TIER: tuple[float, ...] = (0.0, 0.0, *SPEND_TIERS)
+
+
+class Choice(NamedTuple):
+    """A pick of a plan: channel index, level index, and money on promotion above the level's (EUR/month)."""
+
+    channel: int
+    level: int
+    extra_eur: float
 
 
 @dataclass(frozen=True)
@@ -44,6 +65,7 @@ class Problem:
     money: np.ndarray  # (C, L) monthly cost in EUR
     hours: np.ndarray  # (C, L) weekly hours incl. amortised setup
     setup: np.ndarray  # (C, L) setup hours (0 where present)
+    spend_scale: np.ndarray  # (C,) EUR/month: the scale of extra promotion in the target markets, 0 where none
     monthly_budget_eur: float
     fx_per_eur: float  # units of the profile's currency per euro
 
@@ -58,6 +80,21 @@ def effectiveness(problem: Problem, channels: np.ndarray | None = None) -> np.nd
     fit = problem.scores.fit_without_goals[0, cand]
     eff = fit[:, None, None] * problem.affinity[cand][:, None, :] * cat.level_effect[cand][:, :, None]
     return np.clip(eff, 0.0, 1.0)
+
+
+def spend_curve(at_full: np.ndarray, extra_in_scales: np.ndarray | float) -> np.ndarray:
+    """Effectiveness (or value) of a grow pick that takes more money, ``extra_in_scales`` scales of promotion
+    above its minimum spend: ``at_full * (m + (1 - m) * (1 - exp(-x)))`` with ``m =`` :data:`GROW_AT_MINIMUM`."""
+    return at_full * (GROW_AT_MINIMUM + (1.0 - GROW_AT_MINIMUM) * (1.0 - np.exp(-np.asarray(extra_in_scales))))
+
+
+def _options(per_level: np.ndarray, has_scale: np.ndarray) -> np.ndarray:
+    """Per-level values ``(n, L, ...)`` expanded to the optimiser's options: listen, maintain, and grow at each
+    of :data:`SPEND_TIERS` on the spend curve (a grow level that takes no more money keeps its full effect)."""
+    grow = per_level[:, 2]
+    scaled = has_scale.reshape((-1,) + (1,) * (grow.ndim - 1))
+    tiers = [np.where(scaled, spend_curve(grow, t), grow) for t in SPEND_TIERS]
+    return np.stack([per_level[:, 0], per_level[:, 1], *tiers], axis=1)
 
 
 def build_problem(
@@ -90,6 +127,8 @@ def build_problem(
             allowed=f"channels available in at least one of {targets}" if reason == "blocked" else "set premises: true, or include channels that need no premises",
         )
     setup = np.where(arrays.present[0][:, None], 0.0, cat.level_setup_hours)
+    family = np.maximum(cat.ad_family, 0)
+    local_index = arrays.market_weights[0] @ cat.cost_index[:, family]  # (C,) market-weighted cost of reach
     return Problem(
         profile=profile,
         cat=cat,
@@ -102,6 +141,7 @@ def build_problem(
         money=np.asarray(cat.level_monthly_cost_eur),
         hours=cat.level_weekly_hours + setup / SETUP_WEEKS,
         setup=setup,
+        spend_scale=cat.level_spend_scale_eur[:, 2] * local_index,
         monthly_budget_eur=profile.budget.monthly / cat.fx_per_eur[profile.budget.currency],
         fx_per_eur=cat.fx_per_eur[profile.budget.currency],
     )
@@ -120,22 +160,34 @@ def kept_accounts(problem: Problem) -> dict[int, int]:
     return {int(c): int(arrays.present_level[0, c]) for c in np.flatnonzero(arrays.present[0]) if int(c) in candidates}
 
 
-def make_instance(problem: Problem, objective: ObjectiveName, max_channels: int | None = None, monthly_budget_eur: float | None = None, weekly_hours: float | None = None) -> Instance:
+def make_instance(
+    problem: Problem,
+    objective: ObjectiveName,
+    max_channels: int | None = None,
+    monthly_budget_eur: float | None = None,
+    weekly_hours: float | None = None,
+    running: frozenset[int] = frozenset(),
+) -> Instance:
     """The optimiser instance for ``problem``; budgets and count default to the profile's.
 
-    Included channels and kept accounts are forced; a kept account's lower levels are not offered.
-    Every other pick must add :data:`MIN_PICK_SHARE` of the mix's value.
+    Each candidate has an option per level, and its grow level one per :data:`SPEND_TIERS` of extra
+    promotion (where the channel takes more money). Included channels and kept accounts are forced;
+    a kept account's lower levels are not offered. Every other pick must add :data:`MIN_PICK_SHARE`
+    of the mix's value. Channels in ``running`` (indices into the catalog) need no setup hours.
     """
     cand, cat, profile = problem.candidates, problem.cat, problem.profile
     kept = kept_accounts(problem)
     forced = np.isin(cand, [cat.index["channels"][c] for c in profile.include]) | np.isin(cand, list(kept))
-    offered = np.array(cat.level_offered[cand])
+    level = np.array(OPTION_LEVEL)
+    has_scale = problem.spend_scale[cand] > 0
+    offered = cat.level_offered[cand][:, level] & ((np.array(OPTION_TIER) == 0)[None, :] | has_scale[:, None])
     for i, c in enumerate(cand.tolist()):
         if kept.get(c, -1) > 0:
-            offered[i, : kept[c]] = False
+            offered[i, level < kept[c]] = False
+    setup = np.where(np.isin(cand, list(running))[:, None], 0.0, problem.setup[cand])
     common = dict(
-        monthly_cost_eur=problem.money[cand],
-        weekly_hours=problem.hours[cand],
+        monthly_cost_eur=problem.money[cand][:, level] + np.array(OPTION_TIER)[None, :] * problem.spend_scale[cand][:, None],
+        weekly_hours=(cat.level_weekly_hours[cand] + setup / SETUP_WEEKS)[:, level],
         offered=offered,
         forced=forced,
         monthly_budget_eur=problem.monthly_budget_eur if monthly_budget_eur is None else monthly_budget_eur,
@@ -145,8 +197,8 @@ def make_instance(problem: Problem, objective: ObjectiveName, max_channels: int 
     )
     if objective == "additive":
         value = problem.scores.score[0, cand][:, None] * cat.level_effect[cand]
-        return Instance(**common, value=value)
-    return Instance(**common, effectiveness=effectiveness(problem), goal_weights=problem.goal_weights)
+        return Instance(**common, value=_options(value, has_scale))
+    return Instance(**common, effectiveness=_options(effectiveness(problem), has_scale), goal_weights=problem.goal_weights)
 
 
 def check_forced_fit(problem: Problem, instance: Instance) -> None:
@@ -189,8 +241,27 @@ def check_forced_fit(problem: Problem, instance: Instance) -> None:
         )
 
 
-def ordered_picks(problem: Problem, levels: Sequence[int]) -> list[tuple[int, int]]:
-    """``(channel index, level)`` of a solution's picks, best first by fit score, ties by catalog order."""
+def mix_money(problem: Problem, mix: Sequence[Choice]) -> float:
+    """What a mix costs per month in EUR: each level's money plus the promotion above it."""
+    return float(sum(problem.money[p.channel, p.level] + p.extra_eur for p in mix))
+
+
+def mix_hours(problem: Problem, mix: Sequence[Choice], with_setup: bool = False) -> float:
+    """The weekly hours a mix needs once running; ``with_setup`` adds the setup spread over :data:`SETUP_WEEKS`
+    weeks, as checked against the budget."""
+    hours = problem.hours if with_setup else problem.cat.level_weekly_hours
+    return float(sum(hours[p.channel, p.level] for p in mix))
+
+
+def ordered_picks(problem: Problem, options: Sequence[int], extra_eur: Sequence[float] | None = None) -> list[Choice]:
+    """The picks of a solution (``options[i]``: option of candidate ``i`` or -1), best first by fit score,
+    ties by catalog order; the extra promotion is the option's tier unless ``extra_eur`` (per candidate) says otherwise."""
     fit = problem.scores.score[0]
-    chosen = [(int(problem.candidates[i]), lv) for i, lv in enumerate(levels) if lv >= 0]
-    return sorted(chosen, key=lambda item: (-fit[item[0]], item[0]))
+    chosen = []
+    for i, option in enumerate(options):
+        if option < 0:
+            continue
+        c = int(problem.candidates[i])
+        extra = float(extra_eur[i]) if extra_eur is not None else OPTION_TIER[option] * float(problem.spend_scale[c])
+        chosen.append(Choice(c, OPTION_LEVEL[option], extra))
+    return sorted(chosen, key=lambda choice: (-fit[choice.channel], choice.channel))

@@ -11,7 +11,7 @@ from typing import Any
 
 from .data import Catalog
 from .errors import CONTROL_CHARACTERS, ProfileError
-from .explain import Explainer, percent
+from .explain import Explainer, money_figure, percent
 from .plan import Plan
 
 __all__ = ["channel_rows", "formula_safe", "plan_csv", "render_plan", "render_table", "safe_cell"]
@@ -100,7 +100,7 @@ def render_plan(plan: Plan) -> str:
         text(
             "render",
             "budget",
-            money=plan.monthly_budget,
+            money=money_figure(plan.monthly_budget),
             currency=cur,
             hours=plan.weekly_hours_budget,
             channels=plan.max_channels,
@@ -115,7 +115,7 @@ def render_plan(plan: Plan) -> str:
             text("render", "col_channel"): p.name,
             text("render", "col_level"): word("levels", p.level),
             text("render", "col_score"): num(p.score, 3),
-            text("render", "col_money", currency=cur): num(p.monthly_cost),
+            text("render", "col_money", currency=cur): num(money_figure(p.monthly_cost)),
             text("render", "col_hours"): num(p.weekly_hours),
             text("render", "col_setup"): num(p.setup_hours),
             text("render", "col_goals"): ", ".join(word("goals", g) for g in p.goals),
@@ -124,7 +124,9 @@ def render_plan(plan: Plan) -> str:
     ]
     out += [render_table(rows) if rows else text("render", "no_pick"), ""]
     t = plan.totals
-    out += [text("render", "total", money=t.monthly_cost, currency=cur, hours=t.weekly_hours, setup=t.setup_hours), ""]
+    out += [text("render", "total", money=money_figure(t.monthly_cost), currency=cur, hours=t.weekly_hours, setup=t.setup_hours), ""]
+    if t.unspent_why is not None:
+        out += [text("render", "unspent", why=safe_cell(t.unspent_why.text)), ""]
     for p in plan.picks:
         out.append(f"## {safe_cell(p.name)} ({word('levels', p.level)})")
         out += [f"- {safe_cell(r.text)}" for r in p.why]
@@ -156,7 +158,7 @@ def render_plan(plan: Plan) -> str:
                 last=ph.last_week,
                 phase=word("phases", ph.name),
                 channels=mix(ph.channels) or text("render", "none"),
-                money=ph.monthly_cost,
+                money=money_figure(ph.monthly_cost),
                 currency=cur,
                 hours=ph.weekly_hours,
                 note=safe_cell(ph.note),
@@ -166,7 +168,7 @@ def render_plan(plan: Plan) -> str:
     if plan.minimum_budget is not None:
         mb = plan.minimum_budget
         channels = mix(mb.channels) or text("render", "no_channel")
-        out += [text("render", "minimum_budget", money=mb.monthly, currency=cur, hours=mb.weekly_hours, pct=percent(mb.share), channels=channels), ""]
+        out += [text("render", "minimum_budget", money=money_figure(mb.monthly), currency=cur, hours=mb.weekly_hours, pct=percent(mb.share), channels=channels), ""]
     if plan.routine:
         out.append("## " + text("render", "weekly_routine"))
         days: dict[str, list[str]] = {}

@@ -11,7 +11,7 @@ import numpy as np
 
 from .errors import InfeasibleError
 from .optimiser import Instance, Solution, solve
-from .problem import Problem, check_forced_fit, make_instance
+from .problem import OPTION_LEVEL, OPTION_TIER, SPEND_TIERS, Problem, check_forced_fit, effectiveness, make_instance, spend_curve
 from .vocabulary import ObjectiveName
 
 __all__ = [
@@ -23,7 +23,9 @@ __all__ = [
     "Solved",
     "minimum_budget",
     "optimise",
+    "refine_spend",
     "solve_expand",
+    "split_spend",
     "solve_plan",
 ]
 
@@ -37,10 +39,17 @@ MINIMUM_BUDGET_TOLERANCE = 1 / 64
 
 @dataclass(frozen=True)
 class Solved:
-    """An instance and its solution."""
+    """An instance, its solution, and the money on promotion above each pick's level (EUR/month per
+    candidate; for the main mix the exact split, else the chosen tiers) with the value it gives."""
 
     instance: Instance
     solution: Solution
+    extra_eur: tuple[float, ...] | None = None
+    objective: float | None = None
+
+    @property
+    def value(self) -> float:
+        return self.solution.objective if self.objective is None else self.objective
 
 
 @dataclass(frozen=True)
@@ -80,14 +89,144 @@ def optimise(problem: Problem, objective: ObjectiveName, **limits: float | int) 
 
 def solve_expand(problem: Problem, objective: ObjectiveName, main: Solved) -> Solved:
     """What to add next within the same budget: the main picks kept (already set up), :data:`EXPAND_SLOTS` more slots."""
-    instance = make_instance(problem, objective, max_channels=problem.profile.max_channels + EXPAND_SLOTS)
     kept = np.array([i for i, _ in main.solution.picked], dtype=np.intp)
-    forced = np.zeros(len(problem.candidates), dtype=bool)
+    running = frozenset(problem.candidates[kept].tolist())
+    instance = make_instance(problem, objective, max_channels=problem.profile.max_channels + EXPAND_SLOTS, running=running)
+    forced = np.array(instance.forced)
     forced[kept] = True
-    hours = np.array(instance.weekly_hours)
-    hours[kept] = problem.cat.level_weekly_hours[problem.candidates[kept]]  # no setup for what runs already
-    expanded = replace(instance, forced=forced, weekly_hours=hours)
+    expanded = replace(instance, forced=forced)
     return Solved(expanded, solve(expanded))
+
+
+def refine_spend(problem: Problem, solved: Solved) -> Solved:
+    """Split the money left after every pick's level among the paid picks exactly (for the fixed mix).
+
+    The value is concave in the extra spend of a fixed mix, so the split is the one where every paid
+    pick below its cap gains the same per euro (coordinate ascent inside a bisection on that gain).
+    A split that would leave a pick under :data:`~channelfit.problem.MIN_PICK_SHARE` is not taken.
+    """
+    instance, solution = solved.instance, solved.solution
+    picked = solution.picked
+    level_money = sum(instance.monthly_cost_eur[i, o] - OPTION_TIER[o] * problem.spend_scale[problem.candidates[i]] for i, o in picked)
+    paid = [i for i, o in picked if OPTION_LEVEL[o] == 2 and problem.spend_scale[problem.candidates[i]] > 0]
+    extra = np.array([OPTION_TIER[o] * problem.spend_scale[problem.candidates[i]] if o >= 0 else 0.0 for i, o in enumerate(solution.levels)])
+    if not paid:
+        return replace(solved, extra_eur=tuple(extra.tolist()), objective=solution.objective)
+    scale = problem.spend_scale[problem.candidates[paid]]
+    budget = max(0.0, float(instance.monthly_budget_eur) - float(level_money))
+    at_full = _at_full(problem, instance, paid)
+    if instance.value is not None:
+        weights, fixed = np.ones(1), None
+        base = float(sum(instance.value[i, o] for i, o in picked if i not in paid))
+    else:
+        assert instance.goal_weights is not None and instance.effectiveness is not None
+        weights = np.asarray(instance.goal_weights)
+        fixed = np.prod([1.0 - instance.effectiveness[i, o] for i, o in picked if i not in paid], axis=0) if len(paid) < len(picked) else np.ones_like(weights)
+        base = 0.0
+    x = split_spend(at_full, scale, weights, fixed, budget, SPEND_TIERS[-1])
+    value = _split_value(at_full, scale, weights, fixed, x) + base
+    trial = extra.copy()
+    trial[paid] = x
+    if value < solution.objective - 1e-12 or not _earns_its_place(problem, solved, trial):
+        return replace(solved, extra_eur=tuple(extra.tolist()), objective=solution.objective)
+    return replace(solved, extra_eur=tuple(trial.tolist()), objective=value)
+
+
+def _at_full(problem: Problem, instance: Instance, options: list[int]) -> np.ndarray:
+    """``(m, G)`` (or ``(m, 1)`` additive) full effect of the grow level of each option index, before the spend curve."""
+    cand = problem.candidates[options]
+    if instance.value is not None:
+        return (problem.scores.score[0, cand] * problem.cat.level_effect[cand, 2])[:, None]
+    return effectiveness(problem, cand)[:, 2]
+
+
+def _split_value(at_full: np.ndarray, scale: np.ndarray, weights: np.ndarray, fixed: np.ndarray | None, x: np.ndarray) -> float:
+    """The value of the paid picks at extra spend ``x`` (coverage with the other picks' misses ``fixed``, or additive)."""
+    curve = spend_curve(at_full, (x / scale)[:, None])
+    if fixed is None:
+        return float(curve.sum())
+    return float(weights @ (1.0 - fixed * np.prod(1.0 - curve, axis=0)))
+
+
+def split_spend(at_full: np.ndarray, scale: np.ndarray, weights: np.ndarray, fixed: np.ndarray | None, budget: float, cap_scales: float) -> np.ndarray:
+    """The optimal extra spend of each paid pick, for a fixed mix.
+
+    Parameters
+    ----------
+    at_full
+        ``(m, G)`` each paid pick's full effectiveness per goal, reached with unlimited promotion
+        (``(m, 1)`` values when additive); see :func:`~channelfit.problem.spend_curve`.
+    scale
+        ``(m,)`` each pick's spend scale in EUR (its curve reaches 63 % of its uplift at one scale).
+    weights
+        ``(G,)`` goal weights (``[1]`` when additive).
+    fixed
+        ``(G,)`` the product of the other picks' misses per goal, or ``None`` for the additive objective.
+    budget
+        Money to split, EUR.
+    cap_scales
+        No pick takes more than this many scales (its curve is then within 5 % of its ceiling).
+
+    Returns
+    -------
+    numpy.ndarray
+        ``(m,)`` extra EUR per pick: maximises the value subject to the budget and the caps.
+    """
+    at_minimum = spend_curve(at_full, 0.0)
+    uplift = at_full - at_minimum  # (m, G)
+    cap = cap_scales * scale
+    x = np.zeros(len(scale))
+
+    def sweep(rate: float) -> None:
+        for _ in range(100):  # coordinate ascent: each pick's best spend given the others'
+            moved = 0.0
+            for i in range(len(x)):
+                if fixed is None:
+                    slope = float(uplift[i].sum()) / scale[i]
+                else:
+                    curve = at_minimum + uplift * (1.0 - np.exp(-x / scale))[:, None]
+                    others = fixed * np.prod(np.delete(1.0 - curve, i, axis=0), axis=0)
+                    slope = float(weights @ (others * uplift[i])) / scale[i]
+                best = float(np.clip(scale[i] * np.log(slope / rate), 0.0, cap[i])) if slope > rate else 0.0
+                moved = max(moved, abs(best - x[i]))
+                x[i] = best
+            if moved <= 1e-9 * float(scale.max()):
+                return
+
+    sweep(1e-300)
+    if x.sum() <= budget:
+        return x  # every pick at its cap: the rest of the money would add too little
+    low, high = 0.0, max(float(weights @ uplift[i]) if fixed is not None else float(uplift[i].sum()) for i in range(len(x))) / float(scale.min())
+    for _ in range(60):  # the spend falls as the required gain per euro rises
+        rate = (low + high) / 2
+        sweep(rate)
+        low, high = (low, rate) if x.sum() <= budget else (rate, high)
+    sweep(high)
+    return x
+
+
+def _earns_its_place(problem: Problem, solved: Solved, extra: np.ndarray) -> bool:
+    """Whether every pick that is not forced still adds :data:`~channelfit.problem.MIN_PICK_SHARE` of the value with ``extra`` spend."""
+    instance, solution = solved.instance, solved.solution
+    picked = solution.picked
+    if instance.value is not None:
+        values = {i: float(spend_curve(_at_full(problem, instance, [i])[0, 0], extra[i] / problem.spend_scale[problem.candidates[i]])) if extra[i] > 0 else float(instance.value[i, o]) for i, o in picked}
+        total = sum(values.values())
+        return all(values[i] >= instance.min_share * total - 1e-12 for i, _ in picked if not instance.forced[i])
+    assert instance.effectiveness is not None and instance.goal_weights is not None
+    effs = {
+        i: spend_curve(_at_full(problem, instance, [i])[0], extra[i] / problem.spend_scale[problem.candidates[i]]) if extra[i] > 0 else instance.effectiveness[i, o]
+        for i, o in picked
+    }
+    weights = np.asarray(instance.goal_weights)
+    total = float(weights @ (1.0 - np.prod([1.0 - e for e in effs.values()], axis=0)))
+    for i, _ in picked:
+        if instance.forced[i]:
+            continue
+        others = np.prod([1.0 - e for j, e in effs.items() if j != i], axis=0) if len(effs) > 1 else np.ones_like(weights)
+        if float(weights @ (others * effs[i])) < instance.min_share * total - 1e-12:
+            return False
+    return True
 
 
 def minimum_budget(problem: Problem, objective: ObjectiveName, main: Solved, share: float = MINIMUM_BUDGET_SHARE, tolerance: float = MINIMUM_BUDGET_TOLERANCE) -> MinimumBudgetSolution:
@@ -124,7 +263,7 @@ def solve_plan(problem: Problem, objective: ObjectiveName, minimum_budget_share:
     main = optimise(problem, objective)
     return PlanSolutions(
         objective=objective,
-        main=main,
+        main=refine_spend(problem, main),
         expand=solve_expand(problem, objective, main),
         minimum=None if minimum_budget_share is None else minimum_budget(problem, objective, main, minimum_budget_share),
     )

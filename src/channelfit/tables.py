@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from pydantic_core import PydanticCustomError
 
 from .errors import CatalogError, allowed_from
-from .vocabulary import AGE_BANDS, AVAILABILITY, LevelName
+from .vocabulary import AGE_BANDS, AVAILABILITY, AdFamily, LevelName
 
 __all__ = ["TABLES", "WORLD", "Table", "read_tables", "split"]
 
@@ -145,6 +145,7 @@ class ChannelRow(Row):
     formats_needed: str = Field(min_length=1)
     formats_helpful: str | None = None
     vertical_sectors: str | None = None
+    ad_family: AdFamily | None = None
     needs_premises: bool
     age_13_17: float = Share
     age_18_24: float = Share
@@ -236,6 +237,14 @@ class ReachBandRow(_AgeBand):
     measure: str = Field(min_length=1)
 
 
+class AdCostRow(Sourced):
+    """What reaching people with paid ads of a family costs in a country, relative to the US (1)."""
+
+    country: str
+    family: AdFamily
+    cost_index: float = Field(gt=0.0, le=10.0)
+
+
 class SectorFitRow(Sourced):
     channel: str
     sector: str
@@ -261,6 +270,7 @@ class LevelRow(Sourced):
     weekly_hours: float = Field(ge=0.0, le=168.0)
     setup_hours: float = Field(ge=0.0, le=2_000.0)
     effect: float = Field(gt=0.0, le=1.0)
+    spend_scale_eur: float | None = Field(default=None, gt=0.0, le=1_000_000.0)
 
 
 class KpiRow(Sourced):
@@ -319,6 +329,7 @@ TABLES: tuple[Table, ...] = (
     Table("country_ages", CountryAgeRow, ("country", "age_min", "age_max"), {**_SOURCED, "country": "countries"}),
     Table("internet_use", InternetUseRow, ("country", "age_min", "age_max"), {**_SOURCED, "country": "countries"}),
     Table("reach_bands", ReachBandRow, ("channel", "country", "age_min", "age_max"), {**_SOURCED, "channel": "channels", "country": "countries"}),
+    Table("ad_costs", AdCostRow, ("country", "family"), {**_SOURCED, "country": "countries"}),
     Table("channel_sectors", SectorFitRow, ("channel", "sector"), {**_SOURCED, "channel": "channels", "sector": "sectors"}),
     Table("sector_reach", SectorReachRow, ("channel", "sector"), {**_SOURCED, "channel": "channels", "sector": "sectors"}),
     Table("channel_goals", GoalRow, ("channel", "goal"), {**_SOURCED, "channel": "channels", "goal": "goals"}),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Literal
 
 __all__ = [
+    "AD_FAMILIES",
     "AGE_BANDS",
     "AVAILABILITY",
     "GENDERS",
@@ -19,6 +20,7 @@ __all__ = [
     "MODELS",
     "OBJECTIVES",
     "PHASES",
+    "AdFamily",
     "Language",
     "LevelName",
     "ObjectiveName",
@@ -38,6 +40,10 @@ Language = Literal[LANGUAGES]  # type: ignore[valid-type]
 #: Phases of the timeline, in order.
 PHASES: tuple[str, ...] = ("listen_and_set_up", "focus", "expand")
 PhaseName = Literal[PHASES]  # type: ignore[valid-type]
+#: Families of ad platforms whose prices differ by country together: social (Meta and its peers, CPM)
+#: and search (Google Ads, CPC).
+AD_FAMILIES: tuple[str, ...] = ("social", "search")
+AdFamily = Literal[AD_FAMILIES]  # type: ignore[valid-type]
 #: Availability of a channel in a market, as codes into this tuple.
 AVAILABILITY: tuple[str, ...] = ("available", "restricted", "blocked")
 GENDERS: tuple[str, ...] = ("any", "female", "male")
