@@ -269,9 +269,12 @@ class _Search:
         if self.additive:
             contribution = self.value[picks, levels]
         else:
-            chosen = np.flatnonzero(np.array(self.chosen) >= 0)
-            missed = 1.0 - self.eff[chosen, np.array(self.chosen)[chosen]]  # (k, G) for every pick, forced ones too
-            others = np.array([np.prod(np.delete(missed, np.flatnonzero(chosen == i)[0], axis=0), axis=0) for i in picks])
+            chosen = [i for i, lv in enumerate(self.chosen) if lv >= 0]
+            missed = 1.0 - self.eff[chosen, [self.chosen[i] for i in chosen]]  # (k, G) for every pick, forced ones too
+            if missed.min() > 1e-9:  # the others' product is the whole product over one's own miss
+                others = np.prod(missed, axis=0)[None, :] / (1.0 - self.eff[picks, levels])
+            else:
+                others = np.array([np.prod(np.delete(missed, chosen.index(i), axis=0), axis=0) for i in picks])
             contribution = (others * self.eff[picks, levels]) @ self.weights
         return bool((contribution >= share * current - _EPS).all())
 

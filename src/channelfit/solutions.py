@@ -94,7 +94,11 @@ def solve_expand(problem: Problem, objective: ObjectiveName, main: Solved) -> So
     instance = make_instance(problem, objective, max_channels=problem.profile.max_channels + EXPAND_SLOTS, running=running)
     forced = np.array(instance.forced)
     forced[kept] = True
-    expanded = replace(instance, forced=forced)
+    offered = np.array(instance.offered)
+    for i, option in main.solution.picked:  # the focus picks run on as they are
+        offered[i] = False
+        offered[i, option] = True
+    expanded = replace(instance, forced=forced, offered=offered)
     return Solved(expanded, solve(expanded))
 
 
