@@ -133,7 +133,8 @@ class Budget(_Model):
         Skilled hours per week the organisation can spend on the channels.
     """
 
-    monthly: float = Field(ge=0.0, le=1e9)
+    # 1e12: room for currencies with very small units (IRR about 650,000 per EUR) without losing a float's precision
+    monthly: float = Field(ge=0.0, le=1e12)
     currency: str = "EUR"
     weekly_hours: float = Field(ge=0.0, le=168.0)
 
