@@ -312,7 +312,10 @@ class _Search:
         fits = (self.money_or_inf[cand] <= money_left + 1e-9) & (self.hours_or_inf[cand] <= hours_left + 1e-9)
         gain = np.where(fits, gain, -1.0)
         best_gain = gain.max(axis=1)
-        select = np.flatnonzero(best_gain > _EPS)
+        # A pick of an improving descendant must add min_share of a value above the incumbent, and it adds
+        # at most its gain here (gains only shrink as picks join): smaller gains cannot be in one.
+        floor = max(_EPS, self.instance.min_share * self.best_value)  # the incumbent, or a decision's target
+        select = np.flatnonzero(best_gain > floor - _EPS)
         if len(select) == 0:
             return
         select = select[np.argsort(-best_gain[select], kind="stable")]
