@@ -123,3 +123,24 @@ def test_invalid_instance_is_refused() -> None:
         Instance(**{**base.__dict__, "monthly_budget_eur": float("nan")})
     with pytest.raises(ValueError, match="value"):
         Instance(**{**base.__dict__, "value": None})
+
+
+def test_the_search_stops_at_its_node_budget_and_says_so() -> None:
+    from dataclasses import replace
+
+    instance = replace(random_additive_instance(300, seed=3), max_nodes=5)  # it needs 16 nodes
+    solution = solve(instance)
+    assert solution.status == 4 and not solution.success and "node limit" in solution.message
+    assert solution.nodes <= 7
+
+
+def test_a_generous_budget_with_twenty_slots_answers() -> None:
+    """The README's example with max_channels 20 and an unbounded budget: a plan (bounded work), not a hang."""
+    import json
+    from pathlib import Path
+
+    import channelfit as cf
+
+    profile = json.loads((Path(__file__).resolve().parents[1] / "examples" / "officine_rossi.json").read_text(encoding="utf-8"))
+    plan = cf.recommend({**profile, "max_channels": 20, "budget": {"monthly": 1e9, "weekly_hours": 168}})
+    assert plan.picks and plan.totals.monthly_cost_eur <= 1e9

@@ -32,9 +32,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["STATUS_MESSAGES", "Instance", "Solution", "objective_value", "solve"]
+__all__ = ["MAX_NODES", "STATUS_MESSAGES", "Instance", "Solution", "objective_value", "solve"]
 
 _EPS = 1e-12
+#: Default bound on the search's work: nodes visited per solve (each costs tens of microseconds).
+MAX_NODES = 200_000
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ class Instance:
     effectiveness: np.ndarray | None = None
     goal_weights: np.ndarray | None = None
     min_share: float = 0.0
+    max_nodes: int = MAX_NODES
 
     def __post_init__(self) -> None:
         shape = np.shape(self.monthly_cost_eur)
@@ -105,6 +108,7 @@ STATUS_MESSAGES: tuple[str, ...] = (
     "infeasible: the forced channels do not fit the limits",
     "target reached: a selection with at least the target value was found",
     "target not reached: no selection within the limits reaches the target value",
+    "node limit: the search stopped at max_nodes before it could prove a selection optimal",
 )
 
 
@@ -191,10 +195,15 @@ def solve(instance: Instance, at_least: float | None = None) -> Solution:
     -------
     Solution
         Status 0 with the optimal selection, 1 if the forced channels do not fit; with
-        ``at_least``, status 2 with the first selection reaching it, or 3 if none does.
+        ``at_least``, status 2 with the first selection reaching it, or 3 if none does; status 4
+        when the search stopped at ``instance.max_nodes`` (never a silent heuristic: the caller
+        decides what to do with an unproven selection).
     """
     search = _Search(instance, at_least)
     search.run()
+    if search.nodes > instance.max_nodes:
+        levels = tuple(search.best_levels) if search.best_levels is not None else (-1,) * search.n
+        return Solution(levels=levels, objective=max(search.best_value, 0.0), status=4, nodes=search.nodes)
     if search.best_levels is None:
         return Solution(levels=(-1,) * search.n, objective=0.0, status=1 if at_least is None else 3, nodes=search.nodes)
     return Solution(levels=tuple(search.best_levels), objective=max(search.best_value, 0.0), status=0 if at_least is None else 2, nodes=search.nodes)
@@ -228,8 +237,8 @@ class _Search:
 
     @property
     def done(self) -> bool:
-        """A decision search stops at the first selection reaching the target."""
-        return self.decision and self.best_levels is not None
+        """A decision search stops at the first selection reaching the target; every search stops past its node budget."""
+        return (self.decision and self.best_levels is not None) or self.nodes > self.instance.max_nodes
 
     def run(self) -> None:
         instance = self.instance

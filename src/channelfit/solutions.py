@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .errors import InfeasibleError
+from .errors import ChannelfitError, InfeasibleError
 from .optimiser import Instance, Solution, solve
 from .problem import OPTION_LEVEL, OPTION_TIER, SPEND_TIERS, Problem, check_forced_fit, effectiveness, make_instance, spend_curve
 from .vocabulary import ObjectiveName
@@ -81,10 +81,22 @@ def optimise(problem: Problem, objective: ObjectiveName, **limits: float | int) 
     """
     instance = make_instance(problem, objective, **limits)  # type: ignore[arg-type]
     check_forced_fit(problem, instance)
-    solution = solve(instance)
+    solution = _bounded(solve(instance), instance)
     if not solution.success:  # pragma: no cover - check_forced_fit catches every case the solver can meet
         raise InfeasibleError("the included channels do not fit the limits", field="include", value=list(problem.profile.include))
     return Solved(instance, solution)
+
+
+def _bounded(solution: Solution, instance: Instance) -> Solution:
+    """``solution``, or a :class:`ChannelfitError` when the search hit its node budget."""
+    if solution.status == 4:
+        raise ChannelfitError(
+            f"the search for the best mix stopped after {instance.max_nodes:,} nodes without proving it best",
+            field="max_channels",
+            value=instance.max_channels,
+            allowed="a smaller max_channels, fewer markets or goals, or excluded channels: a narrower problem",
+        )
+    return solution
 
 
 def solve_expand(problem: Problem, objective: ObjectiveName, main: Solved) -> Solved:
@@ -99,7 +111,7 @@ def solve_expand(problem: Problem, objective: ObjectiveName, main: Solved) -> So
         offered[i] = False
         offered[i, option] = True
     expanded = replace(instance, forced=forced, offered=offered)
-    return Solved(expanded, solve(expanded))
+    return Solved(expanded, _bounded(solve(expanded), expanded))
 
 
 def refine_spend(problem: Problem, solved: Solved) -> Solved:
@@ -247,7 +259,8 @@ def minimum_budget(problem: Problem, objective: ObjectiveName, main: Solved, sha
         return make_instance(problem, objective, monthly_budget_eur=t * problem.monthly_budget_eur, weekly_hours=t * hours_budget)
 
     def reaches(t: float) -> bool:
-        return solve(at(t), at_least=target).success
+        instance = at(t)
+        return _bounded(solve(instance, at_least=target), instance).success
 
     if reaches(0.0):
         high = 0.0
@@ -259,7 +272,7 @@ def minimum_budget(problem: Problem, objective: ObjectiveName, main: Solved, sha
     if high == 1.0:
         return MinimumBudgetSolution(share, 1.0, main)
     instance = at(high)
-    return MinimumBudgetSolution(share, high, Solved(instance, solve(instance)))
+    return MinimumBudgetSolution(share, high, Solved(instance, _bounded(solve(instance), instance)))
 
 
 def solve_plan(problem: Problem, objective: ObjectiveName, minimum_budget_share: float | None) -> PlanSolutions:
