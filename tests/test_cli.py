@@ -56,7 +56,7 @@ def test_schema(capsys: pytest.CaptureFixture[str], kind: str) -> None:
 @pytest.mark.parametrize(
     ("argv", "fragment"),
     [
-        (["recommend", "missing.json"], "cannot read file"),
+        (["recommend", "missing.json"], "cannot open the file"),
         (["recommend"], "required"),
         (["frobnicate"], "invalid choice"),
         (["channels", "--market", "ZZ"], "--market"),

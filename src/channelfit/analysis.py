@@ -28,7 +28,7 @@ import numpy as np
 
 from .criteria import CRITERIA, ProfileArrays
 from .data import Catalog, as_catalog
-from .errors import InfeasibleError, ProfileError
+from .errors import InfeasibleError, ProfileError, finite_number
 from .problem import Choice, Problem, build_problem, mix_hours, mix_money, ordered_picks
 from .profile import Profile, parse_profile
 from .recommender import check_options
@@ -42,6 +42,10 @@ if TYPE_CHECKING:
 
 __all__ = ["DEFAULT_BUDGET_FACTORS", "budget_frontier", "minimum_budget", "rank_acceptability"]
 
+#: Caps on the work of one call (see SECURITY.md): weight samples, re-optimised samples, frontier points.
+MAX_SAMPLES = 100_000
+MAX_MIX_SAMPLES = 1_000
+MAX_GRID_POINTS = 2_500
 #: Multiples of the profile's own budget that :func:`budget_frontier` tries by default.
 DEFAULT_BUDGET_FACTORS: tuple[float, ...] = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0)
 
@@ -55,8 +59,9 @@ def _parse(profile: ProfileLike, cat: Catalog) -> Profile:
 
 
 def _check_number(name: str, value: Any, low: float, high: float = math.inf, integer: bool = False) -> None:
-    ok = isinstance(value, (int, np.integer)) if integer else isinstance(value, (int, float, np.integer, np.floating))
-    if isinstance(value, bool) or not ok or not math.isfinite(float(value)) or not low <= float(value) <= high:
+    number = finite_number(value)
+    whole = isinstance(value, (int, np.integer)) and not isinstance(value, bool)
+    if number is None or (integer and not whole) or not low <= number <= high:
         kind = "a whole number" if integer else "a finite number"
         bounds = f"from {low:g}" + (f" to {high:g}" if math.isfinite(high) else "")
         raise ProfileError(f"{name} is not allowed", field=name, value=value, allowed=f"{kind} {bounds}")
@@ -152,10 +157,11 @@ def rank_acceptability(
     import pandas as pd
 
     check_options(objective)
-    _check_number("samples", samples, 1, integer=True)
+    _check_number("samples", samples, 1, MAX_SAMPLES, integer=True)
     _check_number("spread", spread, 0.0, 10.0)
-    _check_number("mix_samples", mix_samples, 0, integer=True)
-    _check_number("positions", positions, 1, integer=True)
+    _check_number("mix_samples", mix_samples, 0, MAX_MIX_SAMPLES, integer=True)
+    _check_number("positions", positions, 1, 1_000, integer=True)
+    _check_number("seed", seed, 0, 2**32 - 1, integer=True)
     cat = as_catalog(catalog)
     parsed = _parse(profile, cat)
     problem = build_problem(parsed, cat)
@@ -208,6 +214,8 @@ def _grid(values: Sequence[float] | float | None, own: float, name: str) -> list
         return [own * f for f in DEFAULT_BUDGET_FACTORS]
     if isinstance(values, (int, float, np.integer, np.floating)):
         values = [values]
+    if len(values) > MAX_GRID_POINTS:
+        raise ProfileError(f"{name} grid is too large", field=name, value=f"{len(values)} values", allowed=f"at most {MAX_GRID_POINTS}")
     out = [v.item() if isinstance(v, np.generic) else v for v in values]
     if not out:
         raise ProfileError(f"{name} grid is empty", field=name, value=list(values), allowed="at least one value")
@@ -257,6 +265,8 @@ def budget_frontier(
     parsed = _parse(profile, cat)
     months = _grid(monthly, parsed.budget.monthly, "monthly")
     hours = _grid(weekly_hours, parsed.budget.weekly_hours, "weekly_hours")
+    if len(months) * len(hours) > MAX_GRID_POINTS:
+        raise ProfileError("the budget grid is too large", field="monthly", value=f"{len(months)} x {len(hours)} points", allowed=f"at most {MAX_GRID_POINTS} points")
     problem = build_problem(parsed, cat)
     rate = problem.fx_per_eur
     rows = []

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
+import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any, NoReturn
 
 from .errors import ChannelfitError
+from .files import read_text
 from .vocabulary import LANGUAGES, OBJECTIVES
 
 __all__ = ["main"]
@@ -37,13 +39,7 @@ def _read_text(path: str) -> str:
         if len(text) > MAX_FILE_BYTES:
             raise ChannelfitError("input is too large", field="stdin", value=f"over {MAX_FILE_BYTES} characters", allowed=f"at most {MAX_FILE_BYTES}")
         return text
-    source = Path(path)
-    try:
-        if source.stat().st_size > MAX_FILE_BYTES:
-            raise ChannelfitError("file is too large", field=path, value=source.stat().st_size, allowed=f"at most {MAX_FILE_BYTES} bytes")
-        return source.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ChannelfitError(f"cannot read file: {exc.__class__.__name__}", field=path, value=str(path), allowed="a readable UTF-8 file") from None
+    return read_text(path, MAX_FILE_BYTES)
 
 
 def _read_json(path: str) -> Any:
@@ -81,7 +77,10 @@ def _read_results(path: str) -> Any:
     import csv
     import io
 
-    return list(csv.DictReader(io.StringIO(_read_text(path))))
+    try:
+        return list(csv.DictReader(io.StringIO(_read_text(path))))
+    except csv.Error as exc:
+        raise ChannelfitError(f"not a valid CSV file: {str(exc)[:120]}", field=path, allowed="a CSV file with channel, period, kpi, baseline, value columns") from None
 
 
 def _cmd_check(args: argparse.Namespace) -> None:
@@ -95,7 +94,9 @@ def _emit_frame(frame: Any, as_json: bool) -> None:
     from .render import render_table
 
     rows = frame.reset_index(drop=frame.index.name is None).to_dict(orient="records")
-    _emit(json.dumps(rows, indent=2, ensure_ascii=False, default=float) if as_json else render_table(rows))
+    # strict JSON: a missing number (an infeasible budget, a skipped count) is null, never NaN
+    rows = [{k: None if isinstance(v, float) and not math.isfinite(v) else v for k, v in row.items()} for row in rows]
+    _emit(json.dumps(rows, indent=2, ensure_ascii=False, default=float, allow_nan=False) if as_json else render_table(rows))
 
 
 def _cmd_frontier(args: argparse.Namespace) -> None:
@@ -183,19 +184,41 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; returns the exit status (0 ok, 2 bad input)."""
+    """Run the CLI; returns the exit status: 0 ok, 2 bad input, 3 an unexpected failure (a bug: one line, no traceback)."""
     try:
         args = _parser().parse_args(argv)
         args.run(args)
+        sys.stdout.flush()
     except _UsageError as exc:
-        sys.stderr.write(f"channelfit: error: {' '.join(str(exc).split())}\n")
-        return 2
+        return _fail(f"channelfit: error: {' '.join(str(exc).split())}", 2)
     except ChannelfitError as exc:
-        sys.stderr.write(f"channelfit: error: {exc}\n")
-        return 2
-    except BrokenPipeError:
+        return _fail(f"channelfit: error: {exc}", 2)
+    except BrokenPipeError:  # the reader went away (| head): nothing left to say
+        _quiet_stdout()
         return 0
+    except OSError as exc:  # a full disk or a closed output
+        _quiet_stdout()
+        return _fail(f"channelfit: error: cannot write the output: {exc.strerror or exc.__class__.__name__}", 2)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, a distinct status
+        return _fail(f"channelfit: internal error: {exc.__class__.__name__}: {str(exc)[:200]} (please report it)", 3)
     return 0
+
+
+def _fail(message: str, status: int) -> int:
+    try:
+        sys.stderr.write(" ".join(message.split()) + "\n")
+    except OSError:
+        pass
+    return status
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at devnull so the interpreter's final flush cannot print a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

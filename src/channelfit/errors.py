@@ -6,12 +6,14 @@ and a one-line ``str()`` that a CLI can print as is.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from typing import Any
 
 __all__ = [
     "CatalogError",
+    "finite_number",
     "allowed_from",
     "ChannelfitError",
     "EvidenceError",
@@ -27,6 +29,17 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 def _one_line(text: str) -> str:
     """``text`` with control characters (newlines included) shown as escapes: messages stay one line."""
     return CONTROL_CHARACTERS.sub(lambda match: repr(match.group())[1:-1], text)
+
+
+#: Longest parts of an error, in characters: whatever a caller sends, an error stays short.
+MAX_MESSAGE_CHARS = 300
+MAX_FIELD_CHARS = 120
+MAX_VALUE_CHARS = 80
+MAX_ALLOWED_CHARS = 600
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _short(value: Any, limit: int = 80) -> str:
@@ -57,10 +70,10 @@ class ChannelfitError(ValueError):
         value: Any = None,
         allowed: str | None = None,
     ) -> None:
-        self.message = " ".join(str(message).split())
-        self.field = field
-        self.value = value
-        self.allowed = allowed
+        self.message = _clip(" ".join(str(message).split()), MAX_MESSAGE_CHARS)
+        self.field = None if field is None else _clip(field, MAX_FIELD_CHARS)
+        self.value = _clip(value, MAX_VALUE_CHARS) if isinstance(value, str) else value
+        self.allowed = None if allowed is None else _clip(allowed, MAX_ALLOWED_CHARS)
         super().__init__(_one_line(self._line()))
 
     def _line(self) -> str:
@@ -76,7 +89,7 @@ class ChannelfitError(ValueError):
         """The error as a JSON-ready dict: ``type``, ``message``, ``field``, ``value``, ``allowed``."""
         value = self.value
         if not isinstance(value, (str, int, float, bool, type(None))):
-            value = _short(value, 200)
+            value = _short(value, MAX_VALUE_CHARS)
         return {
             "type": type(self).__name__,
             "message": str(self),
@@ -117,6 +130,24 @@ class InfeasibleError(ChannelfitError):
 
 class EvidenceError(ChannelfitError):
     """A plan-do-check-adjust evidence state or a results table is corrupt or does not match."""
+
+
+def finite_number(value: Any) -> float | None:
+    """``value`` as a finite float, or ``None`` when it is not a number a float can hold (bools, text,
+    NaN, infinities, integers too large for a float): the one converter for numbers a caller gives."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        try:
+            import numpy as np
+
+            if not isinstance(value, (np.integer, np.floating)):
+                return None
+        except ImportError:  # pragma: no cover - numpy is a dependency
+            return None
+    try:
+        number = float(value)
+    except (OverflowError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
 
 
 def allowed_from(error: Mapping[str, Any]) -> str | None:

@@ -20,7 +20,7 @@ from pydantic_core import PydanticCustomError
 
 from .criteria import CRITERIA, DEFAULT_CRITERIA_WEIGHTS
 from .data import Catalog, catalog
-from .errors import ProfileError, allowed_from
+from .errors import ProfileError, allowed_from, finite_number
 from .vocabulary import GENDERS, KINDS, LEVELS, MODELS, LevelName
 
 __all__ = ["Audience", "Budget", "Profile", "parse_profile"]
@@ -67,11 +67,12 @@ def _weights(value: Any, kind: str, known: Mapping[str, int], field: str) -> dic
     for key, weight in value.items():
         if not isinstance(key, str) or key not in known:
             raise _unknown(kind, key, known, f"{field}.{key}")
-        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not math.isfinite(weight) or not 0 <= weight <= 1e6:
+        number = finite_number(weight)
+        if number is None or not 0 <= number <= 1e6:
             raise PydanticCustomError(
                 "weight", "weight {weight} is not allowed", {"weight": repr(weight)[:40], "allowed": "a finite number from 0 to 1e6", "field": f"{field}.{key}"}
             )
-        weights[key] = float(weight)
+        weights[key] = number
     total = math.fsum(weights.values())
     if total <= 0:
         raise PydanticCustomError("zero_weights", "weights sum to 0", {"allowed": "at least one positive weight"})

@@ -6,6 +6,7 @@ neutralised) and no cell starts with ``=``, ``+``, ``-`` or ``@`` (spreadsheet f
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -53,6 +54,8 @@ def render_table(rows: Sequence[Mapping[str, Any]]) -> str:
 
 
 def _fmt(value: Any) -> str:
+    if isinstance(value, float) and not math.isfinite(value):
+        return ""
     if isinstance(value, float):
         return f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
     if value is None:

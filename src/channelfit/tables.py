@@ -10,6 +10,7 @@ the value and what is allowed.
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from pydantic_core import PydanticCustomError
 
 from .errors import CatalogError, allowed_from
+from .files import inside, read_text
 from .vocabulary import AGE_BANDS, AVAILABILITY, AdFamily, LevelName
 
 __all__ = ["TABLES", "WORLD", "Table", "read_tables", "split"]
@@ -338,12 +340,20 @@ TABLES: tuple[Table, ...] = (
 )
 
 
+#: Caps on a catalog file: its size and its number of columns.
+MAX_TABLE_BYTES = 20_000_000
+MAX_COLUMNS = 100
+
+
 def _cells(table: Table, path: Path) -> Iterator[tuple[int, dict[str, str | None]]]:
     """``(line, record)`` for each non-empty row; empty cells become ``None``."""
     expected = list(table.row.model_fields)
-    with path.open(newline="", encoding="utf-8") as handle:
-        reader = csv.reader(handle)
+    text = read_text(path, MAX_TABLE_BYTES, error=CatalogError, file=table.file)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
         header = [h.strip() for h in next(reader, [])]
+        if len(header) > MAX_COLUMNS:
+            raise CatalogError("too many columns", file=table.file, row=1, value=f"{len(header)} columns", allowed=f"at most {MAX_COLUMNS}")
         missing = [c for c in expected if c not in header]
         unknown = [c for c in header if c not in expected]
         if missing or unknown or len(set(header)) != len(header):
@@ -361,6 +371,8 @@ def _cells(table: Table, path: Path) -> Iterator[tuple[int, dict[str, str | None
             if len(cells) != len(header):
                 raise CatalogError(f"row has {len(cells)} cells", file=table.file, row=line, value=cells, allowed=f"{len(header)} cells, one per header column")
             yield line, {key: (cell if cell.strip() != "" else None) for key, cell in zip(header, cells)}
+    except csv.Error as exc:
+        raise CatalogError(f"not a valid CSV file: {str(exc)[:120]}", file=table.file, row=reader.line_num, allowed="comma-separated UTF-8 text with a header row") from None
 
 
 def _validate(table: Table, line: int, record: dict[str, str | None]) -> Row:
@@ -407,6 +419,8 @@ def read_tables(folder: Path) -> dict[str, dict[tuple[str, ...], tuple[int, Row]
         path = folder / table.file
         if not path.is_file():
             raise CatalogError("file is missing", file=table.file, value=str(path), allowed="a CSV file in the data directory")
+        if not inside(path, folder):
+            raise CatalogError("the file links out of the catalog directory", file=table.file, value=table.file, allowed="a file inside the catalog directory")
         known = {
             column: frozenset(key[0] for key in loaded["countries" if target == "regions" else target]) | ({WORLD} if target == "regions" else set())
             for column, target in table.references.items()
