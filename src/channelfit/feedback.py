@@ -25,11 +25,12 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .data import Catalog, as_catalog
 from .errors import EvidenceError
@@ -48,6 +49,8 @@ MAX_ATTAINMENT = 2.0
 #: Caps on input size.
 MAX_RESULT_ROWS = 100_000
 MAX_PERIOD_CHARS = 40
+MAX_PERIODS = 1_000
+_PERIOD = re.compile(r"^[^\x00-\x1f\x7f-\x9f\u2028\u2029=+\-@][^\x00-\x1f\x7f-\x9f\u2028\u2029]*$")
 
 
 class _Model(BaseModel):
@@ -67,8 +70,21 @@ class Evidence(_Model):
     version: Literal[2] = EVIDENCE_VERSION
     catalog: str = Field(description="fingerprint of the catalog rows the evidence touches (see channelfit.feedback.fingerprint)")
     prior_periods: float = Field(gt=0.0)
-    periods: list[str] = Field(description="the periods checked so far, in order")
+    periods: list[str] = Field(description="the periods checked so far, in order", max_length=MAX_PERIODS)
     channels: dict[str, dict[str, ChannelGoalEvidence]]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Evidence:
+        """Evidence written by :func:`check` is consistent; an edited one that is not is refused."""
+        if self.prior_periods != PRIOR_PERIODS:
+            raise ValueError(f"prior_periods must be {PRIOR_PERIODS}, the documented prior")
+        if len(set(self.periods)) != len(self.periods) or not all(_PERIOD.match(p) and p == p.strip() for p in self.periods):
+            raise ValueError("periods must be unique, trimmed labels without control characters or a formula start")
+        for goals in self.channels.values():
+            for record in goals.values():
+                if record.periods > len(self.periods) or record.attainment_sum > MAX_ATTAINMENT * record.periods + 1e-9:
+                    raise ValueError("a record has more periods or attainment than its periods allow")
+        return self
 
     def multiplier(self, channel: str, goal: str) -> float:
         """Posterior mean of the effectiveness multiplier of ``channel`` for ``goal`` (1 without evidence)."""
@@ -232,27 +248,39 @@ def check(
             raise EvidenceError(error["msg"], field="plan." + ".".join(str(p) for p in error["loc"]), allowed="a plan written by channelfit recommend") from None
     previous = load_evidence(evidence, cat) if evidence is not None else Evidence(catalog=fingerprint(cat, {}), prior_periods=PRIOR_PERIODS, periods=[], channels={})
     kpis: dict[tuple[str, str], list[Kpi]] = {}
-    for pick in plan.picks:
+    known_kpis = {row.kpi for row in cat.kpi_rows.values()}
+    for p, pick in enumerate(plan.picks):
+        if pick.channel not in cat.index["channels"]:
+            raise EvidenceError("the plan's pick is not a channel of the catalog", field=f"plan.picks[{p}].channel", value=pick.channel, allowed="a plan written by channelfit recommend with this catalog")
         for k in pick.kpis:
+            if k.goal not in cat.index["goals"] or k.kpi not in known_kpis:
+                raise EvidenceError("the plan's KPI is not in the catalog", field=f"plan.picks[{p}].kpis", value=f"{k.goal}/{k.kpi}", allowed="KPIs of the catalog's kpis.csv")
             kpis.setdefault((pick.channel, k.kpi), []).append(k)
     measured: dict[tuple[str, str, str], tuple[float, float]] = {}
     periods: list[str] = []
+    seen: set[str] = set()
+    checked = set(previous.periods)
     for index, row in enumerate(_records(results)):
         channel, kpi, period = row.get("channel"), row.get("kpi"), row.get("period")
-        period = str(period) if isinstance(period, (str, int)) and not isinstance(period, bool) else None
-        if not period or len(period) > MAX_PERIOD_CHARS:
-            raise EvidenceError("needs a period label", field=f"results[{index}].period", value=row.get("period"), allowed=f"a label of 1 to {MAX_PERIOD_CHARS} characters, e.g. 2026-03")
+        period = str(period).strip() if isinstance(period, (str, int)) and not isinstance(period, bool) else None
+        if not period or len(period) > MAX_PERIOD_CHARS or not _PERIOD.match(period):
+            raise EvidenceError(
+                "needs a period label", field=f"results[{index}].period", value=row.get("period"), allowed=f"a label of 1 to {MAX_PERIOD_CHARS} characters without control characters or a formula start, e.g. 2026-03"
+            )
         if not isinstance(channel, str) or not isinstance(kpi, str) or (channel, kpi) not in kpis:
             allowed = ", ".join(sorted(f"{c}/{k}" for c, k in kpis)) or "none: the plan has no KPIs"
             raise EvidenceError("no such pick and KPI in the plan", field=f"results[{index}]", value=f"{channel}/{kpi}", allowed=allowed)
         key = (str(channel), str(kpi), period)
         if key in measured:
             raise EvidenceError("duplicate record", field=f"results[{index}]", value="/".join(key), allowed="one record per channel, kpi and period")
-        if period in previous.periods:
+        if period in checked:
             raise EvidenceError("period was already checked", field=f"results[{index}].period", value=period, allowed="periods not in the evidence yet")
         measured[key] = (_number(row, "baseline", index), _number(row, "value", index))
-        if period not in periods:
+        if period not in seen:
+            seen.add(period)
             periods.append(period)
+    if len(previous.periods) + len(periods) > MAX_PERIODS:
+        raise EvidenceError("too many periods", field="results", value=len(previous.periods) + len(periods), allowed=f"at most {MAX_PERIODS} periods in one evidence")
     channels = {c: dict(goals) for c, goals in previous.channels.items()}
     for (channel, kpi), rows in kpis.items():
         for kpi_row in rows:
