@@ -21,7 +21,6 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import fields, replace
 from itertools import product
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -29,8 +28,9 @@ import numpy as np
 from .criteria import CRITERIA, ProfileArrays
 from .data import Catalog, as_catalog
 from .errors import InfeasibleError, ProfileError, finite_number
+from .files import read_text
 from .problem import Choice, Problem, build_problem, mix_hours, mix_money, ordered_picks
-from .profile import Profile, parse_profile
+from .profile import MAX_JSON_BYTES, Profile, parse_profile
 from .recommender import check_options
 from .scorer import Scores, encode, score
 from .solutions import minimum_budget as minimum_budget_solution
@@ -54,7 +54,7 @@ ProfileLike = Profile | Mapping[str, Any] | str | bytes | os.PathLike[str]
 
 def _parse(profile: ProfileLike, cat: Catalog) -> Profile:
     if isinstance(profile, os.PathLike):
-        return parse_profile(Path(profile).read_text(encoding="utf-8"), cat)
+        return parse_profile(read_text(profile, MAX_JSON_BYTES, field="profile"), cat)
     return parse_profile(profile, cat)
 
 
