@@ -166,3 +166,33 @@ def test_include_beyond_the_money_names_the_limit(rossi: dict, cat: cf.Catalog) 
         check_forced_fit(problem, instance)
     assert str(info.value).startswith("include: linkedin needs 120 EUR/month at its lowest allowed level, the budget is 50")
     assert (info.value.field, info.value.value) == ("include", "linkedin")
+
+
+@given(profiles())
+def test_accounts_already_run_are_never_dropped_or_lowered_unless_allowed(profile: dict) -> None:
+    plan = _plan_or_infeasible(profile)
+    if plan is None:
+        return
+    parsed = cf.Profile.model_validate(profile)
+    picked = {p.channel: p.level for p in plan.picks}
+    excluded = {e.channel for e in plan.excluded}
+    for channel, level in parsed.present_on.items():
+        if parsed.may_drop_accounts or channel in excluded:
+            continue
+        assert channel in picked, f"{channel} was dropped"
+        if level is not None:
+            assert LEVELS.index(picked[channel]) >= LEVELS.index(level), f"{channel} was lowered"
+        for phase in plan.phases:
+            assert channel in {c.channel for c in phase.channels}, f"{channel} is silent in {phase.name}"
+
+
+@given(profiles(with_include=False))
+def test_the_minimum_viable_budget_costs_what_it_says(profile: dict) -> None:
+    plan = cf.recommend(profile)
+    mb = plan.minimum_budget
+    assert mb is not None
+    assert mb.monthly == pytest.approx(mb.mix_monthly_cost, abs=0.01) and mb.weekly_hours == pytest.approx(mb.mix_weekly_hours, abs=0.01)
+    assert mb.monthly <= plan.monthly_budget + 0.01 and mb.weekly_hours <= plan.weekly_hours_budget + 0.01
+    owned = {row.channel for row in cf.catalog().channel_rows if row.orientation in ("owned", "messaging")}
+    for phase in plan.phases:
+        assert not any(c.level == "listen" and c.channel in owned for c in phase.channels)
