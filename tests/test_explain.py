@@ -102,7 +102,7 @@ def test_every_locale_has_every_key() -> None:
 
 
 def test_every_catalog_id_has_a_word_in_every_language(cat: cf.Catalog) -> None:
-    kpis = {row.kpi for row in cat.kpi_rows.values()}
+    kpis = {row.kpi for row in cat.kpi_rows.values()} | {row.kpi for row in cat.channel_kpi_rows.values()}
     for language in LANGUAGES:
         words = locale(language)["words"]
         for kind, ids in (("goals", cat.goals), ("sectors", cat.sectors), ("formats", cat.formats), ("kpis", kpis), ("levels", LEVELS)):

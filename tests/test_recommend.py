@@ -196,3 +196,19 @@ def test_the_minimum_viable_budget_costs_what_it_says(profile: dict) -> None:
     owned = {row.channel for row in cf.catalog().channel_rows if row.orientation in ("owned", "messaging")}
     for phase in plan.phases:
         assert not any(c.level == "listen" and c.channel in owned for c in phase.channels)
+
+
+def test_a_channel_with_kpis_of_its_own_is_measured_on_them() -> None:
+    """Tabelog is measured on bookings, Google Business Profile on calls for leads (data/channel_kpis.csv)."""
+    ramen = {
+        "name": "Tokyo ramen",
+        "model": "b2c",
+        "sector": "food_and_drink",
+        "markets": ["JP"],
+        "goals": {"local_visits": 3},
+        "budget": {"monthly": 30000, "currency": "JPY", "weekly_hours": 4},
+        "include": ["tabelog"],
+    }
+    tabelog = next(p for p in cf.recommend(ramen).picks if p.channel == "tabelog")
+    if tabelog.level != "listen":
+        assert [k.kpi for k in tabelog.kpis] == ["bookings"]

@@ -25,6 +25,7 @@ from .bands import population_in_bands, rates_in_bands
 from .errors import CatalogError, ChannelfitError
 from .tables import (
     WORLD,
+    ChannelKpiRow,
     ChannelRow,
     CountryRow,
     FxRow,
@@ -151,6 +152,7 @@ class Catalog:
     goal_rows: Mapping[tuple[str, str], GoalRow]
     level_rows: Mapping[tuple[str, str], LevelRow]
     kpi_rows: Mapping[tuple[str, str], KpiRow]
+    channel_kpi_rows: Mapping[tuple[str, str], ChannelKpiRow]
     country_rows: Mapping[str, CountryRow]
     sources: Mapping[str, SourceRow]
     sector_rows: tuple[SectorFitRow, ...]
@@ -488,6 +490,7 @@ def _build(folder: Path) -> Catalog:
         goal_rows=keyed("channel_goals"),
         level_rows=keyed("levels"),
         kpi_rows=keyed("kpis"),
+        channel_kpi_rows=keyed("channel_kpis"),
         country_rows=keyed("countries"),
         sources=keyed("sources"),
         sector_rows=tuple(sector_rows),

@@ -248,7 +248,7 @@ def check(
             raise EvidenceError(error["msg"], field="plan." + ".".join(str(p) for p in error["loc"]), allowed="a plan written by channelfit recommend") from None
     previous = load_evidence(evidence, cat) if evidence is not None else Evidence(catalog=fingerprint(cat, {}), prior_periods=PRIOR_PERIODS, periods=[], channels={})
     kpis: dict[tuple[str, str], list[Kpi]] = {}
-    known_kpis = {row.kpi for row in cat.kpi_rows.values()}
+    known_kpis = {row.kpi for row in cat.kpi_rows.values()} | {row.kpi for row in cat.channel_kpi_rows.values()}
     for p, pick in enumerate(plan.picks):
         if pick.channel not in cat.index["channels"]:
             raise EvidenceError("the plan's pick is not a channel of the catalog", field=f"plan.picks[{p}].channel", value=pick.channel, allowed="a plan written by channelfit recommend with this catalog")

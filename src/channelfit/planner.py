@@ -114,7 +114,7 @@ def _kpis(problem: Problem, c: int, served: list[int], level: int) -> list[Kpi]:
         return [Kpi(goal=cat.goals[served[0]], kpi=row.kpi, unit=row.unit, direction=row.direction, target_change=row.target_change)]
     kpis = []
     for g in served:
-        row = cat.kpi_rows.get((cat.goals[g], orientation))
+        row = cat.channel_kpi_rows.get((cat.channels[c], cat.goals[g])) or cat.kpi_rows.get((cat.goals[g], orientation))
         if row is not None:
             kpis.append(Kpi(goal=row.goal, kpi=row.kpi, unit=row.unit, direction=row.direction, target_change=row.target_change))
     return kpis

@@ -275,13 +275,25 @@ class LevelRow(Sourced):
     spend_scale_eur: float | None = Field(default=None, gt=0.0, le=1_000_000.0)
 
 
-class KpiRow(Sourced):
-    goal: str
-    orientation: str
+class _KpiFields(Sourced):
     kpi: str = Field(pattern=r"^[a-z0-9_]+$")
     unit: str = Field(min_length=1)
     direction: Literal["up", "down"]
     target_change: float = Field(ge=-1.0, le=10.0)
+
+
+class ChannelKpiRow(_KpiFields):
+    """A KPI of a channel's own for a goal (Tabelog: bookings), used instead of its orientation's."""
+
+    channel: str
+    goal: str
+
+
+class KpiRow(_KpiFields):
+    """The KPI of a goal for channels of an orientation."""
+
+    goal: str
+    orientation: str
 
 
 @dataclass(frozen=True)
@@ -337,6 +349,7 @@ TABLES: tuple[Table, ...] = (
     Table("channel_goals", GoalRow, ("channel", "goal"), {**_SOURCED, "channel": "channels", "goal": "goals"}),
     Table("levels", LevelRow, ("channel", "level"), {**_SOURCED, "channel": "channels"}),
     Table("kpis", KpiRow, ("goal", "orientation"), {**_SOURCED, "goal": "goals", "orientation": "orientations"}),
+    Table("channel_kpis", ChannelKpiRow, ("channel", "goal"), {**_SOURCED, "channel": "channels", "goal": "goals"}),
 )
 
 
