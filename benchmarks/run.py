@@ -143,13 +143,19 @@ def random_arrays(n: int, seed: int) -> ProfileArrays:
     bands = np.array([[f, l] for _, f, l in AGE_BANDS])
     overlap = np.clip(np.minimum(bands[:, 1], last[:, None]) - np.maximum(bands[:, 0], first[:, None]) + 1, 0, None) / (bands[:, 1] - bands[:, 0] + 1)
     weights = np.array([DEFAULT_CRITERIA_WEIGHTS[c] for c in CRITERIA])
+    people = markets[:, :, None] * cat.population_bands[None, :, :] * overlap[:, None, :]
+    people /= people.sum(axis=2, keepdims=True).sum(axis=1, keepdims=True)
+    sector = rng.integers(0, len(cat.sectors), n)
     return ProfileArrays(
         market_weights=markets,
         age_overlap=overlap,
+        target_people=people.reshape(n, -1),
+        sector_mix=np.eye(len(cat.sectors))[sector],
+        reach_sectors=np.zeros((n, len(cat.sectors))),
         gender=rng.integers(0, 3, n).astype(np.int8),
         professionals=rng.random(n) < 0.3,
         goal_weights=goals,
-        sector=rng.integers(0, len(cat.sectors), n),
+        sector=sector,
         formats=rng.random((n, len(cat.formats))) < 0.5,
         model=rng.integers(0, 3, n).astype(np.int8),
         criteria_weights=np.tile(weights / weights.sum(), (n, 1)),
@@ -157,6 +163,8 @@ def random_arrays(n: int, seed: int) -> ProfileArrays:
         include=np.zeros((n, n_channels), dtype=bool),
         exclude=np.zeros((n, n_channels), dtype=bool),
         present=np.zeros((n, n_channels), dtype=bool),
+        present_level=np.full((n, n_channels), -1, dtype=np.int8),
+        keep_present=np.ones(n, dtype=bool),
     )
 
 
