@@ -34,3 +34,23 @@ def rossi() -> dict:
 
 def pytest_report_header() -> str:
     return f"channelfit {cf.__version__} from {Path(cf.__file__).parent}"
+
+
+def edited_catalog(tmp_path: Path, file: str, match: dict[str, str], updates: dict[str, str]) -> cf.Catalog:
+    """A copy of the packaged catalog in ``tmp_path`` whose rows of ``file`` matching ``match`` get ``updates``."""
+    import csv
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(cf.catalog().directory, data)
+    path = data / file
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        if all(row[key] == value for key, value in match.items()):
+            row.update(updates)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return cf.load_catalog(data)

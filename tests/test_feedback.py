@@ -10,7 +10,7 @@ import channelfit as cf
 from channelfit.feedback import PRIOR_PERIODS, attainment
 from channelfit.vocabulary import LEVELS
 
-from .conftest import load_example
+from .conftest import edited_catalog, load_example
 
 PERIODS = ["2026-01", "2026-02", "2026-03"]
 
@@ -151,32 +151,12 @@ def test_attainment(baseline: float, value: float, target: float, direction: str
     assert attainment(baseline, value, target, direction) == pytest.approx(expected)
 
 
-def _catalog_with_affinity(tmp_path, channel: str, goal: str, affinity: str) -> cf.Catalog:  # type: ignore[no-untyped-def]
-    """A copy of the packaged catalog whose affinity of ``channel`` for ``goal`` is ``affinity``."""
-    import csv
-    import shutil
-
-    data = tmp_path / "data"
-    shutil.copytree(cf.catalog().directory, data)
-    path = data / "channel_goals.csv"
-    with path.open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    for row in rows:
-        if (row["channel"], row["goal"]) == (channel, goal):
-            row["affinity"] = affinity
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    return cf.load_catalog(data)
-
-
 def test_evidence_survives_an_unrelated_catalog_change(restaurant: tuple[dict, cf.Plan], tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Editing a row of a channel the evidence does not touch leaves it valid."""
     profile, plan = restaurant
     state = cf.check(plan, _results(plan, PERIODS, {}))
     other = next(key for key in cf.catalog().goal_rows if key[0] not in state.channels)
-    cat = _catalog_with_affinity(tmp_path, *other, "0.01")
+    cat = edited_catalog(tmp_path, "channel_goals.csv", {"channel": other[0], "goal": other[1]}, {"affinity": "0.01"})
     assert cat.goal_rows[other].affinity == 0.01
     assert cf.recommend(profile, evidence=state, catalog=cat).picks
 
@@ -185,7 +165,7 @@ def test_evidence_is_refused_when_a_touched_row_changes(restaurant: tuple[dict, 
     profile, plan = restaurant
     state = cf.check(plan, _results(plan, PERIODS, {}))
     channel, goals = next(iter(state.channels.items()))
-    cat = _catalog_with_affinity(tmp_path, channel, next(iter(goals)), "0.01")
+    cat = edited_catalog(tmp_path, "channel_goals.csv", {"channel": channel, "goal": next(iter(goals))}, {"affinity": "0.01"})
     with pytest.raises(cf.EvidenceError) as info:
         cf.recommend(profile, evidence=state, catalog=cat)
     assert info.value.field == "evidence.catalog"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import shutil
@@ -13,7 +12,7 @@ import pytest
 import channelfit as cf
 from channelfit.cli import main
 
-from .conftest import EXAMPLES, load_example
+from .conftest import EXAMPLES, edited_catalog, load_example
 
 BIG = 10**400
 
@@ -109,27 +108,11 @@ def test_period_labels_are_trimmed_and_checked() -> None:
             cf.check(plan, [{**row, "period": bad}])
 
 
-def _catalog_with_channel_name(tmp_path: Path, channel: str, name: str) -> cf.Catalog:
-    data = tmp_path / "data"
-    shutil.copytree(cf.catalog().directory, data)
-    path = data / "channels.csv"
-    with path.open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    for row in rows:
-        if row["channel"] == channel:
-            row["name"] = name
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    return cf.load_catalog(data)
-
-
 def test_a_newline_in_catalog_text_cannot_start_a_markdown_line(tmp_path: Path) -> None:
     from channelfit.render import render_plan
 
     injected = "LinkedIn\n# Owned\n![x](http://evil/x.png)<script>"
-    cat = _catalog_with_channel_name(tmp_path, "linkedin", injected)
+    cat = edited_catalog(tmp_path, "channels.csv", {"channel": "linkedin"}, {"name": injected})
     page = render_plan(cf.recommend(load_example("officine_rossi"), catalog=cat))
     lines = page.splitlines()
     assert "# Owned" not in lines and not any(line.startswith("![x]") for line in lines)
