@@ -136,13 +136,28 @@ def _target(explainer: Explainer, channel: int, kpi: Kpi) -> str:
     )
 
 
+def _phase(problem: Problem, name: str, first_week: int, last_week: int, mix: list[Choice], weekly_hours: float, targets: list[str], note: str) -> Phase:
+    """A phase running ``mix``: its money from the mix, its hours as given (setup spread included where due)."""
+    money = mix_money(problem, mix)
+    return Phase(
+        name=name,  # type: ignore[arg-type]
+        first_week=first_week,
+        last_week=last_week,
+        channels=_phase_channels(problem, mix),
+        monthly_cost=money * problem.fx_per_eur,
+        monthly_cost_eur=money,
+        weekly_hours=weekly_hours,
+        kpi_targets=targets,
+        note=note,
+    )
+
+
 def _listen_and_set_up(problem: Problem, picks: list[Choice], explainer: Explainer, kpis: dict[int, list[Kpi]]) -> Phase:
     """Every new pick at its lowest level, without promotion, while it is set up; the setup hours spread over the phase."""
     cat = problem.cat
     # new channels start at their lowest level; accounts already run keep their planned level (never silenced)
     present = problem.arrays.present[0]
     first_levels = [p if present[p.channel] else Choice(p.channel, int(np.flatnonzero(cat.level_offered[p.channel])[0]), 0.0) for p in picks]
-    money = mix_money(problem, first_levels)
     hours = mix_hours(problem, first_levels)
     setup_total = sum(problem.setup[p.channel, p.level] for p in picks)
     spare = problem.profile.budget.weekly_hours - hours
@@ -150,32 +165,12 @@ def _listen_and_set_up(problem: Problem, picks: list[Choice], explainer: Explain
     baseline = [
         explainer.text("plan", "baseline", kpi=explainer.word("kpis", k.kpi), channel=cat.channel_rows[p.channel].name) for p in picks for k in kpis[p.channel]
     ]
-    return Phase(
-        name="listen_and_set_up",
-        first_week=1,
-        last_week=weeks,
-        channels=_phase_channels(problem, first_levels),
-        monthly_cost=money * problem.fx_per_eur,
-        monthly_cost_eur=money,
-        weekly_hours=hours + setup_total / weeks,
-        kpi_targets=baseline,
-        note=explainer.text("plan", "note_listen_and_set_up"),
-    )
+    return _phase(problem, "listen_and_set_up", 1, weeks, first_levels, hours + setup_total / weeks, baseline, explainer.text("plan", "note_listen_and_set_up"))
 
 
 def _focus(problem: Problem, picks: list[Choice], explainer: Explainer, kpis: dict[int, list[Kpi]], first_week: int) -> Phase:
-    money = mix_money(problem, picks)
-    return Phase(
-        name="focus",
-        first_week=first_week,
-        last_week=first_week + FOCUS_WEEKS - 1,
-        channels=_phase_channels(problem, picks),
-        monthly_cost=money * problem.fx_per_eur,
-        monthly_cost_eur=money,
-        weekly_hours=mix_hours(problem, picks),
-        kpi_targets=[_target(explainer, p.channel, k) for p in picks for k in kpis[p.channel]],
-        note=explainer.text("plan", "note_focus"),
-    )
+    targets = [_target(explainer, p.channel, k) for p in picks for k in kpis[p.channel]]
+    return _phase(problem, "focus", first_week, first_week + FOCUS_WEEKS - 1, picks, mix_hours(problem, picks), targets, explainer.text("plan", "note_focus"))
 
 
 def _expand(problem: Problem, expand: Solved, picks: list[Choice], explainer: Explainer, first_week: int) -> Phase:
@@ -184,21 +179,11 @@ def _expand(problem: Problem, expand: Solved, picks: list[Choice], explainer: Ex
     chosen = ordered_picks(problem, expand.solution.levels)
     kept = {p.channel for p in picks}
     added = [p for p in chosen if p.channel not in kept]
-    money = mix_money(problem, chosen)
     hours = mix_hours(problem, chosen) + sum(problem.setup[p.channel, p.level] / SETUP_WEEKS for p in added)
     targets = [_target(explainer, p.channel, k) for p in added for k in _kpis(problem, p.channel, _served_goals(problem, _effectiveness_row(problem, p.channel, p.level)), p.level)]
     names = ", ".join(cat.channel_rows[p.channel].name for p in added)
-    return Phase(
-        name="expand",
-        first_week=first_week,
-        last_week=first_week + FOCUS_WEEKS - 1,
-        channels=_phase_channels(problem, chosen),
-        monthly_cost=money * problem.fx_per_eur,
-        monthly_cost_eur=money,
-        weekly_hours=hours,
-        kpi_targets=targets,
-        note=explainer.text("plan", "note_expand", channels=names) if added else explainer.text("plan", "note_expand_none"),
-    )
+    note = explainer.text("plan", "note_expand", channels=names) if added else explainer.text("plan", "note_expand_none")
+    return _phase(problem, "expand", first_week, first_week + FOCUS_WEEKS - 1, chosen, hours, targets, note)
 
 
 def _minimum_budget(problem: Problem, minimum: MinimumBudgetSolution | None) -> MinimumBudget | None:
