@@ -32,6 +32,7 @@ nasty = st.one_of(
     st.just(float("inf")),
     st.just(-1),
     st.just(10**30),
+    st.just(10**400),
     st.just(""),
     st.builds(list),
     st.builds(dict),
@@ -42,7 +43,7 @@ nasty = st.one_of(
     st.just("\u202eevil\u0000"),
     json_values,
 )
-FIELDS = ["name", "kind", "model", "sector", "markets", "audience", "goals", "budget", "formats", "premises", "present_on", "include", "exclude", "max_channels", "criteria_weights"]
+FIELDS = ["name", "kind", "model", "sector", "markets", "audience", "goals", "budget", "formats", "premises", "present_on", "may_drop_accounts", "include", "exclude", "max_channels", "criteria_weights"]
 
 
 @st.composite

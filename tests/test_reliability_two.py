@@ -142,3 +142,84 @@ def test_caps_on_samples_and_grids() -> None:
         cf.rank_acceptability(load_example("officine_rossi"), samples=10**12)
     with pytest.raises(cf.ProfileError):
         cf.budget_frontier(load_example("officine_rossi"), monthly=list(range(100)), weekly_hours=list(range(100)))
+
+
+# --- the fuzz campaign, grown to the CLI's other commands and the analysis functions ----------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from .test_reliability import json_values, nasty, near_valid_profiles  # noqa: E402
+
+ARGUMENT = st.one_of(st.sampled_from(["-1", "0", "1", "1e400", "nan", "inf", "x", "", "10", "--json", "IT", "social", "99999999999"]), st.text(max_size=8))
+# 25 examples each in CI; the long campaign (HYPOTHESIS_PROFILE=long) runs 1,000 each
+FUZZ = settings(
+    max_examples=1_000 if os.environ.get("HYPOTHESIS_PROFILE") == "long" else 25,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    deadline=None,
+)
+
+
+def _one_line_or_output(code: int, out: str, err: str) -> None:
+    assert code in (0, 2), (code, err)
+    if code == 2:
+        assert err.count("\n") == 1 and err.startswith("channelfit: error: ")
+    else:
+        assert not err
+
+
+@FUZZ
+@given(value=st.one_of(near_valid_profiles(), json_values), command=st.sampled_from(["frontier", "stability"]), extra=st.lists(ARGUMENT, max_size=3))
+def test_fuzzed_frontier_and_stability(tmp_path: Path, capsys: pytest.CaptureFixture[str], value: object, command: str, extra: list[str]) -> None:
+    path = tmp_path / "profile.json"
+    path.write_text(json.dumps(value), encoding="utf-8")
+    options = {"frontier": ["--monthly", "--weekly-hours"], "stability": ["--samples", "--seed", "--spread", "--mix-samples"]}[command]
+    argv = [command, str(path), *(["--samples", "50", "--mix-samples", "2"] if command == "stability" else [])]
+    for i, word in enumerate(extra):
+        argv += [options[i % len(options)], word]
+    code = main(argv)
+    out, err = capsys.readouterr()
+    _one_line_or_output(code, out, err)
+
+
+@FUZZ
+@given(market=st.one_of(st.none(), ARGUMENT), orientation=st.one_of(st.none(), ARGUMENT), as_json=st.booleans())
+def test_fuzzed_channels(capsys: pytest.CaptureFixture[str], market: str | None, orientation: str | None, as_json: bool) -> None:
+    argv = ["channels", *(["--market", market] if market is not None else []), *(["--orientation", orientation] if orientation is not None else []), *(["--json"] if as_json else [])]
+    code = main(argv)
+    out, err = capsys.readouterr()
+    _one_line_or_output(code, out, err)
+    if code == 0 and as_json:
+        json.loads(out)
+
+
+@FUZZ
+@given(rows=st.lists(st.dictionaries(st.sampled_from(["channel", "period", "kpi", "baseline", "value"]), nasty, max_size=5), max_size=4), as_csv=st.booleans())
+def test_fuzzed_check_command(tmp_path: Path, capsys: pytest.CaptureFixture[str], rows: list, as_csv: bool) -> None:
+    plan = tmp_path / "plan.json"
+    plan.write_text(cf.recommend(load_example("restaurant_valencia"), minimum_budget_share=None).model_dump_json(), encoding="utf-8")
+    if as_csv:
+        results = tmp_path / "results.csv"
+        results.write_text("channel,period,kpi,baseline,value\n" + "\n".join(",".join(str(r.get(k, "")).replace(",", " ").replace("\n", " ") for k in ("channel", "period", "kpi", "baseline", "value")) for r in rows) + "\n", encoding="utf-8")
+    else:
+        results = tmp_path / "results.json"
+        results.write_text(json.dumps(rows, default=str), encoding="utf-8")
+    code = main(["check", str(plan), str(results)])
+    out, err = capsys.readouterr()
+    _one_line_or_output(code, out, err)
+
+
+@FUZZ
+@given(samples=nasty, seed=nasty, spread=nasty, monthly=nasty, share=nasty)
+def test_fuzzed_analysis_functions(samples: object, seed: object, spread: object, monthly: object, share: object) -> None:
+    profile = load_example("officine_rossi")
+    calls = (
+        lambda: cf.rank_acceptability(profile, samples=samples, seed=seed, spread=spread, mix_samples=0),  # type: ignore[arg-type]
+        lambda: cf.budget_frontier(profile, monthly=monthly, weekly_hours=[6]),  # type: ignore[arg-type]
+        lambda: cf.minimum_budget(profile, share=share),  # type: ignore[arg-type]
+    )
+    for call in calls:
+        try:
+            call()
+        except cf.ChannelfitError as exc:
+            assert "\n" not in str(exc) and len(str(exc)) < 1_000
