@@ -223,3 +223,15 @@ def test_fuzzed_analysis_functions(samples: object, seed: object, spread: object
             call()
         except cf.ChannelfitError as exc:
             assert "\n" not in str(exc) and len(str(exc)) < 1_000
+
+
+def test_check_handles_100000_records() -> None:
+    """The largest results table accepted is read in one linear pass: evidence for what fits the caps, an error past them."""
+    plan = cf.recommend(load_example("restaurant_valencia"), minimum_budget_share=None)
+    pairs = [(p.channel, k.kpi) for p in plan.picks for k in p.kpis]
+    rows = [{"channel": c, "kpi": k, "period": f"2026-{i:04d}", "baseline": 10, "value": 11} for i in range(1_000) for c, k in pairs]
+    evidence = cf.check(plan, rows)
+    assert len(evidence.periods) == 1_000
+    many = [{**row, "period": f"{n}-{row['period']}"} for n in range(100_000 // len(rows) + 1) for row in rows][:100_000]
+    with pytest.raises(cf.EvidenceError, match="too many periods"):
+        cf.check(plan, many)
