@@ -99,6 +99,7 @@ class RankedChannel(_Out):
     score: Score
     criteria: dict[str, Score]
     picked: bool
+    dominated_by: str | None = Field(default=None, description="a channel at least as good on every criterion and better on one")
 
 
 class Excluded(_Out):
@@ -203,6 +204,7 @@ class Plan(_Out):
     monthly_budget_eur: Money
     weekly_hours_budget: Hours
     max_channels: int
+    criteria_weights: dict[str, Score] = Field(default_factory=dict, description="the normalised criterion weights the scores use")
     picks: list[Pick]
     ranking: list[RankedChannel]
     excluded: list[Excluded]

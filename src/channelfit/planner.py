@@ -15,7 +15,7 @@ from .explain import Explainer, money_figure, percent
 from .plan import Account, Excluded, Kpi, MinimumBudget, Phase, PhaseChannel, Pick, Plan, RankedChannel, Reason, Totals
 from .problem import SETUP_WEEKS, SPEND_TIERS, Choice, Problem, effectiveness, mix_hours, mix_money, ordered_picks, spend_curve
 from .routine import listening_setup, policy, roles, weekly_routine
-from .scorer import EXCLUSIONS
+from .scorer import EXCLUSIONS, dominated
 from .solutions import MinimumBudgetSolution, PlanSolutions, Solved
 from .tables import MarketRow, ReachBandRow
 from .vocabulary import LEVELS
@@ -274,7 +274,7 @@ def _values_so_far(problem: Problem, objective: str, chosen: list[Choice]) -> li
     return out
 
 
-def _picks(problem: Problem, objective: str, chosen: list[Choice], explainer: Explainer) -> tuple[list[Pick], dict[int, list[Kpi]]]:
+def _picks(problem: Problem, objective: str, chosen: list[Choice], explainer: Explainer, dominated_by: dict[int, int]) -> tuple[list[Pick], dict[int, list[Kpi]]]:
     cat = problem.cat
     fit = problem.scores.score[0]
     picks: list[Pick] = []
@@ -288,6 +288,9 @@ def _picks(problem: Problem, objective: str, chosen: list[Choice], explainer: Ex
         if extra > 0:
             saturated = extra >= SPEND_TIERS[-1] * problem.spend_scale[c] * (1 - 1e-6)
             why.append(explainer.reason("promotion", "promotion_full" if saturated else "promotion", money=money_figure(extra * problem.fx_per_eur), currency=problem.profile.budget.currency))
+        if c in dominated_by:  # a dominated pick is there for its cost or hours: the reason says so
+            other = dominated_by[c]
+            why.append(explainer.reason("dominated", other=cat.channel_rows[other].name, other_id=cat.channels[other]))
         money = problem.money[c, lv] + extra
         picks.append(
             Pick(
@@ -326,7 +329,10 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
     fit = problem.scores.score[0]
     chosen = ordered_picks(problem, solutions.main.solution.levels, solutions.main.extra_eur)
     picked = {p.channel for p in chosen}
-    picks, kpis = _picks(problem, solutions.objective, chosen, explainer)
+    order = sorted(problem.candidates.tolist(), key=lambda c: (-fit[c], c))
+    dominance = dominated(problem.scores.criteria[0, order])
+    dominated_by = {c: order[dominance[r]] for r, c in enumerate(order) if dominance[r] >= 0}
+    picks, kpis = _picks(problem, solutions.objective, chosen, explainer, dominated_by)
     ranking = [
         RankedChannel(
             rank=r + 1,
@@ -335,8 +341,9 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
             score=fit[c],
             criteria={name: float(problem.scores.criteria[0, c, k]) for k, name in enumerate(CRITERIA)},
             picked=c in picked,
+            dominated_by=None if dominance[r] < 0 else cat.channels[order[dominance[r]]],
         )
-        for r, c in enumerate(sorted(problem.candidates.tolist(), key=lambda c: (-fit[c], c)))
+        for r, c in enumerate(order)
     ]
     excluded = [
         Excluded(channel=cat.channels[c], name=cat.channel_rows[c].name, reason=EXCLUSIONS[code], why=_exclusion_reason(problem, explainer, int(c), EXCLUSIONS[code]))  # type: ignore[arg-type]
@@ -357,6 +364,7 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
         monthly_budget_eur=problem.monthly_budget_eur,
         weekly_hours_budget=profile.budget.weekly_hours,
         max_channels=profile.max_channels,
+        criteria_weights=dict(profile.criteria),
         picks=picks,
         ranking=ranking,
         excluded=excluded,

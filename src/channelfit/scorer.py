@@ -18,7 +18,7 @@ from .data import Catalog
 from .profile import Profile
 from .vocabulary import AGE_BANDS, GENDERS, LEVELS, MODELS
 
-__all__ = ["EXCLUSIONS", "MIN_REACH", "Scores", "age_overlap", "encode", "exclusions", "score"]
+__all__ = ["EXCLUSIONS", "MIN_REACH", "Scores", "dominated", "age_overlap", "encode", "exclusions", "score"]
 
 #: Why a channel cannot be in a profile's mix; code 0 (not listed) means it is a candidate.
 EXCLUSIONS: tuple[str, ...] = ("candidate", "excluded_by_you", "blocked", "needs_premises", "no_fit", "too_little_reach")
@@ -185,6 +185,17 @@ def score(arrays: ProfileArrays, cat: Catalog, goal_affinity: np.ndarray | None 
     fit_without_goals = weighted_geometric_mean(logs[:goal_index] + logs[goal_index + 1 :], other)
     criteria = np.stack(values, axis=-1)
     return Scores(criteria=criteria, score=fit, fit_without_goals=fit_without_goals, reach=values[CRITERIA.index("reach")])
+
+
+def dominated(criteria: np.ndarray) -> np.ndarray:
+    """``(n,)`` for ``(n, K)`` criteria: the index of a row that dominates each row (at least as good on every
+    criterion, better on one; the first such row), or -1."""
+    out = np.full(len(criteria), -1)
+    for i in range(len(criteria)):
+        found = np.flatnonzero((criteria >= criteria[i]).all(axis=1) & (criteria > criteria[i]).any(axis=1))
+        if len(found):
+            out[i] = int(found[0])
+    return out
 
 
 def exclusions(arrays: ProfileArrays, cat: Catalog, scores: Scores) -> np.ndarray:
