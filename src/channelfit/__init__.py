@@ -20,6 +20,7 @@ from .errors import CatalogError, ChannelfitError, EvidenceError, InfeasibleErro
 if TYPE_CHECKING:
     from .analysis import budget_frontier, minimum_budget, rank_acceptability  # noqa: F401
     from .batch import recommend_many, top_k  # noqa: F401
+    from .diagnostics import decision_matrix, sensitivity, weights_from_pairs  # noqa: F401
     from .criteria import CRITERIA, DEFAULT_CRITERIA_WEIGHTS  # noqa: F401
     from .data import Catalog, catalog, load_catalog  # noqa: F401
     from .feedback import Evidence, check  # noqa: F401
@@ -45,6 +46,9 @@ _LAZY = {
     "rank_acceptability": "analysis",
     "budget_frontier": "analysis",
     "minimum_budget": "analysis",
+    "weights_from_pairs": "diagnostics",
+    "decision_matrix": "diagnostics",
+    "sensitivity": "diagnostics",
 }
 
 __all__ = ["CatalogError", "ChannelfitError", "EvidenceError", "InfeasibleError", "ProfileError", *_LAZY]
