@@ -129,3 +129,17 @@ def test_every_command_takes_a_catalog_directory(tmp_path: Path, capsys: pytest.
     assert main(["channels", "--catalog", str(data)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "levels.csv" in err
+
+
+def test_weights_and_sensitivity_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pairs = tmp_path / "pairs.json"
+    pairs.write_text(json.dumps({"reach": {"goals": 1 / 3, "sector": 1 / 5}, "goals": {"sector": 1 / 4}}), encoding="utf-8")
+    assert main(["weights", str(pairs)]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["consistency_ratio"] == pytest.approx(0.0739, abs=1e-4)
+    assert main(["stability", str(EXAMPLES / "officine_rossi.json"), "--samples", "500", "--mix-samples", "0", "--sensitivity", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["swaps"] and -1.0 <= out["ws_plain_vs_central"] <= 1.0
+    pairs.write_text(json.dumps({"reach": {"goals": 9, "sector": 1 / 9}, "goals": {"sector": 9}}), encoding="utf-8")
+    assert main(["weights", str(pairs)]) == 2
+    assert "consistency ratio" in capsys.readouterr().err

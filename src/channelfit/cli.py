@@ -109,10 +109,34 @@ def _cmd_frontier(args: argparse.Namespace) -> None:
 def _cmd_stability(args: argparse.Namespace) -> None:
     from .analysis import rank_acceptability
 
-    frame = rank_acceptability(
-        _read_json(args.profile), samples=args.samples, seed=args.seed, spread=args.spread, mix_samples=args.mix_samples, catalog=_catalog(args)
-    )
-    _emit_frame(frame.round(3), args.json)
+    profile = _read_json(args.profile)
+    frame = rank_acceptability(profile, samples=args.samples, seed=args.seed, spread=args.spread, mix_samples=args.mix_samples, catalog=_catalog(args))
+    if not args.sensitivity:
+        _emit_frame(frame.round(3), args.json)
+        return
+    import pandas as pd
+
+    from .diagnostics import sensitivity, ws_coefficient
+    from .recommender import recommend
+
+    swaps = sensitivity(recommend(profile, minimum_budget_share=None, catalog=_catalog(args)))
+    records = [{"upper": s.upper, "lower": s.lower, "criterion": s.criterion, "weight_change": None if s.change is None else round(s.change, 4)} for s in swaps]
+    # the central ranking orders the channels by their expected position over the weight samples
+    ranks = [c for c in frame.columns if c.startswith("rank_") and c != "rank_other"]
+    expected = sum((k + 1) * frame[c] for k, c in enumerate(ranks)) + (len(ranks) + 1) * frame.get("rank_other", 0.0)
+    ws = ws_coefficient(list(range(1, len(frame) + 1)), expected.rank(method="first").tolist()) if len(frame) > 1 else 1.0
+    if args.json:
+        _emit(json.dumps({"swaps": records, "ws_plain_vs_central": round(ws, 4)}, indent=2, ensure_ascii=False, allow_nan=False))
+    else:
+        _emit_frame(pd.DataFrame(records, columns=["upper", "lower", "criterion", "weight_change"]), False)
+        _emit(f"WS similarity of the plain and the central (SMAA) ranking: {ws:.3f}")
+
+
+def _cmd_weights(args: argparse.Namespace) -> None:
+    from .diagnostics import weights_from_pairs
+
+    result = weights_from_pairs(_read_json(args.pairs))
+    _emit(json.dumps({"criteria_weights": {k: round(v, 4) for k, v in result.weights.items()}, "consistency_ratio": round(result.consistency_ratio, 4)}, indent=2))
 
 
 def _cmd_channels(args: argparse.Namespace) -> None:
@@ -166,8 +190,13 @@ def _parser() -> argparse.ArgumentParser:
     stab.add_argument("--seed", type=int, default=0)
     stab.add_argument("--spread", type=float, default=0.2, help="relative uncertainty of each weight (log-normal sigma)")
     stab.add_argument("--mix-samples", type=int, default=200, help="samples re-optimised to count how often a channel is in the mix")
+    stab.add_argument("--sensitivity", action="store_true", help="the weight change that swaps each pair of neighbours, and the WS similarity of the plain and the central ranking")
     stab.add_argument("--json", action="store_true")
     stab.set_defaults(run=_cmd_stability)
+
+    weights = sub.add_parser("weights", help="criterion weights from pairwise judgements (AHP), with the consistency ratio")
+    weights.add_argument("pairs", help='JSON file {"reach": {"goals": 3}, ...}: the first is that many times as important')
+    weights.set_defaults(run=_cmd_weights)
 
     chan = sub.add_parser("channels", help="browse the catalog")
     chan.add_argument("--market", help="ISO country code: show reach and availability there")
