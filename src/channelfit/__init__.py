@@ -20,9 +20,9 @@ from .errors import CatalogError, ChannelfitError, EvidenceError, InfeasibleErro
 if TYPE_CHECKING:
     from .analysis import budget_frontier, minimum_budget, rank_acceptability  # noqa: F401
     from .batch import recommend_many, top_k  # noqa: F401
-    from .diagnostics import decision_matrix, sensitivity, weights_from_pairs  # noqa: F401
     from .criteria import CRITERIA, DEFAULT_CRITERIA_WEIGHTS  # noqa: F401
     from .data import Catalog, catalog, load_catalog  # noqa: F401
+    from .diagnostics import decision_matrix, sensitivity, weights_from_pairs  # noqa: F401
     from .feedback import Evidence, check  # noqa: F401
     from .plan import Plan  # noqa: F401
     from .profile import Profile  # noqa: F401
