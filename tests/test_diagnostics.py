@@ -101,3 +101,28 @@ def test_the_decision_matrix_reproduces_pymcdm_wpm() -> None:
 def test_ws_coefficient() -> None:
     assert ws_coefficient([1, 2, 3, 4], [1, 2, 3, 4]) == 1.0
     assert ws_coefficient([1, 2, 3, 4], [2, 1, 3, 4]) < ws_coefficient([1, 2, 3, 4], [1, 2, 4, 3])
+
+
+def test_objective_weights_are_a_diagnostic_beside_the_chosen_ones() -> None:
+    from channelfit.diagnostics import objective_weights
+
+    plan = cf.recommend(load_example("officine_rossi"), minimum_budget_share=None)
+    before = plan.model_dump_json()
+    weights = objective_weights(plan)
+    for method in ("entropy", "critic"):
+        assert set(weights[method]) == set(CRITERIA)
+        assert sum(weights[method].values()) == pytest.approx(1.0)
+        assert all(w >= 0 for w in weights[method].values())
+    constant = [c for c in CRITERIA if len({r.criteria[c] for r in plan.ranking}) == 1]
+    for c in constant:
+        assert weights["entropy"][c] == pytest.approx(0.0) and weights["critic"][c] == 0.0
+    assert plan.model_dump_json() == before  # never used, never changes the plan
+
+
+def test_sensitivity_plot() -> None:
+    pytest.importorskip("matplotlib")
+    from channelfit.plots import plot_sensitivity
+
+    plan = cf.recommend(load_example("officine_rossi"), minimum_budget_share=None)
+    figure = plot_sensitivity(sensitivity(plan))
+    assert len(figure.axes[0].patches) == len(plan.ranking) - 1

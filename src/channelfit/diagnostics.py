@@ -20,7 +20,7 @@ from .plan import Plan
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["RANDOM_INDEX", "PairwiseWeights", "WeightSwap", "decision_matrix", "sensitivity", "to_skcriteria", "weights_from_pairs", "ws_coefficient"]
+__all__ = ["RANDOM_INDEX", "PairwiseWeights", "WeightSwap", "decision_matrix", "objective_weights", "sensitivity", "to_skcriteria", "weights_from_pairs", "ws_coefficient"]
 
 #: Saaty's random consistency index by matrix size (Saaty 1990, "How to make a decision: the analytic
 #: hierarchy process", European Journal of Operational Research 48; table as printed at
@@ -170,6 +170,38 @@ def sensitivity(plan: Plan) -> list[WeightSwap]:
                 best = (change, name)
         out.append(WeightSwap(upper.channel, lower.channel, None if best is None else best[1], None if best is None else best[0]))
     return out
+
+
+def objective_weights(plan: Plan) -> dict[str, dict[str, float]]:
+    """Criterion weights the data alone would suggest, as a diagnostic beside the chosen ones (never used by the plan).
+
+    ``entropy``: criteria on which the eligible channels differ most weigh most (Shannon entropy of each
+    column's shares). ``critic``: CRITIC (Diakoulaki et al. 1995), contrast (standard deviation of the
+    min-max normalised column) times conflict (sum of 1 - correlation with the other columns).
+    A criterion on which every channel is equal gets weight 0 in both.
+    """
+    matrix = np.array([[r.criteria[c] for c in CRITERIA] for r in plan.ranking], dtype=float)
+    if len(matrix) < 2:
+        raise ProfileError("objective weights need at least two eligible channels", field="ranking", value=len(matrix), allowed="a plan with two or more ranked channels")
+    totals = matrix.sum(axis=0)
+    shares = np.divide(matrix, totals, out=np.zeros_like(matrix), where=totals > 0)
+    logs = np.log(shares, out=np.zeros_like(shares), where=shares > 0)
+    diversity = 1.0 + (shares * logs).sum(axis=0) / np.log(len(matrix))
+    diversity = np.where(totals > 0, np.clip(diversity, 0.0, None), 0.0)
+    low, high = matrix.min(axis=0), matrix.max(axis=0)
+    normalised = np.divide(matrix - low, high - low, out=np.zeros_like(matrix), where=high > low)
+    spread = normalised.std(axis=0)
+    varying = spread > 0
+    correlation = np.eye(len(CRITERIA))
+    if varying.sum() > 1:
+        correlation[np.ix_(varying, varying)] = np.corrcoef(normalised[:, varying], rowvar=False)
+    information = spread * (1.0 - correlation).sum(axis=0)
+
+    def normalise(values: np.ndarray) -> dict[str, float]:
+        total = values.sum()
+        return {c: float(v / total) if total > 0 else 0.0 for c, v in zip(CRITERIA, values)}
+
+    return {"entropy": normalise(diversity), "critic": normalise(information)}
 
 
 def ws_coefficient(first: Sequence[float], second: Sequence[float]) -> float:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.figure import Figure
 
-__all__ = ["plot_acceptability", "plot_breakdown", "plot_frontier"]
+__all__ = ["plot_acceptability", "plot_breakdown", "plot_frontier", "plot_sensitivity"]
 
 
 def _figure(width: float, height: float) -> tuple[Figure, Any]:
@@ -166,4 +166,22 @@ def plot_acceptability(frame: pd.DataFrame, top: int | None = 15) -> Figure:
     ax.set_title(f"How stable is the ranking? % of {detail}{shown}", fontsize=10)
     bar = fig.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
     bar.set_label("share of samples")
+    return fig
+
+
+def plot_sensitivity(swaps: list[Any]) -> Figure:
+    """For each pair of neighbours of the ranking, the weight change that swaps them (``diagnostics.sensitivity``):
+    short bars are close calls, a missing bar means no single weight can swap the pair."""
+    shown = [s for s in swaps if s.change is not None]
+    fig, ax = _figure(8.0, 0.4 * max(3, len(swaps)) + 1.0)
+    labels = [f"{s.upper} / {s.lower}" for s in swaps]
+    values = [abs(s.change) if s.change is not None else 0.0 for s in swaps]
+    bars = ax.barh(range(len(swaps)), values, color="#4c72b0")
+    for bar, swap in zip(bars, swaps):
+        if swap.criterion is not None:
+            ax.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, f" {swap.criterion} {swap.change:+.3f}", va="center", fontsize=8)
+    ax.set_yticks(range(len(swaps)), labels, fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlabel("smallest change of one criterion weight that swaps the pair")
+    ax.set_title(f"How close each neighbour is ({len(shown)} of {len(swaps)} pairs can be swapped by one weight)")
     return fig
