@@ -235,3 +235,14 @@ def test_check_handles_100000_records() -> None:
     many = [{**row, "period": f"{n}-{row['period']}"} for n in range(100_000 // len(rows) + 1) for row in rows][:100_000]
     with pytest.raises(cf.EvidenceError, match="too many periods"):
         cf.check(plan, many)
+
+
+def test_evidence_from_another_organisation_is_refused() -> None:
+    profile = load_example("restaurant_valencia")
+    plan = cf.recommend(profile)
+    pick = plan.picks[0]
+    evidence = cf.check(plan, [{"channel": pick.channel, "period": "2026-01", "kpi": pick.kpis[0].kpi, "baseline": 1, "value": 2}])
+    assert cf.recommend({**profile, "budget": {**profile["budget"], "monthly": 300}}, evidence=evidence).picks  # a new budget is fine
+    with pytest.raises(cf.EvidenceError) as info:
+        cf.recommend(load_example("officine_rossi"), evidence=evidence)
+    assert info.value.field == "evidence.organisation"

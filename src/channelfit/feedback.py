@@ -69,6 +69,7 @@ class Evidence(_Model):
 
     version: Literal[2] = EVIDENCE_VERSION
     catalog: str = Field(description="fingerprint of the catalog rows the evidence touches (see channelfit.feedback.fingerprint)")
+    organisation: str = Field(default="", description="the organisation the evidence was measured for (the plan's organisation key)")
     prior_periods: float = Field(gt=0.0)
     periods: list[str] = Field(description="the periods checked so far, in order", max_length=MAX_PERIODS)
     channels: dict[str, dict[str, ChannelGoalEvidence]]
@@ -156,9 +157,17 @@ def load_evidence(evidence: Evidence | Mapping[str, Any] | str | bytes, cat: Cat
     return evidence
 
 
-def adjusted_affinity(evidence: Evidence | Mapping[str, Any] | str, cat: Catalog) -> np.ndarray:
-    """``(C, G)`` goal affinities multiplied by the evidence's multipliers, capped at 1."""
+def adjusted_affinity(evidence: Evidence | Mapping[str, Any] | str, cat: Catalog, organisation: str | None = None) -> np.ndarray:
+    """``(C, G)`` goal affinities multiplied by the evidence's multipliers, capped at 1.
+
+    Raises
+    ------
+    EvidenceError
+        The evidence is corrupt, was measured against other catalog rows, or (with ``organisation``) for another organisation.
+    """
     evidence = load_evidence(evidence, cat)
+    if organisation is not None and evidence.organisation != organisation:
+        raise EvidenceError("the evidence was measured for another organisation", field="evidence.organisation", value=evidence.organisation, allowed=organisation)
     affinity = np.array(cat.goal_affinity)
     for channel, goals in evidence.channels.items():
         c = cat.index["channels"][channel]
@@ -246,7 +255,13 @@ def check(
         except ValidationError as exc:
             error = exc.errors(include_url=False)[0]
             raise EvidenceError(error["msg"], field="plan." + ".".join(str(p) for p in error["loc"]), allowed="a plan written by channelfit recommend") from None
-    previous = load_evidence(evidence, cat) if evidence is not None else Evidence(catalog=fingerprint(cat, {}), prior_periods=PRIOR_PERIODS, periods=[], channels={})
+    previous = (
+        load_evidence(evidence, cat)
+        if evidence is not None
+        else Evidence(catalog=fingerprint(cat, {}), organisation=plan.organisation, prior_periods=PRIOR_PERIODS, periods=[], channels={})
+    )
+    if previous.organisation != plan.organisation:
+        raise EvidenceError("the evidence was measured for another organisation than this plan's", field="evidence.organisation", value=previous.organisation, allowed=plan.organisation)
     kpis: dict[tuple[str, str], list[Kpi]] = {}
     known_kpis = {row.kpi for row in cat.kpi_rows.values()} | {row.kpi for row in cat.channel_kpi_rows.values()}
     for p, pick in enumerate(plan.picks):
@@ -295,6 +310,7 @@ def check(
     channels = {c: dict(sorted(goals.items())) for c, goals in sorted(channels.items())}
     return Evidence(
         catalog=fingerprint(cat, channels),
+        organisation=previous.organisation,
         prior_periods=previous.prior_periods,
         periods=[*previous.periods, *periods],
         channels=channels,

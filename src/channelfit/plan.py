@@ -197,6 +197,7 @@ class Plan(_Out):
     version: int = PLAN_VERSION
     name: str
     language: Language = Field(description="the language of every text in the plan")
+    organisation: str = Field(default="", description="a hash of who the organisation is (name, kind, model, sector, markets); evidence is tied to it")
     objective_kind: ObjectiveName
     objective: Score = Field(description="the optimiser's value for this mix (0..1 for coverage)")
     currency: str

@@ -357,6 +357,7 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
     return Plan(
         name=profile.name,
         language=explainer.language,  # type: ignore[arg-type]
+        organisation=profile.organisation_key,
         objective_kind=solutions.objective,
         objective=solutions.main.value,
         currency=profile.budget.currency,

@@ -10,6 +10,7 @@ packaged catalog by default); an unknown id gets the closest known ids as a hint
 from __future__ import annotations
 
 import difflib
+import hashlib
 import json
 import math
 from collections.abc import Iterable, Mapping
@@ -276,6 +277,13 @@ class Profile(_Model):
                 "include_exclude", "channel {channel} is both included and excluded", {"channel": both[0], "allowed": "a channel in at most one of include, exclude", "field": "include"}
             )
         return self
+
+    @property
+    def organisation_key(self) -> str:
+        """A short hash of who the organisation is (name, kind, model, sector, markets): plan-do-check-adjust
+        evidence is tied to it, while budget, goals and weights may change between periods."""
+        identity = json.dumps([self.name, self.kind, self.model, self.sector, sorted(self.markets)])
+        return hashlib.sha256(identity.encode()).hexdigest()[:16]
 
     def has_premises(self, cat: Catalog) -> bool:
         """``premises`` as given; else none for a ``brand`` (a product sold through others' shops or

@@ -83,7 +83,7 @@ def recommend(
     if evidence is not None:
         from .feedback import adjusted_affinity
 
-        affinity = adjusted_affinity(evidence, cat)
+        affinity = adjusted_affinity(evidence, cat, parsed.organisation_key)
     problem = build_problem(parsed, cat, affinity)
     return build_plan(problem, solve_plan(problem, objective, minimum_budget_share), Explainer(cat, language))
 
