@@ -18,7 +18,7 @@ from .routine import listening_setup, policy, roles, weekly_routine
 from .scorer import EXCLUSIONS, dominated
 from .solutions import MinimumBudgetSolution, PlanSolutions, Solved
 from .tables import MarketRow, ReachBandRow
-from .vocabulary import LEVELS
+from .vocabulary import GROW, LEVELS
 
 __all__ = ["FOCUS_WEEKS", "build_plan"]
 
@@ -255,7 +255,7 @@ def _pick_value(problem: Problem, objective: str, choice: Choice) -> np.ndarray:
         base = np.array([problem.scores.score[0, c] * problem.cat.level_effect[c, level]])
     else:
         base = _effectiveness_row(problem, c, level)
-    if LEVELS[level] == "grow" and problem.spend_scale[c] > 0:
+    if level == GROW and problem.spend_scale[c] > 0:
         return spend_curve(base, extra / problem.spend_scale[c])
     return base
 
@@ -318,7 +318,7 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer) -> Re
     left = problem.monthly_budget_eur - mix_money(problem, chosen)
     if left * problem.fx_per_eur < 1.0:
         return None
-    paid = [p for p in chosen if problem.spend_scale[p.channel] > 0 and LEVELS[p.level] == "grow"]
+    paid = [p for p in chosen if problem.spend_scale[p.channel] > 0 and p.level == GROW]
     key = "unspent_saturated" if paid else "unspent_no_paid"
     return explainer.reason("unspent", key, money=money_figure(left * problem.fx_per_eur), currency=problem.profile.budget.currency)
 

@@ -18,7 +18,7 @@ from .errors import InfeasibleError
 from .optimiser import Instance
 from .profile import Profile
 from .scorer import EXCLUSIONS, ProfileArrays, Scores, encode, exclusions, score
-from .vocabulary import ObjectiveName
+from .vocabulary import GROW, LISTEN, MAINTAIN, ObjectiveName
 
 __all__ = ["MIN_PICK_SHARE", "OPTION_LEVEL", "OPTION_TIER", "GROW_AT_MINIMUM", "SETUP_WEEKS", "SPEND_TIERS", "Choice", "Problem", "build_problem", "check_forced_fit", "effectiveness", "kept_accounts", "make_instance", "mix_hours", "mix_money", "ordered_picks"]
 
@@ -37,7 +37,7 @@ SPEND_TIERS: tuple[float, ...] = (0.0, 0.5, 1.0, 2.0, 3.0)
 #: adds too little to be spent.
 GROW_AT_MINIMUM = 0.8
 #: The level of each optimiser option: listen, maintain, then grow at each of :data:`SPEND_TIERS`.
-OPTION_LEVEL: tuple[int, ...] = (0, 1, *(2,) * len(SPEND_TIERS))
+OPTION_LEVEL: tuple[int, ...] = (LISTEN, MAINTAIN, *(GROW,) * len(SPEND_TIERS))
 #: The extra spend of each option, in units of the channel's local spend scale.
 OPTION_TIER: tuple[float, ...] = (0.0, 0.0, *SPEND_TIERS)
 
@@ -91,10 +91,10 @@ def spend_curve(at_full: np.ndarray, extra_in_scales: np.ndarray | float) -> np.
 def _options(per_level: np.ndarray, has_scale: np.ndarray) -> np.ndarray:
     """Per-level values ``(n, L, ...)`` expanded to the optimiser's options: listen, maintain, and grow at each
     of :data:`SPEND_TIERS` on the spend curve (a grow level that takes no more money keeps its full effect)."""
-    grow = per_level[:, 2]
+    grow = per_level[:, GROW]
     scaled = has_scale.reshape((-1,) + (1,) * (grow.ndim - 1))
     tiers = [np.where(scaled, spend_curve(grow, t), grow) for t in SPEND_TIERS]
-    return np.stack([per_level[:, 0], per_level[:, 1], *tiers], axis=1)
+    return np.stack([per_level[:, LISTEN], per_level[:, MAINTAIN], *tiers], axis=1)
 
 
 def build_problem(
@@ -141,7 +141,7 @@ def build_problem(
         money=np.asarray(cat.level_monthly_cost_eur),
         hours=cat.level_weekly_hours + setup / SETUP_WEEKS,
         setup=setup,
-        spend_scale=cat.level_spend_scale_eur[:, 2] * local_index,
+        spend_scale=cat.level_spend_scale_eur[:, GROW] * local_index,
         monthly_budget_eur=profile.budget.monthly / cat.fx_per_eur[profile.budget.currency],
         fx_per_eur=cat.fx_per_eur[profile.budget.currency],
     )

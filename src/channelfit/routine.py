@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from .data import Catalog
 from .explain import Explainer
 from .plan import ListeningItem, Role, RoutineItem
-from .vocabulary import LEVELS
+from .vocabulary import GROW, LEVELS
 
 __all__ = ["listening_setup", "policy", "roles", "weekly_routine"]
 
@@ -27,7 +27,7 @@ def _activities(cat: Catalog, channel: int, level: int) -> dict[str, float]:
     split = {"listen_and_answer": offered[0]}
     if level >= 1 and hours[1] is not None:
         split["create_and_post"] = hours[1] - offered[0]
-    if level == 2:
+    if level == GROW:
         split["run_campaigns"] = hours[2] - (hours[1] if hours[1] is not None else offered[0])
     return {k: v for k, v in split.items() if v > 0}
 

@@ -12,7 +12,7 @@ import numpy as np
 from .errors import ChannelfitError, InfeasibleError
 from .optimiser import Instance, Solution, solve
 from .problem import OPTION_LEVEL, OPTION_TIER, SPEND_TIERS, Problem, check_forced_fit, effectiveness, make_instance, spend_curve
-from .vocabulary import ObjectiveName
+from .vocabulary import GROW, ObjectiveName
 
 __all__ = [
     "EXPAND_SLOTS",
@@ -124,7 +124,7 @@ def refine_spend(problem: Problem, solved: Solved) -> Solved:
     instance, solution = solved.instance, solved.solution
     picked = solution.picked
     level_money = sum(instance.monthly_cost_eur[i, o] - OPTION_TIER[o] * problem.spend_scale[problem.candidates[i]] for i, o in picked)
-    paid = [i for i, o in picked if OPTION_LEVEL[o] == 2 and problem.spend_scale[problem.candidates[i]] > 0]
+    paid = [i for i, o in picked if OPTION_LEVEL[o] == GROW and problem.spend_scale[problem.candidates[i]] > 0]
     extra = np.array([OPTION_TIER[o] * problem.spend_scale[problem.candidates[i]] if o >= 0 else 0.0 for i, o in enumerate(solution.levels)])
     if not paid:
         return replace(solved, extra_eur=tuple(extra.tolist()), objective=solution.objective)
@@ -152,8 +152,8 @@ def _at_full(problem: Problem, instance: Instance, options: list[int]) -> np.nda
     """``(m, G)`` (or ``(m, 1)`` additive) full effect of the grow level of each option index, before the spend curve."""
     cand = problem.candidates[options]
     if instance.value is not None:
-        return (problem.scores.score[0, cand] * problem.cat.level_effect[cand, 2])[:, None]
-    return effectiveness(problem, cand)[:, 2]
+        return (problem.scores.score[0, cand] * problem.cat.level_effect[cand, GROW])[:, None]
+    return effectiveness(problem, cand)[:, GROW]
 
 
 def _split_value(at_full: np.ndarray, scale: np.ndarray, weights: np.ndarray, fixed: np.ndarray | None, x: np.ndarray) -> float:

@@ -11,6 +11,9 @@ from typing import Literal
 
 __all__ = [
     "AD_FAMILIES",
+    "GROW",
+    "LISTEN",
+    "MAINTAIN",
     "AGE_BANDS",
     "AVAILABILITY",
     "GENDERS",
@@ -31,6 +34,8 @@ __all__ = [
 LEVELS: tuple[str, ...] = ("listen", "maintain", "grow")
 # Literal[tuple] equals Literal[*tuple] at run time: the pydantic models take their choices from the tuples.
 LevelName = Literal[LEVELS]  # type: ignore[valid-type]
+#: Index of each level, for arrays with a level axis.
+LISTEN, MAINTAIN, GROW = range(len(LEVELS))
 #: What the optimiser maximises: goal coverage with diminishing returns, or a plain sum of scores.
 OBJECTIVES: tuple[str, ...] = ("coverage", "additive")
 ObjectiveName = Literal[OBJECTIVES]  # type: ignore[valid-type]
