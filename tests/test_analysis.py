@@ -110,11 +110,16 @@ def test_deterministic_for_a_seed_and_the_seed_matters(rossi: dict) -> None:
 
 
 def test_weight_uncertainty_moves_close_channels_but_not_the_mix(rossi: dict) -> None:
-    # Rossi's top two are close in score: noisy weights swap them, yet the plan's two strongest picks
-    # stay in the optimal mix in nearly every sample.  A channel never ranks above one it is ranked far below in
-    # the plain ranking with only 20 % noise.
+    # The two neighbours closest in score swap under noisy weights (each takes the upper place in some
+    # samples), yet the plan's two strongest picks stay in the optimal mix in nearly every sample. A channel
+    # never ranks above one it is ranked far below in the plain ranking with only 20 % noise.
     frame = rank_acceptability(rossi, samples=4000, seed=0, spread=0.2, mix_samples=40)
-    assert 0.05 < frame.iloc[0]["rank_1"] < 0.95
+    plan = cf.recommend(rossi, minimum_budget_share=None)
+    scores = [r.score for r in plan.ranking[:10]]
+    closest = min(range(len(scores) - 1), key=lambda i: scores[i] - scores[i + 1])
+    upper, lower = plan.ranking[closest].channel, plan.ranking[closest + 1].channel
+    place = f"rank_{closest + 1}"
+    assert 0.05 < frame.loc[upper, place] < 0.95 and frame.loc[lower, place] > 0.05
     strongest = [p.channel for p in cf.recommend(rossi).picks][:2]
     assert (frame.loc[strongest, "in_mix"] >= 0.9).all()
     assert frame.iloc[-1]["rank_1"] == 0.0
