@@ -312,3 +312,34 @@ def test_reference_facts_agree_or_are_explained(cat: cf.Catalog) -> None:
         if ours != row["value"]:
             assert f"{channel} in {row['region']}" in card, f"{channel}/{row['region']}: reference {row['value']}, data {ours}"
     assert checked >= 10
+
+
+def test_every_sector_is_served_or_its_gap_is_explained(cat: cf.Catalog) -> None:
+    """A sector is served by a channel that lists it in vertical_sectors or fits it at 0.8 or more; the data card names the others."""
+    from channelfit.render import SERVES_SECTOR
+
+    card = (cat.directory / "README.md").read_text(encoding="utf-8")
+    section = card[card.index("## Sectors without a vertical network") :]
+    section = section[: section.index("\n## ", 5)]
+    for k, sector in enumerate(cat.sectors):
+        listed = any(sector in row.vertical_sector_list for row in cat.channel_rows)
+        fitting = any(
+            cat.sector_fit[c, k] >= SERVES_SECTOR and cat.channel_rows[c].orientation not in ("social", "owned", "messaging", "video", "professional")
+            for c in range(len(cat.channels))
+        )
+        assert listed or fitting or f"`{sector}`" in section, sector
+
+
+def test_channels_added_since_a_version(cat: cf.Catalog, capsys: pytest.CaptureFixture[str]) -> None:
+    from channelfit.cli import main
+    from channelfit.data import version_key
+
+    assert version_key(cat.version) >= (2026, 2)
+    assert main(["channels", "--new-since", "2026.1", "--json"]) == 0
+    import json
+
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and all(version_key(row["added"]) > (2026, 1) for row in rows)
+    assert {"steam", "doctolib", "google_ads"} <= {row["channel"] for row in rows}
+    assert main(["channels", "--sector", "events_and_weddings", "--json"]) == 0
+    assert {"the_knot", "matrimonio_com"} <= {row["channel"] for row in json.loads(capsys.readouterr().out)}

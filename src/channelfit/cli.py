@@ -143,7 +143,7 @@ def _cmd_channels(args: argparse.Namespace) -> None:
     from .data import as_catalog
     from .render import channel_rows, render_table
 
-    rows = channel_rows(as_catalog(_catalog(args)), market=args.market, orientation=args.orientation)
+    rows = channel_rows(as_catalog(_catalog(args)), market=args.market, orientation=args.orientation, sector=args.sector, new_since=args.new_since)
     if args.json:
         _emit(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
@@ -201,6 +201,8 @@ def _parser() -> argparse.ArgumentParser:
     chan = sub.add_parser("channels", help="browse the catalog")
     chan.add_argument("--market", help="ISO country code: show reach and availability there")
     chan.add_argument("--orientation", help="only channels of this orientation")
+    chan.add_argument("--sector", help="only channels that serve this sector (fit of 0.8 or more)")
+    chan.add_argument("--new-since", help="only channels added after this catalog version (e.g. 2026.1)")
     chan.add_argument("--json", action="store_true")
     chan.set_defaults(run=_cmd_channels)
 

@@ -159,6 +159,12 @@ class Catalog:
     sector_reach_rows: Mapping[tuple[str, str], SectorReachRow]
     vocabulary_rows: Mapping[str, tuple[VocabularyRow, ...]]
     fx_rows: tuple[FxRow, ...]
+    added: Mapping[str, str]  # channel -> the catalog version it was added in
+
+    @property
+    def version(self) -> str:
+        """The catalog's version: the latest version a channel was added in (``YYYY.N``)."""
+        return max(self.added.values(), key=version_key)
 
     def market_row(self, channel: str, country: str) -> MarketRow:
         """The market row that gives ``channel``'s reach in ``country`` (its own row or the WORLD row)."""
@@ -237,11 +243,18 @@ def _fill(shape: tuple[int, ...], fill: float, cells: Iterable[tuple[tuple[int, 
     return _frozen(array)
 
 
+def version_key(version: str) -> tuple[int, ...]:
+    """A catalog version (``YYYY.N``) as a tuple that sorts in release order."""
+    return tuple(int(part) for part in version.split("."))
+
+
 def _check_channels_complete(tables: Mapping[str, Any], channels: tuple[str, ...], offered: np.ndarray, money: np.ndarray, hours: np.ndarray) -> None:
     """Every channel has at least one level; only public channels can be listened to; levels never get cheaper as effort rises."""
     public = {row.id: row.public for _, row in tables["orientations"].values()}
     for c, channel in enumerate(channels):
         line, row = tables["channels"][(channel,)]
+        if (channel,) not in tables["channel_versions"]:
+            raise CatalogError("channel has no row in channel_versions.csv", file="channels.csv", row=line, column="channel", value=channel, allowed="a channel with the catalog version it was added in")
         if offered[c, LEVELS.index("listen")] and not public[row.orientation]:
             raise CatalogError(
                 f"a channel of orientation {row.orientation} has no listen level: its content is not public, so there is nothing to follow or search",
@@ -497,6 +510,7 @@ def _build(folder: Path) -> Catalog:
         sector_reach_rows=keyed("sector_reach"),
         vocabulary_rows=_proxy({kind: tuple(_rows(tables, kind)) for kind in vocab}),
         fx_rows=tuple(_rows(tables, "fx")),
+        added=_proxy({row.channel: row.added for row in _rows(tables, "channel_versions")}),
     )
 
 

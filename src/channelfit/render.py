@@ -7,10 +7,11 @@ neutralised) and no cell starts with ``=``, ``+``, ``-`` or ``@`` (spreadsheet f
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .data import Catalog
+from .data import Catalog, version_key
 from .errors import CONTROL_CHARACTERS, ProfileError
 from .explain import Explainer, money_figure, percent
 from .plan import Plan
@@ -63,19 +64,34 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
-def channel_rows(cat: Catalog, market: str | None = None, orientation: str | None = None) -> list[dict[str, Any]]:
-    """The catalog's channels as rows for browsing, optionally with reach in one market."""
+#: A channel serves a sector when its fit for the sector is at least this (vertical networks and directories: 0.8-1).
+SERVES_SECTOR = 0.8
+
+
+def channel_rows(
+    cat: Catalog, market: str | None = None, orientation: str | None = None, sector: str | None = None, new_since: str | None = None
+) -> list[dict[str, Any]]:
+    """The catalog's channels as rows for browsing: of one orientation, serving one sector (fit at least
+    :data:`SERVES_SECTOR`), or added after catalog version ``new_since``; with reach in one market if given."""
     if market is not None:
         market = market.upper()
         if market not in cat.index["countries"]:
             raise ProfileError("unknown country", field="--market", value=market, allowed=", ".join(cat.countries))
     if orientation is not None and orientation not in cat.index["orientations"]:
         raise ProfileError("unknown orientation", field="--orientation", value=orientation, allowed=", ".join(cat.orientations))
+    if sector is not None and sector not in cat.index["sectors"]:
+        raise ProfileError("unknown sector", field="--sector", value=sector, allowed=", ".join(cat.sectors))
+    if new_since is not None and (not re.fullmatch(r"[0-9]{4}\.[0-9]+", new_since)):
+        raise ProfileError("not a catalog version", field="--new-since", value=new_since, allowed=f"a version such as 2026.1 (this catalog: {cat.version})")
     rows = []
     for c, row in enumerate(cat.channel_rows):
         if orientation is not None and row.orientation != orientation:
             continue
-        item: dict[str, Any] = {"channel": row.channel, "name": row.name, "orientation": row.orientation, "formats": row.formats_needed}
+        if sector is not None and cat.sector_fit[c, cat.index["sectors"][sector]] < SERVES_SECTOR:
+            continue
+        if new_since is not None and version_key(cat.added[row.channel]) <= version_key(new_since):
+            continue
+        item: dict[str, Any] = {"channel": row.channel, "name": row.name, "orientation": row.orientation, "formats": row.formats_needed, "added": cat.added[row.channel]}
         if market is not None:
             k = cat.index["countries"][market]
             market_row = cat.market_row(row.channel, market)

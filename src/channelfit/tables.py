@@ -192,6 +192,15 @@ class ChannelRow(Row):
         return split(self.vertical_sectors)
 
 
+class ChannelVersionRow(Row):
+    """The catalog version a channel was added in (``YYYY.N``): the catalog's version is the latest."""
+
+    channel: str
+    added: str = Field(pattern=r"^[0-9]{4}\.[0-9]+$")
+    source_id: str
+    note: str | None = None
+
+
 class MarketRow(Sourced):
     channel: str
     region: str = Field(pattern=r"^([A-Z]{2}|WORLD)$")
@@ -339,6 +348,7 @@ TABLES: tuple[Table, ...] = (
         ("channel",),
         {"orientation": "orientations", "audience_source_id": "sources", "formats_needed": "formats", "formats_helpful": "formats", "vertical_sectors": "sectors"},
     ),
+    Table("channel_versions", ChannelVersionRow, ("channel",), {**_SOURCED, "channel": "channels"}),
     Table("channel_markets", MarketRow, ("channel", "region"), {**_SOURCED, "channel": "channels", "region": "regions"}),
     Table("country_ages", CountryAgeRow, ("country", "age_min", "age_max"), {**_SOURCED, "country": "countries"}),
     Table("internet_use", InternetUseRow, ("country", "age_min", "age_max"), {**_SOURCED, "country": "countries"}),
