@@ -38,6 +38,8 @@ def test_the_expected_picks(org: dict) -> None:
     if org["any_of"]:
         assert picks & set(org["any_of"]), f"none of {org['any_of']} in {sorted(picks)}"
     assert not anywhere & set(org["none_of"]), f"{sorted(anywhere & set(org['none_of']))} should not appear"
+    if "specialist" in org:
+        assert anywhere & set(org["specialist"]), f"none of the specialist's {org['specialist']} in any phase: {sorted(anywhere)}"
 
 
 def test_different_organisations_get_different_mixes() -> None:

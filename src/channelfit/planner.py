@@ -214,7 +214,10 @@ def _exclusion_reason(problem: Problem, explainer: Explainer, c: int, code: str)
     if code != "no_fit":
         return explainer.reason(code)
     weights = profile.criteria
-    criterion = next(crit for k, crit in enumerate(REGISTRY) if problem.scores.criteria[0, c, k] <= 0.0 and weights[crit.name] > 0)
+    values = problem.scores.criteria[0, c]
+    criterion = next(
+        (crit for k, crit in enumerate(REGISTRY) if values[k] <= 0.0 and weights[crit.name] > 0), REGISTRY[CRITERIA.index("sector")]
+    )  # no criterion at 0: the channel fits the sectors below MIN_SECTOR_FIT
     if criterion.name == "formats":
         missing = [cat.formats[f] for f in np.flatnonzero(cat.format_needed[c])]
         return explainer.reason("no_fit", criterion.no_fit_key, formats=", ".join(explainer.word("formats", f) for f in missing))

@@ -13,18 +13,21 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .criteria import CRITERIA, REGISTRY, ProfileArrays
+from .criteria import CRITERIA, REGISTRY, ProfileArrays, rowwise_dot
 from .data import Catalog
 from .profile import Profile
 from .vocabulary import AGE_BANDS, GENDERS, LEVELS, MODELS
 
-__all__ = ["EXCLUSIONS", "MIN_REACH", "Scores", "dominated", "age_overlap", "encode", "exclusions", "score"]
+__all__ = ["EXCLUSIONS", "MIN_REACH", "MIN_SECTOR_FIT", "Scores", "dominated", "age_overlap", "encode", "exclusions", "score"]
 
 #: Why a channel cannot be in a profile's mix; code 0 (not listed) means it is a candidate.
 EXCLUSIONS: tuple[str, ...] = ("candidate", "excluded_by_you", "blocked", "needs_premises", "no_fit", "too_little_reach")
 #: A channel must reach at least this share of the target people to be picked (unless included or an
 #: account the organisation keeps): a judgement that below 2 % a channel cannot carry a goal.
 MIN_REACH = 0.02
+#: A channel whose fit for the sectors the goals address is below this does not serve them (a property
+#: portal for a wedding planner, a marketplace for a law firm): a judgement, the fit scale's "serves it badly".
+MIN_SECTOR_FIT = 0.1
 
 #: Stands for log(0): finite, so that a zero weight times it is exactly 0, and exp of any positive
 #: multiple of it is exactly 0.
@@ -202,15 +205,17 @@ def exclusions(arrays: ProfileArrays, cat: Catalog, scores: Scores) -> np.ndarra
     """``(P, C)`` codes into :data:`EXCLUSIONS`: 0 for candidates, else the first reason that applies.
 
     In order of precedence: excluded by the user; blocked in every target market; needs premises
-    the organisation does not have; scores 0; reaches less than :data:`MIN_REACH` of the target
-    people. Included channels, and accounts the organisation keeps, are exempt from the last two.
+    the organisation does not have; scores 0 or fits the sectors below :data:`MIN_SECTOR_FIT`;
+    reaches less than :data:`MIN_REACH` of the target people. Included channels, and accounts the
+    organisation keeps, are exempt from the last two.
     """
     targets = (arrays.market_weights > 0).astype(float)
     open_markets = targets @ (cat.availability != 2).T.astype(float)
     protected = arrays.include | (arrays.present & arrays.keep_present[:, None])
     code = np.zeros(scores.score.shape, dtype=np.int8)
     code[(scores.reach < MIN_REACH) & ~protected] = EXCLUSIONS.index("too_little_reach")
-    code[(scores.score <= 0.0) & ~protected] = EXCLUSIONS.index("no_fit")
+    sector_fit = rowwise_dot(arrays.sector_mix, cat.sector_fit)
+    code[((scores.score <= 0.0) | (sector_fit < MIN_SECTOR_FIT)) & ~protected] = EXCLUSIONS.index("no_fit")
     code[cat.needs_premises[None, :] & ~arrays.premises[:, None]] = EXCLUSIONS.index("needs_premises")
     code[open_markets == 0] = EXCLUSIONS.index("blocked")
     code[arrays.exclude] = EXCLUSIONS.index("excluded_by_you")
