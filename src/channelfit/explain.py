@@ -89,6 +89,11 @@ class Explainer:
                 return row.name.lower()
         return key.replace("_", " ")
 
+    def channel_name(self, channel: int) -> str:
+        """A channel's display name: the locale's word for a generic channel (a newsletter, a blog), else the catalog's name."""
+        assert self.cat is not None
+        return self.strings["words"]["channels"].get(self.cat.channels[channel], self.cat.channel_rows[channel].name)
+
     def text(self, section: str, key: str, **values: Any) -> str:
         """Template ``section.key`` of the locale filled with ``values`` (numbers written in this language)."""
         shown = {name: self.number(v, 0 if isinstance(v, int) else 2) if isinstance(v, (int, float)) and not isinstance(v, bool) else v for name, v in values.items()}

@@ -130,7 +130,7 @@ def _target(explainer: Explainer, channel: int, kpi: Kpi) -> str:
         "plan",
         "target",
         kpi=explainer.word("kpis", kpi.kpi),
-        channel=explainer.cat.channel_rows[channel].name,
+        channel=explainer.channel_name(channel),
         sign="+" if kpi.direction == "up" else "-",
         pct=percent(abs(kpi.target_change)),
     )
@@ -163,7 +163,7 @@ def _listen_and_set_up(problem: Problem, picks: list[Choice], explainer: Explain
     spare = problem.profile.budget.weekly_hours - hours
     weeks = _LISTEN_WEEKS_MIN if setup_total <= 0 else min(SETUP_WEEKS, max(_LISTEN_WEEKS_MIN, math.ceil(setup_total / spare - 1e-9) if spare > 0 else SETUP_WEEKS))
     baseline = [
-        explainer.text("plan", "baseline", kpi=explainer.word("kpis", k.kpi), channel=cat.channel_rows[p.channel].name) for p in picks for k in kpis[p.channel]
+        explainer.text("plan", "baseline", kpi=explainer.word("kpis", k.kpi), channel=explainer.channel_name(p.channel)) for p in picks for k in kpis[p.channel]
     ]
     return _phase(problem, "listen_and_set_up", 1, weeks, first_levels, hours + setup_total / weeks, baseline, explainer.text("plan", "note_listen_and_set_up"))
 
@@ -175,13 +175,12 @@ def _focus(problem: Problem, picks: list[Choice], explainer: Explainer, kpis: di
 
 def _expand(problem: Problem, expand: Solved, picks: list[Choice], explainer: Explainer, first_week: int) -> Phase:
     """The focus picks (set up already) plus what the expand solution adds within the same budget."""
-    cat = problem.cat
     chosen = ordered_picks(problem, expand.solution.levels)
     kept = {p.channel for p in picks}
     added = [p for p in chosen if p.channel not in kept]
     hours = mix_hours(problem, chosen) + sum(problem.setup[p.channel, p.level] / SETUP_WEEKS for p in added)
     targets = [_target(explainer, p.channel, k) for p in added for k in _kpis(problem, p.channel, _served_goals(problem, _effectiveness_row(problem, p.channel, p.level)), p.level)]
-    names = ", ".join(cat.channel_rows[p.channel].name for p in added)
+    names = ", ".join(explainer.channel_name(p.channel) for p in added)
     note = explainer.text("plan", "note_expand", channels=names) if added else explainer.text("plan", "note_expand_none")
     return _phase(problem, "expand", first_week, first_week + FOCUS_WEEKS - 1, chosen, hours, targets, note)
 
@@ -293,12 +292,12 @@ def _picks(problem: Problem, objective: str, chosen: list[Choice], explainer: Ex
             why.append(explainer.reason("promotion", "promotion_full" if saturated else "promotion", money=money_figure(extra * problem.fx_per_eur), currency=problem.profile.budget.currency))
         if c in dominated_by:  # a dominated pick is there for its cost or hours: the reason says so
             other = dominated_by[c]
-            why.append(explainer.reason("dominated", other=cat.channel_rows[other].name, other_id=cat.channels[other]))
+            why.append(explainer.reason("dominated", other=explainer.channel_name(other), other_id=cat.channels[other]))
         money = problem.money[c, lv] + extra
         picks.append(
             Pick(
                 channel=cat.channels[c],
-                name=cat.channel_rows[c].name,
+                name=explainer.channel_name(c),
                 level=LEVELS[lv],
                 score=fit[c],
                 monthly_cost=money * problem.fx_per_eur,
@@ -340,7 +339,7 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
         RankedChannel(
             rank=r + 1,
             channel=cat.channels[c],
-            name=cat.channel_rows[c].name,
+            name=explainer.channel_name(c),
             score=fit[c],
             criteria={name: float(problem.scores.criteria[0, c, k]) for k, name in enumerate(CRITERIA)},
             picked=c in picked,
@@ -349,7 +348,7 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
         for r, c in enumerate(order)
     ]
     excluded = [
-        Excluded(channel=cat.channels[c], name=cat.channel_rows[c].name, reason=EXCLUSIONS[code], why=_exclusion_reason(problem, explainer, int(c), EXCLUSIONS[code]))  # type: ignore[arg-type]
+        Excluded(channel=cat.channels[c], name=explainer.channel_name(c), reason=EXCLUSIONS[code], why=_exclusion_reason(problem, explainer, int(c), EXCLUSIONS[code]))  # type: ignore[arg-type]
         for c, code in enumerate(problem.exclusions)
         if code
     ]
@@ -415,7 +414,7 @@ def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer) -> l
         out.append(
             Account(
                 channel=channel,
-                name=cat.channel_rows[c].name,
+                name=explainer.channel_name(c),
                 level_now=now,
                 level_planned=None if level is None else LEVELS[level],
                 action=action,  # type: ignore[arg-type]

@@ -112,7 +112,8 @@ def render_plan(plan: Plan) -> str:
     ex = Explainer(None, plan.language)
     text, word, num = ex.text, ex.word, ex.number
     cur = plan.currency
-    mix = lambda channels: ", ".join(f"{safe_cell(c.channel)} ({word('levels', c.level)})" for c in channels)  # noqa: E731
+    names = {r.channel: r.name for r in plan.ranking} | {p.channel: p.name for p in plan.picks}
+    mix = lambda channels: ", ".join(f"{safe_cell(names.get(c.channel, c.channel))} ({word('levels', c.level)})" for c in channels)  # noqa: E731
     out = [
         "# " + text("render", "title", name=safe_cell(plan.name) or ex.strings["render"]["your_organisation"]),
         "",
@@ -192,14 +193,17 @@ def render_plan(plan: Plan) -> str:
         out.append("## " + text("render", "weekly_routine"))
         days: dict[str, list[str]] = {}
         for item in plan.routine:
-            days.setdefault(item.day, []).append(text("render", "routine_item", channel=safe_cell(item.channel), activity=word("activities", item.activity), hours=item.hours))
+            days.setdefault(item.day, []).append(
+                text("render", "routine_item", channel=safe_cell(names.get(item.channel, item.channel)), activity=word("activities", item.activity), hours=item.hours)
+            )
         out += [f"- {word('days', day)}: " + "; ".join(entries) for day, entries in days.items()]
         roles = "; ".join(text("render", "role_item", role=word("roles", r.role), hours=r.weekly_hours, does=safe_cell(r.does)) for r in plan.roles)
         out += ["- " + text("render", "roles", items=roles), ""]
     if plan.listening:
         out.append("## " + text("render", "listening_setup"))
         out += [
-            "- " + text("render", "listening_item", goal=word("goals", item.goal), listen_for=safe_cell(item.listen_for), channels=", ".join(map(safe_cell, item.channels)))
+            "- "
+            + text("render", "listening_item", goal=word("goals", item.goal), listen_for=safe_cell(item.listen_for), channels=", ".join(safe_cell(names.get(c, c)) for c in item.channels))
             for item in plan.listening
         ]
         if plan.listening[0].feeds:
