@@ -143,7 +143,7 @@ def refine_spend(problem: Problem, solved: Solved) -> Solved:
     value = _split_value(at_full, scale, weights, fixed, x) + base
     trial = extra.copy()
     trial[paid] = x
-    if value < solution.objective - 1e-12 or not _earns_its_place(problem, solved, trial):
+    if value < solution.objective - 1e-12 or not _earns_its_place(problem, solved, paid, trial):
         return replace(solved, extra_eur=tuple(extra.tolist()), objective=solution.objective)
     return replace(solved, extra_eur=tuple(trial.tolist()), objective=value)
 
@@ -221,19 +221,21 @@ def split_spend(at_full: np.ndarray, scale: np.ndarray, weights: np.ndarray, fix
     return x
 
 
-def _earns_its_place(problem: Problem, solved: Solved, extra: np.ndarray) -> bool:
-    """Whether every pick that is not forced still adds :data:`~channelfit.problem.MIN_PICK_SHARE` of the value with ``extra`` spend."""
+def _earns_its_place(problem: Problem, solved: Solved, paid: list[int], extra: np.ndarray) -> bool:
+    """Whether every pick that is not forced still adds :data:`~channelfit.problem.MIN_PICK_SHARE` of the value
+    when the ``paid`` picks take the ``extra`` spend (the other picks as the solution has them)."""
     instance, solution = solved.instance, solved.solution
     picked = solution.picked
+
+    def on_curve(i: int) -> np.ndarray:
+        return spend_curve(_at_full(problem, instance, [i])[0], extra[i] / problem.spend_scale[problem.candidates[i]])
+
     if instance.value is not None:
-        values = {i: float(spend_curve(_at_full(problem, instance, [i])[0, 0], extra[i] / problem.spend_scale[problem.candidates[i]])) if extra[i] > 0 else float(instance.value[i, o]) for i, o in picked}
+        values = {i: float(on_curve(i)[0]) if i in paid else float(instance.value[i, o]) for i, o in picked}
         total = sum(values.values())
         return all(values[i] >= instance.min_share * total - 1e-12 for i, _ in picked if not instance.forced[i])
     assert instance.effectiveness is not None and instance.goal_weights is not None
-    effs = {
-        i: spend_curve(_at_full(problem, instance, [i])[0], extra[i] / problem.spend_scale[problem.candidates[i]]) if extra[i] > 0 else instance.effectiveness[i, o]
-        for i, o in picked
-    }
+    effs = {i: on_curve(i) if i in paid else instance.effectiveness[i, o] for i, o in picked}
     weights = np.asarray(instance.goal_weights)
     total = float(weights @ (1.0 - np.prod([1.0 - e for e in effs.values()], axis=0)))
     for i, _ in picked:
