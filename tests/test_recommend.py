@@ -211,3 +211,10 @@ def test_a_channel_with_kpis_of_its_own_is_measured_on_them() -> None:
     }
     tabelog = next(p for p in cf.recommend(ramen).picks if p.channel == "tabelog")
     assert tabelog.level == "grow" and [k.kpi for k in tabelog.kpis] == ["bookings"]
+
+
+@given(profiles(with_include=False))
+def test_an_account_the_plan_closes_does_not_come_back_in_a_later_phase(profile: dict) -> None:
+    plan = cf.recommend(profile, minimum_budget_share=None)
+    closed = {a.channel for a in plan.accounts if a.action == "close"}
+    assert not closed & {c.channel for phase in plan.phases for c in phase.channels}

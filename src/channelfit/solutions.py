@@ -110,6 +110,8 @@ def solve_expand(problem: Problem, objective: ObjectiveName, main: Solved) -> So
     for i, option in main.solution.picked:  # the focus picks run on as they are
         offered[i] = False
         offered[i, option] = True
+    closed = problem.arrays.present[0][problem.candidates] & ~forced  # accounts the plan closes do not come back
+    offered[closed] = False
     expanded = replace(instance, forced=forced, offered=offered)
     return Solved(expanded, _bounded(solve(expanded), expanded))
 
