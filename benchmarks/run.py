@@ -152,6 +152,7 @@ def random_arrays(n: int, seed: int) -> ProfileArrays:
         target_people=people.reshape(n, -1),
         sector_mix=np.eye(len(cat.sectors))[sector],
         reach_sectors=np.zeros((n, len(cat.sectors))),
+        customer_weight=np.ones(n),
         gender=rng.integers(0, 3, n).astype(np.int8),
         professionals=rng.random(n) < 0.3,
         goal_weights=goals,

@@ -142,3 +142,15 @@ def test_recruiting_developers_counts_the_developer_networks_reach() -> None:
     hiring = _reach(_saas({"recruiting": 1}))
     for channel in ("github", "stack_overflow"):
         assert hiring[channel] > max(0.2, 5 * selling.get(channel, 0.0)), channel
+
+
+def test_consumers_count_a_verticals_reach_among_the_people_in_its_market(cat: cf.Catalog) -> None:
+    """A Madrid estate agency reaches house hunters on idealista (customer_reach.csv), not a fifth of all people;
+    the same channel for a professional audience keeps its general reach."""
+    agency = {"model": "b2c", "sector": "real_estate", "markets": ["ES"], "audience": {"age": [28, 60]}, "goals": ["lead_generation"], "budget": {"monthly": 800, "weekly_hours": 8}, "formats": ["image", "text"]}
+    row = cat.customer_reach[cat.index["channels"]["idealista"], cat.index["sectors"]["real_estate"], cat.index["countries"]["ES"]]
+    assert _reach(agency)["idealista"] == pytest.approx(row)
+    professional = {**agency, "model": "b2b", "audience": {"age": [28, 60], "professionals": True}}
+    assert _reach(professional).get("idealista", 0.0) < row
+    recruiting = {**agency, "goals": ["recruiting"]}
+    assert _reach(recruiting).get("idealista", 0.0) < row

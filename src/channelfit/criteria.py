@@ -50,6 +50,7 @@ class ProfileArrays:
     sector: np.ndarray  # (P,) the organisation's own sector index
     sector_mix: np.ndarray  # (P, sectors): the sectors the goals address, by goal weight (rows sum to 1)
     reach_sectors: np.ndarray  # (P, sectors): goal weight whose reach is counted among a sector's professionals
+    customer_weight: np.ndarray  # (P,) goal weight addressed to the organisation's customers (all but recruiting)
     formats: np.ndarray  # (P, formats) bool
     model: np.ndarray  # (P,) index into vocabulary.MODELS
     criteria_weights: np.ndarray  # (P, criteria), rows sum to 1, in REGISTRY order
@@ -153,6 +154,7 @@ def _reach(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndar
     female = cat.share_female[None, :]
     gender_factor = np.select([arrays.gender[:, None] == 1, arrays.gender[:, None] == 2], [female / 0.5, (1.0 - female) / 0.5], default=1.0)
     general = np.minimum(general * gender_factor, 1.0)
+    general = _customers(arrays, cat, general)
     counted = arrays.reach_sectors.sum(axis=1, keepdims=True)
     if not counted.any():
         return general
@@ -160,6 +162,21 @@ def _reach(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndar
     available = rowwise_dot(arrays.market_weights, availability_factor(cat))
     in_sector = rowwise_dot(arrays.reach_sectors, np.where(known, cat.sector_reach, 0.0)) * available
     return general * (1.0 - counted) + in_sector + general * rowwise_dot(arrays.reach_sectors, (~known).astype(float))
+
+
+def _customers(arrays: ProfileArrays, cat: Catalog, general: np.ndarray) -> np.ndarray:
+    """For consumers (the audience is not professionals), the goal weight addressed to customers counts a vertical
+    channel's reach among the people in the market for the sector (``customer_reach.csv``) in the markets where the
+    catalog knows it; the other markets keep the general reach."""
+    weight = np.where(arrays.professionals, 0.0, arrays.customer_weight)  # (P,)
+    if not weight.any():
+        return general
+    known = cat.customer_reach[:, arrays.sector, :].transpose(1, 0, 2)  # (P, C, K)
+    has = ~np.isnan(known)
+    share = (has * arrays.market_weights[:, None, :]).sum(axis=2)  # (P, C): market weight with a row
+    in_market = (np.where(has, known, 0.0) * availability_factor(cat)[None, :, :] * arrays.market_weights[:, None, :]).sum(axis=2)
+    customers = in_market + (1.0 - share) * general
+    return general * (1.0 - weight[:, None]) + customers * weight[:, None]
 
 
 def _audience(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndarray:

@@ -77,6 +77,9 @@ class Catalog:
         ``(channel, sector)`` fits in 0..1.
     sector_reach
         ``(channel, sector)``: share of the sector's professionals the channel reaches, NaN where unknown.
+    customer_reach
+        ``(channel, sector, country)``: share of the people in the market for the sector's offer in the
+        country (people looking for a home, couples planning a wedding) the channel reaches, NaN where unknown.
     needs_premises
         ``(channel,)``: the channel only serves organisations with a place customers visit (maps, local reviews).
     goal_affinity
@@ -128,6 +131,7 @@ class Catalog:
     format_helpful: np.ndarray
     sector_fit: np.ndarray
     sector_reach: np.ndarray
+    customer_reach: np.ndarray
     needs_premises: np.ndarray
     goal_affinity: np.ndarray
     population_bands: np.ndarray
@@ -479,6 +483,11 @@ def _build(folder: Path) -> Catalog:
         format_helpful=_frozen(format_helpful),
         sector_fit=_frozen(sector_fit),
         sector_reach=_fill((n_channels, len(vocab["sectors"])), np.nan, [((ch[r.channel], sec[r.sector]), r.reach) for r in _rows(tables, "sector_reach")]),
+        customer_reach=_fill(
+            (n_channels, len(vocab["sectors"]), n_countries),
+            np.nan,
+            [((ch[r.channel], sec[r.sector], index["countries"][r.country]), r.reach) for r in _rows(tables, "customer_reach")],
+        ),
         needs_premises=_frozen(np.array([row.needs_premises for row in channel_rows], dtype=bool)),
         goal_affinity=_fill((n_channels, len(vocab["goals"])), 0.0, [((ch[r.channel], index["goals"][r.goal]), r.affinity) for r in _rows(tables, "channel_goals")]),
         population_bands=_frozen(people.share),

@@ -92,6 +92,8 @@ def encode(profiles: Sequence[Profile], cat: Catalog) -> ProfileArrays:
     in_market = (cat.population_bands[None, :, :] * overlap[:, None, :]).sum(axis=2, keepdims=True)
     people = np.divide(people, in_market, out=np.zeros_like(people), where=in_market > 0)
     sector_mix, reach_sectors = _goal_sectors(profiles, cat)
+    audience = {row.id: row.audience for row in cat.vocabulary_rows["goals"]}  # type: ignore[attr-defined]
+    customer_weight = np.array([sum(w for g, w in p.goals.items() if audience[g] == "customers") for p in profiles]).reshape(n)
     return ProfileArrays(
         market_weights=market_weights,
         age_overlap=overlap,
@@ -102,6 +104,7 @@ def encode(profiles: Sequence[Profile], cat: Catalog) -> ProfileArrays:
         sector=np.array([cat.index["sectors"][p.sector] for p in profiles], dtype=np.intp),
         sector_mix=sector_mix,
         reach_sectors=reach_sectors,
+        customer_weight=customer_weight,
         formats=formats,
         model=np.array([MODELS.index(p.model) for p in profiles], dtype=np.int8),
         criteria_weights=np.array([[p.criteria[c] for c in CRITERIA] for p in profiles]).reshape(n, len(CRITERIA)),

@@ -256,6 +256,16 @@ class AdCostRow(Sourced):
     cost_index: float = Field(gt=0.0, le=10.0)
 
 
+class CustomerReachRow(Sourced):
+    """Share of the people in the market for a sector's offer in a country (people looking for a home,
+    couples planning a wedding, people who play games, online shoppers) who use the channel while in it."""
+
+    channel: str
+    sector: str
+    country: str
+    reach: float = Share
+
+
 class SectorFitRow(Sourced):
     channel: str
     sector: str
@@ -356,6 +366,7 @@ TABLES: tuple[Table, ...] = (
     Table("ad_costs", AdCostRow, ("country", "family"), {**_SOURCED, "country": "countries"}),
     Table("channel_sectors", SectorFitRow, ("channel", "sector"), {**_SOURCED, "channel": "channels", "sector": "sectors"}),
     Table("sector_reach", SectorReachRow, ("channel", "sector"), {**_SOURCED, "channel": "channels", "sector": "sectors"}),
+    Table("customer_reach", CustomerReachRow, ("channel", "sector", "country"), {**_SOURCED, "channel": "channels", "sector": "sectors", "country": "countries"}),
     Table("channel_goals", GoalRow, ("channel", "goal"), {**_SOURCED, "channel": "channels", "goal": "goals"}),
     Table("levels", LevelRow, ("channel", "level"), {**_SOURCED, "channel": "channels"}),
     Table("kpis", KpiRow, ("goal", "orientation"), {**_SOURCED, "goal": "goals", "orientation": "orientations"}),
