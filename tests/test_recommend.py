@@ -218,3 +218,18 @@ def test_an_account_the_plan_closes_does_not_come_back_in_a_later_phase(profile:
     plan = cf.recommend(profile, minimum_budget_share=None)
     closed = {a.channel for a in plan.accounts if a.action == "close"}
     assert not closed & {c.channel for phase in plan.phases for c in phase.channels}
+
+
+@given(profiles())
+def test_the_weekly_routine_adds_up_to_each_picks_hours_and_listens_only_where_content_is_public(profile: dict) -> None:
+    cat = cf.catalog()
+    plan = _plan_or_infeasible(profile)
+    if plan is None:
+        return
+    public = {row.id: row.public for row in cat.vocabulary_rows["orientations"]}
+    for pick in plan.picks:
+        items = [item for item in plan.routine if item.channel == pick.channel]
+        assert sum(item.hours for item in items) == pytest.approx(pick.weekly_hours, abs=0.125)
+        orientation = cat.channel_rows[cat.index["channels"][pick.channel]].orientation
+        if not public[orientation]:
+            assert all(item.activity != "listen_and_answer" for item in items), (pick.channel, items)

@@ -18,17 +18,45 @@ __all__ = ["listening_setup", "policy", "roles", "weekly_routine"]
 DAYS = ("mon", "tue", "wed", "thu", "fri")
 _QUARTER = 0.25
 # Which days each activity lands on: answering is daily, content twice a week, campaigns once.
-_ACTIVITY_DAYS = {"listen_and_answer": DAYS, "create_and_post": ("tue", "thu"), "run_campaigns": ("mon",)}
+_ACTIVITY_DAYS = {
+    "listen_and_answer": DAYS,
+    "answer_and_review": DAYS,
+    "create_and_post": ("tue", "thu"),
+    "run_campaigns": ("mon",),
+}
+# On a channel whose content is not public (a newsletter, a messenger, a website) there is nothing to
+# listen to: a quarter of its maintain hours answer replies and messages and read the results, the
+# rest writes and sends. A judgement: the production of the issue or the post is the bulk of the work.
+_ANSWER_SHARE_NOT_PUBLIC = 0.25
+# Paid search has neither an audience to listen to nor posts: all its hours set up and adjust campaigns.
+_CAMPAIGN_ONLY_ORIENTATIONS = frozenset({"search_ads"})
+
+
+def _quarters(hours: float) -> int:
+    return round(hours / _QUARTER)
+
 
 def _activities(cat: Catalog, channel: int, level: int) -> dict[str, float]:
-    """Split a pick's weekly hours: the listen level's hours answer, maintain adds posting, grow adds campaigns."""
+    """Split a pick's weekly hours into activities, in quarter hours.
+
+    On a public channel the listen level's hours listen and answer, maintain adds posting and grow
+    adds campaigns. A channel without public content answers and reviews instead of listening; paid
+    search only runs campaigns.
+    """
     hours = [float(cat.level_weekly_hours[channel, lv]) if cat.level_offered[channel, lv] else None for lv in range(len(LEVELS))]
-    offered = [h for h in hours[: level + 1] if h is not None]
-    split = {"listen_and_answer": offered[0]}
-    if level >= 1 and hours[1] is not None:
-        split["create_and_post"] = hours[1] - offered[0]
-    if level == GROW:
-        split["run_campaigns"] = hours[2] - (hours[1] if hours[1] is not None else offered[0])
+    total = next(h for h in reversed(hours[: level + 1]) if h is not None)
+    orientation = cat.channel_rows[channel].orientation
+    if orientation in _CAMPAIGN_ONLY_ORIENTATIONS:
+        return {"run_campaigns": total}
+    below_grow = next(h for h in reversed(hours[: min(level, GROW - 1) + 1]) if h is not None)
+    public = next(row.public for row in cat.vocabulary_rows["orientations"] if row.id == orientation)  # type: ignore[attr-defined]
+    if public:
+        base = hours[0] if hours[0] is not None else below_grow
+        split = {"listen_and_answer": base, "create_and_post": below_grow - base}
+    else:
+        answer = min(_quarters(below_grow), max(1, round(_quarters(below_grow) * _ANSWER_SHARE_NOT_PUBLIC))) * _QUARTER
+        split = {"answer_and_review": answer, "create_and_post": below_grow - answer}
+    split["run_campaigns"] = total - below_grow
     return {k: v for k, v in split.items() if v > 0}
 
 
@@ -56,7 +84,7 @@ def roles(routine: Sequence[RoutineItem], explainer: Explainer) -> list[Role]:
     duties = explainer.strings["role_duties"]
     return [
         Role(role="owner", does=duties["owner"], weekly_hours=0.0),
-        Role(role="community_manager", does=duties["community_manager"], weekly_hours=hours["listen_and_answer"]),
+        Role(role="community_manager", does=duties["community_manager"], weekly_hours=hours["listen_and_answer"] + hours["answer_and_review"]),
         Role(role="content_creator", does=duties["content_creator"], weekly_hours=hours["create_and_post"]),
         Role(role="campaign_manager", does=duties["campaign_manager"], weekly_hours=hours["run_campaigns"]),
     ]
