@@ -76,8 +76,16 @@ def test_money_is_spent_only_where_it_adds_value(profile: dict) -> None:
         if pick.level == "grow" and problem.spend_scale[c] > 0:
             capped.append(pick.extra_promotion / rate >= SPEND_TIERS[-1] * problem.spend_scale[c] * (1 - 1e-3))
     assert plan.totals.monthly_cost_eur <= plan.monthly_budget_eur + 1e-6
-    if plan.totals.unspent_why is not None:
+    why = plan.totals.unspent_why
+    if why is not None:
         assert all(capped), "money is left only when every paid pick is near its full effect (or none takes money)"
+        if "channels" in why.values:
+            assert len(plan.picks) == profile.get("max_channels", 3), "'all slots are used' only when they are"
+        if "share" in why.values:
+            assert len(plan.picks) < profile.get("max_channels", 3)
+        if "hours" in why.values:
+            used = sum(phase.weekly_hours for phase in plan.phases if phase.name == "focus")
+            assert 0 <= why.values["hours"] <= plan.weekly_hours_budget - used + 0.01
 
 
 def test_a_larger_budget_buys_more_promotion_for_a_us_streetwear_brand() -> None:

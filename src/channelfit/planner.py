@@ -13,7 +13,18 @@ import numpy as np
 from .criteria import CRITERIA, REGISTRY
 from .explain import Explainer, money_figure, percent
 from .plan import Account, Excluded, Kpi, MinimumBudget, Phase, PhaseChannel, Pick, Plan, RankedChannel, Reason, Totals
-from .problem import SETUP_WEEKS, SPEND_TIERS, Choice, Problem, effectiveness, mix_hours, mix_money, ordered_picks, spend_curve
+from .problem import (
+    MIN_PICK_SHARE,
+    SETUP_WEEKS,
+    SPEND_TIERS,
+    Choice,
+    Problem,
+    effectiveness,
+    mix_hours,
+    mix_money,
+    ordered_picks,
+    spend_curve,
+)
 from .routine import listening_setup, policy, roles, weekly_routine
 from .scorer import EXCLUSIONS, dominated
 from .solutions import MinimumBudgetSolution, PlanSolutions, Solved
@@ -320,9 +331,13 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer) -> Re
     left = problem.monthly_budget_eur - mix_money(problem, chosen)
     if left * problem.fx_per_eur < 1.0:
         return None
-    paid = [p for p in chosen if problem.spend_scale[p.channel] > 0 and p.level == GROW]
-    key = "unspent_saturated" if paid else "unspent_no_paid"
-    return explainer.reason("unspent", key, money=money_figure(left * problem.fx_per_eur), currency=problem.profile.budget.currency)
+    figures: dict[str, float | int | str] = {"money": money_figure(left * problem.fx_per_eur), "currency": problem.profile.budget.currency}
+    if any(problem.spend_scale[p.channel] > 0 and p.level == GROW for p in chosen):
+        return explainer.reason("unspent", "unspent_saturated", **figures)
+    figures["hours"] = round(max(0.0, problem.profile.budget.weekly_hours - mix_hours(problem, chosen, with_setup=True)), 2)
+    if len(chosen) >= problem.profile.max_channels:
+        return explainer.reason("unspent", "unspent_slots_full", channels=len(chosen), **figures)
+    return explainer.reason("unspent", "unspent_no_gain", share=round(MIN_PICK_SHARE * 100), **figures)
 
 
 def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer) -> Plan:
