@@ -131,7 +131,10 @@ class Totals(_Out):
     weekly_hours: Hours
     setup_hours: Hours
     unspent: Money = Field(default=0.0, description="money of the budget the plan leaves unspent, in the profile's currency")
-    unspent_why: Reason | None = Field(default=None, description="why money is left unspent, when it is")
+    unspent_why: Reason | None = Field(
+        default=None,
+        description="why money is left unspent, when it is; code unspent_saturated, unspent_floor, unspent_slots_full or unspent_no_gain",
+    )
 
 
 class PhaseChannel(_Out):

@@ -332,12 +332,19 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer) -> Re
     if left * problem.fx_per_eur < 1.0:
         return None
     figures: dict[str, float | int | str] = {"money": money_figure(left * problem.fx_per_eur), "currency": problem.profile.budget.currency}
-    if any(problem.spend_scale[p.channel] > 0 and p.level == GROW for p in chosen):
-        return explainer.reason("unspent", "unspent_saturated", **figures)
+    paid = [p for p in chosen if problem.spend_scale[p.channel] > 0 and p.level == GROW]
+    # A paid pick short of its cap with money left: the split stopped where more promotion would push
+    # another pick under MIN_PICK_SHARE of the value (see solutions.refine_spend).
+    short = [p for p in paid if p.extra_eur < SPEND_TIERS[-1] * problem.spend_scale[p.channel] * (1 - 1e-3)]
+    if short:
+        names = ", ".join(explainer.channel_name(p.channel) for p in short)
+        return explainer.reason("unspent_floor", channel=names, share=round(MIN_PICK_SHARE * 100), **figures)
+    if paid:
+        return explainer.reason("unspent_saturated", **figures)
     figures["hours"] = round(max(0.0, problem.profile.budget.weekly_hours - mix_hours(problem, chosen, with_setup=True)), 2)
     if len(chosen) >= problem.profile.max_channels:
-        return explainer.reason("unspent", "unspent_slots_full", channels=len(chosen), **figures)
-    return explainer.reason("unspent", "unspent_no_gain", share=round(MIN_PICK_SHARE * 100), **figures)
+        return explainer.reason("unspent_slots_full", channels=len(chosen), **figures)
+    return explainer.reason("unspent_no_gain", share=round(MIN_PICK_SHARE * 100), **figures)
 
 
 def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer) -> Plan:
