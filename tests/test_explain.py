@@ -156,3 +156,23 @@ def test_translated_plans_have_no_english(name: str, language: str) -> None:
 )
 def test_numbers_are_written_per_locale(value: float, language: str, expected: str) -> None:
     assert format_number(value, language) == expected
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in EXAMPLES.glob("*.json")))
+def test_the_text_plan_names_channels_never_ids(name: str, cat: cf.Catalog) -> None:
+    plan = cf.recommend(load_example(name))
+    text = render_plan(plan)
+    # Ids with an underscore (google_business_profile, yahoo_japan_news) never reach the reader.
+    shown_ids = {c for c in cat.channels if "_" in c and re.search(rf"\b{c}\b", text)}
+    assert not shown_ids, shown_ids
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in EXAMPLES.glob("*.json")))
+def test_listening_places_fit_the_sector(name: str, cat: cf.Catalog) -> None:
+    profile = load_example(name)
+    plan = cf.recommend(profile)
+    picked = {p.channel for p in plan.picks}
+    sector = cat.index["sectors"][profile["sector"]]
+    for item in plan.listening:
+        for channel in set(item.channels) - picked:
+            assert cat.sector_fit[cat.index["channels"][channel], sector] >= 0.5, (channel, profile["sector"])

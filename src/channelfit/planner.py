@@ -37,6 +37,9 @@ __all__ = ["FOCUS_WEEKS", "build_plan"]
 FOCUS_WEEKS = 12
 #: Channels of the main market that the listening setup always covers, besides the picks.
 _MARKET_LEADERS = 2
+#: The sector fit a channel needs to be a listening place: the sector's customers must talk there, not
+#: merely be present (a marketplace's 0.4 for health is supplements, not a dentist's patients).
+_LISTEN_SECTOR_FIT = 0.5
 
 #: A market gets its own reach reason when it carries at least this share of the market weight.
 _MARKET_REASON_WEIGHT = 0.2
@@ -241,18 +244,23 @@ def _public(problem: Problem, c: int) -> bool:
 
 
 def _market_leaders(problem: Problem, picked: set[int], orientation: str | None = None) -> list[int]:
-    """The most-reached public channels available in the profile's main market that are not picked
-    (of one orientation, if given; any channel of the catalog then, not only candidates)."""
+    """The public channels available in the profile's main market that are not picked, by reach.
+
+    With an ``orientation``, any channel of the catalog of that orientation, by reach; without, the
+    candidates that fit the sector at least :data:`_LISTEN_SECTOR_FIT`, by reach times sector fit.
+    """
     cat, profile = problem.cat, problem.profile
     main = cat.index["countries"][max(profile.markets, key=lambda k: (profile.markets[k], k))]
     pool = range(len(cat.channels)) if orientation else problem.candidates
+    fit = cat.sector_fit[:, cat.index["sectors"][profile.sector]] if orientation is None else np.ones(len(cat.channels))
     eligible = [
         int(c)
         for c in pool
         if int(c) not in picked and cat.availability[c, main] == 0 and cat.reach[c, main] > 0 and _public(problem, int(c))
         and (orientation is None or cat.channel_rows[c].orientation == orientation)
+        and (orientation is not None or fit[c] >= _LISTEN_SECTOR_FIT)
     ]
-    eligible.sort(key=lambda c: (-cat.reach[c, main], c))
+    eligible.sort(key=lambda c: (-cat.reach[c, main] * fit[c], c))
     return eligible[:_MARKET_LEADERS]
 
 

@@ -112,7 +112,7 @@ def render_plan(plan: Plan) -> str:
     ex = Explainer(None, plan.language)
     text, word, num = ex.text, ex.word, ex.number
     cur = plan.currency
-    names = {r.channel: r.name for r in plan.ranking} | {p.channel: p.name for p in plan.picks}
+    names = {e.channel: e.name for e in plan.excluded} | {r.channel: r.name for r in plan.ranking} | {p.channel: p.name for p in plan.picks}
     mix = lambda channels: ", ".join(f"{safe_cell(names.get(c.channel, c.channel))} ({word('levels', c.level)})" for c in channels)  # noqa: E731
     out = [
         "# " + text("render", "title", name=safe_cell(plan.name) or ex.strings["render"]["your_organisation"]),
@@ -207,7 +207,7 @@ def render_plan(plan: Plan) -> str:
             for item in plan.listening
         ]
         if plan.listening[0].feeds:
-            out.append("- " + text("render", "feeds", feeds=", ".join(map(safe_cell, plan.listening[0].feeds))))
+            out.append("- " + text("render", "feeds", feeds=", ".join(safe_cell(names.get(c, c)) for c in plan.listening[0].feeds)))
         out.append("")
     out.append("## " + text("render", "policy"))
     out += [f"- [ ] {safe_cell(item)}" for item in plan.policy]
@@ -218,7 +218,7 @@ def render_plan(plan: Plan) -> str:
     if plan.excluded:
         by_reason: dict[str, list[str]] = {}
         for e in plan.excluded:
-            by_reason.setdefault(e.reason, []).append(safe_cell(e.channel))
+            by_reason.setdefault(e.reason, []).append(safe_cell(e.name))
         out.append(text("render", "excluded", items="; ".join(f"{word('exclusions', reason)}: {', '.join(chs)}" for reason, chs in by_reason.items())))
     return "\n".join(out) + "\n"
 
