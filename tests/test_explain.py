@@ -175,4 +175,6 @@ def test_listening_places_fit_the_sector(name: str, cat: cf.Catalog) -> None:
     sector = cat.index["sectors"][profile["sector"]]
     for item in plan.listening:
         for channel in set(item.channels) - picked:
-            assert cat.sector_fit[cat.index["channels"][channel], sector] >= 0.5, (channel, profile["sector"])
+            c = cat.index["channels"][channel]
+            assert cat.sector_fit[c, sector] >= 0.5, (channel, profile["sector"])
+            assert cat.channel_rows[c].orientation != "commerce" or "sales" in cf.Profile.model_validate(profile).goals, channel

@@ -247,7 +247,8 @@ def _market_leaders(problem: Problem, picked: set[int], orientation: str | None 
     """The public channels available in the profile's main market that are not picked, by reach.
 
     With an ``orientation``, any channel of the catalog of that orientation, by reach; without, the
-    candidates that fit the sector at least :data:`_LISTEN_SECTOR_FIT`, by reach times sector fit.
+    candidates that fit the sector at least :data:`_LISTEN_SECTOR_FIT`, by reach times sector fit; a
+    marketplace only for an organisation that wants sales there (its talk is product questions and reviews).
     """
     cat, profile = problem.cat, problem.profile
     main = cat.index["countries"][max(profile.markets, key=lambda k: (profile.markets[k], k))]
@@ -258,7 +259,7 @@ def _market_leaders(problem: Problem, picked: set[int], orientation: str | None 
         for c in pool
         if int(c) not in picked and cat.availability[c, main] == 0 and cat.reach[c, main] > 0 and _public(problem, int(c))
         and (orientation is None or cat.channel_rows[c].orientation == orientation)
-        and (orientation is not None or fit[c] >= _LISTEN_SECTOR_FIT)
+        and (orientation is not None or (fit[c] >= _LISTEN_SECTOR_FIT and (cat.channel_rows[c].orientation != "commerce" or "sales" in profile.goals)))
     ]
     eligible.sort(key=lambda c: (-cat.reach[c, main] * fit[c], c))
     return eligible[:_MARKET_LEADERS]
