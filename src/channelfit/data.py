@@ -174,6 +174,11 @@ class Catalog:
         """The market row that gives ``channel``'s reach in ``country`` (its own row or the WORLD row)."""
         return self.market_rows.get((channel, country)) or self.market_rows[(channel, WORLD)]
 
+    def content_is_public(self, channel: int) -> bool:
+        """Whether ``channel``'s content is public and searchable, so one can listen there (its orientation's ``public``)."""
+        orientation = self.channel_rows[channel].orientation
+        return next(row.public for row in self.vocabulary_rows["orientations"] if row.id == orientation)  # type: ignore[attr-defined]
+
     # -- pandas views -------------------------------------------------------------------------
     def _frame(self, rows: Iterable[Row]) -> pd.DataFrame:
         import pandas as pd

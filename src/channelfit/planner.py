@@ -237,12 +237,6 @@ def _exclusion_reason(problem: Problem, explainer: Explainer, c: int, code: str)
     return explainer.reason("no_fit", criterion.no_fit_key)
 
 
-def _public(problem: Problem, c: int) -> bool:
-    """Whether channel ``c``'s content is public and searchable (one can listen there)."""
-    orientation = problem.cat.channel_rows[c].orientation
-    return next(row.public for row in problem.cat.vocabulary_rows["orientations"] if row.id == orientation)  # type: ignore[attr-defined]
-
-
 def _market_leaders(problem: Problem, picked: set[int], orientation: str | None = None) -> list[int]:
     """The public channels available in the profile's main market that are not picked, by reach.
 
@@ -252,14 +246,23 @@ def _market_leaders(problem: Problem, picked: set[int], orientation: str | None 
     """
     cat, profile = problem.cat, problem.profile
     main = cat.index["countries"][max(profile.markets, key=lambda k: (profile.markets[k], k))]
-    pool = range(len(cat.channels)) if orientation else problem.candidates
-    fit = cat.sector_fit[:, cat.index["sectors"][profile.sector]] if orientation is None else np.ones(len(cat.channels))
+
+    if orientation is None:
+        pool = [int(c) for c in problem.candidates]
+        fit = cat.sector_fit[:, cat.index["sectors"][profile.sector]]
+
+        def wanted(c: int) -> bool:
+            return fit[c] >= _LISTEN_SECTOR_FIT and (cat.channel_rows[c].orientation != "commerce" or "sales" in profile.goals)
+    else:
+        pool = list(range(len(cat.channels)))
+        fit = np.ones(len(cat.channels))
+
+        def wanted(c: int) -> bool:
+            return cat.channel_rows[c].orientation == orientation
+
     eligible = [
-        int(c)
-        for c in pool
-        if int(c) not in picked and cat.availability[c, main] == 0 and cat.reach[c, main] > 0 and _public(problem, int(c))
-        and (orientation is None or cat.channel_rows[c].orientation == orientation)
-        and (orientation is not None or (fit[c] >= _LISTEN_SECTOR_FIT and (cat.channel_rows[c].orientation != "commerce" or "sales" in profile.goals)))
+        c for c in pool
+        if c not in picked and cat.availability[c, main] == 0 and cat.reach[c, main] > 0 and cat.content_is_public(c) and wanted(c)
     ]
     eligible.sort(key=lambda c: (-cat.reach[c, main] * fit[c], c))
     return eligible[:_MARKET_LEADERS]
@@ -417,7 +420,7 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
         roles=roles(routine, explainer),
         listening=listening_setup(
             list(profile.goals),
-            [cat.channels[c] for c in (*[p.channel for p in chosen if _public(problem, p.channel)], *_market_leaders(problem, picked))],
+            [cat.channels[c] for c in (*[p.channel for p in chosen if cat.content_is_public(p.channel)], *_market_leaders(problem, picked))],
             [cat.channels[c] for c in _market_leaders(problem, picked, "news")],
             explainer,
         ),

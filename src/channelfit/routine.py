@@ -49,8 +49,7 @@ def _activities(cat: Catalog, channel: int, level: int) -> dict[str, float]:
     if orientation in _CAMPAIGN_ONLY_ORIENTATIONS:
         return {"run_campaigns": total}
     below_grow = next(h for h in reversed(hours[: min(level, GROW - 1) + 1]) if h is not None)
-    public = next(row.public for row in cat.vocabulary_rows["orientations"] if row.id == orientation)  # type: ignore[attr-defined]
-    if public:
+    if cat.content_is_public(channel):
         base = hours[0] if hours[0] is not None else below_grow
         split = {"listen_and_answer": base, "create_and_post": below_grow - base}
     else:
