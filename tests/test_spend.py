@@ -104,3 +104,84 @@ def test_a_larger_budget_buys_more_promotion_for_a_us_streetwear_brand() -> None
     large = cf.recommend({**brand, "budget": {**brand["budget"], "monthly": 4000}})
     assert large.totals.monthly_cost > small.totals.monthly_cost + 1000, "a 4,000 USD budget is not left mostly unspent"
     assert large.objective >= small.objective
+
+
+@settings(max_examples=30)
+@given(profiles(with_include=False))
+def test_each_channel_left_out_names_the_limit_that_keeps_it_out(profile: dict) -> None:
+    """A candidate not picked names a limit it breaks (slots, hours or money at its cheapest level), or adds too
+    little: added at any level that fits what is left, it adds under the 3 % floor or pushes a pick under it."""
+    _check_why_not(profile)
+
+
+def test_a_cafe_with_time_to_spare_is_told_which_channels_money_or_the_floor_keeps_out() -> None:
+    """With 60 h/week and ten slots but 50 USD, random profiles rarely reach these two reasons: both appear and hold."""
+    cafe = {
+        "name": "US cafe",
+        "model": "b2c",
+        "sector": "food_and_drink",
+        "markets": ["US"],
+        "audience": {"age": [18, 60]},
+        "goals": {"local_visits": 2, "brand_awareness": 1},
+        "budget": {"monthly": 50, "currency": "USD", "weekly_hours": 60},
+        "formats": ["image", "text", "short_video"],
+        "max_channels": 10,
+    }
+    reasons = _check_why_not(cafe)
+    assert {"money", "share"} <= reasons
+
+
+def _check_why_not(profile: dict) -> set[str]:
+    """Check every left-out channel's reason against the plan; return the reasons' figures seen."""
+    from channelfit.planner import _values_so_far
+    from channelfit.problem import MIN_PICK_SHARE, Choice, mix_hours, mix_money
+    from channelfit.vocabulary import LEVELS
+
+    plan = cf.recommend(profile, minimum_budget_share=None)
+    cat = cf.catalog()
+    problem = build_problem(cf.Profile.model_validate(profile), cat)
+    index = cat.index["channels"]
+    chosen = [Choice(index[p.channel], LEVELS.index(p.level), p.extra_promotion / problem.fx_per_eur) for p in plan.picks]
+    hours_left = plan.weekly_hours_budget - mix_hours(problem, chosen, with_setup=True)
+    money_left = problem.monthly_budget_eur - mix_money(problem, chosen)
+    seen: set[str] = set()
+    for ranked in plan.ranking:
+        assert (ranked.why_not is None) == ranked.picked
+        if ranked.picked:
+            continue
+        seen |= set(ranked.why_not.values)
+        c, key = index[ranked.channel], ranked.why_not.text
+        fits = [lv for lv in np.flatnonzero(cat.level_offered[c]) if problem.hours[c, lv] <= hours_left + 1e-9 and problem.money[c, lv] <= money_left * (1 + 1e-9)]
+        if len(plan.picks) == plan.max_channels:
+            assert ranked.why_not.values == {"channels": plan.max_channels}, key
+        elif "hours" in ranked.why_not.values and "money" not in ranked.why_not.values:
+            assert not any(problem.hours[c, lv] <= hours_left + 1e-9 for lv in np.flatnonzero(cat.level_offered[c])), key
+        elif "money" in ranked.why_not.values:
+            assert not fits, key
+        else:
+            assert ranked.why_not.values == {"share": round(MIN_PICK_SHARE * 100)}, key
+            for lv in fits:
+                mix = [*chosen, Choice(c, int(lv), 0.0)]
+                total = _values_so_far(problem, plan.objective_kind, mix)[-1]
+                without = [_values_so_far(problem, plan.objective_kind, mix[:k] + mix[k + 1 :])[-1] if len(mix) > 1 else 0.0 for k in range(len(mix))]
+                shares = [(total - rest) / total if total > 0 else 0.0 for rest in without]
+                assert min(shares) < MIN_PICK_SHARE + 1e-9, f"{ranked.channel} at {LEVELS[lv]} fits what is left and every pick would add {min(shares):.3f}"
+    return seen
+
+
+def test_local_money_never_falls_as_the_level_rises_in_any_market() -> None:
+    """Auction-priced money scales with each market's cost of reach, flat fees do not: in every country, a higher
+    level still costs at least as much as a lower one, and no level costs less than its flat fees."""
+    from channelfit.problem import AUCTION_MINIMUM_EUR
+
+    cat = cf.catalog()
+    for country in cat.countries:
+        profile = cf.Profile.model_validate({"name": "x", "markets": [country], "model": "b2c", "sector": "retail", "goals": {"sales": 1}, "budget": {"monthly": 100, "weekly_hours": 5}})
+        money = build_problem(profile, cat).money
+        offered = cat.level_offered
+        for c in range(len(cat.channels)):
+            levels = np.flatnonzero(offered[c])
+            assert np.all(np.diff(money[c, levels]) >= 0), (country, cat.channels[c], money[c, levels])
+        scaled = cat.level_auction & (cat.level_monthly_cost_eur > 0)
+        assert np.all(money[scaled] >= np.minimum(AUCTION_MINIMUM_EUR, cat.level_monthly_cost_eur[scaled]) - 1e-9)
+        assert np.all(money[~cat.level_auction] == cat.level_monthly_cost_eur[~cat.level_auction])

@@ -107,6 +107,9 @@ class Catalog:
     level_spend_scale_eur
         ``(channel, level)``: the scale (US prices) of the saturating effect of paid promotion above the
         level's money, 0 where the level takes no more money (no paid promotion, or a flat subscription).
+    level_auction
+        ``(channel, level)``: the level's money buys ads priced in an auction (US prices in ``levels.csv``),
+        so its minimum useful amount follows the cost of reach in the target markets; else a flat fee.
     ad_family
         ``(channel,)`` index into :data:`~channelfit.vocabulary.AD_FAMILIES`, -1 without paid promotion.
     cost_index
@@ -147,6 +150,7 @@ class Catalog:
     level_setup_hours: np.ndarray
     level_effect: np.ndarray
     level_spend_scale_eur: np.ndarray
+    level_auction: np.ndarray
     ad_family: np.ndarray
     cost_index: np.ndarray
     fx_per_eur: Mapping[str, float]
@@ -508,6 +512,7 @@ def _build(folder: Path) -> Catalog:
         level_setup_hours=_fill(shape, 0.0, [(i, row.setup_hours) for i, row in level_cells]),
         level_effect=_fill(shape, 0.0, [(i, row.effect) for i, row in level_cells]),
         level_spend_scale_eur=_fill(shape, 0.0, [(i, row.spend_scale_eur or 0.0) for i, row in level_cells]),
+        level_auction=_frozen(_fill(shape, 0.0, [(i, float(row.auction)) for i, row in level_cells]) > 0),
         ad_family=_frozen(np.array([AD_FAMILIES.index(row.ad_family) if row.ad_family else -1 for row in channel_rows])),
         cost_index=_cost_index(tables, countries),
         fx_per_eur=_proxy(fx),

@@ -100,6 +100,7 @@ class RankedChannel(_Out):
     criteria: dict[str, Score]
     picked: bool
     dominated_by: str | None = Field(default=None, description="a channel at least as good on every criterion and better on one")
+    why_not: Reason | None = Field(default=None, description="for a channel not picked, the limit that keeps it out of the mix (slots, hours, money) or that it would add too little")
 
 
 class Excluded(_Out):

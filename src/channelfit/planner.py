@@ -359,6 +359,28 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer) -> Re
     return explainer.reason("unspent_no_gain", share=round(MIN_PICK_SHARE * 100), **figures)
 
 
+def _why_not(problem: Problem, chosen: list[Choice], explainer: Explainer, c: int) -> Reason:
+    """Why candidate ``c`` is not in the mix: the first limit its cheapest level breaks (channel slots,
+    hours with setup spread over :data:`SETUP_WEEKS`, money), else it would add under
+    :data:`MIN_PICK_SHARE` of the value within what is left (the search is exact, so a channel that fits
+    and adds more would be in the mix)."""
+    if len(chosen) >= problem.profile.max_channels:
+        return explainer.reason("why_not", "why_not_slots", channels=len(chosen))
+    offered = np.flatnonzero(problem.cat.level_offered[c])
+    cheapest = int(offered[np.lexsort((problem.money[c, offered], problem.hours[c, offered]))[0]])
+    hours_left = problem.profile.budget.weekly_hours - mix_hours(problem, chosen, with_setup=True)
+    if problem.hours[c, cheapest] > hours_left + 1e-9:
+        return explainer.reason("why_not", "why_not_hours", level=explainer.word("levels", LEVELS[cheapest]), hours=round(float(problem.hours[c, cheapest]), 2), left=round(max(0.0, hours_left), 2))
+    money_left = problem.monthly_budget_eur - mix_money(problem, chosen)
+    if problem.money[c, cheapest] > money_left * (1 + 1e-9):
+        currency = problem.profile.budget.currency
+        return explainer.reason(
+            "why_not", "why_not_money", level=explainer.word("levels", LEVELS[cheapest]), currency=currency,
+            money=money_figure(problem.money[c, cheapest] * problem.fx_per_eur), left=money_figure(max(0.0, money_left) * problem.fx_per_eur),
+        )
+    return explainer.reason("why_not", "why_not_gain", share=round(MIN_PICK_SHARE * 100))
+
+
 def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer) -> Plan:
     """Assemble the :class:`Plan` from a problem and every solution it needs, in ``explainer``'s language."""
     cat, profile = problem.cat, problem.profile
@@ -378,6 +400,7 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
             criteria={name: float(problem.scores.criteria[0, c, k]) for k, name in enumerate(CRITERIA)},
             picked=c in picked,
             dominated_by=None if dominance[r] < 0 else cat.channels[order[dominance[r]]],
+            why_not=None if c in picked else _why_not(problem, chosen, explainer, c),
         )
         for r, c in enumerate(order)
     ]

@@ -20,7 +20,7 @@ from .profile import Profile
 from .scorer import EXCLUSIONS, ProfileArrays, Scores, encode, exclusions, score
 from .vocabulary import GROW, LISTEN, MAINTAIN, ObjectiveName
 
-__all__ = ["MIN_PICK_SHARE", "OPTION_LEVEL", "OPTION_TIER", "GROW_AT_MINIMUM", "SETUP_WEEKS", "SPEND_TIERS", "Choice", "Problem", "build_problem", "check_forced_fit", "effectiveness", "kept_accounts", "make_instance", "mix_hours", "mix_money", "ordered_picks"]
+__all__ = ["AUCTION_MINIMUM_EUR", "MIN_PICK_SHARE", "OPTION_LEVEL", "OPTION_TIER", "GROW_AT_MINIMUM", "SETUP_WEEKS", "SPEND_TIERS", "Choice", "Problem", "build_problem", "check_forced_fit", "effectiveness", "kept_accounts", "make_instance", "mix_hours", "mix_money", "ordered_picks"]
 
 #: Every pick that is not included or kept must add at least this share of the mix's value: a judgement
 #: that a channel adding less is not worth a slot, the hours of keeping it up, or the focus it takes.
@@ -36,6 +36,9 @@ SPEND_TIERS: tuple[float, ...] = (0.0, 0.5, 1.0, 2.0, 3.0)
 #: minimum buys most of what the hours can use, and past three scales (95 % of the rest) more money
 #: adds too little to be spent.
 GROW_AT_MINIMUM = 0.8
+#: The least an auction-priced level may cost after scaling by the local cost of reach (EUR/month): Meta's
+#: technical minimum of about USD 1 a day (source ``meta_ads_min_smartly``), below which an ad set cannot run.
+AUCTION_MINIMUM_EUR = 28.0
 #: The level of each optimiser option: listen, maintain, then grow at each of :data:`SPEND_TIERS`.
 OPTION_LEVEL: tuple[int, ...] = (LISTEN, MAINTAIN, *(GROW,) * len(SPEND_TIERS))
 #: The extra spend of each option, in units of the channel's local spend scale.
@@ -138,13 +141,28 @@ def build_problem(
         goal_weights=arrays.goal_weights[0],
         candidates=np.flatnonzero(codes == 0),
         exclusions=codes,
-        money=np.asarray(cat.level_monthly_cost_eur),
+        money=_local_money(cat, local_index),
         hours=cat.level_weekly_hours + setup / SETUP_WEEKS,
         setup=setup,
         spend_scale=cat.level_spend_scale_eur[:, GROW] * local_index,
         monthly_budget_eur=profile.budget.monthly / cat.fx_per_eur[profile.budget.currency],
         fx_per_eur=cat.fx_per_eur[profile.budget.currency],
     )
+
+
+def _local_money(cat: Catalog, local_index: np.ndarray) -> np.ndarray:
+    """``(C, L)`` monthly cost in EUR in the target markets.
+
+    Money that buys ads in an auction costs its US price times the market-weighted cost of reach, never below
+    :data:`AUCTION_MINIMUM_EUR` (nor above its US price); flat fees (subscriptions, listings) cost the same
+    everywhere. A grow level's money includes the maintain level's flat fee, which is not scaled.
+    """
+    money = cat.level_monthly_cost_eur
+    flat_fee = np.zeros_like(money)
+    flat_fee[:, GROW] = np.where(cat.level_auction[:, MAINTAIN], 0.0, money[:, MAINTAIN])
+    ads = money - flat_fee
+    local = flat_fee + np.minimum(ads, np.maximum(ads * local_index[:, None], AUCTION_MINIMUM_EUR))
+    return np.where(cat.level_auction, local, money)
 
 
 def kept_accounts(problem: Problem) -> dict[int, int]:

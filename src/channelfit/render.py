@@ -16,8 +16,10 @@ from .errors import CONTROL_CHARACTERS, ProfileError
 from .explain import Explainer, money_figure, percent
 from .plan import Plan
 
-__all__ = ["channel_rows", "formula_safe", "plan_csv", "render_plan", "render_table", "safe_cell"]
+__all__ = ["NEXT_BEST_SHOWN", "channel_rows", "formula_safe", "plan_csv", "render_plan", "render_table", "safe_cell"]
 
+#: The text plan lists this many next-best channels, each with the limit that keeps it out of the mix.
+NEXT_BEST_SHOWN = 5
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -212,9 +214,10 @@ def render_plan(plan: Plan) -> str:
     out.append("## " + text("render", "policy"))
     out += [f"- [ ] {safe_cell(item)}" for item in plan.policy]
     out.append("")
-    runners_up = [r for r in plan.ranking if not r.picked][:5]
+    runners_up = [r for r in plan.ranking if not r.picked][:NEXT_BEST_SHOWN]
     if runners_up:
-        out.append(text("render", "next_best", items=", ".join(f"{safe_cell(r.name)} ({num(r.score, 3)})" for r in runners_up)))
+        out.append(text("render", "next_best"))
+        out += [f"- {safe_cell(r.name)} ({num(r.score, 3)}): {r.why_not.text}" if r.why_not else f"- {safe_cell(r.name)} ({num(r.score, 3)})" for r in runners_up]
     if plan.excluded:
         by_reason: dict[str, list[str]] = {}
         for e in plan.excluded:

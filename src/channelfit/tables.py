@@ -292,6 +292,7 @@ class LevelRow(Sourced):
     setup_hours: float = Field(ge=0.0, le=2_000.0)
     effect: float = Field(gt=0.0, le=1.0)
     spend_scale_eur: float | None = Field(default=None, gt=0.0, le=1_000_000.0)
+    auction: bool
 
 
 class _KpiFields(Sourced):
