@@ -185,3 +185,14 @@ def test_local_money_never_falls_as_the_level_rises_in_any_market() -> None:
         scaled = cat.level_auction & (cat.level_monthly_cost_eur > 0)
         assert np.all(money[scaled] >= np.minimum(AUCTION_MINIMUM_EUR, cat.level_monthly_cost_eur[scaled]) - 1e-9)
         assert np.all(money[~cat.level_auction] == cat.level_monthly_cost_eur[~cat.level_auction])
+
+
+@settings(max_examples=60, deadline=None)
+@given(profiles(with_include=False), st.floats(1.0, 8.0), st.floats(1.0, 3.0))
+def test_more_money_or_hours_never_lower_the_value(profile: dict, money_factor: float, hours_factor: float) -> None:
+    """The mix is the best over every split of the money (not only the spend tiers), so the value is monotone in the budget."""
+    budget = profile["budget"]
+    larger = {**profile, "budget": {**budget, "monthly": budget["monthly"] * money_factor, "weekly_hours": min(168.0, budget["weekly_hours"] * hours_factor)}}
+    small = cf.recommend(profile, minimum_budget_share=None)
+    large = cf.recommend(larger, minimum_budget_share=None)
+    assert large.objective >= small.objective - 1e-9, (small.picks, large.picks)

@@ -33,8 +33,8 @@ from .problem import Choice, Problem, build_problem, mix_hours, mix_money, order
 from .profile import MAX_JSON_BYTES, Profile, parse_profile
 from .recommender import check_options
 from .scorer import Scores, encode, score
+from .solutions import best_mix
 from .solutions import minimum_budget as minimum_budget_solution
-from .solutions import optimise, refine_spend
 from .vocabulary import LEVELS, ObjectiveName
 
 if TYPE_CHECKING:
@@ -198,7 +198,7 @@ def rank_acceptability(
         for s in range(m):
             sample_scores = Scores(**{f.name: getattr(scores, f.name)[s : s + 1] for f in fields(Scores)})
             sample_problem = replace(problem, goal_weights=goal_weights[s], scores=sample_scores)
-            solution = optimise(sample_problem, objective).solution
+            solution = best_mix(sample_problem, objective).solution
             picked += np.asarray(solution.levels) >= 0
         columns["in_mix"] = picked[plain] / m
     else:
@@ -273,7 +273,7 @@ def budget_frontier(
     for money, time in product(months, hours):
         try:
             # money / rate is exactly how build_problem converts, so a row equals recommend() on that budget.
-            solved = refine_spend(problem, optimise(problem, objective, monthly_budget_eur=money / rate, weekly_hours=time))
+            solved = best_mix(problem, objective, monthly_budget_eur=money / rate, weekly_hours=time)
         except InfeasibleError:
             rows.append((money, time, math.nan, "infeasible", math.nan, math.nan))
             continue
@@ -336,14 +336,14 @@ def minimum_budget(
     parsed = _parse(profile, cat)
     problem = build_problem(parsed, cat)
     budget = parsed.budget
-    full = optimise(problem, objective)  # raises the InfeasibleError that names the limit
+    full = best_mix(problem, objective)  # raises the InfeasibleError that names the limit
     found = minimum_budget_solution(problem, objective, full, share, tolerance)
     return {
         "share": float(share),
         "factor": found.factor,
         "monthly": found.factor * budget.monthly,
         "weekly_hours": found.factor * budget.weekly_hours,
-        "objective": found.solved.solution.objective,
-        "full_objective": full.solution.objective,
-        "channels": _mix_label(problem, ordered_picks(problem, found.solved.solution.levels)),
+        "objective": found.solved.value,
+        "full_objective": full.value,
+        "channels": _mix_label(problem, ordered_picks(problem, found.solved.solution.levels, found.solved.extra_eur)),
     }

@@ -22,7 +22,7 @@ from .problem import build_problem, mix_hours, mix_money, ordered_picks
 from .profile import Profile, parse_profile
 from .recommender import check_options
 from .scorer import Scores, encode, exclusions, score
-from .solutions import optimise, refine_spend
+from .solutions import best_mix
 from .vocabulary import LEVELS, ObjectiveName
 
 if TYPE_CHECKING:
@@ -128,7 +128,7 @@ def recommend_many(
         v += 1
         try:
             problem = build_problem(item, cat, arrays=one_arrays, scores=one_scores)
-            solved = refine_spend(problem, optimise(problem, objective))
+            solved = best_mix(problem, objective)
         except ChannelfitError as exc:
             out.append({"name": item.name, "error": str(exc)})
             continue

@@ -28,6 +28,7 @@ Ties are broken by the candidate order (stable), so results are deterministic.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -179,7 +180,12 @@ def _knapsack_bound(gain: np.ndarray, cost: np.ndarray, capacity: float) -> floa
     return total
 
 
-def solve(instance: Instance, at_least: float | None = None) -> Solution:
+def solve(
+    instance: Instance,
+    at_least: float | None = None,
+    evaluate: Callable[[tuple[int, ...]], float] | None = None,
+    incumbent: tuple[tuple[int, ...], float] | None = None,
+) -> Solution:
     """Solve ``instance`` exactly, or decide whether some selection reaches ``at_least``.
 
     Parameters
@@ -190,6 +196,12 @@ def solve(instance: Instance, at_least: float | None = None) -> Solution:
         If given, answer the decision problem instead: stop at the first selection whose value
         is at least ``at_least``, pruning every branch whose bound stays below it. Much faster
         than optimising when a yes/no is all that is needed (the minimum budget's search).
+    evaluate
+        If given, a selection's true value, of which the instance's objective is an upper bound:
+        the search prunes on the instance's bounds and keeps the selection whose ``evaluate`` is
+        highest, calling it only where the bound exceeds the incumbent (the spend search).
+    incumbent
+        A known selection and its value to start from (with ``evaluate``: its true value).
 
     Returns
     -------
@@ -199,7 +211,9 @@ def solve(instance: Instance, at_least: float | None = None) -> Solution:
         when the search stopped at ``instance.max_nodes`` (never a silent heuristic: the caller
         decides what to do with an unproven selection).
     """
-    search = _Search(instance, at_least)
+    search = _Search(instance, at_least, evaluate)
+    if incumbent is not None:
+        search.best_levels, search.best_value = list(incumbent[0]), incumbent[1]
     search.run()
     if search.nodes > instance.max_nodes:
         levels = tuple(search.best_levels) if search.best_levels is not None else (-1,) * search.n
@@ -212,8 +226,9 @@ def solve(instance: Instance, at_least: float | None = None) -> Solution:
 class _Search:
     """The branch-and-bound's state: the incumbent, the current picks, the node count."""
 
-    def __init__(self, instance: Instance, at_least: float | None) -> None:
+    def __init__(self, instance: Instance, at_least: float | None, evaluate: Callable[[tuple[int, ...]], float] | None = None) -> None:
         self.instance = instance
+        self.evaluate = evaluate
         self.money, self.hours, self.offered = instance.monthly_cost_eur, instance.weekly_hours, instance.offered
         self.n, self.n_levels = self.money.shape
         self.additive = instance.value is not None
@@ -266,7 +281,9 @@ class _Search:
 
     def record(self, current: float) -> None:
         if current > self.best_value + _EPS and not self.done:
-            self.best_value, self.best_levels = current, list(self.chosen)
+            value = current if self.evaluate is None else self.evaluate(tuple(self.chosen))
+            if value > self.best_value + _EPS:
+                self.best_value, self.best_levels = value, list(self.chosen)
 
     def earns_its_place(self, current: float) -> bool:
         """Whether every pick that is not forced adds at least ``min_share`` of ``current``."""
@@ -340,7 +357,7 @@ class _Search:
                     if fine:
                         self.record(new_value)
                     self.pop(i)
-                    if fine:
+                    if fine and self.evaluate is None:  # a bound, not the value: every level must be evaluated
                         break
             return
         ok = fits[select]

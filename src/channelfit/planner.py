@@ -189,7 +189,7 @@ def _focus(problem: Problem, picks: list[Choice], explainer: Explainer, kpis: di
 
 def _expand(problem: Problem, expand: Solved, picks: list[Choice], explainer: Explainer, first_week: int) -> Phase:
     """The focus picks (set up already) plus what the expand solution adds within the same budget."""
-    chosen = ordered_picks(problem, expand.solution.levels)
+    chosen = ordered_picks(problem, expand.solution.levels, expand.extra_eur)
     kept = {p.channel for p in picks}
     added = [p for p in chosen if p.channel not in kept]
     hours = mix_hours(problem, chosen) + sum(problem.setup[p.channel, p.level] / SETUP_WEEKS for p in added)
@@ -203,18 +203,17 @@ def _minimum_budget(problem: Problem, minimum: MinimumBudgetSolution | None) -> 
     """The minimum viable budget, stated as what its own mix costs (money and hours with setup spread)."""
     if minimum is None:
         return None
-    instance, solution = minimum.solved.instance, minimum.solved.solution
-    picked = solution.picked
-    money = float(sum(instance.monthly_cost_eur[i, option] for i, option in picked))
-    hours = float(sum(instance.weekly_hours[i, option] for i, option in picked))
+    chosen = ordered_picks(problem, minimum.solved.solution.levels, minimum.solved.extra_eur)
+    money = mix_money(problem, chosen)
+    hours = mix_hours(problem, chosen, with_setup=True)
     return MinimumBudget(
         share=minimum.share,
         monthly=money * problem.fx_per_eur,
         weekly_hours=hours,
         mix_monthly_cost=money * problem.fx_per_eur,
         mix_weekly_hours=hours,
-        objective=solution.objective,
-        channels=_phase_channels(problem, ordered_picks(problem, solution.levels)),
+        objective=minimum.solved.value,
+        channels=_phase_channels(problem, chosen),
     )
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .errors import ChannelfitError, InfeasibleError
-from .optimiser import Instance, Solution, solve
+from .optimiser import Instance, Solution, objective_value, solve
 from .problem import OPTION_LEVEL, OPTION_TIER, SPEND_TIERS, Problem, check_forced_fit, effectiveness, make_instance, spend_curve
 from .vocabulary import GROW, ObjectiveName
 
@@ -21,6 +21,7 @@ __all__ = [
     "MinimumBudgetSolution",
     "PlanSolutions",
     "Solved",
+    "best_mix",
     "minimum_budget",
     "optimise",
     "refine_spend",
@@ -29,6 +30,8 @@ __all__ = [
     "solve_plan",
 ]
 
+#: The optimiser's option index of the grow level at its minimum useful spend (tier 0).
+FIRST_GROW = OPTION_LEVEL.index(GROW)
 #: The expand phase may add this many channels to the focus mix.
 EXPAND_SLOTS = 2
 #: The minimum viable budget is the smallest budget that reaches this share of the full plan's value.
@@ -100,10 +103,16 @@ def _bounded(solution: Solution, instance: Instance) -> Solution:
 
 
 def solve_expand(problem: Problem, objective: ObjectiveName, main: Solved) -> Solved:
-    """What to add next within the same budget: the main picks kept (already set up), :data:`EXPAND_SLOTS` more slots."""
+    """What to add next within the same budget: the main picks kept as they are (already set up, with their
+    promotion), :data:`EXPAND_SLOTS` more slots in the money and hours they leave."""
     kept = np.array([i for i, _ in main.solution.picked], dtype=np.intp)
     running = frozenset(problem.candidates[kept].tolist())
-    instance = make_instance(problem, objective, max_channels=problem.profile.max_channels + EXPAND_SLOTS, running=running)
+    scale = problem.spend_scale[problem.candidates]
+    main_extra = np.asarray(main.extra_eur) if main.extra_eur is not None else np.array([OPTION_TIER[o] * scale[i] if o >= 0 else 0.0 for i, o in enumerate(main.solution.levels)])
+    promotion = float(sum(main_extra[i] - OPTION_TIER[o] * scale[i] for i, o in main.solution.picked))  # beyond what the options charge
+    instance = make_instance(
+        problem, objective, max_channels=problem.profile.max_channels + EXPAND_SLOTS, running=running, monthly_budget_eur=problem.monthly_budget_eur - promotion
+    )
     forced = np.array(instance.forced)
     forced[kept] = True
     offered = np.array(instance.offered)
@@ -113,23 +122,29 @@ def solve_expand(problem: Problem, objective: ObjectiveName, main: Solved) -> So
     closed = problem.arrays.present[0][problem.candidates] & ~forced  # accounts the plan closes do not come back
     offered[closed] = False
     expanded = replace(instance, forced=forced, offered=offered)
-    return Solved(expanded, _bounded(solve(expanded), expanded))
+    solution = _bounded(solve(expanded), expanded)
+    extra = [main_extra[i] if i in set(kept.tolist()) else (OPTION_TIER[o] * scale[i] if o >= 0 else 0.0) for i, o in enumerate(solution.levels)]
+    return Solved(expanded, solution, extra_eur=tuple(extra))
 
 
-def refine_spend(problem: Problem, solved: Solved) -> Solved:
+def refine_spend(problem: Problem, solved: Solved) -> Solved | None:
     """Split the money left after every pick's level among the paid picks exactly (for the fixed mix).
 
     The value is concave in the extra spend of a fixed mix, so the split is the one where every paid
     pick below its cap gains the same per euro (coordinate ascent inside a bisection on that gain).
-    A split that would leave a pick under :data:`~channelfit.problem.MIN_PICK_SHARE` is not taken.
+    A split that would leave a pick under :data:`~channelfit.problem.MIN_PICK_SHARE` is not taken: the
+    money split is then the largest that keeps every pick above it (a bisection), or the solution's own
+    tiers when they do better. ``None`` when no split, the tiers' included, keeps every pick above it.
     """
     instance, solution = solved.instance, solved.solution
     picked = solution.picked
     level_money = sum(instance.monthly_cost_eur[i, o] - OPTION_TIER[o] * problem.spend_scale[problem.candidates[i]] for i, o in picked)
     paid = [i for i, o in picked if OPTION_LEVEL[o] == GROW and problem.spend_scale[problem.candidates[i]] > 0]
     extra = np.array([OPTION_TIER[o] * problem.spend_scale[problem.candidates[i]] if o >= 0 else 0.0 for i, o in enumerate(solution.levels)])
+    tiers = replace(solved, extra_eur=tuple(extra.tolist()), objective=solution.objective)
+    tiers_fine = _earns_its_place(problem, solved, paid, extra)
     if not paid:
-        return replace(solved, extra_eur=tuple(extra.tolist()), objective=solution.objective)
+        return tiers if tiers_fine else None
     scale = problem.spend_scale[problem.candidates[paid]]
     budget = max(0.0, float(instance.monthly_budget_eur) - float(level_money))
     at_full = _at_full(problem, instance, paid)
@@ -137,17 +152,81 @@ def refine_spend(problem: Problem, solved: Solved) -> Solved:
         weights, fixed = np.ones(1), None
         base = float(sum(instance.value[i, o] for i, o in picked if i not in paid))
     else:
-        assert instance.goal_weights is not None and instance.effectiveness is not None
+        assert instance.effectiveness is not None and instance.goal_weights is not None
         weights = np.asarray(instance.goal_weights)
         fixed = np.prod([1.0 - instance.effectiveness[i, o] for i, o in picked if i not in paid], axis=0) if len(paid) < len(picked) else np.ones_like(weights)
         base = 0.0
-    x = split_spend(at_full, scale, weights, fixed, budget, SPEND_TIERS[-1])
-    value = _split_value(at_full, scale, weights, fixed, x) + base
-    trial = extra.copy()
-    trial[paid] = x
-    if value < solution.objective - 1e-12 or not _earns_its_place(problem, solved, paid, trial):
-        return replace(solved, extra_eur=tuple(extra.tolist()), objective=solution.objective)
-    return replace(solved, extra_eur=tuple(trial.tolist()), objective=value)
+
+    def split(money: float) -> tuple[np.ndarray, float, bool]:
+        x = split_spend(at_full, scale, weights, fixed, money, SPEND_TIERS[-1])
+        trial = extra.copy()
+        trial[paid] = x
+        return trial, _split_value(at_full, scale, weights, fixed, x) + base, _earns_its_place(problem, solved, paid, trial)
+
+    trial, value, fine = split(budget)
+    if not fine:  # more promotion on one pick would push another under the floor: spend less, as much as allowed
+        low, high = 0.0, budget
+        trial, value, fine = split(low)
+        for _ in range(40):
+            middle = (low + high) / 2
+            at_middle = split(middle)
+            if at_middle[2]:
+                low, (trial, value, fine) = middle, at_middle
+            else:
+                high = middle
+    if fine and (value >= solution.objective - 1e-12 or not tiers_fine):
+        return replace(solved, extra_eur=tuple(trial.tolist()), objective=value)
+    return tiers if tiers_fine else None
+
+
+def _upper_bound(instance: Instance) -> Instance:
+    """``instance`` with each spend tier's option at the money of the tier below: its optimum bounds every split."""
+    money = np.array(instance.monthly_cost_eur)
+    money[:, FIRST_GROW + 1 :] = instance.monthly_cost_eur[:, FIRST_GROW:-1]
+    return replace(instance, monthly_cost_eur=money)
+
+
+def best_mix(problem: Problem, objective: ObjectiveName, **limits: float | int) -> Solved:
+    """The best mix with the money split exactly, over any spend up to three scales per paid pick.
+
+    :func:`optimise` is exact over the spend tiers; the split of the money left is then exact for its mix,
+    but another mix could split better. A second search settles it: an instance whose tier ``k`` options
+    cost what tier ``k - 1`` costs bounds every split from above (a pick spending between two tiers is worth
+    at most the upper one, for at most the lower one's money), so the search prunes on it and evaluates each
+    mix it cannot rule out by its exact split. The value is then monotone in the money: more money never
+    lowers it.
+
+    Raises
+    ------
+    InfeasibleError
+        The included channels do not fit the limits; names the limit.
+    """
+    main = optimise(problem, objective, **limits)
+    refined = refine_spend(problem, main)
+    assert refined is not None  # the search's own tiers keep every pick above the floor
+    instance = main.instance
+    paid_options = instance.offered[:, FIRST_GROW + 1 :].any() and (problem.spend_scale[problem.candidates] > 0).any()
+    if not paid_options:
+        return refined
+    optimistic = _upper_bound(instance)
+
+    def at_tier_zero(levels: tuple[int, ...]) -> tuple[int, ...]:
+        return tuple(min(o, FIRST_GROW) for o in levels)
+
+    splits: dict[tuple[int, ...], Solved | None] = {at_tier_zero(main.solution.levels): refined}
+
+    def evaluate(levels: tuple[int, ...]) -> float:
+        key = at_tier_zero(levels)
+        if key not in splits:
+            start = Solution(levels=key, objective=objective_value(instance, key), status=0, nodes=0)
+            splits[key] = refine_spend(problem, Solved(instance, start))
+        found = splits[key]
+        return -np.inf if found is None else found.value
+
+    solution = _bounded(solve(optimistic, evaluate=evaluate, incumbent=(main.solution.levels, refined.value)), optimistic)
+    best = splits[at_tier_zero(solution.levels)]
+    assert best is not None
+    return best
 
 
 def _at_full(problem: Problem, instance: Instance, options: list[int]) -> np.ndarray:
@@ -228,6 +307,8 @@ def _earns_its_place(problem: Problem, solved: Solved, paid: list[int], extra: n
     when the ``paid`` picks take the ``extra`` spend (the other picks as the solution has them)."""
     instance, solution = solved.instance, solved.solution
     picked = solution.picked
+    if not picked:
+        return True
 
     def on_curve(i: int) -> np.ndarray:
         return spend_curve(_at_full(problem, instance, [i])[0], extra[i] / problem.spend_scale[problem.candidates[i]])
@@ -250,21 +331,25 @@ def _earns_its_place(problem: Problem, solved: Solved, paid: list[int], extra: n
 
 
 def minimum_budget(problem: Problem, objective: ObjectiveName, main: Solved, share: float = MINIMUM_BUDGET_SHARE, tolerance: float = MINIMUM_BUDGET_TOLERANCE) -> MinimumBudgetSolution:
-    """Smallest factor ``t`` (money and hours scaled together) whose optimum reaches ``share`` of the main one.
+    """Smallest factor ``t`` (money and hours scaled together) whose best mix reaches ``share`` of the main one.
 
-    The optimum is monotone in ``t``, so bisection finds ``t`` to within ``tolerance``; for a larger
-    ``share`` the factor is never smaller. Each step is a decision search that stops at the first
-    mix reaching the target.
+    The best mix's value (:func:`best_mix`) is monotone in ``t``, so bisection finds ``t`` to within
+    ``tolerance``; for a larger ``share`` the factor is never smaller. Most steps are settled by two decision
+    searches that stop at the first mix reaching the target: one over the spend tiers (if a tier mix
+    reaches it, the best split does) and one over their upper bound (if none reaches it, no split does).
     """
-    target = share * main.solution.objective - 1e-12
+    target = share * main.value - 1e-12
     hours_budget = problem.profile.budget.weekly_hours
-
-    def at(t: float) -> Instance:
-        return make_instance(problem, objective, monthly_budget_eur=t * problem.monthly_budget_eur, weekly_hours=t * hours_budget)
+    limits = {"monthly_budget_eur": problem.monthly_budget_eur, "weekly_hours": hours_budget}
 
     def reaches(t: float) -> bool:
-        instance = at(t)
-        return _bounded(solve(instance, at_least=target), instance).success
+        instance = make_instance(problem, objective, **{name: t * value for name, value in limits.items()})
+        if _bounded(solve(instance, at_least=target), instance).success:
+            return True
+        bound = _upper_bound(instance)
+        if not _bounded(solve(bound, at_least=target), bound).success:
+            return False
+        return best_mix(problem, objective, **{name: t * value for name, value in limits.items()}).value >= target
 
     if reaches(0.0):
         high = 0.0
@@ -275,16 +360,15 @@ def minimum_budget(problem: Problem, objective: ObjectiveName, main: Solved, sha
             low, high = (low, middle) if reaches(middle) else (middle, high)
     if high == 1.0:
         return MinimumBudgetSolution(share, 1.0, main)
-    instance = at(high)
-    return MinimumBudgetSolution(share, high, Solved(instance, _bounded(solve(instance), instance)))
+    return MinimumBudgetSolution(share, high, best_mix(problem, objective, **{name: high * value for name, value in limits.items()}))
 
 
 def solve_plan(problem: Problem, objective: ObjectiveName, minimum_budget_share: float | None) -> PlanSolutions:
     """The main mix, the expand phase and (unless ``minimum_budget_share`` is None) the minimum budget."""
-    main = optimise(problem, objective)
+    main = best_mix(problem, objective)
     return PlanSolutions(
         objective=objective,
-        main=refine_spend(problem, main),
+        main=main,
         expand=solve_expand(problem, objective, main),
         minimum=None if minimum_budget_share is None else minimum_budget(problem, objective, main, minimum_budget_share),
     )
