@@ -37,10 +37,11 @@ def test_italian_b2b_manufacturer_gets_linkedin() -> None:
 
 def test_moscow_bakery_uses_russian_maps_and_no_blocked_network() -> None:
     # Local visits are the bakery's main goal: in Russia people find shops on Yandex Maps and 2GIS;
-    # Meta's networks, X and LinkedIn are blocked there and must never appear.
+    # Meta's networks, X and LinkedIn are blocked there and must never appear. (Google's listing is
+    # restricted, not blocked: a third free maps listing after Yandex and 2GIS is common local advice.)
     picks = _picks("bakery_moscow")
-    assert {"yandex_maps", "two_gis"} & set(picks)
-    assert not {"facebook", "instagram", "x", "linkedin", "threads", "google_business_profile"} & set(picks)
+    assert {"yandex_maps", "two_gis"} <= set(picks)
+    assert not {"facebook", "instagram", "x", "linkedin", "threads"} & set(picks)
 
 
 def test_japanese_beauty_brand_uses_japanese_consumer_channels() -> None:

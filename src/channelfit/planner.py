@@ -20,6 +20,7 @@ from .problem import (
     Choice,
     Problem,
     effectiveness,
+    grow_floor,
     mix_hours,
     mix_money,
     ordered_picks,
@@ -280,7 +281,7 @@ def _pick_value(problem: Problem, objective: str, choice: Choice) -> np.ndarray:
     else:
         base = _effectiveness_row(problem, c, level)
     if level == GROW and problem.spend_scale[c] > 0:
-        return spend_curve(base, extra / problem.spend_scale[c])
+        return spend_curve(base, extra / problem.spend_scale[c], grow_floor(problem, objective))
     return base
 
 

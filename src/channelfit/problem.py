@@ -20,7 +20,7 @@ from .profile import Profile
 from .scorer import EXCLUSIONS, ProfileArrays, Scores, encode, exclusions, score
 from .vocabulary import GROW, LISTEN, MAINTAIN, ObjectiveName
 
-__all__ = ["AUCTION_MINIMUM_EUR", "MIN_PICK_SHARE", "OPTION_LEVEL", "OPTION_TIER", "GROW_AT_MINIMUM", "SETUP_WEEKS", "SPEND_TIERS", "Choice", "Problem", "build_problem", "check_forced_fit", "effectiveness", "kept_accounts", "make_instance", "mix_hours", "mix_money", "ordered_picks"]
+__all__ = ["AUCTION_MINIMUM_EUR", "MIN_PICK_SHARE", "OPTION_LEVEL", "OPTION_TIER", "GROW_AT_MINIMUM", "SETUP_WEEKS", "SPEND_TIERS", "Choice", "Problem", "build_problem", "check_forced_fit", "effectiveness", "grow_floor", "kept_accounts", "make_instance", "mix_hours", "mix_money", "ordered_picks"]
 
 #: Every pick that is not included or kept must add at least this share of the mix's value: a judgement
 #: that a channel adding less is not worth a slot, the hours of keeping it up, or the focus it takes.
@@ -76,27 +76,43 @@ class Problem:
 def effectiveness(problem: Problem, channels: np.ndarray | None = None) -> np.ndarray:
     """``(n, L, G)`` effectiveness of each channel (default: the candidates) at each level for each goal.
 
-    ``fit_without_goals * affinity * level effect``, in 0..1.
+    ``fit_without_goals * affinity * level effect``, in 0..1, where the level's effect depends on the goal
+    (``goals.csv``): ``listen`` serves only the goals listening serves (listening, customer service,
+    community), and ``grow`` lifts only the goals paid promotion lifts, the others staying at ``maintain``.
     """
     cat = problem.cat
     cand = problem.candidates if channels is None else np.asarray(channels)
     fit = problem.scores.fit_without_goals[0, cand]
-    eff = fit[:, None, None] * problem.affinity[cand][:, None, :] * cat.level_effect[cand][:, :, None]
+    level_effect = cat.level_effect[cand]
+    effect = np.repeat(level_effect[:, :, None], len(cat.goals), axis=2)
+    effect[:, LISTEN] *= cat.goal_listen_serves[None, :]
+    unpaid = ~cat.goal_paid_lift[None, :] & (level_effect[:, MAINTAIN, None] > 0)
+    effect[:, GROW] = np.where(unpaid, level_effect[:, MAINTAIN, None], effect[:, GROW])
+    eff = fit[:, None, None] * problem.affinity[cand][:, None, :] * effect
     return np.clip(eff, 0.0, 1.0)
 
 
-def spend_curve(at_full: np.ndarray, extra_in_scales: np.ndarray | float) -> np.ndarray:
+def grow_floor(problem: Problem, objective: str) -> np.ndarray:
+    """The share of a grow pick's full effect reached at its minimum useful spend, per goal (``(G,)``; ``(1,)``
+    additive): :data:`GROW_AT_MINIMUM` where paid promotion lifts the goal, 1 (no curve) where it does not."""
+    if objective == "additive":
+        return np.array([GROW_AT_MINIMUM])
+    return np.where(problem.cat.goal_paid_lift, GROW_AT_MINIMUM, 1.0)
+
+
+def spend_curve(at_full: np.ndarray, extra_in_scales: np.ndarray | float, floor: np.ndarray | float = GROW_AT_MINIMUM) -> np.ndarray:
     """Effectiveness (or value) of a grow pick that takes more money, ``extra_in_scales`` scales of promotion
-    above its minimum spend: ``at_full * (m + (1 - m) * (1 - exp(-x)))`` with ``m =`` :data:`GROW_AT_MINIMUM`."""
-    return at_full * (GROW_AT_MINIMUM + (1.0 - GROW_AT_MINIMUM) * (1.0 - np.exp(-np.asarray(extra_in_scales))))
+    above its minimum spend: ``at_full * (m + (1 - m) * (1 - exp(-x)))`` with ``m = floor`` (per goal, see
+    :func:`grow_floor`)."""
+    return at_full * (floor + (1.0 - floor) * (1.0 - np.exp(-np.asarray(extra_in_scales))))
 
 
-def _options(per_level: np.ndarray, has_scale: np.ndarray) -> np.ndarray:
+def _options(per_level: np.ndarray, has_scale: np.ndarray, floor: np.ndarray) -> np.ndarray:
     """Per-level values ``(n, L, ...)`` expanded to the optimiser's options: listen, maintain, and grow at each
     of :data:`SPEND_TIERS` on the spend curve (a grow level that takes no more money keeps its full effect)."""
     grow = per_level[:, GROW]
     scaled = has_scale.reshape((-1,) + (1,) * (grow.ndim - 1))
-    tiers = [np.where(scaled, spend_curve(grow, t), grow) for t in SPEND_TIERS]
+    tiers = [np.where(scaled, spend_curve(grow, t, floor if grow.ndim > 1 else floor[0]), grow) for t in SPEND_TIERS]
     return np.stack([per_level[:, LISTEN], per_level[:, MAINTAIN], *tiers], axis=1)
 
 
@@ -215,8 +231,8 @@ def make_instance(
     )
     if objective == "additive":
         value = problem.scores.score[0, cand][:, None] * cat.level_effect[cand]
-        return Instance(**common, value=_options(value, has_scale))
-    return Instance(**common, effectiveness=_options(effectiveness(problem), has_scale), goal_weights=problem.goal_weights)
+        return Instance(**common, value=_options(value, has_scale, grow_floor(problem, objective)))
+    return Instance(**common, effectiveness=_options(effectiveness(problem), has_scale, grow_floor(problem, objective)), goal_weights=problem.goal_weights)
 
 
 def check_forced_fit(problem: Problem, instance: Instance) -> None:

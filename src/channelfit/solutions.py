@@ -11,7 +11,18 @@ import numpy as np
 
 from .errors import ChannelfitError, InfeasibleError
 from .optimiser import Instance, Solution, objective_value, solve
-from .problem import OPTION_LEVEL, OPTION_TIER, SPEND_TIERS, Problem, check_forced_fit, effectiveness, make_instance, spend_curve
+from .problem import (
+    GROW_AT_MINIMUM,
+    OPTION_LEVEL,
+    OPTION_TIER,
+    SPEND_TIERS,
+    Problem,
+    check_forced_fit,
+    effectiveness,
+    grow_floor,
+    make_instance,
+    spend_curve,
+)
 from .vocabulary import GROW, ObjectiveName
 
 __all__ = [
@@ -148,6 +159,7 @@ def refine_spend(problem: Problem, solved: Solved) -> Solved | None:
     scale = problem.spend_scale[problem.candidates[paid]]
     budget = max(0.0, float(instance.monthly_budget_eur) - float(level_money))
     at_full = _at_full(problem, instance, paid)
+    floor = grow_floor(problem, "additive" if instance.value is not None else "coverage")
     if instance.value is not None:
         weights, fixed = np.ones(1), None
         base = float(sum(instance.value[i, o] for i, o in picked if i not in paid))
@@ -158,10 +170,10 @@ def refine_spend(problem: Problem, solved: Solved) -> Solved | None:
         base = 0.0
 
     def split(money: float) -> tuple[np.ndarray, float, bool]:
-        x = split_spend(at_full, scale, weights, fixed, money, SPEND_TIERS[-1])
+        x = split_spend(at_full, scale, weights, fixed, money, SPEND_TIERS[-1], floor)
         trial = extra.copy()
         trial[paid] = x
-        return trial, _split_value(at_full, scale, weights, fixed, x) + base, _earns_its_place(problem, solved, paid, trial)
+        return trial, _split_value(at_full, scale, weights, fixed, x, floor) + base, _earns_its_place(problem, solved, paid, trial)
 
     trial, value, fine = split(budget)
     if not fine:  # more promotion on one pick would push another under the floor: spend less, as much as allowed
@@ -237,15 +249,17 @@ def _at_full(problem: Problem, instance: Instance, options: list[int]) -> np.nda
     return effectiveness(problem, cand)[:, GROW]
 
 
-def _split_value(at_full: np.ndarray, scale: np.ndarray, weights: np.ndarray, fixed: np.ndarray | None, x: np.ndarray) -> float:
+def _split_value(at_full: np.ndarray, scale: np.ndarray, weights: np.ndarray, fixed: np.ndarray | None, x: np.ndarray, floor: np.ndarray | float) -> float:
     """The value of the paid picks at extra spend ``x`` (coverage with the other picks' misses ``fixed``, or additive)."""
-    curve = spend_curve(at_full, (x / scale)[:, None])
+    curve = spend_curve(at_full, (x / scale)[:, None], floor)
     if fixed is None:
         return float(curve.sum())
     return float(weights @ (1.0 - fixed * np.prod(1.0 - curve, axis=0)))
 
 
-def split_spend(at_full: np.ndarray, scale: np.ndarray, weights: np.ndarray, fixed: np.ndarray | None, budget: float, cap_scales: float) -> np.ndarray:
+def split_spend(
+    at_full: np.ndarray, scale: np.ndarray, weights: np.ndarray, fixed: np.ndarray | None, budget: float, cap_scales: float, floor: np.ndarray | float = GROW_AT_MINIMUM
+) -> np.ndarray:
     """The optimal extra spend of each paid pick, for a fixed mix.
 
     Parameters
@@ -263,13 +277,16 @@ def split_spend(at_full: np.ndarray, scale: np.ndarray, weights: np.ndarray, fix
         Money to split, EUR.
     cap_scales
         No pick takes more than this many scales (its curve is then within 5 % of its ceiling).
+    floor
+        The share of the full effect reached at the minimum spend, per goal (``(G,)``) or for all; 1 where
+        promotion does not lift the goal (see :func:`~channelfit.problem.grow_floor`).
 
     Returns
     -------
     numpy.ndarray
         ``(m,)`` extra EUR per pick: maximises the value subject to the budget and the caps.
     """
-    at_minimum = spend_curve(at_full, 0.0)
+    at_minimum = spend_curve(at_full, 0.0, floor)
     uplift = at_full - at_minimum  # (m, G)
     cap = cap_scales * scale
     x = np.zeros(len(scale))
@@ -311,7 +328,8 @@ def _earns_its_place(problem: Problem, solved: Solved, paid: list[int], extra: n
         return True
 
     def on_curve(i: int) -> np.ndarray:
-        return spend_curve(_at_full(problem, instance, [i])[0], extra[i] / problem.spend_scale[problem.candidates[i]])
+        floor = grow_floor(problem, "additive" if instance.value is not None else "coverage")
+        return spend_curve(_at_full(problem, instance, [i])[0], extra[i] / problem.spend_scale[problem.candidates[i]], floor)
 
     if instance.value is not None:
         values = {i: float(on_curve(i)[0]) if i in paid else float(instance.value[i, o]) for i, o in picked}

@@ -108,9 +108,14 @@ class VocabularyRow(Row):
 class GoalVocabularyRow(VocabularyRow):
     """A goal, and whose people it addresses: the organisation's customers (``customers``: the profile's
     audience, the professionals of ``audience.sectors`` when it names them) or its own sector's
-    professionals (``own_sector``: the people it hires)."""
+    professionals (``own_sector``: the people it hires); whether the ``listen`` level serves it (following,
+    searching and answering: listening, customer service, community), and whether paid promotion lifts it
+    beyond the ``maintain`` level (reach, clicks, leads, sales, visits, donations, applicants; not
+    conversations, service, expertise or partners, which take the organisation's own time)."""
 
     audience: Literal["customers", "own_sector"]
+    listen_serves: bool
+    paid_lift: bool
 
 
 class SectorVocabularyRow(VocabularyRow):
