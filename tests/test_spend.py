@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 import channelfit as cf
-from channelfit.problem import SPEND_TIERS, build_problem, spend_curve
+from channelfit.problem import GROW_AT_MINIMUM, SPEND_TIERS, build_problem, spend_curve
 from channelfit.solutions import split_spend
 from channelfit.strategies import profiles
 
@@ -22,11 +22,13 @@ def fixed_mixes(draw: st.DrawFn) -> tuple[np.ndarray, np.ndarray, np.ndarray, np
     weights = draw(hnp.arrays(float, (goals,), elements=st.floats(0.05, 1.0)))
     fixed = draw(st.none() | hnp.arrays(float, (goals,), elements=st.floats(0.2, 1.0)))
     budget = draw(st.floats(0.0, 10_000.0))
-    return at_full, scale, weights / weights.sum(), fixed, budget
+    # per goal, promotion lifts it from GROW_AT_MINIMUM of its full effect, or not at all (floor 1)
+    floor = draw(hnp.arrays(float, (goals,), elements=st.sampled_from([GROW_AT_MINIMUM, 1.0])))
+    return at_full, scale, weights / weights.sum(), fixed, budget, floor
 
 
-def _value(at_full: np.ndarray, scale: np.ndarray, weights: np.ndarray, fixed: np.ndarray | None, x: np.ndarray) -> float:
-    curve = spend_curve(at_full, (x / scale)[:, None])
+def _value(at_full: np.ndarray, scale: np.ndarray, weights: np.ndarray, fixed: np.ndarray | None, x: np.ndarray, floor: np.ndarray) -> float:
+    curve = spend_curve(at_full, (x / scale)[:, None], floor)
     if fixed is None:
         return float(curve.sum())
     return float(weights @ (1.0 - fixed * np.prod(1.0 - curve, axis=0)))
@@ -38,17 +40,17 @@ def test_the_split_is_within_a_tenth_of_a_percent_of_scipy(mix: tuple) -> None:
     """For a fixed mix the value is concave in the spend: SLSQP from several starts finds the optimum, and ours is within 0.1 %."""
     from scipy.optimize import minimize
 
-    at_full, scale, weights, fixed, budget = mix
+    at_full, scale, weights, fixed, budget, floor = mix
     additive = fixed is None
     if additive:
-        at_full = at_full[:, :1]
+        at_full, floor = at_full[:, :1], np.array([GROW_AT_MINIMUM])
     cap = SPEND_TIERS[-1] * scale
-    ours = split_spend(at_full, scale, weights, fixed, budget, SPEND_TIERS[-1])
+    ours = split_spend(at_full, scale, weights, fixed, budget, SPEND_TIERS[-1], floor)
     assert (ours >= -1e-9).all() and (ours <= cap + 1e-6).all() and ours.sum() <= budget + 1e-6
     best = -np.inf
     for start in (np.zeros_like(scale), np.minimum(cap, budget / len(scale)), cap * min(1.0, budget / cap.sum())):
         result = minimize(
-            lambda x: -_value(at_full, scale, weights, fixed, x),
+            lambda x: -_value(at_full, scale, weights, fixed, x, floor),
             start,
             bounds=list(zip(np.zeros_like(cap), cap)),
             constraints=[{"type": "ineq", "fun": lambda x: budget - x.sum()}],
@@ -57,7 +59,7 @@ def test_the_split_is_within_a_tenth_of_a_percent_of_scipy(mix: tuple) -> None:
         )
         if result.x.sum() <= budget + 1e-6:
             best = max(best, -result.fun)
-    ours_value = _value(at_full, scale, weights, fixed, ours)
+    ours_value = _value(at_full, scale, weights, fixed, ours, floor)
     assert ours_value >= best - 1e-3 * abs(best) - 1e-9
 
 
@@ -196,3 +198,19 @@ def test_more_money_or_hours_never_lower_the_value(profile: dict, money_factor: 
     small = cf.recommend(profile, minimum_budget_share=None)
     large = cf.recommend(larger, minimum_budget_share=None)
     assert large.objective >= small.objective - 1e-9, (small.picks, large.picks)
+
+
+@settings(max_examples=40, deadline=None)
+@given(profiles(with_include=False))
+def test_a_listen_pick_serves_only_what_listening_serves_and_money_lifts_only_paid_goals(profile: dict) -> None:
+    """A channel at listen is never in the mix for sales or awareness; the promotion of a grow pick goes only to
+    one that serves a goal paid promotion lifts (goals.csv)."""
+    cat = cf.catalog()
+    listen_goals = {row.id for row in cat.vocabulary_rows["goals"] if row.listen_serves}
+    paid_goals = {row.id for row in cat.vocabulary_rows["goals"] if row.paid_lift}
+    plan = cf.recommend(profile, minimum_budget_share=None)
+    for pick in plan.picks:
+        if pick.level == "listen":
+            assert set(pick.goals) <= listen_goals, (pick.channel, pick.goals)
+        if pick.extra_promotion > 0:
+            assert set(pick.goals) & paid_goals, (pick.channel, pick.goals)
