@@ -152,7 +152,7 @@ class Solution:
 
 def objective_value(instance: Instance, levels: np.ndarray | tuple[int, ...]) -> float:
     """The objective of a selection (``levels[i]`` = level index or -1)."""
-    levels = np.asarray(levels)
+    levels = np.asarray(levels, dtype=np.intp)
     picked = np.flatnonzero(levels >= 0)
     if instance.value is not None:
         return float(instance.value[picked, levels[picked]].sum())

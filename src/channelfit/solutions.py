@@ -34,7 +34,6 @@ __all__ = [
     "Solved",
     "best_mix",
     "minimum_budget",
-    "optimise",
     "refine_spend",
     "solve_expand",
     "split_spend",
@@ -83,22 +82,6 @@ class PlanSolutions:
     main: Solved
     expand: Solved
     minimum: MinimumBudgetSolution | None
-
-
-def optimise(problem: Problem, objective: ObjectiveName, **limits: float | int) -> Solved:
-    """Build the instance (limits default to the profile's) and solve it.
-
-    Raises
-    ------
-    InfeasibleError
-        The included channels do not fit the limits; names the limit.
-    """
-    instance = make_instance(problem, objective, **limits)  # type: ignore[arg-type]
-    check_forced_fit(problem, instance)
-    solution = _bounded(solve(instance), instance)
-    if not solution.success:  # pragma: no cover - check_forced_fit catches every case the solver can meet
-        raise InfeasibleError("the included channels do not fit the limits", field="include", value=list(problem.profile.include))
-    return Solved(instance, solution)
 
 
 def _bounded(solution: Solution, instance: Instance) -> Solution:
@@ -201,44 +184,47 @@ def _upper_bound(instance: Instance) -> Instance:
 def best_mix(problem: Problem, objective: ObjectiveName, **limits: float | int) -> Solved:
     """The best mix with the money split exactly, over any spend up to three scales per paid pick.
 
-    :func:`optimise` is exact over the spend tiers; the split of the money left is then exact for its mix,
-    but another mix could split better. A second search settles it: an instance whose tier ``k`` options
-    cost what tier ``k - 1`` costs bounds every split from above (a pick spending between two tiers is worth
-    at most the upper one, for at most the lower one's money), so the search prunes on it and evaluates each
-    mix it cannot rule out by its exact split. The value is then monotone in the money: more money never
-    lowers it.
+    The search runs on an instance whose spend tier ``k`` costs what tier ``k - 1`` costs: a pick spending
+    between two tiers is worth at most the upper one for at least the lower one's money, so a mix's value
+    there bounds every split of it from above. The search prunes on that bound and evaluates each mix it
+    cannot rule out by its exact split (:func:`refine_spend`, once per mix). The value is thus monotone in
+    the money and the hours: more of either never lowers it. The 3 % floor prunes on the bound's values
+    while searching, and holds for the split of the mix returned.
 
     Raises
     ------
     InfeasibleError
         The included channels do not fit the limits; names the limit.
     """
-    main = optimise(problem, objective, **limits)
-    refined = refine_spend(problem, main)
-    assert refined is not None  # the search's own tiers keep every pick above the floor
-    instance = main.instance
-    paid_options = instance.offered[:, FIRST_GROW + 1 :].any() and (problem.spend_scale[problem.candidates] > 0).any()
-    if not paid_options:
-        return refined
-    optimistic = _upper_bound(instance)
+    instance = make_instance(problem, objective, **limits)  # type: ignore[arg-type]
+    check_forced_fit(problem, instance)
+    splits = _Splits(problem, instance)
+    solution = _bounded(solve(_upper_bound(instance), evaluate=splits.value), instance)
+    best = splits.known.get(splits.key(solution.levels))
+    if best is None:  # pragma: no cover - check_forced_fit catches every case the solver can meet
+        raise InfeasibleError("the included channels do not fit the limits", field="include", value=list(problem.profile.include))
+    return best
 
-    def at_tier_zero(levels: tuple[int, ...]) -> tuple[int, ...]:
+
+class _Splits:
+    """The exact money split of each mix of ``instance`` (grow picks at any tier: one mix), computed once."""
+
+    def __init__(self, problem: Problem, instance: Instance) -> None:
+        self.problem, self.instance = problem, instance
+        self.known: dict[tuple[int, ...], Solved | None] = {}
+
+    @staticmethod
+    def key(levels: tuple[int, ...]) -> tuple[int, ...]:
         return tuple(min(o, FIRST_GROW) for o in levels)
 
-    splits: dict[tuple[int, ...], Solved | None] = {at_tier_zero(main.solution.levels): refined}
-
-    def evaluate(levels: tuple[int, ...]) -> float:
-        key = at_tier_zero(levels)
-        if key not in splits:
-            start = Solution(levels=key, objective=objective_value(instance, key), status=0, nodes=0)
-            splits[key] = refine_spend(problem, Solved(instance, start))
-        found = splits[key]
+    def value(self, levels: tuple[int, ...]) -> float:
+        """The mix's value with its money split exactly, or -inf when no split keeps every pick above the floor."""
+        key = self.key(levels)
+        if key not in self.known:
+            start = Solution(levels=key, objective=objective_value(self.instance, key), status=0, nodes=0)
+            self.known[key] = refine_spend(self.problem, Solved(self.instance, start))
+        found = self.known[key]
         return -np.inf if found is None else found.value
-
-    solution = _bounded(solve(optimistic, evaluate=evaluate, incumbent=(main.solution.levels, refined.value)), optimistic)
-    best = splits[at_tier_zero(solution.levels)]
-    assert best is not None
-    return best
 
 
 def _at_full(problem: Problem, instance: Instance, options: list[int]) -> np.ndarray:
@@ -289,29 +275,43 @@ def split_spend(
     at_minimum = spend_curve(at_full, 0.0, floor)
     uplift = at_full - at_minimum  # (m, G)
     cap = cap_scales * scale
+    gains = uplift @ weights if fixed is not None else uplift.sum(axis=1)
+    active = gains > 0
     x = np.zeros(len(scale))
+    if cap[active].sum() <= budget:
+        return np.where(active, cap, 0.0)  # every pick at its cap: the rest of the money would add too little
+    if active.sum() == 1:
+        return np.where(active, budget, 0.0)  # the value rises with the spend: all of it, under the cap
+    order = np.flatnonzero(active).tolist()
+    if fixed is None:
+        slope_at_zero = gains / scale  # additive: each pick's gain per euro falls as exp(-x / scale)
+    else:
+        miss = 1.0 - at_minimum  # (m, G) each pick's miss at its current spend (x = 0)
 
     def sweep(rate: float) -> None:
+        nonlocal miss
+        if fixed is None:  # independent picks: one pass is exact
+            for i in order:
+                x[i] = min(cap[i], scale[i] * np.log(slope_at_zero[i] / rate)) if slope_at_zero[i] > rate else 0.0
+            return
+        total = fixed * np.prod(miss, axis=0)
         for _ in range(100):  # coordinate ascent: each pick's best spend given the others'
             moved = 0.0
-            for i in range(len(x)):
-                if fixed is None:
-                    slope = float(uplift[i].sum()) / scale[i]
-                else:
-                    curve = at_minimum + uplift * (1.0 - np.exp(-x / scale))[:, None]
-                    others = fixed * np.prod(np.delete(1.0 - curve, i, axis=0), axis=0)
-                    slope = float(weights @ (others * uplift[i])) / scale[i]
-                best = float(np.clip(scale[i] * np.log(slope / rate), 0.0, cap[i])) if slope > rate else 0.0
+            for i in order:
+                others = np.divide(total, miss[i], out=np.zeros_like(total), where=miss[i] > 1e-12)
+                if (miss[i] <= 1e-12).any():  # a goal this pick alone covers fully: the others' product directly
+                    others = fixed * np.prod(np.delete(miss, i, axis=0), axis=0)
+                slope = float(weights @ (others * uplift[i])) / scale[i]
+                best = min(cap[i], scale[i] * np.log(slope / rate)) if slope > rate else 0.0
                 moved = max(moved, abs(best - x[i]))
                 x[i] = best
+                miss[i] = 1.0 - (at_minimum[i] + uplift[i] * (1.0 - np.exp(-best / scale[i])))
+                total = others * miss[i]
             if moved <= 1e-9 * float(scale.max()):
                 return
 
-    sweep(1e-300)
-    if x.sum() <= budget:
-        return x  # every pick at its cap: the rest of the money would add too little
-    low, high = 0.0, max(float(weights @ uplift[i]) if fixed is not None else float(uplift[i].sum()) for i in range(len(x))) / float(scale.min())
-    for _ in range(60):  # the spend falls as the required gain per euro rises
+    low, high = 0.0, float(gains.max() / scale[active].min())
+    for _ in range(50):  # the spend falls as the required gain per euro rises
         rate = (low + high) / 2
         sweep(rate)
         low, high = (low, rate) if x.sum() <= budget else (rate, high)
@@ -352,9 +352,10 @@ def minimum_budget(problem: Problem, objective: ObjectiveName, main: Solved, sha
     """Smallest factor ``t`` (money and hours scaled together) whose best mix reaches ``share`` of the main one.
 
     The best mix's value (:func:`best_mix`) is monotone in ``t``, so bisection finds ``t`` to within
-    ``tolerance``; for a larger ``share`` the factor is never smaller. Most steps are settled by two decision
+    ``tolerance``; for a larger ``share`` the factor is never smaller. Each step is settled by decision
     searches that stop at the first mix reaching the target: one over the spend tiers (if a tier mix
-    reaches it, the best split does) and one over their upper bound (if none reaches it, no split does).
+    reaches it, the best split does), then one over their upper bound that splits the money of each mix
+    it cannot rule out.
     """
     target = share * main.value - 1e-12
     hours_budget = problem.profile.budget.weekly_hours
@@ -363,11 +364,9 @@ def minimum_budget(problem: Problem, objective: ObjectiveName, main: Solved, sha
     def reaches(t: float) -> bool:
         instance = make_instance(problem, objective, **{name: t * value for name, value in limits.items()})
         if _bounded(solve(instance, at_least=target), instance).success:
-            return True
-        bound = _upper_bound(instance)
-        if not _bounded(solve(bound, at_least=target), bound).success:
-            return False
-        return best_mix(problem, objective, **{name: t * value for name, value in limits.items()}).value >= target
+            return True  # a tier mix reaches it, so its best split does
+        splits = _Splits(problem, instance)  # else only a split can: decide on the upper bound, splitting what it cannot rule out
+        return _bounded(solve(_upper_bound(instance), at_least=target, evaluate=splits.value), instance).success
 
     if reaches(0.0):
         high = 0.0
