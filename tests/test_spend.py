@@ -154,12 +154,13 @@ def _check_why_not(profile: dict) -> set[str]:
         seen |= set(ranked.why_not.values)
         c, key = index[ranked.channel], ranked.why_not.text
         fits = [lv for lv in np.flatnonzero(cat.level_offered[c]) if problem.hours[c, lv] <= hours_left + 1e-9 and problem.money[c, lv] <= money_left * (1 + 1e-9)]
+        values = ranked.why_not.values
         if len(plan.picks) == plan.max_channels:
-            assert ranked.why_not.values == {"channels": plan.max_channels}, key
-        elif "hours" in ranked.why_not.values and "money" not in ranked.why_not.values:
-            assert not any(problem.hours[c, lv] <= hours_left + 1e-9 for lv in np.flatnonzero(cat.level_offered[c])), key
-        elif "money" in ranked.why_not.values:
-            assert not fits, key
+            assert values == {"channels": plan.max_channels}, key
+        elif "hours" in values and "money" not in values:
+            assert problem.hours[c, LEVELS.index(str(values["level"]))] > hours_left + 1e-9, key
+        elif "money" in values:
+            assert problem.money[c, LEVELS.index(str(values["level"]))] > money_left * (1 + 1e-9), key
         else:
             assert ranked.why_not.values == {"share": round(MIN_PICK_SHARE * 100)}, key
             for lv in fits:

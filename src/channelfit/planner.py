@@ -30,7 +30,7 @@ from .routine import listening_setup, policy, roles, weekly_routine
 from .scorer import EXCLUSIONS, dominated
 from .solutions import MinimumBudgetSolution, PlanSolutions, Solved
 from .tables import MarketRow, ReachBandRow
-from .vocabulary import GROW, LEVELS
+from .vocabulary import GROW, LEVELS, MAINTAIN
 
 __all__ = ["FOCUS_WEEKS", "build_plan"]
 
@@ -360,23 +360,23 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer) -> Re
 
 
 def _why_not(problem: Problem, chosen: list[Choice], explainer: Explainer, c: int) -> Reason:
-    """Why candidate ``c`` is not in the mix: the first limit its cheapest level breaks (channel slots,
-    hours with setup spread over :data:`SETUP_WEEKS`, money), else it would add under
-    :data:`MIN_PICK_SHARE` of the value within what is left (the search is exact, so a channel that fits
-    and adds more would be in the mix)."""
+    """Why candidate ``c`` is not in the mix: all channel slots are used, or its regular level (``maintain``,
+    else its cheapest) needs more hours (setup spread over :data:`SETUP_WEEKS`) or money than is left, or
+    else it would add under :data:`MIN_PICK_SHARE` of the value at any level that fits what is left (the
+    search is exact, so a channel that fits and adds more would be in the mix)."""
     if len(chosen) >= problem.profile.max_channels:
         return explainer.reason("why_not", "why_not_slots", channels=len(chosen))
     offered = np.flatnonzero(problem.cat.level_offered[c])
-    cheapest = int(offered[np.lexsort((problem.money[c, offered], problem.hours[c, offered]))[0]])
+    level = MAINTAIN if problem.cat.level_offered[c, MAINTAIN] else int(offered[np.lexsort((problem.money[c, offered], problem.hours[c, offered]))[0]])
     hours_left = problem.profile.budget.weekly_hours - mix_hours(problem, chosen, with_setup=True)
-    if problem.hours[c, cheapest] > hours_left + 1e-9:
-        return explainer.reason("why_not", "why_not_hours", level=explainer.word("levels", LEVELS[cheapest]), hours=round(float(problem.hours[c, cheapest]), 2), left=round(max(0.0, hours_left), 2))
+    if problem.hours[c, level] > hours_left + 1e-9:
+        return explainer.reason("why_not", "why_not_hours", level=explainer.word("levels", LEVELS[level]), hours=round(float(problem.hours[c, level]), 2), left=round(max(0.0, hours_left), 2))
     money_left = problem.monthly_budget_eur - mix_money(problem, chosen)
-    if problem.money[c, cheapest] > money_left * (1 + 1e-9):
+    if problem.money[c, level] > money_left * (1 + 1e-9):
         currency = problem.profile.budget.currency
         return explainer.reason(
-            "why_not", "why_not_money", level=explainer.word("levels", LEVELS[cheapest]), currency=currency,
-            money=money_figure(problem.money[c, cheapest] * problem.fx_per_eur), left=money_figure(max(0.0, money_left) * problem.fx_per_eur),
+            "why_not", "why_not_money", level=explainer.word("levels", LEVELS[level]), currency=currency,
+            money=money_figure(problem.money[c, level] * problem.fx_per_eur), left=money_figure(max(0.0, money_left) * problem.fx_per_eur),
         )
     return explainer.reason("why_not", "why_not_gain", share=round(MIN_PICK_SHARE * 100))
 
