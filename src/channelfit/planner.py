@@ -41,6 +41,8 @@ _MARKET_LEADERS = 2
 #: The sector fit a channel needs to be a listening place: the sector's customers must talk there, not
 #: merely be present (a marketplace's 0.4 for health is supplements, not a dentist's patients).
 _LISTEN_SECTOR_FIT = 0.5
+#: The affinity to a goal a listening place needs to be listed for that goal: a judgement, the scale's "serves it somewhat".
+_LISTEN_GOAL_AFFINITY = 0.3
 
 #: A market gets its own reach reason when it carries at least this share of the market weight.
 _MARKET_REASON_WEIGHT = 0.2
@@ -268,6 +270,18 @@ def _market_leaders(problem: Problem, picked: set[int], orientation: str | None 
     return eligible[:_MARKET_LEADERS]
 
 
+def _listening_places(problem: Problem, places: list[int]) -> dict[str, list[str]]:
+    """For each goal, the listening places that serve it (affinity at least :data:`_LISTEN_GOAL_AFFINITY`: no
+    expert debates on a maps listing), else the one that serves it best."""
+    cat = problem.cat
+    out = {}
+    for goal in problem.profile.goals:
+        g = cat.index["goals"][goal]
+        serving = [c for c in places if cat.goal_affinity[c, g] >= _LISTEN_GOAL_AFFINITY]
+        out[goal] = [cat.channels[c] for c in serving or sorted(places, key=lambda c: -cat.goal_affinity[c, g])[:1]]
+    return out
+
+
 def _effectiveness_row(problem: Problem, c: int, level: int) -> np.ndarray:
     """``(G,)`` effectiveness of channel ``c`` at ``level`` for each goal."""
     return effectiveness(problem, np.array([c]))[0, level]
@@ -442,8 +456,7 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
         routine=routine,
         roles=roles(routine, explainer),
         listening=listening_setup(
-            list(profile.goals),
-            [cat.channels[c] for c in (*[p.channel for p in chosen if cat.content_is_public(p.channel)], *_market_leaders(problem, picked))],
+            _listening_places(problem, [*[p.channel for p in chosen if cat.content_is_public(p.channel)], *_market_leaders(problem, picked)]),
             [cat.channels[c] for c in _market_leaders(problem, picked, "news")],
             explainer,
         ),

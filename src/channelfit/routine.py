@@ -6,7 +6,7 @@ week in quarter hours, so the day totals add up exactly to the plan's hours.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from .data import Catalog
 from .explain import Explainer
@@ -89,12 +89,11 @@ def roles(routine: Sequence[RoutineItem], explainer: Explainer) -> list[Role]:
     ]
 
 
-def listening_setup(goals: Sequence[str], channels: Sequence[str], news: Sequence[str], explainer: Explainer) -> list[ListeningItem]:
-    """What to follow and search for each goal, on ``channels`` (the picks and the market's leading
-    channels), and which news aggregators of the market to subscribe to for the sector's publications."""
+def listening_setup(channels_by_goal: Mapping[str, Sequence[str]], news: Sequence[str], explainer: Explainer) -> list[ListeningItem]:
+    """What to follow and search for each goal, on its channels (the picks and the market's leading channels
+    that serve the goal), and which news aggregators of the market to subscribe to for the sector's publications."""
     listen_for = explainer.strings["listen_for"]
-    where = list(dict.fromkeys(channels))
-    return [ListeningItem(goal=goal, listen_for=listen_for[goal], channels=where, feeds=list(news)) for goal in goals if goal in listen_for]
+    return [ListeningItem(goal=goal, listen_for=listen_for[goal], channels=list(dict.fromkeys(where)), feeds=list(news)) for goal, where in channels_by_goal.items() if goal in listen_for]
 
 
 def policy(explainer: Explainer) -> list[str]:
