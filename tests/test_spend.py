@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
@@ -215,3 +215,30 @@ def test_a_listen_pick_serves_only_what_listening_serves_and_money_lifts_only_pa
             assert set(pick.goals) <= listen_goals, (pick.channel, pick.goals)
         if pick.extra_promotion > 0:
             assert set(pick.goals) & paid_goals, (pick.channel, pick.goals)
+
+
+#: An Indonesian fashion label whose money split to the last bit once left its focus picks a hair over budget.
+JAKARTA_LABEL = {
+    "name": "Jakarta label",
+    "model": "b2c",
+    "sector": "fashion",
+    "markets": ["ID"],
+    "audience": {"age": [18, 35], "gender": "female"},
+    "goals": {"sales": 3, "brand_awareness": 1},
+    "budget": {"monthly": 10_000_000, "currency": "IDR", "weekly_hours": 12},
+    "formats": ["image", "short_video", "live"],
+    "max_channels": 3,
+}
+
+
+@settings(max_examples=60, deadline=None)
+@given(profiles(with_include=False))
+@example(JAKARTA_LABEL)
+def test_the_expand_phase_keeps_every_focus_pick_and_its_money(profile: dict) -> None:
+    """The expand phase adds to the focus mix within the same budget: every focus pick runs on at its level, and
+    the phase's money is never below the focus phase's (a rounding shortfall once dropped the whole mix)."""
+    plan = cf.recommend(profile, minimum_budget_share=None)
+    focus, expand = plan.phases[1], plan.phases[2]
+    assert {(c.channel, c.level) for c in focus.channels} <= {(c.channel, c.level) for c in expand.channels}
+    assert expand.monthly_cost >= focus.monthly_cost - 1e-6 * max(1.0, focus.monthly_cost)
+    assert expand.monthly_cost <= plan.monthly_budget * (1 + 1e-9) + 1e-6

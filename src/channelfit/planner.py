@@ -495,9 +495,11 @@ def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer) -> l
 
 
 def _assumptions(problem: Problem, explainer: Explainer) -> list[Reason]:
-    """What the plan assumed where the profile did not say (today: premises, from the sector)."""
+    """What the plan assumed where the profile did not say (today: premises, from the goals or the sector)."""
     profile = problem.profile
     if profile.premises is not None:
         return []
+    if "local_visits" in profile.goals:
+        return [explainer.reason("premises", "assumed_premises_visits")]
     key = "assumed_premises" if profile.has_premises(problem.cat) else "assumed_no_premises"
     return [explainer.reason("premises", key, sector=explainer.word("sectors", profile.sector), sector_id=profile.sector)]

@@ -286,10 +286,13 @@ class Profile(_Model):
         return hashlib.sha256(identity.encode()).hexdigest()[:16]
 
     def has_premises(self, cat: Catalog) -> bool:
-        """``premises`` as given; else none for a ``brand`` (a product sold through others' shops or
-        online), and the default of the profile's sector in ``cat`` for every other kind."""
+        """``premises`` as given; else yes for an organisation that wants local visits (the goal is to bring
+        people to a place), none for a ``brand`` (a product sold through others' shops or online), and the
+        default of the profile's sector in ``cat`` for every other kind."""
         if self.premises is not None:
             return self.premises
+        if "local_visits" in self.goals:
+            return True
         if self.kind == "brand":
             return False
         return next(row.premises for row in cat.vocabulary_rows["sectors"] if row.id == self.sector)  # type: ignore[attr-defined]

@@ -104,9 +104,9 @@ def solve_expand(problem: Problem, objective: ObjectiveName, main: Solved) -> So
     scale = problem.spend_scale[problem.candidates]
     main_extra = np.asarray(main.extra_eur) if main.extra_eur is not None else np.array([OPTION_TIER[o] * scale[i] if o >= 0 else 0.0 for i, o in enumerate(main.solution.levels)])
     promotion = float(sum(main_extra[i] - OPTION_TIER[o] * scale[i] for i, o in main.solution.picked))  # beyond what the options charge
-    instance = make_instance(
-        problem, objective, max_channels=problem.profile.max_channels + EXPAND_SLOTS, running=running, monthly_budget_eur=problem.monthly_budget_eur - promotion
-    )
+    # a micro-euro of slack: the split spends the budget to the last bit, and the focus picks must still fit after rounding
+    left = problem.monthly_budget_eur - promotion + 1e-6
+    instance = make_instance(problem, objective, max_channels=problem.profile.max_channels + EXPAND_SLOTS, running=running, monthly_budget_eur=left)
     forced = np.array(instance.forced)
     forced[kept] = True
     offered = np.array(instance.offered)
