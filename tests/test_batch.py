@@ -102,3 +102,28 @@ def test_scores_are_bit_identical_alone_or_in_a_batch(batch: list[dict]) -> None
         assert np.array_equal(alone.score[0], together.score[i])
         assert np.array_equal(alone.fit_without_goals[0], together.fit_without_goals[i])
         assert np.array_equal(alone.criteria[0], together.criteria[i])
+
+
+def test_worker_processes_give_the_same_rows_in_the_same_order(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    """n_jobs=2 splits the rows among spawned workers; the frame equals the one-process frame, bad rows included,
+    with a custom catalog too (workers load it from its directory)."""
+    from channelfit import batch as batch_module
+
+    from .conftest import edited_catalog
+
+    monkeypatch.setattr(batch_module, "_ROWS_PER_WORKER", 1)  # read in this process only: two workers for a few rows
+    rows = [load_example(path.stem) for path in sorted(EXAMPLES.glob("*.json"))] * 2 + [{"name": "bad", "markets": ["XX"]}]
+    frame = pd.DataFrame(rows)
+    one = cf.recommend_many(frame)
+    two = cf.recommend_many(frame, n_jobs=2)
+    pd.testing.assert_frame_equal(one, two)
+    cat = edited_catalog(tmp_path, "levels.csv", {"channel": "linkedin", "level": "maintain"}, {"setup_hours": "30"})
+    custom = cf.recommend_many(rows, catalog=cat, n_jobs=2)
+    assert (custom["channels"] != one["channels"]).any(), "the edit changes a mix, so the workers must have used the custom catalog"
+    pd.testing.assert_frame_equal(cf.recommend_many(rows, catalog=cat), custom)
+
+
+@pytest.mark.parametrize("n_jobs", [0, -2, 1.5, True, "2"])
+def test_bad_n_jobs_names_the_field(n_jobs: object) -> None:
+    with pytest.raises(cf.ProfileError, match="n_jobs"):
+        cf.recommend_many([load_example("officine_rossi")], n_jobs=n_jobs)  # type: ignore[arg-type]
