@@ -171,10 +171,17 @@ def _customers(arrays: ProfileArrays, cat: Catalog, general: np.ndarray) -> np.n
     weight = np.where(arrays.professionals, 0.0, arrays.customer_weight)  # (P,)
     if not weight.any():
         return general
-    known = cat.customer_reach[:, arrays.sector, :].transpose(1, 0, 2)  # (P, C, K)
-    has = ~np.isnan(known)
-    share = (has * arrays.market_weights[:, None, :]).sum(axis=2)  # (P, C): market weight with a row
-    in_market = (np.where(has, known, 0.0) * availability_factor(cat)[None, :, :] * arrays.market_weights[:, None, :]).sum(axis=2)
+    share = np.zeros_like(general)  # (P, C): market weight with a row
+    in_market = np.zeros_like(general)
+    for sector in np.unique(arrays.sector):  # one (C, K) table per sector, never a (P, C, K) array
+        known = cat.customer_reach[:, sector, :]
+        has = ~np.isnan(known)
+        if not has.any():
+            continue
+        rows = np.flatnonzero(arrays.sector == sector)
+        weights = arrays.market_weights[rows]
+        share[rows] = rowwise_dot(weights, has.astype(float))
+        in_market[rows] = rowwise_dot(weights, np.where(has, known, 0.0) * availability_factor(cat))
     customers = in_market + (1.0 - share) * general
     return general * (1.0 - weight[:, None]) + customers * weight[:, None]
 
