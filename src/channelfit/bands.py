@@ -50,6 +50,8 @@ def rates_in_bands(rows: Iterable[tuple[int, int, float, int]], fallback: np.nda
     its years that published rows cover.
     """
     ranked = sorted(rows, key=lambda row: (row[3], -(row[1] - row[0])))  # oldest and widest first: the best row is written last
+    if not ranked:  # nothing published: every band keeps its fallback (most channels and countries; skips the per-year work)
+        return np.array(fallback, dtype=float), np.zeros(len(BAND_YEARS))
     per_year = np.full(OLDEST + 1, np.nan)
     for age_min, age_max, rate, _ in ranked:
         lo, hi = _span(age_min, age_max)
