@@ -5,6 +5,7 @@ The planner receives these solutions and never calls the optimiser itself.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -310,11 +311,15 @@ def split_spend(
             if moved <= 1e-9 * float(scale.max()):
                 return
 
-    low, high = 0.0, float(gains.max() / scale[active].min())
-    for _ in range(50):  # the spend falls as the required gain per euro rises
-        rate = (low + high) / 2
+    high = float(gains.max() / scale[active].min())  # no pick spends at this gain per euro
+    low = high * 1e-12  # every pick at its cap long before: they are not all affordable
+    for _ in range(60):  # the spend falls as the required gain per euro rises; bisect its logarithm
+        rate = math.sqrt(low * high)
         sweep(rate)
-        low, high = (low, rate) if x.sum() <= budget else (rate, high)
+        spent = float(x.sum())
+        if budget * (1 - 1e-10) <= spent <= budget:
+            return x
+        low, high = (low, rate) if spent <= budget else (rate, high)
     sweep(high)
     return x
 
