@@ -184,7 +184,6 @@ def solve(
     instance: Instance,
     at_least: float | None = None,
     evaluate: Callable[[tuple[int, ...]], float] | None = None,
-    incumbent: tuple[tuple[int, ...], float] | None = None,
 ) -> Solution:
     """Solve ``instance`` exactly, or decide whether some selection reaches ``at_least``.
 
@@ -200,8 +199,6 @@ def solve(
         If given, a selection's true value, of which the instance's objective is an upper bound:
         the search prunes on the instance's bounds and keeps the selection whose ``evaluate`` is
         highest, calling it only where the bound exceeds the incumbent (the spend search).
-    incumbent
-        A known selection and its value to start from (with ``evaluate``: its true value).
 
     Returns
     -------
@@ -212,8 +209,6 @@ def solve(
         decides what to do with an unproven selection).
     """
     search = _Search(instance, at_least, evaluate)
-    if incumbent is not None:
-        search.best_levels, search.best_value = list(incumbent[0]), incumbent[1]
     search.run()
     if search.nodes > instance.max_nodes:
         levels = tuple(search.best_levels) if search.best_levels is not None else (-1,) * search.n

@@ -290,7 +290,6 @@ def split_spend(
         miss = 1.0 - at_minimum  # (m, G) each pick's miss at its current spend (x = 0)
 
     def sweep(rate: float) -> None:
-        nonlocal miss
         if fixed is None:  # independent picks: one pass is exact
             for i in order:
                 x[i] = min(cap[i], scale[i] * np.log(slope_at_zero[i] / rate)) if slope_at_zero[i] > rate else 0.0
