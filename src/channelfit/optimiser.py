@@ -280,11 +280,16 @@ class _Search:
             if value > self.best_value + _EPS:
                 self.best_value, self.best_levels = value, list(self.chosen)
 
-    def earns_its_place(self, current: float) -> bool:
-        """Whether every pick that is not forced adds at least ``min_share`` of ``current``."""
+    def earns_its_place(self, current: float, least: float = np.inf) -> float | None:
+        """A lower bound on the smallest contribution of a pick that is not forced, or None when one adds less
+        than ``min_share`` of ``current``.
+
+        ``least`` is such a bound known from the parent (see :meth:`child_least`): when it already clears the
+        share, the exact contributions are not computed.
+        """
         share = self.instance.min_share
-        if share <= 0 or not self.picked:
-            return True
+        if share <= 0 or not self.picked or least >= share * current - _EPS:
+            return least
         picks = np.array(self.picked)
         levels = np.array([self.chosen[i] for i in picks])
         if self.additive:
@@ -297,7 +302,16 @@ class _Search:
             else:
                 others = np.array([np.prod(np.delete(missed, chosen.index(i), axis=0), axis=0) for i in picks])
             contribution = (others * self.eff[picks, levels]) @ self.weights
-        return bool((contribution >= share * current - _EPS).all())
+        smallest = float(contribution.min())
+        return smallest if smallest >= share * current - _EPS else None
+
+    def child_least(self, least: float, i: int, lv: int, gain: float) -> float:
+        """A lower bound on the smallest contribution after adding ``i`` at ``lv`` (which adds ``gain``): the new
+        pick adds exactly its gain, and an earlier pick's contribution shrinks at most by the new pick's smallest
+        miss over the goals (additive: it does not shrink)."""
+        if self.additive or not np.isfinite(least):
+            return min(least, gain)
+        return min(least * float((1.0 - self.eff[i, lv]).min()), gain)
 
     def push(self, i: int, lv: int) -> None:
         self.chosen[i] = lv
@@ -320,11 +334,16 @@ class _Search:
             self.place_forced(forced[1:], rest, slots, new_value, new_miss, money_left - self.money[i, lv], hours_left - self.hours[i, lv])
             self.chosen[i] = -1
 
-    def branch(self, cand: np.ndarray, current: float, miss: np.ndarray, money_left: float, hours_left: float, slots: int) -> None:
-        """Record the current selection, then try adding each remaining candidate (in gain order)."""
+    def branch(self, cand: np.ndarray, current: float, miss: np.ndarray, money_left: float, hours_left: float, slots: int, least: float = np.inf) -> None:
+        """Record the current selection, then try adding each remaining candidate (in gain order).
+
+        ``least`` bounds the smallest contribution of the picks that are not forced from below (infinite with none).
+        """
         self.nodes += 1
-        if not self.earns_its_place(current):
+        checked = self.earns_its_place(current, least)
+        if checked is None:
             return  # no superset can mend it
+        least = checked
         self.record(current)
         if slots == 0 or len(cand) == 0 or self.done:
             return
@@ -348,7 +367,7 @@ class _Search:
                 for lv in self.options(i, gain[j], money_left, hours_left):
                     new_value = self.take(i, lv, current, miss)[0]
                     self.push(i, lv)
-                    fine = self.earns_its_place(new_value)
+                    fine = self.earns_its_place(new_value, self.child_least(least, i, lv, new_value - current)) is not None
                     if fine:
                         self.record(new_value)
                     self.pop(i)
@@ -382,7 +401,8 @@ class _Search:
             for lv in self.options(i, gain[j], money_left, hours_left):
                 new_value, new_miss = self.take(i, lv, current, miss)
                 self.push(i, lv)
-                self.branch(cand[j + 1 :], new_value, new_miss, money_left - self.money[i, lv], hours_left - self.hours[i, lv], slots - 1)
+                child = self.child_least(least, i, lv, new_value - current)
+                self.branch(cand[j + 1 :], new_value, new_miss, money_left - self.money[i, lv], hours_left - self.hours[i, lv], slots - 1, child)
                 self.pop(i)
 
 
