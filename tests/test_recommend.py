@@ -231,3 +231,31 @@ def test_the_weekly_routine_adds_up_to_each_picks_hours_and_listens_only_where_c
         assert sum(item.hours for item in items) == pytest.approx(pick.weekly_hours, abs=0.125)
         if not cat.content_is_public(cat.index["channels"][pick.channel]):
             assert all(item.activity != "listen_and_answer" for item in items), (pick.channel, items)
+
+
+def test_a_new_email_list_counts_at_half_its_reach_and_says_so() -> None:
+    """An email newsletter reaches only its subscribers: one the organisation does not run yet starts empty and
+    counts at NEW_LIST_REACH_FACTOR of its reach; one it already runs (present_on) counts in full."""
+    from channelfit.criteria import NEW_LIST_REACH_FACTOR
+
+    charity = {
+        "name": "UK charity",
+        "kind": "nonprofit",
+        "model": "b2c",
+        "sector": "nonprofit",
+        "markets": ["GB"],
+        "audience": {"age": [30, 75]},
+        "goals": {"fundraising": 3, "community": 1},
+        "budget": {"monthly": 0, "currency": "GBP", "weekly_hours": 6},
+        "formats": ["text", "image"],
+        "max_channels": 2,
+    }
+    new = cf.recommend(charity, minimum_budget_share=None)
+    running = cf.recommend({**charity, "present_on": {"email_newsletter": "maintain"}}, minimum_budget_share=None)
+    reach_new = new.ranking_frame().loc["email_newsletter", "reach"]
+    reach_running = running.ranking_frame().loc["email_newsletter", "reach"]
+    assert reach_new == pytest.approx(NEW_LIST_REACH_FACTOR * reach_running, rel=1e-12)
+    said = {p.channel: {r.code for r in p.why} for p in new.picks}
+    assert "new_list" in said.get("email_newsletter", {"new_list"})
+    assert all("new_list" not in {r.code for r in p.why} for p in running.picks)
+    assert "email_newsletter" in {p.channel for p in running.picks}, "a list the charity already runs is its fundraising channel (M+R)"

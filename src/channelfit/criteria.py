@@ -22,6 +22,7 @@ __all__ = [
     "CRITERIA",
     "DEFAULT_CRITERIA_WEIGHTS",
     "REGISTRY",
+    "NEW_LIST_REACH_FACTOR",
     "RESTRICTED_REACH_FACTOR",
     "Criterion",
     "ProfileArrays",
@@ -32,6 +33,10 @@ __all__ = [
 #: A ``restricted`` network (throttled, partly blocked, posting limited) counts at this share of its
 #: measured reach: a judgement, halfway between available and blocked.
 RESTRICTED_REACH_FACTOR = 0.5
+#: A channel that reaches only its subscribers (``starts_empty`` in channels.csv: an email list), taken up by an
+#: organisation that does not run it yet, counts at this share of its reach: the list starts empty and fills
+#: from the people the other channels and the customers bring over the plan's two quarters. A judgement.
+NEW_LIST_REACH_FACTOR = 0.5
 #: The format fit of an organisation that makes one format a channel needs but none of those that help:
 #: a judgement that a credible presence is possible, and the helpful formats add the last fifth.
 FORMAT_NEEDED_FIT = 0.8
@@ -148,20 +153,22 @@ def _reach(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndar
     each age band weighted by its population; the channel reaches the share of each band that its
     band reach says (0 where blocked). A gender asked for scales that share by the channel's share of
     users of that gender over one half (capped at 1). For the goal weight that addresses a sector's
-    professionals (``reach_sectors``), the channel's reach among them is used where the catalog knows it.
+    professionals (``reach_sectors``), the channel's reach among them is used where the catalog knows it. A
+    list-based channel the organisation does not run yet counts at :data:`NEW_LIST_REACH_FACTOR`.
     """
     general = rowwise_dot(arrays.target_people, _target_reach(cat))
     female = cat.share_female[None, :]
     gender_factor = np.select([arrays.gender[:, None] == 1, arrays.gender[:, None] == 2], [female / 0.5, (1.0 - female) / 0.5], default=1.0)
     general = np.minimum(general * gender_factor, 1.0)
     general = _customers(arrays, cat, general)
+    new_list = np.where(cat.starts_empty[None, :] & ~arrays.present, NEW_LIST_REACH_FACTOR, 1.0)
     counted = arrays.reach_sectors.sum(axis=1, keepdims=True)
     if not counted.any():
-        return general
+        return general * new_list
     known = ~np.isnan(cat.sector_reach)
     available = rowwise_dot(arrays.market_weights, availability_factor(cat))
     in_sector = rowwise_dot(arrays.reach_sectors, np.where(known, cat.sector_reach, 0.0)) * available
-    return general * (1.0 - counted) + in_sector + general * rowwise_dot(arrays.reach_sectors, (~known).astype(float))
+    return (general * (1.0 - counted) + in_sector + general * rowwise_dot(arrays.reach_sectors, (~known).astype(float))) * new_list
 
 
 def _customers(arrays: ProfileArrays, cat: Catalog, general: np.ndarray) -> np.ndarray:

@@ -82,6 +82,9 @@ class Catalog:
         country (people looking for a home, couples planning a wedding) the channel reaches, NaN where unknown.
     needs_premises
         ``(channel,)``: the channel only serves organisations with a place customers visit (maps, local reviews).
+    starts_empty
+        ``(channel,)``: the channel reaches only the people who subscribed (an email list), so an organisation
+        that does not run it yet starts with nobody there.
     goal_listen_serves, goal_paid_lift
         ``(goal,)``: the ``listen`` level serves the goal; paid promotion lifts it beyond ``maintain`` (``goals.csv``).
     goal_affinity
@@ -138,6 +141,7 @@ class Catalog:
     sector_reach: np.ndarray
     customer_reach: np.ndarray
     needs_premises: np.ndarray
+    starts_empty: np.ndarray
     goal_listen_serves: np.ndarray
     goal_paid_lift: np.ndarray
     goal_affinity: np.ndarray
@@ -502,6 +506,7 @@ def _build(folder: Path) -> Catalog:
             [((ch[r.channel], sec[r.sector], index["countries"][r.country]), r.reach) for r in _rows(tables, "customer_reach")],
         ),
         needs_premises=_frozen(np.array([row.needs_premises for row in channel_rows], dtype=bool)),
+        starts_empty=_frozen(np.array([row.starts_empty for row in channel_rows], dtype=bool)),
         goal_listen_serves=_frozen(np.array([row.listen_serves for row in _rows(tables, "goals")], dtype=bool)),
         goal_paid_lift=_frozen(np.array([row.paid_lift for row in _rows(tables, "goals")], dtype=bool)),
         goal_affinity=_fill((n_channels, len(vocab["goals"])), 0.0, [((ch[r.channel], index["goals"][r.goal]), r.affinity) for r in _rows(tables, "channel_goals")]),

@@ -10,7 +10,7 @@ import math
 
 import numpy as np
 
-from .criteria import CRITERIA, REGISTRY
+from .criteria import CRITERIA, NEW_LIST_REACH_FACTOR, REGISTRY
 from .explain import Explainer, money_figure, percent
 from .plan import Account, Excluded, Kpi, MinimumBudget, Phase, PhaseChannel, Pick, Plan, RankedChannel, Reason, Totals
 from .problem import (
@@ -78,6 +78,8 @@ def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, se
             if cat.availability[c, k] == 1:
                 reasons.append(explainer.reason("restricted", country=country))
     reasons += in_sectors
+    if cat.starts_empty[c] and not problem.arrays.present[0, c]:
+        reasons.append(explainer.reason("new_list", pct=round(NEW_LIST_REACH_FACTOR * 100)))
     if profile.audience.professionals:
         reasons.append(explainer.audience_professionals(c))
     if profile.sector in cat.channel_rows[c].vertical_sector_list:

@@ -154,6 +154,7 @@ class ChannelRow(Row):
     vertical_sectors: str | None = None
     ad_family: AdFamily | None = None
     needs_premises: bool
+    starts_empty: bool
     age_13_17: float = Share
     age_18_24: float = Share
     age_25_34: float = Share
