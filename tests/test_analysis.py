@@ -243,19 +243,23 @@ def _scaled(profile: dict, factor: float) -> dict:
 def test_minimum_budget_reaches_the_share_and_is_minimal(name: str) -> None:
     profile = load_example(name)
     result = minimum_budget(profile, share=0.8, tolerance=0.01)
+    full_plan = cf.recommend(profile)
     full = result["full_objective"]
-    assert full <= cf.recommend(profile).objective + 1e-9  # the plan's money split only adds to the selection's value
+    assert full == pytest.approx(full_plan.objective, abs=1e-12)
     assert 0.0 <= result["factor"] <= 1.0
     assert result["objective"] >= 0.8 * full - 1e-9
     assert result["monthly"] == result["factor"] * profile["budget"]["monthly"]
-    # The plan at the scaled budget reaches the share.
-    plan = cf.recommend(_scaled(profile, result["factor"]))
+    # A mix the plan grows into: only the plan's own channels. Excluding every other channel says the same to recommend().
+    own = {p.channel for p in full_plan.picks}
+    assert {c for c in result["channels"].split(", ") if c} <= {f"{c}:{lv}" for c in own for lv in ("listen", "maintain", "grow")}
+    narrowed = {**profile, "exclude": sorted({r.channel for r in full_plan.ranking} - own)}
+    plan = cf.recommend(_scaled(narrowed, result["factor"]))
     assert plan.objective >= 0.8 * full - 1e-9
     assert plan.objective == pytest.approx(result["objective"], abs=1e-12)
     # ... and a budget one tolerance smaller does not.
     smaller = result["factor"] - 0.01 * 1.0001
     if smaller >= 0:
-        below = budget_frontier(profile, monthly=[smaller * profile["budget"]["monthly"]], weekly_hours=[smaller * profile["budget"]["weekly_hours"]])
+        below = budget_frontier(narrowed, monthly=[smaller * profile["budget"]["monthly"]], weekly_hours=[smaller * profile["budget"]["weekly_hours"]])
         assert below["objective"].iloc[0] < 0.8 * full
 
 

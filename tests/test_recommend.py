@@ -187,12 +187,14 @@ def test_accounts_already_run_are_never_dropped_or_lowered_unless_allowed(profil
 
 
 @given(profiles(with_include=False))
-def test_the_minimum_viable_budget_costs_what_it_says(profile: dict) -> None:
+def test_the_minimum_viable_budget_costs_what_it_says_and_the_plan_grows_out_of_it(profile: dict) -> None:
     plan = cf.recommend(profile)
     mb = plan.minimum_budget
     assert mb is not None
     assert mb.monthly == pytest.approx(mb.mix_monthly_cost, abs=0.01) and mb.weekly_hours == pytest.approx(mb.mix_weekly_hours, abs=0.01)
     assert mb.monthly <= plan.monthly_budget + 0.01 and mb.weekly_hours <= plan.weekly_hours_budget + 0.01
+    assert {c.channel for c in mb.channels} <= {p.channel for p in plan.picks}, "a mix the plan grows into: its own channels"
+    assert mb.objective >= mb.share * plan.objective - 1e-9
     owned = {row.channel for row in cf.catalog().channel_rows if row.orientation in ("owned", "messaging")}
     for phase in plan.phases:
         assert not any(c.level == "listen" and c.channel in owned for c in phase.channels)

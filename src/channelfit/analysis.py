@@ -297,11 +297,12 @@ def minimum_budget(
     tolerance: float = 0.01,
     catalog: Catalog | None = None,
 ) -> dict[str, Any]:
-    """The smallest fraction of the budget that still reaches ``share`` of the full budget's optimum.
+    """The smallest fraction of the budget at which the plan's own channels still reach ``share`` of its value.
 
-    Both the monthly money and the weekly hours are scaled by the same factor ``t`` in [0, 1].
-    The optimum is monotone non-decreasing in ``t`` (a larger budget only adds feasible mixes and
-    the optimiser is exact), so bisection finds the smallest such ``t`` to within ``tolerance``;
+    Both the monthly money and the weekly hours are scaled by the same factor ``t`` in [0, 1], and the
+    mix is chosen among the full plan's channels (at any level): a mix the plan grows into. Its best value
+    is monotone non-decreasing in ``t`` (a larger budget only adds feasible mixes and the optimiser is
+    exact), so bisection finds the smallest such ``t`` to within ``tolerance``;
     the returned factor is the upper end of the final bracket, so it always reaches the share.
     For a larger ``share`` the factor is never smaller.
 

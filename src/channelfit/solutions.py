@@ -175,6 +175,14 @@ def refine_spend(problem: Problem, solved: Solved) -> Solved | None:
     return tiers if tiers_fine else None
 
 
+def _among(instance: Instance, only: frozenset[int] | None) -> Instance:
+    """``instance`` with only the candidates ``only`` offered (all when None)."""
+    if only is None:
+        return instance
+    keep = np.isin(np.arange(len(instance.offered)), sorted(only))
+    return replace(instance, offered=np.asarray(instance.offered) & keep[:, None])
+
+
 def _upper_bound(instance: Instance) -> Instance:
     """``instance`` with each spend tier's option at the money of the tier below: its optimum bounds every split."""
     money = np.array(instance.monthly_cost_eur)
@@ -182,8 +190,9 @@ def _upper_bound(instance: Instance) -> Instance:
     return replace(instance, monthly_cost_eur=money)
 
 
-def best_mix(problem: Problem, objective: ObjectiveName, **limits: float | int) -> Solved:
-    """The best mix with the money split exactly, over any spend up to three scales per paid pick.
+def best_mix(problem: Problem, objective: ObjectiveName, only: frozenset[int] | None = None, **limits: float | int) -> Solved:
+    """The best mix with the money split exactly, over any spend up to three scales per paid pick (among the
+    candidate indices ``only``, when given).
 
     The search runs on an instance whose spend tier ``k`` costs what tier ``k - 1`` costs: a pick spending
     between two tiers is worth at most the upper one for at least the lower one's money, so a mix's value
@@ -197,7 +206,7 @@ def best_mix(problem: Problem, objective: ObjectiveName, **limits: float | int) 
     InfeasibleError
         The included channels do not fit the limits; names the limit.
     """
-    instance = make_instance(problem, objective, **limits)  # type: ignore[arg-type]
+    instance = _among(make_instance(problem, objective, **limits), only)  # type: ignore[arg-type]
     check_forced_fit(problem, instance)
     splits = _Splits(problem, instance)
     solution = _bounded(solve(_upper_bound(instance), evaluate=splits.value), instance)
@@ -353,20 +362,22 @@ def _earns_its_place(problem: Problem, solved: Solved, paid: list[int], extra: n
 
 
 def minimum_budget(problem: Problem, objective: ObjectiveName, main: Solved, share: float = MINIMUM_BUDGET_SHARE, tolerance: float = MINIMUM_BUDGET_TOLERANCE) -> MinimumBudgetSolution:
-    """Smallest factor ``t`` (money and hours scaled together) whose best mix reaches ``share`` of the main one.
+    """Smallest factor ``t`` (money and hours scaled together) at which a mix of the main mix's own channels
+    reaches ``share`` of the main mix's value: a mix the plan grows into, never a different plan.
 
-    The best mix's value (:func:`best_mix`) is monotone in ``t``, so bisection finds ``t`` to within
-    ``tolerance``; for a larger ``share`` the factor is never smaller. Each step is settled by decision
-    searches that stop at the first mix reaching the target: one over the spend tiers (if a tier mix
-    reaches it, the best split does), then one over their upper bound that splits the money of each mix
-    it cannot rule out.
+    The best such mix's value (:func:`best_mix` among those channels) is monotone in ``t``, so bisection finds
+    ``t`` to within ``tolerance``; for a larger ``share`` the factor is never smaller. Each step is settled by
+    decision searches that stop at the first mix reaching the target: one over the spend tiers (if a tier mix
+    reaches it, the best split does), then one over their upper bound that splits the money of each mix it
+    cannot rule out.
     """
     target = share * main.value - 1e-12
     hours_budget = problem.profile.budget.weekly_hours
     limits = {"monthly_budget_eur": problem.monthly_budget_eur, "weekly_hours": hours_budget}
+    own = frozenset(i for i, _ in main.solution.picked)
 
     def reaches(t: float) -> bool:
-        instance = make_instance(problem, objective, **{name: t * value for name, value in limits.items()})
+        instance = _among(make_instance(problem, objective, **{name: t * value for name, value in limits.items()}), own)
         if _bounded(solve(instance, at_least=target), instance).success:
             return True  # a tier mix reaches it, so its best split does
         splits = _Splits(problem, instance)  # else only a split can: decide on the upper bound, splitting what it cannot rule out
@@ -381,7 +392,7 @@ def minimum_budget(problem: Problem, objective: ObjectiveName, main: Solved, sha
             low, high = (low, middle) if reaches(middle) else (middle, high)
     if high == 1.0:
         return MinimumBudgetSolution(share, 1.0, main)
-    return MinimumBudgetSolution(share, high, best_mix(problem, objective, **{name: high * value for name, value in limits.items()}))
+    return MinimumBudgetSolution(share, high, best_mix(problem, objective, own, **{name: high * value for name, value in limits.items()}))
 
 
 def solve_plan(problem: Problem, objective: ObjectiveName, minimum_budget_share: float | None) -> PlanSolutions:
