@@ -15,6 +15,7 @@ import channelfit as cf
 from channelfit.analysis import _perturb, budget_frontier, minimum_budget, rank_acceptability
 from channelfit.problem import SETUP_WEEKS
 from channelfit.strategies import profiles
+from channelfit.vocabulary import LEVELS
 
 from .conftest import EXAMPLES, load_example
 
@@ -249,18 +250,26 @@ def test_minimum_budget_reaches_the_share_and_is_minimal(name: str) -> None:
     assert 0.0 <= result["factor"] <= 1.0
     assert result["objective"] >= 0.8 * full - 1e-9
     assert result["monthly"] == result["factor"] * profile["budget"]["monthly"]
-    # A mix the plan grows into: only the plan's own channels. Excluding every other channel says the same to recommend().
-    own = {p.channel for p in full_plan.picks}
-    assert {c for c in result["channels"].split(", ") if c} <= {f"{c}:{lv}" for c in own for lv in ("listen", "maintain", "grow")}
-    narrowed = {**profile, "exclude": sorted({r.channel for r in full_plan.ranking} - own)}
-    plan = cf.recommend(_scaled(narrowed, result["factor"]))
-    assert plan.objective >= 0.8 * full - 1e-9
-    assert plan.objective == pytest.approx(result["objective"], abs=1e-12)
-    # ... and a budget one tolerance smaller does not.
+    # A mix the plan grows into: the plan's own channels, each at no more than its level in the plan.
+    levels = {p.channel: LEVELS.index(p.level) for p in full_plan.picks}
+    for label in filter(None, result["channels"].split(", ")):
+        channel, level = label.split(":")
+        assert LEVELS.index(level) <= levels[channel], label
+    # The best such mix reaches the share at the factor, and not one tolerance below it.
+    from channelfit.problem import build_problem
+    from channelfit.solutions import best_mix
+
+    cat = cf.catalog()
+    problem = build_problem(cf.Profile.model_validate(profile), cat)
+    own = {int(np.flatnonzero(problem.candidates == cat.index["channels"][c])[0]): level for c, level in levels.items()}
+
+    def value_at(factor: float) -> float:
+        return best_mix(problem, "coverage", own, monthly_budget_eur=factor * problem.monthly_budget_eur, weekly_hours=factor * profile["budget"]["weekly_hours"]).value
+
+    assert value_at(result["factor"]) == pytest.approx(result["objective"], abs=1e-12)
     smaller = result["factor"] - 0.01 * 1.0001
     if smaller >= 0:
-        below = budget_frontier(narrowed, monthly=[smaller * profile["budget"]["monthly"]], weekly_hours=[smaller * profile["budget"]["weekly_hours"]])
-        assert below["objective"].iloc[0] < 0.8 * full
+        assert value_at(smaller) < 0.8 * full
 
 
 @pytest.mark.parametrize("name", ["officine_rossi", "cosmetics_japan"])

@@ -6,6 +6,7 @@ The planner receives these solutions and never calls the optimiser itself.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -175,12 +176,13 @@ def refine_spend(problem: Problem, solved: Solved) -> Solved | None:
     return tiers if tiers_fine else None
 
 
-def _among(instance: Instance, only: frozenset[int] | None) -> Instance:
-    """``instance`` with only the candidates ``only`` offered (all when None)."""
+def _among(instance: Instance, only: Mapping[int, int] | None) -> Instance:
+    """``instance`` with only the candidates of ``only`` offered, each at no more than its level (all when None)."""
     if only is None:
         return instance
-    keep = np.isin(np.arange(len(instance.offered)), sorted(only))
-    return replace(instance, offered=np.asarray(instance.offered) & keep[:, None])
+    highest = np.full(len(instance.offered), -1)
+    highest[list(only)] = list(only.values())
+    return replace(instance, offered=np.asarray(instance.offered) & (np.array(OPTION_LEVEL)[None, :] <= highest[:, None]))
 
 
 def _upper_bound(instance: Instance) -> Instance:
@@ -190,9 +192,9 @@ def _upper_bound(instance: Instance) -> Instance:
     return replace(instance, monthly_cost_eur=money)
 
 
-def best_mix(problem: Problem, objective: ObjectiveName, only: frozenset[int] | None = None, **limits: float | int) -> Solved:
-    """The best mix with the money split exactly, over any spend up to three scales per paid pick (among the
-    candidate indices ``only``, when given).
+def best_mix(problem: Problem, objective: ObjectiveName, only: Mapping[int, int] | None = None, **limits: float | int) -> Solved:
+    """The best mix with the money split exactly, over any spend up to three scales per paid pick (when ``only``
+    is given, among its candidate indices, each at no more than the level it maps to).
 
     The search runs on an instance whose spend tier ``k`` costs what tier ``k - 1`` costs: a pick spending
     between two tiers is worth at most the upper one for at least the lower one's money, so a mix's value
@@ -362,8 +364,8 @@ def _earns_its_place(problem: Problem, solved: Solved, paid: list[int], extra: n
 
 
 def minimum_budget(problem: Problem, objective: ObjectiveName, main: Solved, share: float = MINIMUM_BUDGET_SHARE, tolerance: float = MINIMUM_BUDGET_TOLERANCE) -> MinimumBudgetSolution:
-    """Smallest factor ``t`` (money and hours scaled together) at which a mix of the main mix's own channels
-    reaches ``share`` of the main mix's value: a mix the plan grows into, never a different plan.
+    """Smallest factor ``t`` (money and hours scaled together) at which a mix of the main mix's own channels, each
+    at no more than its level there, reaches ``share`` of the main mix's value: a mix the plan grows into.
 
     The best such mix's value (:func:`best_mix` among those channels) is monotone in ``t``, so bisection finds
     ``t`` to within ``tolerance``; for a larger ``share`` the factor is never smaller. Each step is settled by
@@ -374,7 +376,7 @@ def minimum_budget(problem: Problem, objective: ObjectiveName, main: Solved, sha
     target = share * main.value - 1e-12
     hours_budget = problem.profile.budget.weekly_hours
     limits = {"monthly_budget_eur": problem.monthly_budget_eur, "weekly_hours": hours_budget}
-    own = frozenset(i for i, _ in main.solution.picked)
+    own = {i: OPTION_LEVEL[o] for i, o in main.solution.picked}
 
     def reaches(t: float) -> bool:
         instance = _among(make_instance(problem, objective, **{name: t * value for name, value in limits.items()}), own)
