@@ -321,16 +321,29 @@ def split_spend(
             if moved <= 1e-9 * float(scale.max()):
                 return
 
-    high = float(gains.max() / scale[active].min())  # no pick spends at this gain per euro
-    low = high * 1e-12  # every pick at its cap long before: they are not all affordable
-    for _ in range(60):  # the spend falls as the required gain per euro rises; bisect its logarithm
-        rate = math.sqrt(low * high)
-        sweep(rate)
-        spent = float(x.sum())
-        if budget * (1 - 1e-10) <= spent <= budget:
+    # The spend falls as the required gain per euro rises: find the rate that spends the budget by regula falsi
+    # (Illinois) on its logarithm, bracketed by a rate at which nobody spends and one at which all are at their caps.
+    high = math.log(float(gains.max() / scale[active].min()))
+    low = high + math.log(1e-12)
+    over_low, over_high = float(cap[active].sum()) - budget, -budget  # spend minus budget at each end
+    side = 0
+    for _ in range(100):
+        rate = high - over_high * (high - low) / (over_high - over_low)
+        if not low < rate < high:  # the interpolation stalled: bisect
+            rate = (low + high) / 2
+        sweep(math.exp(rate))
+        over = float(x.sum()) - budget
+        if -1e-10 * budget <= over <= 0.0:
             return x
-        low, high = (low, rate) if spent <= budget else (rate, high)
-    sweep(high)
+        if over > 0:
+            low, over_low = rate, over
+            over_high, side = (over_high / 2, -1) if side == -1 else (over_high, -1)
+        else:
+            high, over_high = rate, over
+            over_low, side = (over_low / 2, 1) if side == 1 else (over_low, 1)
+        if high - low < 1e-12:
+            break
+    sweep(math.exp(high))
     return x
 
 
