@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
@@ -242,3 +243,15 @@ def test_the_expand_phase_keeps_every_focus_pick_and_its_money(profile: dict) ->
     assert {(c.channel, c.level) for c in focus.channels} <= {(c.channel, c.level) for c in expand.channels}
     assert expand.monthly_cost >= focus.monthly_cost - 1e-6 * max(1.0, focus.monthly_cost)
     assert expand.monthly_cost <= plan.monthly_budget * (1 + 1e-9) + 1e-6
+
+
+@settings(max_examples=40, deadline=None)
+@given(profiles(with_include=False))
+def test_each_pick_states_the_money_it_costs(profile: dict) -> None:
+    """The level's money a pick's reason states (in the target markets' prices) plus its extra promotion is the
+    pick's monthly cost: a Milan boutique was told 280 EUR (the US price) plus 485 EUR on a 600 EUR budget."""
+    plan = cf.recommend(profile, minimum_budget_share=None)
+    for pick in plan.picks:
+        level = next(r for r in pick.why if r.code == "level")
+        stated = float(level.values["money"]) + pick.extra_promotion
+        assert stated == pytest.approx(pick.monthly_cost, abs=1.0 + 1e-6 * pick.monthly_cost), (pick.channel, level.text)

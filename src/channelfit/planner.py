@@ -92,7 +92,7 @@ def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, se
             "level",
             source_id=row.source_id if row.basis == "source" else None,
             level=explainer.word("levels", LEVELS[level]),
-            money=money_figure(row.monthly_cost_eur * problem.fx_per_eur),
+            money=money_figure(problem.money[c, level] * problem.fx_per_eur),
             currency=profile.budget.currency,
             hours=round(row.weekly_hours, 2),
         )
