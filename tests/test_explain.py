@@ -52,7 +52,7 @@ def test_reasons_state_the_data(name: str, language: str, cat: cf.Catalog) -> No
                 assert format_number(float(v["affinity"]), language) in reason.text
             elif reason.code == "level":
                 lv = LEVELS.index(pick.level)
-                assert v["money"] == money_figure(cat.level_monthly_cost_eur[c, lv] * rate)
+                assert v["money"] == money_figure(problem.money[c, lv] * rate)  # the level's money in the target markets' prices
                 assert v["hours"] == cat.level_weekly_hours[c, lv]
                 assert format_number(float(v["money"]), language) in reason.text and format_number(float(v["hours"]), language) in reason.text
             checked.add(reason.code)
