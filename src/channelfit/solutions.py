@@ -390,9 +390,10 @@ def minimum_budget(problem: Problem, objective: ObjectiveName, main: Solved, sha
     hours_budget = problem.profile.budget.weekly_hours
     limits = {"monthly_budget_eur": problem.monthly_budget_eur, "weekly_hours": hours_budget}
     own = {i: OPTION_LEVEL[o] for i, o in main.solution.picked}
+    full = _among(make_instance(problem, objective), own)  # built once: each step only scales the limits
 
     def reaches(t: float) -> bool:
-        instance = _among(make_instance(problem, objective, **{name: t * value for name, value in limits.items()}), own)
+        instance = replace(full, monthly_budget_eur=t * limits["monthly_budget_eur"], weekly_hours_budget=t * hours_budget)
         if _bounded(solve(instance, at_least=target), instance).success:
             return True  # a tier mix reaches it, so its best split does
         splits = _Splits(problem, instance)  # else only a split can: decide on the upper bound, splitting what it cannot rule out
