@@ -169,15 +169,16 @@ def build_problem(
 def _local_money(cat: Catalog, local_index: np.ndarray) -> np.ndarray:
     """``(C, L)`` monthly cost in EUR in the target markets.
 
-    Money that buys ads in an auction costs its US price times the market-weighted cost of reach, never below
-    :data:`AUCTION_MINIMUM_EUR` (nor above its US price); flat fees (subscriptions, listings) cost the same
-    everywhere. A grow level's money includes the maintain level's flat fee, which is not scaled.
+    Money that buys ads in an auction costs its US price times the market-weighted cost of reach (more where
+    reach costs more than in the US), never below :data:`AUCTION_MINIMUM_EUR` or its US price if that is lower;
+    flat fees (subscriptions, listings) cost the same everywhere. A grow level's money includes the maintain
+    level's flat fee, which is not scaled.
     """
     money = cat.level_monthly_cost_eur
     flat_fee = np.zeros_like(money)
     flat_fee[:, GROW] = np.where(cat.level_auction[:, MAINTAIN], 0.0, money[:, MAINTAIN])
     ads = money - flat_fee
-    local = flat_fee + np.minimum(ads, np.maximum(ads * local_index[:, None], AUCTION_MINIMUM_EUR))
+    local = flat_fee + np.maximum(ads * local_index[:, None], np.minimum(ads, AUCTION_MINIMUM_EUR))
     return np.where(cat.level_auction, local, money)
 
 
