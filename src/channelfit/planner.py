@@ -354,9 +354,14 @@ def _picks(problem: Problem, objective: str, chosen: list[Choice], explainer: Ex
     return picks, kpis
 
 
+def _left(problem: Problem, chosen: list[Choice]) -> tuple[float, float]:
+    """What the mix leaves of the budget: weekly hours (setup spread over :data:`SETUP_WEEKS`) and EUR a month."""
+    return problem.profile.budget.weekly_hours - mix_hours(problem, chosen, with_setup=True), problem.monthly_budget_eur - mix_money(problem, chosen)
+
+
 def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer) -> Reason | None:
     """Why money is left over, when it is (more than one unit of the profile's currency)."""
-    left = problem.monthly_budget_eur - mix_money(problem, chosen)
+    hours_left, left = _left(problem, chosen)
     if left * problem.fx_per_eur < 1.0:
         return None
     figures: dict[str, float | int | str] = {"money": money_figure(left * problem.fx_per_eur), "currency": problem.profile.budget.currency}
@@ -369,25 +374,24 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer) -> Re
         return explainer.reason("unspent_floor", channel=names, share=round(MIN_PICK_SHARE * 100), **figures)
     if paid:
         return explainer.reason("unspent_saturated", **figures)
-    figures["hours"] = round(max(0.0, problem.profile.budget.weekly_hours - mix_hours(problem, chosen, with_setup=True)), 2)
+    figures["hours"] = round(max(0.0, hours_left), 2)
     if len(chosen) >= problem.profile.max_channels:
         return explainer.reason("unspent_slots_full", channels=len(chosen), **figures)
     return explainer.reason("unspent_no_gain", share=round(MIN_PICK_SHARE * 100), **figures)
 
 
-def _why_not(problem: Problem, chosen: list[Choice], explainer: Explainer, c: int) -> Reason:
+def _why_not(problem: Problem, chosen: list[Choice], left: tuple[float, float], explainer: Explainer, c: int) -> Reason:
     """Why candidate ``c`` is not in the mix: all channel slots are used, or its regular level (``maintain``,
     else its cheapest) needs more hours (setup spread over :data:`SETUP_WEEKS`) or money than is left, or
     else it would add under :data:`MIN_PICK_SHARE` of the value at any level that fits what is left (the
-    search is exact, so a channel that fits and adds more would be in the mix)."""
+    search is exact, so a channel that fits and adds more would be in the mix). ``left`` is :func:`_left` of the mix."""
     if len(chosen) >= problem.profile.max_channels:
         return explainer.reason("why_not", "why_not_slots", channels=len(chosen))
     offered = np.flatnonzero(problem.cat.level_offered[c])
     level = MAINTAIN if problem.cat.level_offered[c, MAINTAIN] else int(offered[np.lexsort((problem.money[c, offered], problem.hours[c, offered]))[0]])
-    hours_left = problem.profile.budget.weekly_hours - mix_hours(problem, chosen, with_setup=True)
+    hours_left, money_left = left
     if problem.hours[c, level] > hours_left + 1e-9:
         return explainer.reason("why_not", "why_not_hours", level=explainer.word("levels", LEVELS[level]), hours=round(float(problem.hours[c, level]), 2), left=round(max(0.0, hours_left), 2))
-    money_left = problem.monthly_budget_eur - mix_money(problem, chosen)
     if problem.money[c, level] > money_left * (1 + 1e-9):
         currency = problem.profile.budget.currency
         return explainer.reason(
@@ -406,6 +410,7 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
     order = sorted(problem.candidates.tolist(), key=lambda c: (-fit[c], c))
     dominance = dominated(problem.scores.criteria[0, order])
     dominated_by = {c: order[dominance[r]] for r, c in enumerate(order) if dominance[r] >= 0}
+    left = _left(problem, chosen)
     picks, kpis = _picks(problem, solutions.objective, chosen, explainer, dominated_by)
     ranking = [
         RankedChannel(
@@ -416,7 +421,7 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
             criteria={name: float(problem.scores.criteria[0, c, k]) for k, name in enumerate(CRITERIA)},
             picked=c in picked,
             dominated_by=None if dominance[r] < 0 else cat.channels[order[dominance[r]]],
-            why_not=None if c in picked else _why_not(problem, chosen, explainer, c),
+            why_not=None if c in picked else _why_not(problem, chosen, left, explainer, c),
         )
         for r, c in enumerate(order)
     ]

@@ -119,7 +119,8 @@ def solve_expand(problem: Problem, objective: ObjectiveName, main: Solved) -> So
     offered[closed] = False
     expanded = replace(instance, forced=forced, offered=offered)
     solution = _bounded(solve(expanded), expanded)
-    extra = [main_extra[i] if i in set(kept.tolist()) else (OPTION_TIER[o] * scale[i] if o >= 0 else 0.0) for i, o in enumerate(solution.levels)]
+    focus = set(kept.tolist())
+    extra = [main_extra[i] if i in focus else (OPTION_TIER[o] * scale[i] if o >= 0 else 0.0) for i, o in enumerate(solution.levels)]
     return Solved(expanded, solution, extra_eur=tuple(extra))
 
 
@@ -355,8 +356,9 @@ def _earns_its_place(problem: Problem, solved: Solved, paid: list[int], extra: n
     if not picked:
         return True
 
+    floor = grow_floor(problem, "additive" if instance.value is not None else "coverage")
+
     def on_curve(i: int) -> np.ndarray:
-        floor = grow_floor(problem, "additive" if instance.value is not None else "coverage")
         return spend_curve(_at_full(problem, instance, [i])[0], extra[i] / problem.spend_scale[problem.candidates[i]], floor)
 
     if instance.value is not None:
