@@ -296,3 +296,24 @@ def test_minimum_budget_property(profile: dict, a: float, b: float) -> None:
     assert first["factor"] <= second["factor"]
     for result in (first, second):
         assert result["objective"] >= result["share"] * result["full_objective"] - 1e-9
+
+
+@settings(max_examples=40, deadline=None)
+@given(profiles(), st.sampled_from([0.3, 0.8, 1.0]), st.sampled_from(["coverage", "additive"]))
+def test_the_enumerated_minimum_budget_equals_the_bisection_of_decision_searches(profile: dict, share: float, objective: str) -> None:
+    """The plan's own mixes, enumerated, give the factor and the value that a bisection of decision searches gives."""
+    from channelfit import solutions
+    from channelfit.problem import build_problem
+
+    try:
+        problem = build_problem(cf.Profile.model_validate(profile), cf.catalog())
+        main = solutions.best_mix(problem, objective)  # type: ignore[arg-type]
+    except cf.InfeasibleError:
+        return
+    enumerated = solutions.minimum_budget(problem, objective, main, share)  # type: ignore[arg-type]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(solutions, "ENUMERATED_MIXES", 0)
+        searched = solutions.minimum_budget(problem, objective, main, share)  # type: ignore[arg-type]
+    assert enumerated.factor == searched.factor
+    assert enumerated.solved.value == pytest.approx(searched.solved.value, abs=1e-12)
+    assert enumerated.solved.value >= share * main.value - 1e-9

@@ -28,6 +28,7 @@ from .problem import (
 from .vocabulary import GROW, ObjectiveName
 
 __all__ = [
+    "ENUMERATED_MIXES",
     "EXPAND_SLOTS",
     "MINIMUM_BUDGET_SHARE",
     "MINIMUM_BUDGET_TOLERANCE",
@@ -382,35 +383,173 @@ def minimum_budget(problem: Problem, objective: ObjectiveName, main: Solved, sha
     """Smallest factor ``t`` (money and hours scaled together) at which a mix of the main mix's own channels, each
     at no more than its level there, reaches ``share`` of the main mix's value: a mix the plan grows into.
 
-    The best such mix's value (:func:`best_mix` among those channels) is monotone in ``t``, so bisection finds
-    ``t`` to within ``tolerance``; for a larger ``share`` the factor is never smaller. Each step is settled by
-    decision searches that stop at the first mix reaching the target: one over the spend tiers (if a tier mix
-    reaches it, the best split does), then one over their upper bound that splits the money of each mix it
-    cannot rule out.
+    ``t`` is a multiple of the largest power of two ``1 / 2**s`` not above ``tolerance`` (what a bisection to
+    ``tolerance`` would find); for a larger ``share`` it is never smaller. The mixes of the plan's own channels
+    are few (at most :data:`ENUMERATED_MIXES` for a plan of up to five channels), so they are enumerated: each
+    mix fits from the factor at which its levels' money and hours do, and its best split's value
+    (:func:`refine_spend`) only grows with the money, so the smallest factor at which it reaches the target is
+    found by bisection on that grid, for the mixes whose value with every paid pick at its cap could reach the
+    target. Larger plans bisect with decision searches (:func:`best_mix` among those channels is monotone in ``t``).
+    The mix returned is the best at the factor.
     """
     target = share * main.value - 1e-12
-    hours_budget = problem.profile.budget.weekly_hours
-    limits = {"monthly_budget_eur": problem.monthly_budget_eur, "weekly_hours": hours_budget}
     own = {i: OPTION_LEVEL[o] for i, o in main.solution.picked}
     full = _among(make_instance(problem, objective), own)  # built once: each step only scales the limits
-
-    def reaches(t: float) -> bool:
-        instance = replace(full, monthly_budget_eur=t * limits["monthly_budget_eur"], weekly_hours_budget=t * hours_budget)
-        if _bounded(solve(instance, at_least=target), instance).success:
-            return True  # a tier mix reaches it, so its best split does
-        splits = _Splits(problem, instance)  # else only a split can: decide on the upper bound, splitting what it cannot rule out
-        return _bounded(solve(_upper_bound(instance), at_least=target, evaluate=splits.value), instance).success
-
-    if reaches(0.0):
-        high = 0.0
-    else:
-        low, high = 0.0, 1.0
-        while high - low > tolerance:
-            middle = (low + high) / 2
-            low, high = (low, middle) if reaches(middle) else (middle, high)
-    if high == 1.0:
+    steps, width = 0, 1.0
+    while width > tolerance:
+        steps, width = steps + 1, width / 2
+    grid = 2**steps
+    scaled = _Scaled(problem, full, grid)
+    mixes = _OwnMixes(problem, full, sorted(own), grid)
+    if mixes.keys is None:
+        smallest = _smallest_by_search(scaled, target)
+        if smallest == grid:
+            return MinimumBudgetSolution(share, 1.0, main)
+        factor = smallest / grid
+        limits = {"monthly_budget_eur": factor * problem.monthly_budget_eur, "weekly_hours": factor * problem.profile.budget.weekly_hours}
+        return MinimumBudgetSolution(share, factor, best_mix(problem, objective, own, **limits))
+    smallest = grid
+    for k in mixes.order(target):
+        first = int(mixes.fits_from[k])
+        if first >= smallest:
+            break
+        if not mixes.paid[k]:  # no money to split: its value is the same at every factor it fits
+            if scaled.value(mixes.keys[k], first) >= target:
+                smallest = first
+            continue
+        if scaled.value(mixes.keys[k], smallest - 1) < target:
+            continue
+        low, high = first - 1, smallest - 1  # fails at low (or below its fit), reaches at high
+        while high - low > 1:
+            middle = (low + high) // 2
+            low, high = (low, middle) if scaled.value(mixes.keys[k], middle) >= target else (middle, high)
+        smallest = high
+    if smallest == grid:
         return MinimumBudgetSolution(share, 1.0, main)
-    return MinimumBudgetSolution(share, high, best_mix(problem, objective, own, **{name: high * value for name, value in limits.items()}))
+    best: Solved | None = None
+    for k in mixes.best_first(smallest):
+        if best is not None and mixes.cap_value[k] <= best.value + 1e-12:
+            break
+        found = scaled.solved(mixes.keys[k], smallest)
+        if found is not None and (best is None or found.value > best.value + 1e-12):
+            best = found
+    assert best is not None  # the mix that reached the target at this factor is among them
+    return MinimumBudgetSolution(share, smallest / grid, best)
+
+
+#: The minimum budget enumerates the mixes of the plan's own channels up to this many (every plan of up to
+#: five channels at four choices each: off, listen, maintain, grow); larger plans bisect with decision searches.
+ENUMERATED_MIXES = 4**5
+
+
+class _Scaled:
+    """The minimum budget's instance with its money and hours at ``g / grid`` of the budget, and the split of
+    each mix there (computed once per mix and factor)."""
+
+    def __init__(self, problem: Problem, instance: Instance, grid: int) -> None:
+        self.problem, self.instance, self.grid = problem, instance, grid
+        self.splits: dict[int, _Splits] = {}
+
+    def at(self, g: int) -> _Splits:
+        if g not in self.splits:
+            t = g / self.grid
+            instance = replace(self.instance, monthly_budget_eur=t * self.problem.monthly_budget_eur, weekly_hours_budget=t * self.problem.profile.budget.weekly_hours)
+            self.splits[g] = _Splits(self.problem, instance)
+        return self.splits[g]
+
+    def value(self, levels: tuple[int, ...], g: int) -> float:
+        return self.at(g).value(levels)
+
+    def solved(self, levels: tuple[int, ...], g: int) -> Solved | None:
+        splits = self.at(g)
+        splits.value(levels)
+        return splits.known[splits.key(levels)]
+
+    def reaches(self, g: int, target: float) -> bool:
+        """Whether the best mix at ``g / grid`` reaches ``target``: a decision search over the spend tiers (if a
+        tier mix reaches it, its best split does), then one over their upper bound, splitting what it cannot rule out."""
+        splits = self.at(g)
+        if _bounded(solve(splits.instance, at_least=target), splits.instance).success:
+            return True
+        return _bounded(solve(_upper_bound(splits.instance), at_least=target, evaluate=splits.value), splits.instance).success
+
+
+def _smallest_by_search(scaled: _Scaled, target: float) -> int:
+    """The smallest ``g`` in ``0 .. grid`` at which the best mix reaches ``target``, by bisection (``grid`` when only the full budget does)."""
+    if scaled.reaches(0, target):
+        return 0
+    low, high = 0, scaled.grid
+    while high - low > 1:
+        middle = (low + high) // 2
+        low, high = (low, middle) if scaled.reaches(middle, target) else (middle, high)
+    return high
+
+
+class _OwnMixes:
+    """Every mix of the candidates ``rows`` of ``instance`` (each off, unless forced, or at one of its offered
+    levels, grow at any spend), with the smallest ``g`` at which its levels fit ``g / grid`` of the budget and
+    its value with every paid pick at its cap (a bound on any split's). ``keys`` is None when there are more
+    than :data:`ENUMERATED_MIXES`."""
+
+    def __init__(self, problem: Problem, instance: Instance, rows: list[int], grid: int) -> None:
+        choices = [[*(() if instance.forced[r] else (-1,)), *(o for o in (0, 1, FIRST_GROW) if instance.offered[r, o])] for r in rows]
+        self.keys: list[tuple[int, ...]] | None = None
+        if math.prod(len(c) for c in choices) > ENUMERATED_MIXES:
+            return
+        n = len(instance.forced)
+        last_tier = FIRST_GROW + len(SPEND_TIERS) - 1
+        scale = problem.spend_scale[problem.candidates]
+        money = np.zeros(1)
+        hours = np.zeros(1)
+        paid = np.zeros(1, dtype=bool)
+        at_cap = np.zeros((1, 1)) if instance.goal_weights is None else np.ones((1, len(instance.goal_weights)))  # misses per goal, or values
+        for r, options in zip(rows, choices):
+            cap = [last_tier if o == FIRST_GROW and scale[r] > 0 and instance.offered[r, last_tier] else o for o in options]
+            on = np.array([o >= 0 for o in options])
+            money = (money[:, None] + np.where(on, instance.monthly_cost_eur[r, options], 0.0)[None, :]).ravel()
+            hours = (hours[:, None] + np.where(on, instance.weekly_hours[r, options], 0.0)[None, :]).ravel()
+            paid = (paid[:, None] | np.array([o == FIRST_GROW and scale[r] > 0 for o in options])[None, :]).ravel()
+            if instance.value is None:
+                assert instance.effectiveness is not None
+                miss = np.where(on[:, None], 1.0 - instance.effectiveness[r, cap], 1.0)  # (choices, G)
+                at_cap = (at_cap[:, None, :] * miss[None, :, :]).reshape(-1, miss.shape[1])
+            else:
+                at_cap = (at_cap[:, None, :] + np.where(on, instance.value[r, cap], 0.0)[None, :, None]).reshape(-1, 1)
+        if instance.value is None:
+            assert instance.goal_weights is not None
+            self.cap_value = np.asarray(instance.goal_weights) @ (1.0 - at_cap.T)
+        else:
+            self.cap_value = at_cap[:, 0]
+        self.paid = paid
+        # the first g at which the levels fit, compared as the optimiser compares (with its 1e-9 slack)
+        budget_money, budget_hours = problem.monthly_budget_eur, problem.profile.budget.weekly_hours
+        g = np.zeros(len(money), dtype=np.int64)
+        for used, budget in ((money, budget_money), (hours, budget_hours)):
+            if budget > 0:
+                g = np.maximum(g, np.ceil(np.maximum(used - 1e-9, 0.0) / budget * grid).astype(np.int64))
+            else:
+                g = np.where(used <= 1e-9, g, grid + 1)
+        for _ in range(2):  # one step up where rounding left a level a hair over
+            over = (g <= grid) & ((money > g / grid * budget_money + 1e-9) | (hours > g / grid * budget_hours + 1e-9))
+            g = g + over
+        self.fits_from = g
+        self.keys = []
+        for combo in np.ndindex(*(len(c) for c in choices)):
+            levels = [-1] * n
+            for r, options, j in zip(rows, choices, combo):
+                levels[r] = options[j]
+            self.keys.append(tuple(levels))
+        self.grid = grid
+
+    def order(self, target: float) -> list[int]:
+        """The mixes that fit within the budget and could reach ``target``, the earliest to fit first."""
+        k = np.flatnonzero((self.fits_from <= self.grid) & (self.cap_value >= target))
+        return k[np.lexsort((-self.cap_value[k], self.fits_from[k]))].tolist()
+
+    def best_first(self, g: int) -> list[int]:
+        """The mixes that fit at ``g``, highest bound first."""
+        k = np.flatnonzero(self.fits_from <= g)
+        return k[np.argsort(-self.cap_value[k], kind="stable")].tolist()
 
 
 def solve_plan(problem: Problem, objective: ObjectiveName, minimum_budget_share: float | None) -> PlanSolutions:
