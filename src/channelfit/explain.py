@@ -64,6 +64,10 @@ def format_number(value: float, language: str, digits: int = 2) -> str:
     return ("-" if rounded < 0 else "") + text
 
 
+#: An explainer keeps the reasons it wrote (one plan's worth) to hand out again; past this many it starts afresh.
+_MAX_REASONS_KEPT = 4096
+
+
 class Explainer:
     """Words and reasons in one language, for one catalog (``None`` when only words are needed)."""
 
@@ -71,6 +75,7 @@ class Explainer:
         self.cat = cat
         self.language = language
         self.strings = locale(language)
+        self._reasons: dict[tuple[Any, ...], Reason] = {}  # a plan states the same reason for many channels
 
     def number(self, value: float, digits: int = 2) -> str:
         """``value`` written in this language (see :func:`format_number`)."""
@@ -101,7 +106,12 @@ class Explainer:
 
     def reason(self, code: str, key: str | None = None, source_id: str | None = None, **values: float | int | str) -> Reason:
         """A :class:`Reason` from template ``reasons.{key or code}``; ``values`` are kept as given."""
-        return Reason(code=code, text=self.text("reasons", key or code, **values), values=values, source_id=source_id)
+        memo = (code, key, source_id, *((name, type(v), v) for name, v in values.items()))  # 1 and 1.0 print differently
+        if memo not in self._reasons:
+            if len(self._reasons) >= _MAX_REASONS_KEPT:
+                self._reasons.clear()
+            self._reasons[memo] = Reason(code=code, text=self.text("reasons", key or code, **values), values=values, source_id=source_id)
+        return self._reasons[memo]
 
     def _source(self, source_id: str | None, year: int | None, basis: str) -> str:
         if basis == "estimate" or source_id is None:

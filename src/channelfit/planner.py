@@ -231,7 +231,7 @@ def _exclusion_reason(problem: Problem, explainer: Explainer, c: int, code: str)
     if code != "no_fit":
         return explainer.reason(code)
     weights = profile.criteria
-    values = problem.scores.criteria[0, c]
+    values = problem.scores.criteria[0, c].tolist()
     criterion = next(
         (crit for k, crit in enumerate(REGISTRY) if values[k] <= 0.0 and weights[crit.name] > 0), REGISTRY[CRITERIA.index("sector")]
     )  # no criterion at 0: the channel fits the sectors below MIN_SECTOR_FIT
@@ -405,6 +405,7 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
     """Assemble the :class:`Plan` from a problem and every solution it needs, in ``explainer``'s language."""
     cat, profile = problem.cat, problem.profile
     fit = problem.scores.score[0]
+    fit_of, criteria_of = fit.tolist(), problem.scores.criteria[0].tolist()  # Python floats: read one at a time below
     chosen = ordered_picks(problem, solutions.main.solution.levels, solutions.main.extra_eur)
     picked = {p.channel for p in chosen}
     order = sorted(problem.candidates.tolist(), key=lambda c: (-fit[c], c))
@@ -417,8 +418,8 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
             rank=r + 1,
             channel=cat.channels[c],
             name=explainer.channel_name(c),
-            score=fit[c],
-            criteria={name: float(problem.scores.criteria[0, c, k]) for k, name in enumerate(CRITERIA)},
+            score=fit_of[c],
+            criteria=dict(zip(CRITERIA, criteria_of[c])),
             picked=c in picked,
             dominated_by=None if dominance[r] < 0 else cat.channels[order[dominance[r]]],
             why_not=None if c in picked else _why_not(problem, chosen, left, explainer, c),

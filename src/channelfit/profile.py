@@ -10,6 +10,7 @@ packaged catalog by default); an unknown id gets the closest known ids as a hint
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import json
 import math
@@ -297,7 +298,7 @@ class Profile(_Model):
             return False
         return next(row.premises for row in cat.vocabulary_rows["sectors"] if row.id == self.sector)  # type: ignore[attr-defined]
 
-    @property
+    @functools.cached_property
     def criteria(self) -> dict[str, float]:
         """Criterion weights in use (defaults merged with overrides), normalised to sum to 1."""
         merged = {**DEFAULT_CRITERIA_WEIGHTS, **self.criteria_weights}

@@ -32,6 +32,7 @@ __all__ = [
     "EXPAND_SLOTS",
     "MINIMUM_BUDGET_SHARE",
     "MINIMUM_BUDGET_TOLERANCE",
+    "SPLIT_PRECISION_EUR",
     "MinimumBudgetSolution",
     "PlanSolutions",
     "Solved",
@@ -47,6 +48,8 @@ __all__ = [
 FIRST_GROW = OPTION_LEVEL.index(GROW)
 #: The expand phase may add this many channels to the focus mix.
 EXPAND_SLOTS = 2
+#: When the floor caps the promotion, the money spent is found to within a cent (plans state money in cents).
+SPLIT_PRECISION_EUR = 0.01
 #: The minimum viable budget is the smallest budget that reaches this share of the full plan's value.
 MINIMUM_BUDGET_SHARE = 0.8
 #: The minimum budget's factor is found to within 1/64 of the budget, finer than the catalog's costs deserve.
@@ -125,14 +128,15 @@ def solve_expand(problem: Problem, objective: ObjectiveName, main: Solved) -> So
     return Solved(expanded, solution, extra_eur=tuple(extra))
 
 
-def refine_spend(problem: Problem, solved: Solved) -> Solved | None:
+def refine_spend(problem: Problem, solved: Solved, at_least: float = -np.inf) -> Solved | None:
     """Split the money left after every pick's level among the paid picks exactly (for the fixed mix).
 
     The value is concave in the extra spend of a fixed mix, so the split is the one where every paid
     pick below its cap gains the same per euro (coordinate ascent inside a bisection on that gain).
     A split that would leave a pick under :data:`~channelfit.problem.MIN_PICK_SHARE` is not taken: the
     money split is then the largest that keeps every pick above it (a bisection), or the solution's own
-    tiers when they do better. ``None`` when no split, the tiers' included, keeps every pick above it.
+    tiers when they do better. ``None`` when no split, the tiers' included, keeps every pick above it, or
+    when even the best split that ignores the floor stays below ``at_least`` (a decision needs no more).
     """
     instance, solution = solved.instance, solved.solution
     picked = solution.picked
@@ -163,10 +167,12 @@ def refine_spend(problem: Problem, solved: Solved) -> Solved | None:
         return trial, _split_value(at_full, scale, weights, fixed, x, floor) + base, _earns_its_place(problem, solved, paid, trial)
 
     trial, value, fine = split(budget)
+    if value < at_least:  # no split reaches it (the tiers' included): the floor need not be settled
+        return None
     if not fine:  # more promotion on one pick would push another under the floor: spend less, as much as allowed
         low, high = 0.0, budget
         trial, value, fine = split(low)
-        for _ in range(40):
+        while high - low > SPLIT_PRECISION_EUR:
             middle = (low + high) / 2
             at_middle = split(middle)
             if at_middle[2]:
@@ -235,10 +241,20 @@ class _Splits:
         """The mix's value with its money split exactly, or -inf when no split keeps every pick above the floor."""
         key = self.key(levels)
         if key not in self.known:
-            start = Solution(levels=key, objective=objective_value(self.instance, key), status=0, nodes=0)
-            self.known[key] = refine_spend(self.problem, Solved(self.instance, start))
+            self.known[key] = refine_spend(self.problem, self._start(key))
         found = self.known[key]
         return -np.inf if found is None else found.value
+
+    def reaches(self, levels: tuple[int, ...], target: float) -> bool:
+        """Whether the mix's exact split reaches ``target`` (settling the floor only where the split could)."""
+        key = self.key(levels)
+        found = self.known[key] if key in self.known else refine_spend(self.problem, self._start(key), at_least=target)
+        if found is not None:
+            self.known[key] = found  # complete: refine_spend stops early only when it returns None
+        return found is not None and found.value >= target
+
+    def _start(self, key: tuple[int, ...]) -> Solved:
+        return Solved(self.instance, Solution(levels=key, objective=objective_value(self.instance, key), status=0, nodes=0))
 
 
 def _at_full(problem: Problem, instance: Instance, options: list[int]) -> np.ndarray:
@@ -414,15 +430,15 @@ def minimum_budget(problem: Problem, objective: ObjectiveName, main: Solved, sha
         if first >= smallest:
             break
         if not mixes.paid[k]:  # no money to split: its value is the same at every factor it fits
-            if scaled.value(mixes.keys[k], first) >= target:
+            if scaled.mix_reaches(mixes.keys[k], first, target):
                 smallest = first
             continue
-        if scaled.value(mixes.keys[k], smallest - 1) < target:
+        if not scaled.mix_reaches(mixes.keys[k], smallest - 1, target):
             continue
         low, high = first - 1, smallest - 1  # fails at low (or below its fit), reaches at high
         while high - low > 1:
             middle = (low + high) // 2
-            low, high = (low, middle) if scaled.value(mixes.keys[k], middle) >= target else (middle, high)
+            low, high = (low, middle) if scaled.mix_reaches(mixes.keys[k], middle, target) else (middle, high)
         smallest = high
     if smallest == grid:
         return MinimumBudgetSolution(share, 1.0, main)
@@ -430,9 +446,8 @@ def minimum_budget(problem: Problem, objective: ObjectiveName, main: Solved, sha
     for k in mixes.best_first(smallest):
         if best is not None and mixes.cap_value[k] <= best.value + 1e-12:
             break
-        found = scaled.solved(mixes.keys[k], smallest)
-        if found is not None and (best is None or found.value > best.value + 1e-12):
-            best = found
+        if scaled.mix_reaches(mixes.keys[k], smallest, -np.inf if best is None else best.value + 1e-12):
+            best = scaled.solved(mixes.keys[k], smallest)
     assert best is not None  # the mix that reached the target at this factor is among them
     return MinimumBudgetSolution(share, smallest / grid, best)
 
@@ -457,15 +472,15 @@ class _Scaled:
             self.splits[g] = _Splits(self.problem, instance)
         return self.splits[g]
 
-    def value(self, levels: tuple[int, ...], g: int) -> float:
-        return self.at(g).value(levels)
+    def mix_reaches(self, levels: tuple[int, ...], g: int, target: float) -> bool:
+        return self.at(g).reaches(levels, target)
 
     def solved(self, levels: tuple[int, ...], g: int) -> Solved | None:
         splits = self.at(g)
         splits.value(levels)
         return splits.known[splits.key(levels)]
 
-    def reaches(self, g: int, target: float) -> bool:
+    def best_reaches(self, g: int, target: float) -> bool:
         """Whether the best mix at ``g / grid`` reaches ``target``: a decision search over the spend tiers (if a
         tier mix reaches it, its best split does), then one over their upper bound, splitting what it cannot rule out."""
         splits = self.at(g)
@@ -476,12 +491,12 @@ class _Scaled:
 
 def _smallest_by_search(scaled: _Scaled, target: float) -> int:
     """The smallest ``g`` in ``0 .. grid`` at which the best mix reaches ``target``, by bisection (``grid`` when only the full budget does)."""
-    if scaled.reaches(0, target):
+    if scaled.best_reaches(0, target):
         return 0
     low, high = 0, scaled.grid
     while high - low > 1:
         middle = (low + high) // 2
-        low, high = (low, middle) if scaled.reaches(middle, target) else (middle, high)
+        low, high = (low, middle) if scaled.best_reaches(middle, target) else (middle, high)
     return high
 
 
