@@ -234,6 +234,11 @@ class _Search:
             assert instance.effectiveness is not None and instance.goal_weights is not None
             self.eff = np.where(self.offered[:, :, None], instance.effectiveness, 0.0)
             self.weights = np.asarray(instance.goal_weights, dtype=float)
+            self.keep = 1.0 - self.eff  # what each option misses of each goal
+            self.least_keep = self.keep.min(axis=2).tolist()
+        # The per-option figures read one at a time, as Python lists (a numpy scalar read costs more than the work).
+        self.money_of, self.hours_of = self.money.tolist(), self.hours.tolist()
+        self.offered_of = [np.flatnonzero(row).tolist() for row in self.offered]
         # Unoffered options cost infinitely much, so one comparison per resource tells what fits.
         self.money_or_inf = np.where(self.offered, self.money, np.inf)
         self.hours_or_inf = np.where(self.offered, self.hours, np.inf)
@@ -262,16 +267,16 @@ class _Search:
         """Marginal gain of each level of ``i`` (or of each row of an index array) given ``miss``."""
         return self.value[i] if self.additive else self.eff[i] @ (self.weights * miss)
 
-    def options(self, i: int, gain_row: np.ndarray, money_left: float, hours_left: float) -> list[int]:
-        """The levels of ``i`` that fit, best gain first (then cheapest)."""
-        money, hours = self.money, self.hours
-        ok = [lv for lv in range(self.n_levels) if self.offered[i, lv] and money[i, lv] <= money_left + 1e-9 and hours[i, lv] <= hours_left + 1e-9]
-        return sorted(ok, key=lambda lv: (-gain_row[lv], money[i, lv], hours[i, lv]))
+    def options(self, i: int, gains: list[float], money_left: float, hours_left: float) -> list[int]:
+        """The levels of ``i`` that fit, best gain (``gains[level]``) first, then cheapest."""
+        money, hours = self.money_of[i], self.hours_of[i]
+        ok = [lv for lv in self.offered_of[i] if money[lv] <= money_left + 1e-9 and hours[lv] <= hours_left + 1e-9]
+        return sorted(ok, key=lambda lv: (-gains[lv], money[lv], hours[lv]))
 
     def take(self, i: int, lv: int, current: float, miss: np.ndarray) -> tuple[float, np.ndarray]:
         if self.additive:
             return current + float(self.value[i, lv]), miss
-        new_miss = miss * (1.0 - self.eff[i, lv])
+        new_miss = miss * self.keep[i, lv]
         return float(self.weights @ (1.0 - new_miss)), new_miss
 
     def record(self, current: float) -> None:
@@ -311,7 +316,7 @@ class _Search:
         miss over the goals (additive: it does not shrink)."""
         if self.additive or not np.isfinite(least):
             return min(least, gain)
-        return min(least * float((1.0 - self.eff[i, lv]).min()), gain)
+        return min(least * self.least_keep[i][lv], gain)
 
     def push(self, i: int, lv: int) -> None:
         self.chosen[i] = lv
@@ -326,12 +331,12 @@ class _Search:
             self.branch(rest, current, miss, money_left, hours_left, slots)
             return
         i = forced[0]
-        for lv in self.options(i, self.gains(i, miss), money_left, hours_left):
+        for lv in self.options(i, self.gains(i, miss).tolist(), money_left, hours_left):
             if self.done:
                 return
             new_value, new_miss = self.take(i, lv, current, miss)
             self.chosen[i] = lv
-            self.place_forced(forced[1:], rest, slots, new_value, new_miss, money_left - self.money[i, lv], hours_left - self.hours[i, lv])
+            self.place_forced(forced[1:], rest, slots, new_value, new_miss, money_left - self.money_of[i][lv], hours_left - self.hours_of[i][lv])
             self.chosen[i] = -1
 
     def branch(self, cand: np.ndarray, current: float, miss: np.ndarray, money_left: float, hours_left: float, slots: int, least: float = np.inf) -> None:
@@ -348,7 +353,7 @@ class _Search:
         if slots == 0 or len(cand) == 0 or self.done:
             return
         effs = None if self.additive else self.eff[cand]
-        gain = self.gains(cand, miss)
+        gain = self.value[cand] if effs is None else effs @ (self.weights * miss)
         fits = (self.money_or_inf[cand] <= money_left + 1e-9) & (self.hours_or_inf[cand] <= hours_left + 1e-9)
         gain = np.where(fits, gain, -1.0)
         best_gain = gain.max(axis=1)
@@ -361,10 +366,10 @@ class _Search:
         select = select[np.argsort(-best_gain[select], kind="stable")]
         cand, gain, best_gain = cand[select], gain[select], best_gain[select]
         if slots == 1:  # the best single addition that earns its place is exact: no need to branch
-            for j, i in enumerate(cand.tolist()):
-                if current + best_gain[j] <= self.best_value + _EPS:
+            for j, (i, most) in enumerate(zip(cand.tolist(), best_gain.tolist())):
+                if current + most <= self.best_value + _EPS:
                     return
-                for lv in self.options(i, gain[j], money_left, hours_left):
+                for lv in self.options(i, gain[j].tolist(), money_left, hours_left):
                     new_value = self.take(i, lv, current, miss)[0]
                     self.push(i, lv)
                     fine = self.earns_its_place(new_value, self.child_least(least, i, lv, new_value - current)) is not None
@@ -375,9 +380,9 @@ class _Search:
                         break
             return
         ok = fits[select]
-        prefix = np.concatenate(([0.0], np.cumsum(best_gain)))
+        prefix = [0.0, *np.cumsum(best_gain).tolist()]
         # Cheap bounds first (count, per goal); the knapsack bounds only where those do not prune.
-        knap = float(prefix[min(slots, len(cand))])
+        knap = prefix[min(slots, len(cand))]
         best_eff = None if effs is None else np.where(ok[:, :, None], effs[select], 0.0).max(axis=1)
         if best_eff is not None:
             knap = min(knap, _goal_bound(best_eff, self.weights, miss, slots))
@@ -390,19 +395,25 @@ class _Search:
         if current + knap <= self.best_value + _EPS:
             return
         m = len(cand)
-        for j in range(m):
+        for j, i in enumerate(cand.tolist()):
             count_bound = prefix[min(j + slots, m)] - prefix[j]
             if self.done or current + min(count_bound, knap) <= self.best_value + _EPS:
                 return
             # the siblings from j on can only use candidates j.. : their own goal bound is tighter
             if j and best_eff is not None and current + _goal_bound(best_eff[j:], self.weights, miss, slots) <= self.best_value + _EPS:
                 return
-            i = int(cand[j])
-            for lv in self.options(i, gain[j], money_left, hours_left):
+            # what the picks after this one can add: the slots - 1 best gains after j (sorted, so a prefix sum)
+            after = prefix[min(j + slots, m)] - prefix[j + 1]
+            row = gain[j].tolist()
+            for lv in self.options(i, row, money_left, hours_left):
+                if current + row[lv] + after <= self.best_value + _EPS:
+                    continue  # neither this pick nor any addition to it can beat the incumbent
                 new_value, new_miss = self.take(i, lv, current, miss)
+                if best_eff is not None and j + 1 < m and new_value + _goal_bound(best_eff[j + 1 :], self.weights, new_miss, slots - 1) <= self.best_value + _EPS:
+                    continue  # the picks after this one cannot lift the goals enough
                 self.push(i, lv)
                 child = self.child_least(least, i, lv, new_value - current)
-                self.branch(cand[j + 1 :], new_value, new_miss, money_left - self.money[i, lv], hours_left - self.hours[i, lv], slots - 1, child)
+                self.branch(cand[j + 1 :], new_value, new_miss, money_left - self.money_of[i][lv], hours_left - self.hours_of[i][lv], slots - 1, child)
                 self.pop(i)
 
 
