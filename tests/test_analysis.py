@@ -317,3 +317,29 @@ def test_the_enumerated_minimum_budget_equals_the_bisection_of_decision_searches
     assert enumerated.factor == searched.factor
     assert enumerated.solved.value == pytest.approx(searched.solved.value, abs=1e-12)
     assert enumerated.solved.value >= share * main.value - 1e-9
+
+
+@settings(max_examples=25, deadline=None)
+@given(profiles(), st.floats(0.0, 1.0), st.integers(0, 2**16))
+def test_samples_score_bit_for_bit_as_the_scorer_scores_them(profile: dict, spread: float, seed: int) -> None:
+    """rank_acceptability scores its samples from the profile's own criteria; each equals score() on that sample."""
+    from dataclasses import fields, replace
+
+    from channelfit.analysis import _sample_scores
+    from channelfit.criteria import CRITERIA, ProfileArrays
+    from channelfit.problem import build_problem
+    from channelfit.scorer import encode, score
+
+    cat = cf.catalog()
+    parsed = cf.Profile.model_validate(profile)
+    try:
+        problem = build_problem(parsed, cat)
+    except cf.InfeasibleError:
+        return
+    base = encode([parsed], cat)
+    rng = np.random.default_rng(seed)
+    goal_weights = _perturb(base.goal_weights[0], rng.standard_normal((50, base.goal_weights.shape[1])), spread)
+    criteria_weights = _perturb(base.criteria_weights[0], rng.standard_normal((50, len(CRITERIA))), spread)
+    tiled = ProfileArrays(**{f.name: np.repeat(getattr(base, f.name), 50, axis=0) for f in fields(ProfileArrays)})
+    scored = score(replace(tiled, goal_weights=goal_weights, criteria_weights=criteria_weights), cat, problem.affinity)
+    assert np.array_equal(_sample_scores(problem, goal_weights, criteria_weights), scored.score[:, problem.candidates])

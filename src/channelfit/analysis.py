@@ -25,14 +25,14 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .criteria import CRITERIA, ProfileArrays
+from .criteria import CRITERIA, ProfileArrays, rowwise_dot
 from .data import Catalog, as_catalog
 from .errors import InfeasibleError, ProfileError, finite_number
 from .files import read_text
 from .problem import Choice, Problem, build_problem, mix_hours, mix_money, ordered_picks
 from .profile import MAX_JSON_BYTES, Profile, parse_profile
 from .recommender import check_options
-from .scorer import Scores, encode, score
+from .scorer import LOG_ZERO, Scores, encode, score, weighted_geometric_mean
 from .solutions import best_mix
 from .solutions import minimum_budget as minimum_budget_solution
 from .vocabulary import LEVELS, ObjectiveName
@@ -96,8 +96,9 @@ def rank_acceptability(
 
     The goal weights and the criterion weights of a profile are judgements ("leads matter three
     times as much as recruiting").  This samples ``samples`` weight vectors around the profile's
-    own, scores every channel for all of them in one vectorised call of :func:`channelfit.scorer.score`,
-    and counts how often each channel lands at each position of the ranking.  It also re-optimises
+    own, scores every channel for all of them (only the goals criterion depends on the weights drawn, so this
+    is one goal dot product and one weighted geometric mean per sample, bit for bit what
+    :func:`channelfit.scorer.score` gives), and counts how often each channel lands at each position of the ranking.  It also re-optimises
     the mix for the first ``mix_samples`` samples and counts how often each channel is in it.
 
     **The weight distribution.**  Each weight ``w_k`` is multiplied by independent log-normal noise,
@@ -174,16 +175,14 @@ def rank_acceptability(
     criteria_noise = rng.standard_normal((samples, len(CRITERIA)))
     goal_weights = _perturb(base.goal_weights[0], goal_noise, spread)
     criteria_weights = _perturb(base.criteria_weights[0], criteria_noise, spread)
-    tiled = ProfileArrays(**{f.name: np.repeat(getattr(base, f.name), samples, axis=0) for f in fields(ProfileArrays)})
-    arrays = replace(tiled, goal_weights=goal_weights, criteria_weights=criteria_weights)
-    scores = score(arrays, cat, problem.affinity)  # batch-invariant: row s equals scoring sample s alone
+    sample_fit = _sample_scores(problem, goal_weights, criteria_weights)  # (samples, k)
 
     # Plain ranking, exactly as the plan orders it: (-score, catalog index) on the single-profile scores.
     plain_fit = problem.scores.score[0]
     plain = sorted(range(k), key=lambda i: (-plain_fit[cand[i]], int(cand[i])))
 
     # Per sample, candidates (in catalog order) sorted by descending score; a stable sort keeps catalog order on ties.
-    order = np.argsort(-scores.score[:, cand], axis=1, kind="stable")  # order[s, r] = candidate at position r
+    order = np.argsort(-sample_fit, axis=1, kind="stable")  # order[s, r] = candidate at position r
     counts = np.bincount((order * k + np.arange(k)).ravel(), minlength=k * k).reshape(k, k) if k else np.zeros((0, 0))
     shares = counts / samples  # shares[i, r]: share of samples with candidate i at position r
 
@@ -194,6 +193,8 @@ def rank_acceptability(
 
     m = min(mix_samples, samples)
     if m and k:
+        tiled = ProfileArrays(**{f.name: np.repeat(getattr(base, f.name), m, axis=0) for f in fields(ProfileArrays)})
+        scores = score(replace(tiled, goal_weights=goal_weights[:m], criteria_weights=criteria_weights[:m]), cat, problem.affinity)
         picked = np.zeros(k)
         for s in range(m):
             sample_scores = Scores(**{f.name: getattr(scores, f.name)[s : s + 1] for f in fields(Scores)})
@@ -207,6 +208,22 @@ def rank_acceptability(
     frame = pd.DataFrame(columns, index=index)
     frame.attrs.update(name=parsed.name, samples=samples, spread=spread, mix_samples=m, seed=seed, objective=objective)
     return frame
+
+
+def _sample_scores(problem: Problem, goal_weights: np.ndarray, criteria_weights: np.ndarray) -> np.ndarray:
+    """``(S, k)`` each candidate's fit under each sample's goal and criterion weights, bit for bit what
+    :func:`~channelfit.scorer.score` gives the profile with those weights.
+
+    Only the goals criterion depends on the goal weights; every other criterion is the profile's own, so
+    the samples cost one goal dot product and one weighted geometric mean over the candidates (the terms
+    added in :func:`~channelfit.scorer.weighted_geometric_mean`'s order).
+    """
+    cand = problem.candidates
+    goal_index = CRITERIA.index("goals")
+    values = [problem.scores.criteria[0][cand, k] for k in range(len(CRITERIA))]
+    values[goal_index] = np.clip(rowwise_dot(goal_weights, problem.affinity[cand]), 0.0, 1.0)
+    logs = [np.log(v, out=np.full(v.shape, LOG_ZERO), where=v > 0) for v in values]
+    return weighted_geometric_mean(logs, criteria_weights)
 
 
 def _grid(values: Sequence[float] | float | None, own: float, name: str) -> list[float]:

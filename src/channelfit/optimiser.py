@@ -238,7 +238,7 @@ class _Search:
             self.least_keep = self.keep.min(axis=2).tolist()
         # The per-option figures read one at a time, as Python lists (a numpy scalar read costs more than the work).
         self.money_of, self.hours_of = self.money.tolist(), self.hours.tolist()
-        self.offered_of = [np.flatnonzero(row).tolist() for row in self.offered]
+        self.offered_of = [[lv for lv, ok in enumerate(row) if ok] for row in self.offered.tolist()]
         # Unoffered options cost infinitely much, so one comparison per resource tells what fits.
         self.money_or_inf = np.where(self.offered, self.money, np.inf)
         self.hours_or_inf = np.where(self.offered, self.hours, np.inf)

@@ -7,6 +7,7 @@ budget, count limit and objective.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -71,6 +72,11 @@ class Problem:
     spend_scale: np.ndarray  # (C,) EUR/month: the scale of extra promotion in the target markets, 0 where none
     monthly_budget_eur: float
     fx_per_eur: float  # units of the profile's currency per euro
+
+    @functools.cached_property
+    def candidate_effectiveness(self) -> np.ndarray:
+        """``(n, L, G)`` :func:`effectiveness` of the candidates, computed once (every solve and split reads it)."""
+        return effectiveness(self)
 
 
 def effectiveness(problem: Problem, channels: np.ndarray | None = None) -> np.ndarray:
@@ -233,7 +239,7 @@ def make_instance(
     if objective == "additive":
         value = problem.scores.score[0, cand][:, None] * cat.level_effect[cand]
         return Instance(**common, value=_options(value, has_scale, grow_floor(problem, objective)))
-    return Instance(**common, effectiveness=_options(effectiveness(problem), has_scale, grow_floor(problem, objective)), goal_weights=problem.goal_weights)
+    return Instance(**common, effectiveness=_options(problem.candidate_effectiveness, has_scale, grow_floor(problem, objective)), goal_weights=problem.goal_weights)
 
 
 def check_forced_fit(problem: Problem, instance: Instance) -> None:

@@ -20,7 +20,6 @@ from .problem import (
     SPEND_TIERS,
     Problem,
     check_forced_fit,
-    effectiveness,
     grow_floor,
     make_instance,
     spend_curve,
@@ -262,7 +261,7 @@ def _at_full(problem: Problem, instance: Instance, options: list[int]) -> np.nda
     cand = problem.candidates[options]
     if instance.value is not None:
         return (problem.scores.score[0, cand] * problem.cat.level_effect[cand, GROW])[:, None]
-    return effectiveness(problem, cand)[:, GROW]
+    return problem.candidate_effectiveness[options, GROW]
 
 
 def _split_value(at_full: np.ndarray, scale: np.ndarray, weights: np.ndarray, fixed: np.ndarray | None, x: np.ndarray, floor: np.ndarray | float) -> float:
