@@ -267,10 +267,10 @@ class _Search:
         """Marginal gain of each level of ``i`` (or of each row of an index array) given ``miss``."""
         return self.value[i] if self.additive else self.eff[i] @ (self.weights * miss)
 
-    def options(self, i: int, gains: list[float], money_left: float, hours_left: float) -> list[int]:
-        """The levels of ``i`` that fit, best gain (``gains[level]``) first, then cheapest."""
+    def options(self, i: int, gains: list[float], money_left: float, hours_left: float, floor: float = -np.inf) -> list[int]:
+        """The levels of ``i`` that fit and gain more than ``floor``, best gain (``gains[level]``) first, then cheapest."""
         money, hours = self.money_of[i], self.hours_of[i]
-        ok = [lv for lv in self.offered_of[i] if money[lv] <= money_left + 1e-9 and hours[lv] <= hours_left + 1e-9]
+        ok = [lv for lv in self.offered_of[i] if money[lv] <= money_left + 1e-9 and hours[lv] <= hours_left + 1e-9 and gains[lv] > floor]
         return sorted(ok, key=lambda lv: (-gains[lv], money[lv], hours[lv]))
 
     def take(self, i: int, lv: int, current: float, miss: np.ndarray) -> tuple[float, np.ndarray]:
@@ -354,13 +354,13 @@ class _Search:
             return
         effs = None if self.additive else self.eff[cand]
         gain = self.value[cand] if effs is None else effs @ (self.weights * miss)
-        fits = (self.money_or_inf[cand] <= money_left + 1e-9) & (self.hours_or_inf[cand] <= hours_left + 1e-9)
+        # A pick of an improving descendant must add min_share of a value above the incumbent, and it adds
+        # at most its gain here (gains only shrink as picks join): options that gain less cannot be in one.
+        floor = max(_EPS, self.instance.min_share * self.best_value) - _EPS  # the incumbent, or a decision's target
+        fits = (self.money_or_inf[cand] <= money_left + 1e-9) & (self.hours_or_inf[cand] <= hours_left + 1e-9) & (gain > floor)
         gain = np.where(fits, gain, -1.0)
         best_gain = gain.max(axis=1)
-        # A pick of an improving descendant must add min_share of a value above the incumbent, and it adds
-        # at most its gain here (gains only shrink as picks join): smaller gains cannot be in one.
-        floor = max(_EPS, self.instance.min_share * self.best_value)  # the incumbent, or a decision's target
-        select = np.flatnonzero(best_gain > floor - _EPS)
+        select = np.flatnonzero(best_gain > floor)
         if len(select) == 0:
             return
         select = select[np.argsort(-best_gain[select], kind="stable")]
@@ -369,7 +369,7 @@ class _Search:
             for j, (i, most) in enumerate(zip(cand.tolist(), best_gain.tolist())):
                 if current + most <= self.best_value + _EPS:
                     return
-                for lv in self.options(i, gain[j].tolist(), money_left, hours_left):
+                for lv in self.options(i, gain[j].tolist(), money_left, hours_left, floor):
                     new_value = self.take(i, lv, current, miss)[0]
                     self.push(i, lv)
                     fine = self.earns_its_place(new_value, self.child_least(least, i, lv, new_value - current)) is not None
@@ -405,7 +405,7 @@ class _Search:
             # what the picks after this one can add: the slots - 1 best gains after j (sorted, so a prefix sum)
             after = prefix[min(j + slots, m)] - prefix[j + 1]
             row = gain[j].tolist()
-            for lv in self.options(i, row, money_left, hours_left):
+            for lv in self.options(i, row, money_left, hours_left, floor):
                 if current + row[lv] + after <= self.best_value + _EPS:
                     continue  # neither this pick nor any addition to it can beat the incumbent
                 new_value, new_miss = self.take(i, lv, current, miss)

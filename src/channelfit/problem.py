@@ -31,7 +31,10 @@ MIN_PICK_SHARE = 0.03
 SETUP_WEEKS = 13
 #: Paid promotion above a grow level's minimum useful spend, in units of the channel's local spend
 #: scale: the optimiser chooses among these, then the money is split exactly among the paid picks.
-SPEND_TIERS: tuple[float, ...] = (0.0, 0.5, 1.0, 2.0, 3.0)
+#: The split makes the main mix exact whatever the grid (see :func:`~channelfit.solutions.best_mix`), so
+#: the grid is the search's: three tiers gave the same 53 benchmark plans, byte for byte, as five
+#: (0, 0.5, 1, 2, 3), in two thirds of the time (fewer options per channel to branch on).
+SPEND_TIERS: tuple[float, ...] = (0.0, 1.0, 3.0)
 #: A grow pick that takes more money reaches this share of its full effect (``levels.csv``) at the
 #: minimum useful spend; extra promotion adds the rest as ``1 - exp(-spend / scale)``. A judgement: the
 #: minimum buys most of what the hours can use, and past three scales (95 % of the rest) more money
