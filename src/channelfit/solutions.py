@@ -314,29 +314,42 @@ def split_spend(
     order = np.flatnonzero(active).tolist()
     if fixed is None:
         slope_at_zero = gains / scale  # additive: each pick's gain per euro falls as exp(-x / scale)
-    else:
-        miss = 1.0 - at_minimum  # (m, G) each pick's miss at its current spend (x = 0)
+    else:  # the coordinate ascent runs on Python floats over the goals that weigh: a few numbers per pick
+        goals = np.flatnonzero(weights > 0)
+        goal_weights, fixed_misses = weights[goals].tolist(), fixed[goals].tolist()
+        floors, lifts = at_minimum[:, goals].tolist(), uplift[:, goals].tolist()
+        misses = (1.0 - at_minimum[:, goals]).tolist()  # each pick's miss at its current spend (x = 0)
+        scales, caps, spend = scale.tolist(), cap.tolist(), [0.0] * len(scale)
 
     def sweep(rate: float) -> None:
         if fixed is None:  # independent picks: one pass is exact
             for i in order:
                 x[i] = min(cap[i], scale[i] * np.log(slope_at_zero[i] / rate)) if slope_at_zero[i] > rate else 0.0
             return
-        total = fixed * np.prod(miss, axis=0)
+        total = fixed_misses
+        for row in misses:
+            total = [t * q for t, q in zip(total, row)]
         for _ in range(100):  # coordinate ascent: each pick's best spend given the others'
             moved = 0.0
             for i in order:
-                others = np.divide(total, miss[i], out=np.zeros_like(total), where=miss[i] > 1e-12)
-                if (miss[i] <= 1e-12).any():  # a goal this pick alone covers fully: the others' product directly
-                    others = fixed * np.prod(np.delete(miss, i, axis=0), axis=0)
-                slope = float(weights @ (others * uplift[i])) / scale[i]
-                best = min(cap[i], scale[i] * np.log(slope / rate)) if slope > rate else 0.0
-                moved = max(moved, abs(best - x[i]))
-                x[i] = best
-                miss[i] = 1.0 - (at_minimum[i] + uplift[i] * (1.0 - np.exp(-best / scale[i])))
-                total = others * miss[i]
-            if moved <= 1e-9 * float(scale.max()):
-                return
+                own = misses[i]
+                if min(own) > 1e-12:
+                    others = [t / q for t, q in zip(total, own)]
+                else:  # a goal this pick alone covers fully: the others' product directly
+                    others = fixed_misses
+                    for j, row in enumerate(misses):
+                        if j != i:
+                            others = [o * q for o, q in zip(others, row)]
+                slope = sum(w * o * u for w, o, u in zip(goal_weights, others, lifts[i])) / scales[i]
+                best = min(caps[i], scales[i] * math.log(slope / rate)) if slope > rate else 0.0
+                moved = max(moved, abs(best - spend[i]))
+                spend[i] = best
+                grown = 1.0 - math.exp(-best / scales[i])
+                misses[i] = own = [1.0 - (a + u * grown) for a, u in zip(floors[i], lifts[i])]
+                total = [o * q for o, q in zip(others, own)]
+            if moved <= 1e-9 * max(scales):
+                break
+        x[:] = spend
 
     # The spend falls as the required gain per euro rises: find the rate that spends the budget by regula falsi
     # (Illinois) on its logarithm, bracketed by a rate at which nobody spends and one at which all are at their caps.
