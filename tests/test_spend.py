@@ -255,3 +255,25 @@ def test_each_pick_states_the_money_it_costs(profile: dict) -> None:
         level = next(r for r in pick.why if r.code == "level")
         stated = float(level.values["money"]) + pick.extra_promotion
         assert stated == pytest.approx(pick.monthly_cost, abs=1.0 + 1e-6 * pick.monthly_cost), (pick.channel, level.text)
+
+
+@settings(max_examples=80, deadline=None)
+@given(profiles(), st.sampled_from(["coverage", "additive"]))
+def test_the_mix_equals_brute_force_over_every_mix_and_its_exact_split(profile: dict, objective: str) -> None:
+    """best_mix (one search with exact splits) equals the enumeration of every mix valued by its split."""
+    from channelfit.oracles import brute_force_mix
+    from channelfit.solutions import best_mix
+
+    profile = {**profile, "max_channels": min(profile["max_channels"], 3)}  # the enumeration grows as C(n, k) 3**k
+    try:
+        problem = build_problem(cf.Profile.model_validate(profile), cf.catalog())
+    except cf.InfeasibleError:
+        return
+    expected = brute_force_mix(problem, objective)
+    try:
+        found = best_mix(problem, objective)  # type: ignore[arg-type]
+    except cf.InfeasibleError:
+        assert expected is None
+        return
+    assert expected is not None
+    assert found.value == pytest.approx(expected[0], abs=1e-9), (found.solution.picked, expected[1])

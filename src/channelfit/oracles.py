@@ -9,9 +9,12 @@ import itertools
 
 import numpy as np
 
-from .optimiser import Instance
+from .optimiser import Instance, Solution, objective_value
+from .problem import OPTION_LEVEL, Problem, make_instance
+from .solutions import Solved, refine_spend
+from .vocabulary import GROW
 
-__all__ = ["brute_force", "coverage_value", "milp_additive", "random_additive_instance"]
+__all__ = ["brute_force", "brute_force_mix", "coverage_value", "milp_additive", "random_additive_instance"]
 
 
 def _earns_its_place(instance: Instance, levels: np.ndarray) -> bool:
@@ -70,6 +73,48 @@ def brute_force(instance: Instance) -> float | None:
                 if _feasible(instance, levels):
                     value = coverage_value(instance, levels)
                     best = value if best is None or value > best else best
+    return best
+
+
+def brute_force_mix(problem: Problem, objective: str) -> tuple[float, tuple[int, ...]] | None:
+    """The best mix with its money split exactly, over every mix of the problem (None if none fits).
+
+    A mix is each candidate off or at listen, maintain or grow (any spend); every mix whose levels fit the
+    limits, with the included channels and kept accounts, is valued by its exact split
+    (:func:`~channelfit.solutions.refine_spend`, the floor included), best bound first: a mix's value with
+    every paid pick at its cap bounds its split's, so the enumeration stops where the bounds fall below the
+    best found. Independent of the search in :func:`~channelfit.solutions.best_mix`; the number of mixes
+    grows as ``C(n, k) 3**k``, so it is for small problems.
+    """
+    instance = make_instance(problem, objective)  # type: ignore[arg-type]
+    n = len(instance.forced)
+    first_grow, cap = OPTION_LEVEL.index(GROW), len(OPTION_LEVEL) - 1
+    forced = set(np.flatnonzero(instance.forced).tolist())
+    bounded = []
+    for size in range(len(forced), min(n, instance.max_channels) + 1):
+        for subset in itertools.combinations(range(n), size):
+            if not forced <= set(subset):
+                continue
+            choices = [[o for o in (0, 1, first_grow) if instance.offered[i, o]] for i in subset]
+            for combo in itertools.product(*choices):
+                money = sum(instance.monthly_cost_eur[i, o] for i, o in zip(subset, combo))
+                hours = sum(instance.weekly_hours[i, o] for i, o in zip(subset, combo))
+                if money > instance.monthly_budget_eur + 1e-9 or hours > instance.weekly_hours_budget + 1e-9:
+                    continue
+                levels = [-1] * n
+                at_cap = [-1] * n
+                for i, o in zip(subset, combo):
+                    levels[i] = o
+                    at_cap[i] = cap if o == first_grow and instance.offered[i, cap] else o
+                bounded.append((objective_value(instance, at_cap), tuple(levels)))
+    best: tuple[float, tuple[int, ...]] | None = None
+    for bound, levels in sorted(bounded, key=lambda pair: -pair[0]):
+        if best is not None and bound <= best[0] + 1e-12:
+            break
+        start = Solution(levels=levels, objective=objective_value(instance, levels), status=0, nodes=0)
+        found = refine_spend(problem, Solved(instance, start))
+        if found is not None and (best is None or found.value > best[0] + 1e-12):
+            best = (found.value, levels)
     return best
 
 

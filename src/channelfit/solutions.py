@@ -196,7 +196,9 @@ def _upper_bound(instance: Instance) -> Instance:
     """``instance`` with each spend tier's option at the money of the tier below: its optimum bounds every split."""
     money = np.array(instance.monthly_cost_eur)
     money[:, FIRST_GROW + 1 :] = instance.monthly_cost_eur[:, FIRST_GROW:-1]
-    return replace(instance, monthly_cost_eur=money)
+    offered = np.array(instance.offered)
+    offered[:, FIRST_GROW] &= ~offered[:, FIRST_GROW + 1]  # the first tier above costs the same and is worth more: same mix
+    return replace(instance, monthly_cost_eur=money, offered=offered)
 
 
 def best_mix(problem: Problem, objective: ObjectiveName, only: Mapping[int, int] | None = None, **limits: float | int) -> Solved:
