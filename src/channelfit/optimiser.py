@@ -409,8 +409,6 @@ class _Search:
                 if current + row[lv] + after <= self.best_value + _EPS:
                     continue  # neither this pick nor any addition to it can beat the incumbent
                 new_value, new_miss = self.take(i, lv, current, miss)
-                if best_eff is not None and j + 1 < m and new_value + _goal_bound(best_eff[j + 1 :], self.weights, new_miss, slots - 1) <= self.best_value + _EPS:
-                    continue  # the picks after this one cannot lift the goals enough
                 self.push(i, lv)
                 child = self.child_least(least, i, lv, new_value - current)
                 self.branch(cand[j + 1 :], new_value, new_miss, money_left - self.money_of[i][lv], hours_left - self.hours_of[i][lv], slots - 1, child)
