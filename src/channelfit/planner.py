@@ -222,7 +222,17 @@ def _minimum_budget(problem: Problem, minimum: MinimumBudgetSolution | None) -> 
     )
 
 
-def _exclusion_reason(problem: Problem, explainer: Explainer, c: int, code: str) -> Reason:
+def _failing_criteria(problem: Problem) -> list[int]:
+    """Per channel, the first criterion (index into :data:`~channelfit.criteria.CRITERIA`) at 0 with a positive
+    weight: why a channel that does not fit does not; the sector where none is at 0 (it fits the sectors below
+    ``MIN_SECTOR_FIT``)."""
+    weights = np.array([problem.profile.criteria[name] for name in CRITERIA])
+    at_zero = (problem.scores.criteria[0] <= 0.0) & (weights > 0)[None, :]
+    return np.where(at_zero.any(axis=1), at_zero.argmax(axis=1), CRITERIA.index("sector")).tolist()
+
+
+def _exclusion_reason(problem: Problem, explainer: Explainer, c: int, code: str, failing: list[int]) -> Reason:
+    """Why channel ``c`` is excluded (``code``); ``failing`` is :func:`_failing_criteria` of the problem."""
     profile, cat = problem.profile, problem.cat
     if code == "blocked":
         return explainer.reason("blocked", countries=", ".join(profile.markets))
@@ -230,11 +240,7 @@ def _exclusion_reason(problem: Problem, explainer: Explainer, c: int, code: str)
         return explainer.reason(code, pct=round(float(problem.scores.reach[0, c]) * 100, 1))
     if code != "no_fit":
         return explainer.reason(code)
-    weights = profile.criteria
-    values = problem.scores.criteria[0, c].tolist()
-    criterion = next(
-        (crit for k, crit in enumerate(REGISTRY) if values[k] <= 0.0 and weights[crit.name] > 0), REGISTRY[CRITERIA.index("sector")]
-    )  # no criterion at 0: the channel fits the sectors below MIN_SECTOR_FIT
+    criterion = REGISTRY[failing[c]]
     if criterion.name == "formats":
         missing = [cat.formats[f] for f in np.flatnonzero(cat.format_needed[c])]
         return explainer.reason("no_fit", criterion.no_fit_key, formats=", ".join(explainer.word("formats", f) for f in missing))
@@ -412,6 +418,7 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
     dominance = dominated(problem.scores.criteria[0, order])
     dominated_by = {c: order[dominance[r]] for r, c in enumerate(order) if dominance[r] >= 0}
     left = _left(problem, chosen)
+    failing = _failing_criteria(problem)
     picks, kpis = _picks(problem, solutions.objective, chosen, explainer, dominated_by)
     ranking = [
         RankedChannel(
@@ -427,8 +434,8 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
         for r, c in enumerate(order)
     ]
     excluded = [
-        Excluded(channel=cat.channels[c], name=explainer.channel_name(c), reason=EXCLUSIONS[code], why=_exclusion_reason(problem, explainer, int(c), EXCLUSIONS[code]))  # type: ignore[arg-type]
-        for c, code in enumerate(problem.exclusions)
+        Excluded(channel=cat.channels[c], name=explainer.channel_name(c), reason=EXCLUSIONS[code], why=_exclusion_reason(problem, explainer, c, EXCLUSIONS[code], failing))  # type: ignore[arg-type]
+        for c, code in enumerate(problem.exclusions.tolist())
         if code
     ]
     money = mix_money(problem, chosen)
@@ -484,7 +491,7 @@ def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer) -> l
         level = planned.get(c)
         code = EXCLUSIONS[problem.exclusions[c]]
         if level is None:
-            action, why = "close", (_exclusion_reason(problem, explainer, c, code) if code != "candidate" else explainer.reason("account", "account_not_needed"))
+            action, why = "close", (_exclusion_reason(problem, explainer, c, code, _failing_criteria(problem)) if code != "candidate" else explainer.reason("account", "account_not_needed"))
         else:
             before = -1 if now is None else LEVELS.index(now)
             action = "keep" if before in (-1, level) else "raise" if level > before else "lower"
