@@ -19,7 +19,6 @@ from .problem import (
     SPEND_TIERS,
     Choice,
     Problem,
-    effectiveness,
     grow_floor,
     mix_hours,
     mix_money,
@@ -292,7 +291,7 @@ def _listening_places(problem: Problem, places: list[int]) -> dict[str, list[str
 
 def _effectiveness_row(problem: Problem, c: int, level: int) -> np.ndarray:
     """``(G,)`` effectiveness of channel ``c`` at ``level`` for each goal."""
-    return effectiveness(problem, np.array([c]))[0, level]
+    return problem.channel_effectiveness[c, level]
 
 
 def _pick_value(problem: Problem, objective: str, choice: Choice) -> np.ndarray:

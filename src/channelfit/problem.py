@@ -77,27 +77,31 @@ class Problem:
     fx_per_eur: float  # units of the profile's currency per euro
 
     @functools.cached_property
-    def candidate_effectiveness(self) -> np.ndarray:
-        """``(n, L, G)`` :func:`effectiveness` of the candidates, computed once (every solve and split reads it)."""
+    def channel_effectiveness(self) -> np.ndarray:
+        """``(C, L, G)`` :func:`effectiveness` of every channel, computed once (the solves and the plan read it)."""
         return effectiveness(self)
 
+    @functools.cached_property
+    def candidate_effectiveness(self) -> np.ndarray:
+        """``(n, L, G)`` :attr:`channel_effectiveness` of the candidates."""
+        return self.channel_effectiveness[self.candidates]
 
-def effectiveness(problem: Problem, channels: np.ndarray | None = None) -> np.ndarray:
-    """``(n, L, G)`` effectiveness of each channel (default: the candidates) at each level for each goal.
+
+def effectiveness(problem: Problem) -> np.ndarray:
+    """``(C, L, G)`` effectiveness of every channel of the catalog at each level for each goal.
 
     ``fit_without_goals * affinity * level effect``, in 0..1, where the level's effect depends on the goal
     (``goals.csv``): ``listen`` serves only the goals listening serves (listening, customer service,
     community), and ``grow`` lifts only the goals paid promotion lifts, the others staying at ``maintain``.
     """
     cat = problem.cat
-    cand = problem.candidates if channels is None else np.asarray(channels)
-    fit = problem.scores.fit_without_goals[0, cand]
-    level_effect = cat.level_effect[cand]
+    fit = problem.scores.fit_without_goals[0]
+    level_effect = cat.level_effect
     effect = np.repeat(level_effect[:, :, None], len(cat.goals), axis=2)
     effect[:, LISTEN] *= cat.goal_listen_serves[None, :]
     unpaid = ~cat.goal_paid_lift[None, :] & (level_effect[:, MAINTAIN, None] > 0)
     effect[:, GROW] = np.where(unpaid, level_effect[:, MAINTAIN, None], effect[:, GROW])
-    eff = fit[:, None, None] * problem.affinity[cand][:, None, :] * effect
+    eff = fit[:, None, None] * problem.affinity[:, None, :] * effect
     return np.clip(eff, 0.0, 1.0)
 
 
