@@ -151,6 +151,9 @@ def test_thread_pool_gives_the_sequential_answers() -> None:
     with ThreadPoolExecutor(max_workers=8) as pool:
         for _ in range(3):
             assert list(pool.map(lambda p: cf.recommend(p).model_dump_json(), inputs)) == sequential
+        # the same Profile objects shared by every thread (their cached criteria weights are filled concurrently)
+        shared = [cf.Profile.model_validate(p) for p in inputs] * 3
+        assert list(pool.map(lambda p: cf.recommend(p).model_dump_json(), shared)) == sequential * 3
 
 
 @pytest.mark.parametrize("name", ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "a|b\nc\x1b[31m"])
