@@ -5,10 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
 
 import channelfit as cf
 from channelfit.criteria import CRITERIA
 from channelfit.diagnostics import sensitivity, weights_from_pairs, ws_coefficient
+from channelfit.scorer import dominated
 from channelfit.strategies import profiles
 
 from .conftest import load_example
@@ -126,3 +129,13 @@ def test_sensitivity_plot() -> None:
     plan = cf.recommend(load_example("officine_rossi"), minimum_budget_share=None)
     figure = plot_sensitivity(sensitivity(plan))
     assert len(figure.axes[0].patches) == len(plan.ranking) - 1
+
+
+@given(hnp.arrays(np.float64, st.tuples(st.integers(0, 12), st.integers(1, 6)), elements=st.sampled_from([0.0, 0.25, 0.5, 1.0])))
+def test_dominated_names_the_first_row_that_dominates_each_row(criteria: np.ndarray) -> None:
+    """The vectorised dominance check equals the definition, row by row, on matrices with many ties."""
+    expected = [
+        next((j for j in range(len(criteria)) if (criteria[j] >= criteria[i]).all() and (criteria[j] > criteria[i]).any()), -1)
+        for i in range(len(criteria))
+    ]
+    assert dominated(criteria).tolist() == expected

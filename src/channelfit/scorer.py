@@ -196,12 +196,11 @@ def score(arrays: ProfileArrays, cat: Catalog, goal_affinity: np.ndarray | None 
 def dominated(criteria: np.ndarray) -> np.ndarray:
     """``(n,)`` for ``(n, K)`` criteria: the index of a row that dominates each row (at least as good on every
     criterion, better on one; the first such row), or -1."""
-    out = np.full(len(criteria), -1)
-    for i in range(len(criteria)):
-        found = np.flatnonzero((criteria >= criteria[i]).all(axis=1) & (criteria > criteria[i]).any(axis=1))
-        if len(found):
-            out[i] = int(found[0])
-    return out
+    if not len(criteria):
+        return np.full(0, -1)
+    # dominates[i, j]: row j is at least as good as row i on every criterion and better on one
+    dominates = (criteria[None, :, :] >= criteria[:, None, :]).all(axis=2) & (criteria[None, :, :] > criteria[:, None, :]).any(axis=2)
+    return np.where(dominates.any(axis=1), dominates.argmax(axis=1), -1)
 
 
 def exclusions(arrays: ProfileArrays, cat: Catalog, scores: Scores) -> np.ndarray:
