@@ -271,7 +271,7 @@ def _market_leaders(problem: Problem, picked: set[int], orientation: str | None 
 
     eligible = [
         c for c in pool
-        if c not in picked and cat.availability[c, main] == 0 and cat.reach[c, main] > 0 and cat.content_is_public(c) and wanted(c)
+        if c not in picked and wanted(c) and cat.availability[c, main] == 0 and cat.reach[c, main] > 0 and cat.content_is_public(c)
     ]
     eligible.sort(key=lambda c: (-cat.reach[c, main] * fit[c], c))
     return eligible[:_MARKET_LEADERS]
