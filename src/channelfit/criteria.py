@@ -126,7 +126,8 @@ def rowwise_dot(weights: np.ndarray, table: np.ndarray) -> np.ndarray:
             terms = table.T[index[:, m]]
         else:
             terms = np.take_along_axis(table, index[:, m, None, None], axis=2)[..., 0]
-        out = out + value[:, m, None] * terms
+        np.multiply(terms, value[:, m, None], out=terms)  # in place: the same products and sums, fewer temporaries
+        np.add(out, terms, out=out)
     return out
 
 
