@@ -225,7 +225,7 @@ class _Search:
         self.instance = instance
         self.evaluate = evaluate
         self.money, self.hours, self.offered = instance.monthly_cost_eur, instance.weekly_hours, instance.offered
-        self.n, self.n_levels = self.money.shape
+        self.n = len(self.money)
         self.additive = instance.value is not None
         if instance.value is not None:
             self.value = np.where(self.offered, instance.value, 0.0)
@@ -422,8 +422,6 @@ def _goal_bound(best_eff: np.ndarray, weights: np.ndarray, miss: np.ndarray, slo
     Much tighter than summing gains when candidates serve the same goals.
     """
     k = min(slots, len(best_eff))
-    if k == 1:  # the commonest case, deep in the tree: each goal's best candidate
-        return float(weights @ (miss * best_eff.max(axis=0)))
     top = -np.partition(-best_eff, k - 1, axis=0)[:k]
     return float(weights @ (miss * (1.0 - np.prod(1.0 - top, axis=0))))
 
