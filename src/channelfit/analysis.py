@@ -96,10 +96,11 @@ def rank_acceptability(
 
     The goal weights and the criterion weights of a profile are judgements ("leads matter three
     times as much as recruiting").  This samples ``samples`` weight vectors around the profile's
-    own, scores every channel for all of them (only the goals criterion depends on the weights drawn, so this
-    is one goal dot product and one weighted geometric mean per sample, bit for bit what
-    :func:`channelfit.scorer.score` gives), and counts how often each channel lands at each position of the ranking.  It also re-optimises
-    the mix for the first ``mix_samples`` samples and counts how often each channel is in it.
+    own, scores every channel for all of them (only the goals criterion depends on the weights
+    drawn, so this is one goal dot product and one weighted geometric mean per sample, bit for bit
+    what :func:`channelfit.scorer.score` gives), and counts how often each channel lands at each
+    position of the ranking.  It also re-optimises the mix for the first ``mix_samples`` samples
+    and counts how often each channel is in it.
 
     **The weight distribution.**  Each weight ``w_k`` is multiplied by independent log-normal noise,
     ``w_k * exp(spread * z_k)`` with ``z_k ~ N(0, 1)``, and each vector is renormalised to sum to 1
