@@ -318,11 +318,12 @@ def minimum_budget(
     """The smallest fraction of the budget at which the plan's own channels still reach ``share`` of its value.
 
     Both the monthly money and the weekly hours are scaled by the same factor ``t`` in [0, 1], and the
-    mix is chosen among the full plan's channels (at any level): a mix the plan grows into. Its best value
-    is monotone non-decreasing in ``t`` (a larger budget only adds feasible mixes and the optimiser is
-    exact), so bisection finds the smallest such ``t`` to within ``tolerance``;
-    the returned factor is the upper end of the final bracket, so it always reaches the share.
-    For a larger ``share`` the factor is never smaller.
+    mix is chosen among the full plan's channels (each at no more than its level there): a mix the plan
+    grows into. Its best value is monotone non-decreasing in ``t`` (a larger budget only adds feasible
+    mixes and the optimiser is exact), so the smallest such ``t`` on a grid of step ``1 / 2**s``, the
+    largest power of two not above ``tolerance``, is what a bisection to ``tolerance`` would return: it
+    always reaches the share (see :func:`channelfit.solutions.minimum_budget`, which enumerates the plan's
+    own mixes). For a larger ``share`` the factor is never smaller.
 
     Parameters
     ----------
@@ -333,7 +334,7 @@ def minimum_budget(
     objective
         ``"coverage"`` or ``"additive"``.
     tolerance
-        Width of the final bisection bracket on ``t`` (0 < tolerance <= 1).
+        The factor's precision: it is a multiple of the largest ``1 / 2**s`` not above it (0 < tolerance <= 1).
 
     Returns
     -------
