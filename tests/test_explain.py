@@ -7,7 +7,7 @@ import re
 import pytest
 
 import channelfit as cf
-from channelfit.explain import format_number, locale, money_figure, percent, publisher_name
+from channelfit.explain import Explainer, format_number, locale, money_figure, percent, publisher_name
 from channelfit.planner import market_reach
 from channelfit.problem import build_problem
 from channelfit.render import render_plan
@@ -92,9 +92,10 @@ def _keys(node: object, prefix: str = "") -> set[str]:
 
 
 def test_every_locale_has_every_key() -> None:
+    """Every key but the ``grammar`` section's, which holds what each language needs of its own (articles, plural forms)."""
     english = locale("en")
     for language in LANGUAGES:
-        assert _keys(locale(language)) == _keys(english), language
+        assert _keys({k: v for k, v in locale(language).items() if k != "grammar"}) == _keys({k: v for k, v in english.items() if k != "grammar"}), language
         for section in ("reasons", "plan", "render"):
             for key, template in english[section].items():
                 placeholders = set(re.findall(r"{(\w+)", template))
@@ -178,3 +179,41 @@ def test_listening_places_fit_the_sector(name: str, cat: cf.Catalog) -> None:
             c = cat.index["channels"][channel]
             assert cat.sector_fit[c, sector] >= 0.5, (channel, profile["sector"])
             assert cat.channel_rows[c].orientation != "commerce" or "sales" in cf.Profile.model_validate(profile).goals, channel
+
+
+def test_every_grammar_spec_a_template_names_is_in_its_locale() -> None:
+    for language in LANGUAGES:
+        grammar = locale(language).get("grammar", {})
+        known = set(grammar.get("articles", {})) | set(grammar.get("plurals", {}))
+        for text in _strings({k: v for k, v in locale(language).items() if k != "grammar"}):
+            for spec in re.findall(r"{\w+:([^}]*)}", text):
+                assert spec in known, (language, spec, text)
+
+
+@pytest.mark.parametrize(
+    ("language", "hours", "channels", "pct", "expected"),
+    [
+        ("en", 1, 1, 80, ["at most 1 channel.", "setting up takes about 1 hour once"]),
+        ("en", 1.5, 3, 80, ["at most 3 channels.", "setting up takes about 1.5 hours once"]),
+        ("it", 1, 1, 80, ["1 ora a settimana", "al massimo 1 canale.", "raggiungono l'80 %", "circa 1 ora una tantum"]),
+        ("it", 2.5, 4, 18, ["2,5 ore a settimana", "al massimo 4 canali.", "raggiungono il 18 %", "circa 2,5 ore una tantum"]),
+        ("it", 1, 2, 11, ["raggiungono l'11 %"]),
+        ("it", 1, 2, 100, ["raggiungono il 100 %"]),
+        ("ru", 1, 1, 80, ["не более 1 канала."]),
+        ("ru", 1, 21, 80, ["не более 21 канала."]),
+        ("ru", 1, 3, 80, ["не более 3 каналов."]),
+        ("ru", 1, 12, 80, ["не более 12 каналов."]),
+    ],
+)
+def test_numbers_agree_with_their_words_in_every_language(language: str, hours: float, channels: int, pct: int, expected: list[str]) -> None:
+    """An Italian plan says "1 ora" and "l'80 %", a Russian one "не более 1 канала", an English one "1 channel"."""
+    explainer = Explainer(None, language)
+    written = " | ".join(
+        [
+            explainer.text("render", "budget", money=800, currency="EUR", hours=hours, channels=channels, objective="coverage", value=0.5),
+            explainer.text("render", "minimum_budget", money=500, currency="EUR", hours=hours, pct=pct, channels="LinkedIn"),
+            explainer.text("reasons", "setup", hours=hours),
+        ]
+    )
+    for phrase in expected:
+        assert phrase in written, (phrase, written)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import functools
 import json
 import re
+import string
+from collections.abc import Mapping
 from importlib import resources
 from typing import Any
 
@@ -64,6 +66,50 @@ def format_number(value: float, language: str, digits: int = 2) -> str:
     return ("-" if rounded < 0 else "") + text
 
 
+#: A placeholder with a format spec (``{hours:ore}``): the spec names an entry of the locale's ``grammar``.
+_SPEC = re.compile(r"{\w+:")
+
+
+class _TemplateFormatter(string.Formatter):
+    """Fills a locale template whose placeholders may name a grammar entry of the language after a colon.
+
+    A locale's optional ``grammar`` section holds ``articles`` (``{pct:il}`` writes ``il 18`` but ``l'80``:
+    the elided form where the number, read aloud, starts with a vowel, as the ``elides`` pattern says) and
+    ``plurals`` (``{hours:ore}`` writes ``1 ora`` but ``1,5 ore``: the forms of the word after the number,
+    chosen by the language's ``plural`` rule). Templates without a spec are filled by ``str.format``.
+    """
+
+    def __init__(self, grammar: Mapping[str, Any], number: Mapping[str, str]) -> None:
+        self.articles: Mapping[str, list[str]] = grammar.get("articles", {})
+        self.plurals: Mapping[str, list[str]] = grammar.get("plurals", {})
+        self.elides = re.compile(grammar.get("elides", "(?!)"))
+        self.rule: str = grammar.get("plural", "one_other")
+        self.number = number
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec in self.articles:
+            plain, elided = self.articles[format_spec]
+            return (elided if self.elides.match(str(value)) else plain) + str(value)
+        if format_spec in self.plurals:
+            return f"{value} {self.plurals[format_spec][_plural_form(str(value), self.rule, self.number)]}"
+        return super().format_field(value, format_spec)
+
+
+def _plural_form(figure: str, rule: str, number: Mapping[str, str]) -> int:
+    """The index of the word's form after the number written ``figure``, by CLDR's cardinal plural categories:
+    ``one_other`` (English, Italian; forms ``[one, other]``: 1 hour, 2 hours) or ``east_slavic`` (Russian; forms
+    ``[one, few, many]``: 1, 21 канала; 2-4, 22 канала; 5-20, 25 каналов; a fraction takes ``few``)."""
+    whole, _, fraction = figure.lstrip("-").partition(number["decimal"])
+    n = int(whole.replace(number["group"], "") or 0)
+    if rule == "one_other":
+        return 0 if n == 1 and not fraction else 1
+    if fraction:
+        return 1
+    if n % 10 == 1 and n % 100 != 11:
+        return 0
+    return 1 if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14 else 2
+
+
 #: An explainer keeps the reasons it wrote (one plan's worth) to hand out again; past this many it starts afresh.
 _MAX_REASONS_KEPT = 4096
 
@@ -75,6 +121,7 @@ class Explainer:
         self.cat = cat
         self.language = language
         self.strings = locale(language)
+        self._formatter = _TemplateFormatter(self.strings.get("grammar", {}), self.strings["number"])
         self._reasons: dict[tuple[Any, ...], Reason] = {}  # a plan states the same reason for many channels
 
     def number(self, value: float, digits: int = 2) -> str:
@@ -102,7 +149,8 @@ class Explainer:
     def text(self, section: str, key: str, **values: Any) -> str:
         """Template ``section.key`` of the locale filled with ``values`` (numbers written in this language)."""
         shown = {name: self.number(v, 0 if isinstance(v, int) else 2) if isinstance(v, (int, float)) and not isinstance(v, bool) else v for name, v in values.items()}
-        return self.strings[section][key].format(**shown)
+        template = self.strings[section][key]
+        return self._formatter.vformat(template, (), shown) if _SPEC.search(template) else template.format(**shown)
 
     def reason(self, code: str, key: str | None = None, source_id: str | None = None, **values: float | int | str) -> Reason:
         """A :class:`Reason` from template ``reasons.{key or code}``; ``values`` are kept as given."""

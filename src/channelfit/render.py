@@ -183,7 +183,7 @@ def render_plan(plan: Plan) -> str:
                 money=money_figure(ph.monthly_cost),
                 currency=cur,
                 hours=ph.weekly_hours,
-                note=safe_cell(ph.note),
+                note=safe_cell(ph.note[:1].upper() + ph.note[1:]),  # it starts a sentence here
             )
         )
     out.append("")
