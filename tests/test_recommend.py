@@ -262,3 +262,20 @@ def test_a_new_email_list_counts_at_half_its_reach_and_says_so() -> None:
     assert "new_list" in said.get("email_newsletter", {"new_list"})
     assert all("new_list" not in {r.code for r in p.why} for p in running.picks)
     assert "email_newsletter" in {p.channel for p in running.picks}, "a list the charity already runs is its fundraising channel (M+R)"
+
+
+@given(profiles())
+def test_the_plan_names_the_owner_and_only_the_roles_its_routine_gives_time(profile: dict) -> None:
+    """No campaign manager in a plan without paid promotion; each timed role's hours are its activities' in the routine."""
+    try:
+        plan = cf.recommend(profile, minimum_budget_share=None)
+    except cf.InfeasibleError:
+        return
+    activities = {
+        "community_manager": ("listen_and_answer", "answer_and_review"),
+        "content_creator": ("create_and_post",),
+        "campaign_manager": ("run_campaigns",),
+    }
+    expected = {role: sum(item.hours for item in plan.routine if item.activity in kinds) for role, kinds in activities.items()}
+    assert [r.role for r in plan.roles][:1] == ["owner"]
+    assert {r.role: r.weekly_hours for r in plan.roles[1:]} == pytest.approx({role: hours for role, hours in expected.items() if hours > 0})

@@ -199,7 +199,12 @@ def render_plan(plan: Plan) -> str:
                 text("render", "routine_item", channel=safe_cell(names.get(item.channel, item.channel)), activity=word("activities", item.activity), hours=item.hours)
             )
         out += [f"- {word('days', day)}: " + "; ".join(entries) for day, entries in days.items()]
-        roles = "; ".join(text("render", "role_item", role=word("roles", r.role), hours=r.weekly_hours, does=safe_cell(r.does)) for r in plan.roles)
+        roles = "; ".join(
+            text("render", "role_item", role=word("roles", r.role), hours=r.weekly_hours, does=safe_cell(r.does))
+            if r.weekly_hours > 0
+            else text("render", "role_item_untimed", role=word("roles", r.role), does=safe_cell(r.does))  # the owner's review is monthly
+            for r in plan.roles
+        )
         out += ["- " + text("render", "roles", items=roles), ""]
     if plan.listening:
         out.append("## " + text("render", "listening_setup"))

@@ -78,15 +78,17 @@ def weekly_routine(cat: Catalog, picks: Sequence[tuple[int, int]]) -> list[Routi
 
 
 def roles(routine: Sequence[RoutineItem], explainer: Explainer) -> list[Role]:
-    """The roles the routine needs, with their weekly hours (one person may hold several)."""
+    """The roles the routine needs, with their weekly hours (one person may hold several): the owner always (the
+    monthly review is not in the weekly routine, so its hours are 0), the others where the routine gives them time
+    (no campaign manager for a plan without paid promotion)."""
     hours = {activity: sum(item.hours for item in routine if item.activity == activity) for activity in _ACTIVITY_DAYS}
     duties = explainer.strings["role_duties"]
-    return [
-        Role(role="owner", does=duties["owner"], weekly_hours=0.0),
+    timed = [
         Role(role="community_manager", does=duties["community_manager"], weekly_hours=hours["listen_and_answer"] + hours["answer_and_review"]),
         Role(role="content_creator", does=duties["content_creator"], weekly_hours=hours["create_and_post"]),
         Role(role="campaign_manager", does=duties["campaign_manager"], weekly_hours=hours["run_campaigns"]),
     ]
+    return [Role(role="owner", does=duties["owner"], weekly_hours=0.0), *(r for r in timed if r.weekly_hours > 0)]
 
 
 def listening_setup(channels_by_goal: Mapping[str, Sequence[str]], news: Sequence[str], explainer: Explainer) -> list[ListeningItem]:
