@@ -320,7 +320,7 @@ def _values_so_far(problem: Problem, objective: str, chosen: list[Choice]) -> li
     return out
 
 
-def _picks(problem: Problem, objective: str, chosen: list[Choice], explainer: Explainer, dominated_by: dict[int, int]) -> tuple[list[Pick], dict[int, list[Kpi]]]:
+def _picks(problem: Problem, objective: str, chosen: list[Choice], explainer: Explainer, outranked_by: dict[int, int]) -> tuple[list[Pick], dict[int, list[Kpi]]]:
     cat = problem.cat
     fit = problem.scores.score[0]
     picks: list[Pick] = []
@@ -334,8 +334,8 @@ def _picks(problem: Problem, objective: str, chosen: list[Choice], explainer: Ex
         if extra > 0:
             saturated = extra >= SPEND_TIERS[-1] * problem.spend_scale[c] * (1 - 1e-6)
             why.append(explainer.reason("promotion", "promotion_full" if saturated else "promotion", money=money_figure(extra * problem.fx_per_eur), currency=problem.profile.budget.currency))
-        if c in dominated_by:  # a dominated pick is there for its cost or hours: the reason says so
-            other = dominated_by[c]
+        if c in outranked_by:  # a pick dominated by a channel left out is there for its cost or hours: the reason says so
+            other = outranked_by[c]
             why.append(explainer.reason("dominated", other=explainer.channel_name(other), other_id=cat.channels[other]))
         money = problem.money[c, lv] + extra
         picks.append(
@@ -357,6 +357,20 @@ def _picks(problem: Problem, objective: str, chosen: list[Choice], explainer: Ex
         )
         previous = value
     return picks, kpis
+
+
+def _outranked(problem: Problem, order: list[int], picked: set[int]) -> dict[int, int]:
+    """For each pick that a channel left out of the mix dominates (at least as good on every criterion, better on
+    one), the first such channel in ``order``: the pick is in the mix for what it costs in money and hours. A pick
+    dominated only by other picks is there for what it adds beside them, and gets no such reason."""
+    criteria = problem.scores.criteria[0]
+    out = {}
+    for c in picked:
+        beats = (criteria >= criteria[c]).all(axis=1) & (criteria > criteria[c]).any(axis=1)
+        left_out = [d for d in order if beats[d] and d not in picked]
+        if left_out:
+            out[c] = left_out[0]
+    return out
 
 
 def _left(problem: Problem, chosen: list[Choice]) -> tuple[float, float]:
@@ -415,10 +429,9 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
     picked = {p.channel for p in chosen}
     order = sorted(problem.candidates.tolist(), key=lambda c: (-fit[c], c))
     dominance = dominated(problem.scores.criteria[0, order])
-    dominated_by = {c: order[dominance[r]] for r, c in enumerate(order) if dominance[r] >= 0}
     left = _left(problem, chosen)
     failing = _failing_criteria(problem)
-    picks, kpis = _picks(problem, solutions.objective, chosen, explainer, dominated_by)
+    picks, kpis = _picks(problem, solutions.objective, chosen, explainer, _outranked(problem, order, picked))
     ranking = [
         RankedChannel(
             rank=r + 1,
