@@ -2,7 +2,8 @@
 
 A locale file holds the reason templates, the plan's notes and targets, the rendering's
 headings, the display words of every id (goals, sectors, formats, levels, KPIs, ...), the
-listening prompts, the role duties, the policy checklist, and how to write numbers. Every
+listening prompts, the role duties, the policy checklist, how to write numbers and, where the
+language needs them, its articles and plural forms (``grammar``, named by templates as ``{pct:il}``). Every
 reason carries the figures it states (``values``) and the source behind them, so a test can
 check that the words equal the data they cite. A new language is one new locale file.
 """
