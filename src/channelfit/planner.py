@@ -51,12 +51,20 @@ _MAX_GOALS_PER_PICK = 3
 _LISTEN_WEEKS_MIN = 4
 
 
-def _served_goals(problem: Problem, eff_row: np.ndarray) -> list[int]:
+def _served_goals(problem: Problem, eff_row: np.ndarray, promoted: bool = False) -> list[int]:
+    """The goals a pick serves, by contribution (goal weight times effectiveness): at most :data:`_MAX_GOALS_PER_PICK`,
+    each at least :data:`_SERVED_SHARE` of the largest. A pick with paid promotion also names the goal the money
+    buys (the one promotion lifts that it serves most) when none of those is one."""
     contribution = problem.goal_weights * eff_row
     if contribution.max() <= 0:
         return []
     order = np.argsort(-contribution, kind="stable")
-    return [int(g) for g in order[:_MAX_GOALS_PER_PICK] if contribution[g] >= _SERVED_SHARE * contribution.max()]
+    served = [int(g) for g in order[:_MAX_GOALS_PER_PICK] if contribution[g] >= _SERVED_SHARE * contribution.max()]
+    lifts = problem.cat.goal_paid_lift
+    if promoted and not lifts[served].any():
+        bought = [int(g) for g in order if lifts[g] and contribution[g] > 0]
+        served = [*served[: _MAX_GOALS_PER_PICK - 1], *bought[:1]]
+    return served
 
 
 def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, served: list[int]) -> list[Reason]:
@@ -197,7 +205,7 @@ def _expand(problem: Problem, expand: Solved, picks: list[Choice], explainer: Ex
     kept = {p.channel for p in picks}
     added = [p for p in chosen if p.channel not in kept]
     hours = mix_hours(problem, chosen) + sum(problem.setup[p.channel, p.level] / SETUP_WEEKS for p in added)
-    targets = [_target(explainer, p.channel, k) for p in added for k in _kpis(problem, p.channel, _served_goals(problem, _effectiveness_row(problem, p.channel, p.level)), p.level)]
+    targets = [_target(explainer, p.channel, k) for p in added for k in _kpis(problem, p.channel, _served_goals(problem, _effectiveness_row(problem, p.channel, p.level), promoted=p.extra_eur > 0), p.level)]
     names = ", ".join(explainer.channel_name(p.channel) for p in added)
     note = explainer.text("plan", "note_expand", channels=names) if added else explainer.text("plan", "note_expand_none")
     return _phase(problem, "expand", first_week, first_week + FOCUS_WEEKS - 1, chosen, hours, targets, note)
@@ -328,7 +336,7 @@ def _picks(problem: Problem, objective: str, chosen: list[Choice], explainer: Ex
     previous = 0.0
     for choice, value in zip(chosen, _values_so_far(problem, objective, chosen)):
         c, lv, extra = choice
-        served = _served_goals(problem, _effectiveness_row(problem, c, lv))
+        served = _served_goals(problem, _effectiveness_row(problem, c, lv), promoted=extra > 0)
         kpis[c] = _kpis(problem, c, served, lv)
         why = _pick_reasons(problem, explainer, c, lv, served)
         if extra > 0:
