@@ -497,12 +497,13 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
         ),
         policy=policy(explainer),
         assumptions=_assumptions(problem, explainer),
-        accounts=_accounts(problem, chosen, explainer),
+        accounts=_accounts(problem, chosen, explainer, failing),
     )
 
 
-def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer) -> list[Account]:
-    """What to do with each account already run: keep, raise or lower it, or close it, and why."""
+def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer, failing: list[int]) -> list[Account]:
+    """What to do with each account already run: keep, raise or lower it, or close it, and why (``failing`` is
+    :func:`_failing_criteria` of the problem)."""
     cat, profile = problem.cat, problem.profile
     planned = {p.channel: p.level for p in chosen}
     out = []
@@ -511,7 +512,7 @@ def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer) -> l
         level = planned.get(c)
         code = EXCLUSIONS[problem.exclusions[c]]
         if level is None:
-            action, why = "close", (_exclusion_reason(problem, explainer, c, code, _failing_criteria(problem)) if code != "candidate" else explainer.reason("account", "account_not_needed"))
+            action, why = "close", (_exclusion_reason(problem, explainer, c, code, failing) if code != "candidate" else explainer.reason("account", "account_not_needed"))
         else:
             before = -1 if now is None else LEVELS.index(now)
             action = "keep" if before in (-1, level) else "raise" if level > before else "lower"
