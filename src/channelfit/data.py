@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import os
+import statistics
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -312,7 +313,8 @@ def _cost_index(tables: Mapping[str, Any], countries: tuple[str, ...]) -> np.nda
     for _, row in tables["ad_costs"].values():
         known[row.family][row.country] = row.cost_index
     index = np.array([[known[f].get(k, np.nan) for f in AD_FAMILIES] for k in countries])
-    medians = [float(np.median(list(known[f].values()))) if known[f] else 1.0 for f in AD_FAMILIES]
+    # statistics.median, not numpy's: numpy's imports numpy.ma on first use, tens of milliseconds of every cold start
+    medians = [statistics.median(known[f].values()) if known[f] else 1.0 for f in AD_FAMILIES]
     return _frozen(np.where(np.isnan(index), np.array(medians)[None, :], index))
 
 
