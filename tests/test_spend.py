@@ -12,6 +12,7 @@ import channelfit as cf
 from channelfit.problem import GROW_AT_MINIMUM, SPEND_TIERS, build_problem, spend_curve
 from channelfit.solutions import split_spend
 from channelfit.strategies import profiles
+from channelfit.vocabulary import LEVELS
 
 
 @st.composite
@@ -189,6 +190,22 @@ def test_local_money_never_falls_as_the_level_rises_in_any_market() -> None:
         scaled = cat.level_auction & (cat.level_monthly_cost_eur > 0)
         assert np.all(money[scaled] >= np.minimum(AUCTION_MINIMUM_EUR, cat.level_monthly_cost_eur[scaled]) - 1e-9)
         assert np.all(money[~cat.level_auction] == cat.level_monthly_cost_eur[~cat.level_auction])
+
+
+def test_owned_channels_promotion_costs_what_the_ads_it_buys_cost() -> None:
+    """An email list grows through lead ads and a blog through promoted posts: in every market their grow level
+    costs no more than Facebook's grow level at the same US price (a flat US price made a Lagos fintech pay ten
+    times more to grow its list than to promote on Facebook)."""
+    cat = cf.catalog()
+    channel = cat.index["channels"]
+    grow = LEVELS.index("grow")
+    us_price = cat.level_monthly_cost_eur[:, grow]
+    for country in cat.countries:
+        profile = cf.Profile.model_validate({"name": "x", "markets": [country], "model": "b2c", "sector": "retail", "goals": {"sales": 1}, "budget": {"monthly": 100, "weekly_hours": 5}})
+        money = build_problem(profile, cat).money[:, grow]
+        facebook = channel["facebook"]
+        for owned in (channel["email_newsletter"], channel["blog"]):
+            assert money[owned] <= money[facebook] * us_price[owned] / us_price[facebook] + 1e-9, (country, cat.channels[owned], money[owned], money[facebook])
 
 
 @settings(max_examples=60, deadline=None)
