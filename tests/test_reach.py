@@ -144,6 +144,23 @@ def test_recruiting_developers_counts_the_developer_networks_reach() -> None:
         assert hiring[channel] > max(0.2, 5 * selling.get(channel, 0.0)), channel
 
 
+def test_a_regional_networks_reach_among_professionals_counts_only_in_its_markets() -> None:
+    """XING's reach among professional-services people is a DACH figure: a Manila recruiter gets none of it (the plan
+    picked XING at grow there), a Berlin one does; GitHub, used everywhere, keeps its developers in every market."""
+    def recruiter(market: str) -> dict:
+        return {
+            "name": "recruiter", "model": "b2b", "sector": "professional_services", "markets": [market],
+            "audience": {"age": [22, 45], "professionals": True, "sectors": ["professional_services", "software"]},
+            "goals": {"recruiting": 3, "lead_generation": 2}, "budget": {"monthly": 1000, "weekly_hours": 15},
+        }
+
+    manila, berlin = cf.recommend(recruiter("PH"), minimum_budget_share=None), _reach(recruiter("DE"))
+    assert "xing" not in {r.channel for r in manila.ranking}
+    assert {e.channel: e.reason for e in manila.excluded}["xing"] in ("no_fit", "too_little_reach")
+    assert berlin["xing"] > 0.1
+    assert {r.channel: r.criteria["reach"] for r in manila.ranking}["github"] > 0.1
+
+
 def test_consumers_count_a_verticals_reach_among_the_people_in_its_market(cat: cf.Catalog) -> None:
     """A Madrid estate agency reaches house hunters on idealista (customer_reach.csv), not a fifth of all people;
     the same channel for a professional audience keeps its general reach."""

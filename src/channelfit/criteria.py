@@ -17,6 +17,7 @@ from types import MappingProxyType
 import numpy as np
 
 from .data import Catalog
+from .tables import WORLD
 
 __all__ = [
     "CRITERIA",
@@ -140,6 +141,19 @@ def availability_factor(cat: Catalog) -> np.ndarray:
 
 
 @functools.lru_cache(maxsize=4)
+def _sector_reach_factor(cat: Catalog) -> np.ndarray:
+    """``(channel, country)``: how much of a channel's reach among a sector's professionals (``sector_reach.csv``,
+    not per country) counts in each market: its :func:`availability_factor` where the catalog has the channel's own
+    row for the market or where its WORLD row reaches people (a network used everywhere, such as GitHub), 0 where
+    a regional network has only the WORLD fallback (its WORLD row reaches nobody): XING's reach among
+    German-speaking professionals must not count for a Manila recruiter."""
+    used_everywhere = np.array([cat.market_rows[(channel, WORLD)].reach > 0 for channel in cat.channels])
+    out = availability_factor(cat) * ((cat.market_source > 0) | used_everywhere[:, None])
+    out.setflags(write=False)
+    return out
+
+
+@functools.lru_cache(maxsize=4)
 def _target_reach(cat: Catalog) -> np.ndarray:
     """``(channel, country * age band)``: band reach with restricted networks discounted."""
     out = (cat.band_reach * availability_factor(cat)[:, :, None]).reshape(len(cat.channels), -1)
@@ -167,7 +181,7 @@ def _reach(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndar
     if not counted.any():
         return general * new_list
     known = ~np.isnan(cat.sector_reach)
-    available = rowwise_dot(arrays.market_weights, availability_factor(cat))
+    available = rowwise_dot(arrays.market_weights, _sector_reach_factor(cat))
     in_sector = rowwise_dot(arrays.reach_sectors, np.where(known, cat.sector_reach, 0.0)) * available
     return (general * (1.0 - counted) + in_sector + general * rowwise_dot(arrays.reach_sectors, (~known).astype(float))) * new_list
 
