@@ -117,6 +117,30 @@ def test_reach_is_invariant_to_the_order_of_band_rows(tmp_path: Path, cat: cf.Ca
     assert np.array_equal(shuffled.population_bands, cat.population_bands)
 
 
+def test_a_market_without_a_row_is_said_to_have_no_figure_not_zero(tmp_path: Path, cat: cf.Catalog) -> None:
+    """Where the catalog has no row for a channel in a market, the plan says it has no figure there (and counts no
+    reach), instead of "reaches about 0 %" citing the WORLD row's source or "reaches nobody in your markets"."""
+    data = tmp_path / "data"
+    shutil.copytree(cat.directory, data)
+    path = data / "channel_markets.csv"
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    dropped = {("google_business_profile", "IT"), ("youtube", "IT"), ("youtube", "ES")}
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(r for r in rows if (r["channel"], r["region"]) not in dropped)
+    gaps = cf.load_catalog(data)
+    dentist = {"name": "dentist", "model": "b2c", "sector": "health", "markets": {"IT": 1, "ES": 1}, "audience": {"age": [25, 70]},
+               "goals": {"local_visits": 3}, "budget": {"monthly": 0, "weekly_hours": 4}, "premises": True, "max_channels": 2}
+    plan = cf.recommend(dentist, catalog=gaps, minimum_budget_share=None)
+    listing = next(p for p in plan.picks if p.channel == "google_business_profile")
+    assert [r.values for r in listing.why if r.code == "reach_unknown"] == [{"country": "IT"}]
+    assert {r.values["country"] for r in listing.why if r.code == "reach"} == {"ES"}
+    youtube = next(e for e in plan.excluded if e.channel == "youtube")
+    assert youtube.why.text == "the catalog has no reach figure for it in your markets, so it counts as reaching nobody there"
+
+
 def _saas(goals: dict[str, int]) -> dict:
     return {
         "name": "HR software, Berlin",

@@ -11,6 +11,7 @@ import math
 import numpy as np
 
 from .criteria import CRITERIA, NEW_LIST_REACH_FACTOR, REGISTRY
+from .data import Catalog
 from .explain import Explainer, money_figure, percent
 from .plan import Account, Excluded, Kpi, MinimumBudget, Phase, PhaseChannel, Pick, Plan, RankedChannel, Reason, Totals
 from .problem import (
@@ -29,7 +30,7 @@ from .routine import listening_setup, policy, roles, weekly_routine
 from .scorer import EXCLUSIONS, dominated
 from .solutions import MinimumBudgetSolution, PlanSolutions, Solved
 from .tables import MarketRow, ReachBandRow
-from .vocabulary import GROW, LEVELS, MAINTAIN
+from .vocabulary import AVAILABILITY, GROW, LEVELS, MAINTAIN
 
 __all__ = ["FOCUS_WEEKS", "build_plan"]
 
@@ -81,7 +82,7 @@ def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, se
             k = cat.index["countries"][country]
             share, row = market_reach(problem, c, k)
             if share > 0 or not in_sectors:  # a vertical network's reach is stated among the sector's professionals
-                reasons.append(explainer.reach(row, country, share, first, last))
+                reasons.append(explainer.reason("reach_unknown", country=country) if _reach_unknown(cat, c, k) else explainer.reach(row, country, share, first, last))
             if cat.availability[c, k] == 1:
                 reasons.append(explainer.reason("restricted", country=country))
     reasons += in_sectors
@@ -109,6 +110,12 @@ def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, se
     else:
         reasons.append(explainer.reason("setup", hours=round(float(problem.setup[c, level]), 1)))
     return reasons
+
+
+def _reach_unknown(cat: Catalog, c: int, k: int) -> bool:
+    """Whether channel ``c`` reaches nobody in market ``k`` only because the catalog has no row for it there (the
+    WORLD fallback never brings reach; owned channels and blocks aside): the plan says so instead of "0 %"."""
+    return not cat.market_source[c, k] and cat.channel_rows[c].orientation != "owned" and cat.availability[c, k] != AVAILABILITY.index("blocked")
 
 
 def market_reach(problem: Problem, c: int, k: int) -> tuple[float, MarketRow | ReachBandRow]:
@@ -248,6 +255,8 @@ def _exclusion_reason(problem: Problem, explainer: Explainer, c: int, code: str,
     if code != "no_fit":
         return explainer.reason(code)
     criterion = REGISTRY[failing[c]]
+    if criterion.name == "reach" and all(_reach_unknown(cat, c, cat.index["countries"][k]) for k in profile.markets):
+        return explainer.reason("no_fit", "no_fit_reach_unknown")
     if criterion.name == "formats":
         missing = [cat.formats[f] for f in np.flatnonzero(cat.format_needed[c])]
         return explainer.reason("no_fit", criterion.no_fit_key, formats=", ".join(explainer.word("formats", f) for f in missing))
