@@ -186,6 +186,23 @@ def test_accounts_already_run_are_never_dropped_or_lowered_unless_allowed(profil
             assert channel in {c.channel for c in phase.channels}, f"{channel} is silent in {phase.name}"
 
 
+@given(profiles())
+def test_account_advice_matches_what_the_plan_does_with_the_account(profile: dict) -> None:
+    """An account whose level the profile does not give is run at its planned level, never "kept" at it (a page
+    nobody said ran ads was told to "keep it at grow"); only an account that serves some goal is said to serve them."""
+    plan = _plan_or_infeasible(profile)
+    if plan is None:
+        return
+    goals = {p.channel: p.goals for p in plan.picks}
+    for account in plan.accounts:
+        if account.action == "close":
+            continue
+        text, serves = account.why.text, bool(goals[account.channel])
+        assert ("serves none of your goals" in text) != serves, (account, goals[account.channel])
+        if account.level_now is None and serves:
+            assert text.startswith("run it at"), account
+
+
 @given(profiles(with_include=False))
 def test_the_minimum_viable_budget_costs_what_it_says_and_the_plan_grows_out_of_it(profile: dict) -> None:
     plan = cf.recommend(profile)

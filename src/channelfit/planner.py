@@ -506,13 +506,17 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
         ),
         policy=policy(explainer),
         assumptions=_assumptions(problem, explainer),
-        accounts=_accounts(problem, chosen, explainer, failing),
+        accounts=_accounts(problem, chosen, explainer, failing, {p.channel: p.goals for p in picks}),
     )
 
 
-def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer, failing: list[int]) -> list[Account]:
+def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer, failing: list[int], goals_of: dict[str, list[str]]) -> list[Account]:
     """What to do with each account already run: keep, raise or lower it, or close it, and why (``failing`` is
-    :func:`_failing_criteria` of the problem)."""
+    :func:`_failing_criteria` of the problem, ``goals_of`` the goals each pick serves).
+
+    An account whose current level the profile does not give is run at the planned level (it is not "kept" at
+    grow when nobody said it ran ads); one kept only because the profile keeps its accounts, serving none of its
+    goals at that level, says so."""
     cat, profile = problem.cat, problem.profile
     planned = {p.channel: p.level for p in chosen}
     out = []
@@ -525,7 +529,8 @@ def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer, fail
         else:
             before = -1 if now is None else LEVELS.index(now)
             action = "keep" if before in (-1, level) else "raise" if level > before else "lower"
-            why = explainer.reason("account", f"account_{action}", level=explainer.word("levels", LEVELS[level]))
+            key = "account_idle" if not goals_of[channel] else "account_run" if before == -1 else f"account_{action}"
+            why = explainer.reason("account", key, level=explainer.word("levels", LEVELS[level]))
         out.append(
             Account(
                 channel=channel,
