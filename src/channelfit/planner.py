@@ -408,9 +408,20 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer) -> Re
     if short:
         names = ", ".join(explainer.channel_name(p.channel) for p in short)
         return explainer.reason("unspent_floor", channel=names, share=round(MIN_PICK_SHARE * 100), **figures)
-    if paid:
-        return explainer.reason("unspent_saturated", **figures)
     figures["hours"] = round(max(0.0, hours_left), 2)
+    # A pick that could take the money at grow but for the hours: the hours, not the money, are the limit.
+    money, hours = problem.money, problem.hours
+    held = [
+        p for p in chosen
+        if p.level != GROW and problem.cat.level_offered[p.channel, GROW] and money[p.channel, p.level] < money[p.channel, GROW] <= money[p.channel, p.level] + left
+        and hours[p.channel, GROW] - hours[p.channel, p.level] > hours_left + 1e-9
+    ]
+    if held:
+        more = float(hours[held[0].channel, GROW] - hours[held[0].channel, held[0].level])
+        return explainer.reason("unspent_hours", channel=explainer.channel_name(held[0].channel), needed=round(more, 2), level=explainer.word("levels", LEVELS[GROW]), **figures)
+    if paid:
+        figures.pop("hours")
+        return explainer.reason("unspent_saturated", **figures)
     if len(chosen) >= problem.profile.max_channels:
         return explainer.reason("unspent_slots_full", channels=len(chosen), **figures)
     return explainer.reason("unspent_no_gain", share=round(MIN_PICK_SHARE * 100), **figures)
