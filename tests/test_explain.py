@@ -179,6 +179,9 @@ def test_listening_places_fit_the_sector(name: str, cat: cf.Catalog) -> None:
             c = cat.index["channels"][channel]
             assert cat.sector_fit[c, sector] >= 0.5, (channel, profile["sector"])
             assert cat.channel_rows[c].orientation != "commerce" or "sales" in cf.Profile.model_validate(profile).goals, channel
+        # a marketplace's talk is product questions and reviews: not where a community or an audience forms
+        commerce = {channel for channel in item.channels if cat.channel_rows[cat.index["channels"][channel]].orientation == "commerce"}
+        assert not commerce or item.goal in ("sales", "customer_service"), (item.goal, commerce)
 
 
 def test_every_grammar_spec_a_template_names_is_in_its_locale() -> None:

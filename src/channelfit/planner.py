@@ -43,6 +43,8 @@ _MARKET_LEADERS = 2
 _LISTEN_SECTOR_FIT = 0.5
 #: The affinity to a goal a listening place needs to be listed for that goal: a judgement, the scale's "serves it somewhat".
 _LISTEN_GOAL_AFFINITY = 0.3
+#: The goals a marketplace is a listening place for: its public talk is product questions and reviews.
+_COMMERCE_LISTENING_GOALS = frozenset({"sales", "customer_service"})
 
 #: A market gets its own reach reason when it carries at least this share of the market weight.
 _MARKET_REASON_WEIGHT = 0.2
@@ -301,8 +303,10 @@ def _listening_places(problem: Problem, places: list[int]) -> dict[str, list[str
     out = {}
     for goal in problem.profile.goals:
         g = cat.index["goals"][goal]
-        serving = [c for c in places if cat.goal_affinity[c, g] >= _LISTEN_GOAL_AFFINITY]
-        out[goal] = [cat.channels[c] for c in serving or sorted(places, key=lambda c: -cat.goal_affinity[c, g])[:1]]
+        # a marketplace's talk is product questions and reviews: a place to listen for sales and service only
+        here = [c for c in places if cat.channel_rows[c].orientation != "commerce" or goal in _COMMERCE_LISTENING_GOALS]
+        serving = [c for c in here if cat.goal_affinity[c, g] >= _LISTEN_GOAL_AFFINITY]
+        out[goal] = [cat.channels[c] for c in serving or sorted(here, key=lambda c: -cat.goal_affinity[c, g])[:1]]
     return out
 
 
