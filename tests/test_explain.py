@@ -36,7 +36,7 @@ def test_reasons_state_the_data(name: str, language: str, cat: cf.Catalog) -> No
                 share, row = market_reach(problem, c, k)
                 assert v["pct"] == percent(share)
                 assert (v["first"], v["last"]) == tuple(profile.audience.age)
-                assert f"{v['pct']} %" in reason.text and str(v["country"]) in reason.text
+                assert f"{v['pct']} %" in reason.text and locale(language)["grammar"]["places"]["in"][str(v["country"])] in reason.text
                 assert reason.source_id == (row.source_id if row.basis == "source" else None)
                 if reason.source_id:
                     assert publisher_name(cat.sources[reason.source_id].publisher) in reason.text and str(row.year) in reason.text
@@ -184,10 +184,21 @@ def test_listening_places_fit_the_sector(name: str, cat: cf.Catalog) -> None:
         assert not commerce or item.goal in ("sales", "customer_service"), (item.goal, commerce)
 
 
+def test_every_catalog_country_has_a_place_name_in_every_language(cat: cf.Catalog) -> None:
+    """Plans name countries as the language does ("negli Stati Uniti", "во Франции"), never by code."""
+    for language in LANGUAGES:
+        places = locale(language)["grammar"]["places"]["in"]
+        assert set(cat.countries) <= set(places), (language, sorted(set(cat.countries) - set(places)))
+        assert all(code not in phrase for code, phrase in places.items() if code != "fallback"), language
+    for language, expected in (("en", "in the United States"), ("it", "negli Stati Uniti"), ("ru", "в США")):
+        plan = cf.recommend({**load_example("restaurant_valencia"), "markets": ["US"]}, language=language)
+        assert any(expected in r.text for p in plan.picks for r in p.why if r.code == "reach"), language
+
+
 def test_every_grammar_spec_a_template_names_is_in_its_locale() -> None:
     for language in LANGUAGES:
         grammar = locale(language).get("grammar", {})
-        known = set(grammar.get("articles", {})) | set(grammar.get("plurals", {}))
+        known = set(grammar.get("articles", {})) | set(grammar.get("plurals", {})) | set(grammar.get("places", {}))
         for text in _strings({k: v for k, v in locale(language).items() if k != "grammar"}):
             for spec in re.findall(r"{\w+:([^}]*)}", text):
                 assert spec in known, (language, spec, text)

@@ -3,7 +3,7 @@
 A locale file holds the reason templates, the plan's notes and targets, the rendering's
 headings, the display words of every id (goals, sectors, formats, levels, KPIs, ...), the
 listening prompts, the role duties, the policy checklist, how to write numbers and, where the
-language needs them, its articles and plural forms (``grammar``, named by templates as ``{pct:il}``). Every
+language needs them, its articles, plural forms and place names (``grammar``, named by templates as ``{pct:il}``). Every
 reason carries the figures it states (``values``) and the source behind them, so a test can
 check that the words equal the data they cite. A new language is one new locale file.
 """
@@ -77,12 +77,15 @@ class _TemplateFormatter(string.Formatter):
     A locale's optional ``grammar`` section holds ``articles`` (``{pct:il}`` writes ``il 18`` but ``l'80``:
     the elided form where the number, read aloud, starts with a vowel, as the ``elides`` pattern says) and
     ``plurals`` (``{hours:ore}`` writes ``1 ora`` but ``1,5 ore``: the forms of the word after the number,
-    chosen by the language's ``plural`` rule). Templates without a spec are filled by ``str.format``.
+    chosen by the language's ``plural`` rule) and ``places`` (``{country:in}`` writes a country code as the
+    language says "in" that country: ``negli Stati Uniti``, ``во Франции``; a code the table lacks, a custom
+    catalog's, goes into its ``fallback``). Templates without a spec are filled by ``str.format``.
     """
 
     def __init__(self, grammar: Mapping[str, Any], number: Mapping[str, str]) -> None:
         self.articles: Mapping[str, list[str]] = grammar.get("articles", {})
         self.plurals: Mapping[str, list[str]] = grammar.get("plurals", {})
+        self.places: Mapping[str, Mapping[str, str]] = grammar.get("places", {})
         self.elides = re.compile(grammar.get("elides", "(?!)"))
         self.rule: str = grammar.get("plural", "one_other")
         self.number = number
@@ -93,6 +96,9 @@ class _TemplateFormatter(string.Formatter):
             return (elided if self.elides.match(str(value)) else plain) + str(value)
         if format_spec in self.plurals:
             return f"{value} {self.plurals[format_spec][_plural_form(str(value), self.rule, self.number)]}"
+        if format_spec in self.places:
+            table = self.places[format_spec]
+            return table.get(str(value)) or table["fallback"].format(value)
         return super().format_field(value, format_spec)
 
 
