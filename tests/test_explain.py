@@ -190,6 +190,7 @@ def test_every_catalog_country_has_a_place_name_in_every_language(cat: cf.Catalo
         places = locale(language)["grammar"]["places"]["in"]
         assert set(cat.countries) <= set(places), (language, sorted(set(cat.countries) - set(places)))
         assert all(code not in phrase for code, phrase in places.items() if code != "fallback"), language
+    assert Explainer(None, "ru").text("reasons", "restricted", country="XX").startswith("ограничен в стране XX:")  # a custom catalog's country
     for language, expected in (("en", "in the United States"), ("it", "negli Stati Uniti"), ("ru", "в США")):
         plan = cf.recommend({**load_example("restaurant_valencia"), "markets": ["US"]}, language=language)
         assert any(expected in r.text for p in plan.picks for r in p.why if r.code == "reach"), language
