@@ -146,7 +146,8 @@ def render_plan(plan: Plan) -> str:
     ]
     out += [render_table(rows) if rows else text("render", "no_pick"), ""]
     t = plan.totals
-    out += [text("render", "total", money=money_figure(t.monthly_cost), currency=cur, hours=t.weekly_hours, setup=t.setup_hours), ""]
+    setup = {"setup": t.setup_hours} if t.setup_hours > 0 else {}
+    out += [text("render", "total" if setup else "total_no_setup", money=money_figure(t.monthly_cost), currency=cur, hours=t.weekly_hours, **setup), ""]
     if t.unspent_why is not None:
         out += [text("render", "unspent", why=safe_cell(t.unspent_why.text)), ""]
     for p in plan.picks:
