@@ -159,6 +159,14 @@ def test_numbers_are_written_per_locale(value: float, language: str, expected: s
     assert format_number(value, language) == expected
 
 
+def test_a_plan_without_setup_says_so_in_every_language() -> None:
+    kept = {"name": "x", "model": "b2c", "sector": "food_and_drink", "markets": ["IT"], "goals": {"local_visits": 3}, "budget": {"monthly": 0, "weekly_hours": 3},
+            "premises": True, "present_on": {"google_business_profile": "maintain"}, "max_channels": 1}
+    for language, expected in (("en", "no setup needed"), ("it", "nessuna attivazione necessaria"), ("ru", "настройка не нужна")):
+        totals = next(line for line in render_plan(cf.recommend(kept, language=language)).splitlines() if line.startswith(("Total", "Итого")))
+        assert totals.endswith(f"{expected}.") and " 0 " not in totals.split(",")[-1], totals
+
+
 @pytest.mark.parametrize("name", sorted(p.stem for p in EXAMPLES.glob("*.json")))
 def test_the_text_plan_names_channels_never_ids(name: str, cat: cf.Catalog) -> None:
     plan = cf.recommend(load_example(name))
