@@ -218,6 +218,20 @@ def test_the_minimum_viable_budget_costs_what_it_says_and_the_plan_grows_out_of_
         assert not any(c.level == "listen" and c.channel in owned for c in phase.channels)
 
 
+def test_a_members_only_network_is_open_only_to_its_own_sectors() -> None:
+    """Doximity holds verified US clinicians: a hospital recruiting them can be there, a security vendor selling to
+    hospitals cannot (a Tel Aviv vendor was told to 'maintain' it) and is told why."""
+    def organisation(sector: str, goals: dict[str, int]) -> dict:
+        return {"name": "x", "model": "b2b", "sector": sector, "markets": ["US"], "audience": {"age": [28, 60], "professionals": True, "sectors": ["health"]},
+                "goals": goals, "budget": {"monthly": 2000, "currency": "USD", "weekly_hours": 10}, "max_channels": 4}
+
+    vendor = cf.recommend(organisation("software", {"lead_generation": 3, "thought_leadership": 1}), minimum_budget_share=None)
+    why = {e.channel: e for e in vendor.excluded}["doximity"]
+    assert why.reason == "no_fit" and why.why.text == "only people working in health can hold an account there"
+    hospital = cf.recommend(organisation("health", {"recruiting": 3, "thought_leadership": 1}), minimum_budget_share=None)
+    assert "doximity" in {r.channel for r in hospital.ranking}
+
+
 def test_a_channel_with_kpis_of_its_own_is_measured_on_them() -> None:
     """Tabelog is measured on bookings, Google Business Profile on calls for leads (data/channel_kpis.csv)."""
     ramen = {

@@ -86,6 +86,9 @@ class Catalog:
     starts_empty
         ``(channel,)``: the channel reaches only the people who subscribed (an email list), so an organisation
         that does not run it yet starts with nobody there.
+    account_sectors
+        ``(channel, sector)``: an organisation of the sector can hold an account there; False only where the channel
+        is members-only (``members_only``: verified clinicians, researchers) and the sector is not one of its own.
     goal_listen_serves, goal_paid_lift
         ``(goal,)``: the ``listen`` level serves the goal; paid promotion lifts it beyond ``maintain`` (``goals.csv``).
     goal_affinity
@@ -143,6 +146,7 @@ class Catalog:
     customer_reach: np.ndarray
     needs_premises: np.ndarray
     starts_empty: np.ndarray
+    account_sectors: np.ndarray
     goal_listen_serves: np.ndarray
     goal_paid_lift: np.ndarray
     goal_affinity: np.ndarray
@@ -509,6 +513,7 @@ def _build(folder: Path) -> Catalog:
         ),
         needs_premises=_frozen(np.array([row.needs_premises for row in channel_rows], dtype=bool)),
         starts_empty=_frozen(np.array([row.starts_empty for row in channel_rows], dtype=bool)),
+        account_sectors=_frozen(np.array([[not row.members_only or sector in row.vertical_sector_list for sector in vocab["sectors"]] for row in channel_rows], dtype=bool).reshape(len(channel_rows), len(vocab["sectors"]))),
         goal_listen_serves=_frozen(np.array([row.listen_serves for row in _rows(tables, "goals")], dtype=bool)),
         goal_paid_lift=_frozen(np.array([row.paid_lift for row in _rows(tables, "goals")], dtype=bool)),
         goal_affinity=_fill((n_channels, len(vocab["goals"])), 0.0, [((ch[r.channel], index["goals"][r.goal]), r.affinity) for r in _rows(tables, "channel_goals")]),

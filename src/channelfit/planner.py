@@ -256,6 +256,8 @@ def _exclusion_reason(problem: Problem, explainer: Explainer, c: int, code: str,
         return explainer.reason(code, pct=round(float(problem.scores.reach[0, c]) * 100, 1))
     if code != "no_fit":
         return explainer.reason(code)
+    if not cat.account_sectors[c, cat.index["sectors"][profile.sector]]:
+        return explainer.reason("no_fit", "no_fit_members_only", sectors=", ".join(explainer.word("sectors", s) for s in cat.channel_rows[c].vertical_sector_list))
     criterion = REGISTRY[failing[c]]
     if criterion.name == "reach" and all(_reach_unknown(cat, c, cat.index["countries"][k]) for k in profile.markets):
         return explainer.reason("no_fit", "no_fit_reach_unknown")

@@ -207,7 +207,8 @@ def exclusions(arrays: ProfileArrays, cat: Catalog, scores: Scores) -> np.ndarra
     """``(P, C)`` codes into :data:`EXCLUSIONS`: 0 for candidates, else the first reason that applies.
 
     In order of precedence: excluded by the user; blocked in every target market; needs premises
-    the organisation does not have; scores 0 or fits the sectors below :data:`MIN_SECTOR_FIT`;
+    the organisation does not have; scores 0, fits the sectors below :data:`MIN_SECTOR_FIT`, or is
+    members-only for other sectors than the organisation's (a vendor cannot hold a Doximity account);
     reaches less than :data:`MIN_REACH` of the target people. Included channels, and accounts the
     organisation keeps, are exempt from the last two.
     """
@@ -217,7 +218,8 @@ def exclusions(arrays: ProfileArrays, cat: Catalog, scores: Scores) -> np.ndarra
     code = np.zeros(scores.score.shape, dtype=np.int8)
     code[(scores.reach < MIN_REACH) & ~protected] = EXCLUSIONS.index("too_little_reach")
     sector_fit = rowwise_dot(arrays.sector_mix, cat.sector_fit)
-    code[((scores.score <= 0.0) | (sector_fit < MIN_SECTOR_FIT)) & ~protected] = EXCLUSIONS.index("no_fit")
+    no_account = ~cat.account_sectors[:, arrays.sector].T
+    code[((scores.score <= 0.0) | (sector_fit < MIN_SECTOR_FIT) | no_account) & ~protected] = EXCLUSIONS.index("no_fit")
     code[cat.needs_premises[None, :] & ~arrays.premises[:, None]] = EXCLUSIONS.index("needs_premises")
     code[open_markets == 0] = EXCLUSIONS.index("blocked")
     code[arrays.exclude] = EXCLUSIONS.index("excluded_by_you")

@@ -155,6 +155,7 @@ class ChannelRow(Row):
     ad_family: AdFamily | None = None
     needs_premises: bool
     starts_empty: bool
+    members_only: bool
     age_13_17: float = Share
     age_18_24: float = Share
     age_25_34: float = Share
