@@ -265,6 +265,8 @@ def test_the_weekly_routine_adds_up_to_each_picks_hours_and_listens_only_where_c
         assert sum(item.hours for item in items) == pytest.approx(pick.weekly_hours, abs=0.125)
         if not cat.content_is_public(cat.index["channels"][pick.channel]):
             assert all(item.activity != "listen_and_answer" for item in items), (pick.channel, items)
+        listing = cat.channel_rows[cat.index["channels"][pick.channel]].orientation in ("directory", "commerce")
+        assert all(item.activity != ("create_and_post" if listing else "update_listing") for item in items), (pick.channel, items)
 
 
 def test_a_new_email_list_counts_at_half_its_reach_and_says_so() -> None:
@@ -303,7 +305,7 @@ def test_the_plan_names_the_owner_and_only_the_roles_its_routine_gives_time(prof
         return
     activities = {
         "community_manager": ("listen_and_answer", "answer_and_review"),
-        "content_creator": ("create_and_post",),
+        "content_creator": ("create_and_post", "update_listing"),
         "campaign_manager": ("run_campaigns",),
     }
     expected = {role: sum(item.hours for item in plan.routine if item.activity in kinds) for role, kinds in activities.items()}

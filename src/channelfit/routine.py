@@ -22,6 +22,7 @@ _ACTIVITY_DAYS = {
     "listen_and_answer": DAYS,
     "answer_and_review": DAYS,
     "create_and_post": ("tue", "thu"),
+    "update_listing": ("tue", "thu"),
     "run_campaigns": ("mon",),
 }
 # On a channel whose content is not public (a newsletter, a messenger, a website) there is nothing to
@@ -30,6 +31,8 @@ _ACTIVITY_DAYS = {
 _ANSWER_SHARE_NOT_PUBLIC = 0.25
 # Paid search has neither an audience to listen to nor posts: all its hours set up and adjust campaigns.
 _CAMPAIGN_ONLY_ORIENTATIONS = frozenset({"search_ads"})
+# On a directory or a marketplace one does not post: one keeps the listing (photos, offers, hours, prices) up to date.
+_LISTING_ORIENTATIONS = frozenset({"directory", "commerce"})
 
 
 def _quarters(hours: float) -> int:
@@ -41,7 +44,7 @@ def _activities(cat: Catalog, channel: int, level: int) -> dict[str, float]:
 
     On a public channel the listen level's hours listen and answer, maintain adds posting and grow
     adds campaigns. A channel without public content answers and reviews instead of listening; paid
-    search only runs campaigns.
+    search only runs campaigns; on a directory or a marketplace the maintain hours keep the listing up to date.
     """
     hours = [float(cat.level_weekly_hours[channel, lv]) if cat.level_offered[channel, lv] else None for lv in range(len(LEVELS))]
     total = next(h for h in reversed(hours[: level + 1]) if h is not None)
@@ -55,6 +58,8 @@ def _activities(cat: Catalog, channel: int, level: int) -> dict[str, float]:
     else:
         answer = min(_quarters(below_grow), max(1, round(_quarters(below_grow) * _ANSWER_SHARE_NOT_PUBLIC))) * _QUARTER
         split = {"answer_and_review": answer, "create_and_post": below_grow - answer}
+    if orientation in _LISTING_ORIENTATIONS:
+        split["update_listing"] = split.pop("create_and_post")
     split["run_campaigns"] = total - below_grow
     return {k: v for k, v in split.items() if v > 0}
 
@@ -85,7 +90,7 @@ def roles(routine: Sequence[RoutineItem], explainer: Explainer) -> list[Role]:
     duties = explainer.strings["role_duties"]
     timed = [
         Role(role="community_manager", does=duties["community_manager"], weekly_hours=hours["listen_and_answer"] + hours["answer_and_review"]),
-        Role(role="content_creator", does=duties["content_creator"], weekly_hours=hours["create_and_post"]),
+        Role(role="content_creator", does=duties["content_creator"], weekly_hours=hours["create_and_post"] + hours["update_listing"]),
         Role(role="campaign_manager", does=duties["campaign_manager"], weekly_hours=hours["run_campaigns"]),
     ]
     return [Role(role="owner", does=duties["owner"], weekly_hours=0.0), *(r for r in timed if r.weekly_hours > 0)]
