@@ -125,18 +125,18 @@ def test_a_market_without_a_row_is_said_to_have_no_figure_not_zero(tmp_path: Pat
     path = data / "channel_markets.csv"
     with path.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    dropped = {("google_business_profile", "IT"), ("youtube", "IT"), ("youtube", "ES")}
+    dropped = {("instagram", "IT"), ("youtube", "IT"), ("youtube", "ES")}
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
         writer.writerows(r for r in rows if (r["channel"], r["region"]) not in dropped)
     gaps = cf.load_catalog(data)
-    dentist = {"name": "dentist", "model": "b2c", "sector": "health", "markets": {"IT": 1, "ES": 1}, "audience": {"age": [25, 70]},
-               "goals": {"local_visits": 3}, "budget": {"monthly": 0, "weekly_hours": 4}, "premises": True, "max_channels": 2}
-    plan = cf.recommend(dentist, catalog=gaps, minimum_budget_share=None)
-    listing = next(p for p in plan.picks if p.channel == "google_business_profile")
-    assert [r.values for r in listing.why if r.code == "reach_unknown"] == [{"country": "IT"}]
-    assert {r.values["country"] for r in listing.why if r.code == "reach"} == {"ES"}
+    brand = {"name": "brand", "model": "b2c", "sector": "fashion", "markets": {"IT": 1, "ES": 1}, "audience": {"age": [18, 40]},
+             "goals": {"brand_awareness": 3}, "budget": {"monthly": 0, "weekly_hours": 8}, "include": ["instagram"], "max_channels": 2}
+    plan = cf.recommend(brand, catalog=gaps, minimum_budget_share=None)
+    instagram = next(p for p in plan.picks if p.channel == "instagram")
+    assert [r.values for r in instagram.why if r.code == "reach_unknown"] == [{"country": "IT"}]
+    assert {r.values["country"] for r in instagram.why if r.code == "reach"} == {"ES"}
     youtube = next(e for e in plan.excluded if e.channel == "youtube")
     assert youtube.why.text == "the catalog has no reach figure for it in your markets, so it counts as reaching nobody there"
 
@@ -195,3 +195,33 @@ def test_consumers_count_a_verticals_reach_among_the_people_in_its_market(cat: c
     assert _reach(professional).get("idealista", 0.0) < row
     recruiting = {**agency, "goals": ["recruiting"]}
     assert _reach(recruiting).get("idealista", 0.0) < row
+
+
+def test_a_listing_reaches_the_people_near_the_premises_unless_customers_travel_there(cat: cf.Catalog) -> None:
+    """A maps or booking listing reaches the people of the market where the premises are (the budget's currency,
+    else the largest market): a Chilean winery selling mostly to the US was told its Google listing reached 96 % of
+    Americans. A hotel's listing reaches the travellers of every target market."""
+    from channelfit.criteria import premises_markets
+    from channelfit.scorer import encode
+
+    winery = {"name": "winery", "model": "b2c", "sector": "food_and_drink", "markets": {"US": 0.8, "CL": 0.2}, "audience": {"age": [30, 65]},
+              "goals": {"sales": 3, "brand_awareness": 1}, "budget": {"monthly": 2500000, "currency": "CLP", "weekly_hours": 8}, "premises": True}
+    plan = cf.recommend(winery, minimum_budget_share=None)
+    listing = next(r for r in plan.ranking if r.channel == "google_business_profile")
+    chile_only = 0.2 * cat.reach[cat.index["channels"]["google_business_profile"], cat.index["countries"]["CL"]]
+    assert listing.criteria["reach"] <= chile_only * 1.2 + 1e-9
+    hotel = {**winery, "sector": "hospitality", "budget": {"monthly": 2000, "currency": "USD", "weekly_hours": 8}}
+    assert _reach(hotel)["google_business_profile"] > 0.5
+
+    def home(profile: dict) -> list[str]:
+        arrays = encode([cf.Profile.model_validate(profile)], cat)
+        return [cat.countries[k] for k in premises_markets(arrays, cat)[0].nonzero()[0]]
+
+    assert home(winery) == ["CL"]
+    assert home({**winery, "markets": {"DE": 0.3, "FR": 0.7}, "budget": {"monthly": 100, "weekly_hours": 5}}) == ["FR"]
+    assert home({**winery, "markets": {"GB": 0.6, "US": 0.4}, "budget": {"monthly": 100, "currency": "USD", "weekly_hours": 5}}) == ["US"]
+    assert sorted(home(hotel)) == ["CL", "US"]
+    picked = next((p for p in plan.picks if p.channel == "google_business_profile"), None)
+    if picked is not None:
+        assert {r.values["country"] for r in picked.why if r.code == "reach"} <= {"CL"}
+        assert [r.values for r in picked.why if r.code == "premises_home"] == [{"country": "CL"}]

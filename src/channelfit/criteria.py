@@ -18,6 +18,7 @@ import numpy as np
 
 from .data import Catalog
 from .tables import WORLD
+from .vocabulary import AGE_BANDS
 
 __all__ = [
     "CRITERIA",
@@ -28,6 +29,7 @@ __all__ = [
     "Criterion",
     "ProfileArrays",
     "availability_factor",
+    "premises_markets",
     "rowwise_dot",
 ]
 
@@ -50,6 +52,7 @@ class ProfileArrays:
     market_weights: np.ndarray  # (P, countries), rows sum to 1
     age_overlap: np.ndarray  # (P, age bands): share of each band inside the target ages
     target_people: np.ndarray  # (P, countries * age bands): the target people's weights, rows sum to 1
+    home_market: np.ndarray  # (P,) country index where the premises are taken to be (see scorer.encode)
     gender: np.ndarray  # (P,) index into vocabulary.GENDERS
     professionals: np.ndarray  # (P,) bool
     goal_weights: np.ndarray  # (P, goals), rows sum to 1
@@ -161,6 +164,18 @@ def _target_reach(cat: Catalog) -> np.ndarray:
     return out
 
 
+def premises_markets(arrays: ProfileArrays, cat: Catalog) -> np.ndarray:
+    """``(P, country)``: the target markets where a channel that needs premises (a maps or booking listing) reaches
+    people. It lists the place where customers come, so it reaches the people of the market where the premises are
+    taken to be (``home_market``); every target market when the sector's customers travel to the premises
+    (``visitors_travel``: hotels, tours). A Chilean winery's maps listing does not reach the Americans who buy its
+    wine online."""
+    main = np.zeros_like(arrays.market_weights, dtype=bool)
+    main[np.arange(len(main)), arrays.home_market] = True
+    travel = cat.sector_visitors_travel[arrays.sector][:, None]
+    return np.where(travel, arrays.market_weights > 0, main)
+
+
 def _reach(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndarray:
     """Share of the target people the channel reaches.
 
@@ -172,6 +187,10 @@ def _reach(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndar
     list-based channel the organisation does not run yet counts at :data:`NEW_LIST_REACH_FACTOR`.
     """
     general = rowwise_dot(arrays.target_people, _target_reach(cat))
+    premises = np.flatnonzero(cat.needs_premises)
+    if len(premises):  # a listing reaches the people near the premises: the main market only, unless customers travel there
+        near = np.repeat(premises_markets(arrays, cat), len(AGE_BANDS), axis=1)  # target_people is (country, age band) flat
+        general[:, premises] = rowwise_dot(arrays.target_people * near, _target_reach(cat)[premises])
     female = cat.share_female[None, :]
     gender_factor = np.select([arrays.gender[:, None] == 1, arrays.gender[:, None] == 2], [female / 0.5, (1.0 - female) / 0.5], default=1.0)
     general = np.minimum(general * gender_factor, 1.0)

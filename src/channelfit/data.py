@@ -86,6 +86,8 @@ class Catalog:
     starts_empty
         ``(channel,)``: the channel reaches only the people who subscribed (an email list), so an organisation
         that does not run it yet starts with nobody there.
+    sector_visitors_travel
+        ``(sector,)``: the sector's customers travel to its premises from the other target markets (``sectors.csv``).
     account_sectors
         ``(channel, sector)``: an organisation of the sector can hold an account there; False only where the channel
         is members-only (``members_only``: verified clinicians, researchers) and the sector is not one of its own.
@@ -147,6 +149,7 @@ class Catalog:
     needs_premises: np.ndarray
     starts_empty: np.ndarray
     account_sectors: np.ndarray
+    sector_visitors_travel: np.ndarray
     goal_listen_serves: np.ndarray
     goal_paid_lift: np.ndarray
     goal_affinity: np.ndarray
@@ -513,6 +516,7 @@ def _build(folder: Path) -> Catalog:
         ),
         needs_premises=_frozen(np.array([row.needs_premises for row in channel_rows], dtype=bool)),
         starts_empty=_frozen(np.array([row.starts_empty for row in channel_rows], dtype=bool)),
+        sector_visitors_travel=_frozen(np.array([row.visitors_travel for row in _rows(tables, "sectors")], dtype=bool)),
         account_sectors=_frozen(np.array([[not row.members_only or sector in row.vertical_sector_list for sector in vocab["sectors"]] for row in channel_rows], dtype=bool).reshape(len(channel_rows), len(vocab["sectors"]))),
         goal_listen_serves=_frozen(np.array([row.listen_serves for row in _rows(tables, "goals")], dtype=bool)),
         goal_paid_lift=_frozen(np.array([row.paid_lift for row in _rows(tables, "goals")], dtype=bool)),

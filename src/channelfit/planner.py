@@ -10,7 +10,7 @@ import math
 
 import numpy as np
 
-from .criteria import CRITERIA, NEW_LIST_REACH_FACTOR, REGISTRY
+from .criteria import CRITERIA, NEW_LIST_REACH_FACTOR, REGISTRY, premises_markets
 from .data import Catalog
 from .explain import Explainer, money_figure, percent
 from .plan import Account, Excluded, Kpi, MinimumBudget, Phase, PhaseChannel, Pick, Plan, RankedChannel, Reason, Totals
@@ -79,14 +79,17 @@ def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, se
         for s in np.flatnonzero(problem.arrays.reach_sectors[0] > 0)
         if (cat.channels[c], cat.sectors[s]) in cat.sector_reach_rows
     ]
+    near = premises_markets(problem.arrays, cat)[0] if cat.needs_premises[c] else np.ones(len(cat.countries), dtype=bool)
     for country, weight in profile.markets.items():
-        if weight >= _MARKET_REASON_WEIGHT or len(profile.markets) == 1:
+        if (weight >= _MARKET_REASON_WEIGHT or len(profile.markets) == 1) and near[cat.index["countries"][country]]:
             k = cat.index["countries"][country]
             share, row = market_reach(problem, c, k)
             if share > 0 or not in_sectors:  # a vertical network's reach is stated among the sector's professionals
                 reasons.append(explainer.reason("reach_unknown", country=country) if _reach_unknown(cat, c, k) else explainer.reach(row, country, share, first, last))
             if cat.availability[c, k] == 1:
                 reasons.append(explainer.reason("restricted", country=country))
+    if not all(near[cat.index["countries"][k]] for k in profile.markets):  # a listing reaches the people near the premises
+        reasons.append(explainer.reason("premises_home", country=cat.countries[int(problem.arrays.home_market[0])]))
     reasons += in_sectors
     if cat.starts_empty[c] and not problem.arrays.present[0, c]:
         reasons.append(explainer.reason("new_list", pct=round(NEW_LIST_REACH_FACTOR * 100)))

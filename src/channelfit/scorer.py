@@ -63,6 +63,15 @@ def age_overlap(age_min: int, age_max: int) -> np.ndarray:
     )
 
 
+def _home_market(profile: Profile, cat: Catalog) -> str:
+    """Where the organisation's premises are taken to be: the target market whose currency the budget is in (a
+    Chilean winery budgets in CLP, whatever share of its sales goes to the US), the largest of them by weight, else
+    the largest market by weight; ties go to the market listed first."""
+    by_weight = sorted(profile.markets, key=lambda k: -profile.markets[k])  # stable: the first listed wins a tie
+    local = [k for k in by_weight if cat.country_rows[k].currency == profile.budget.currency]
+    return (local or by_weight)[0]
+
+
 def encode(profiles: Sequence[Profile], cat: Catalog) -> ProfileArrays:
     """Encode validated profiles as the arrays :func:`score` reads."""
     n = len(profiles)
@@ -71,6 +80,7 @@ def encode(profiles: Sequence[Profile], cat: Catalog) -> ProfileArrays:
     formats = np.zeros((n, len(cat.formats)), dtype=bool)
     channel_sets = {name: np.zeros((n, len(cat.channels)), dtype=bool) for name in ("include", "exclude", "present_on")}
     present_level = np.full((n, len(cat.channels)), -1, dtype=np.int8)
+    home_market = np.zeros(n, dtype=np.intp)
     countries, goals, fmt_index = cat.index["countries"], cat.index["goals"], cat.index["formats"]
     channels = cat.index["channels"]
     for p, profile in enumerate(profiles):
@@ -86,6 +96,7 @@ def encode(profiles: Sequence[Profile], cat: Catalog) -> ProfileArrays:
         for channel, level in profile.present_on.items():
             if level is not None:
                 present_level[p, channels[channel]] = LEVELS.index(level)
+        home_market[p] = countries[_home_market(profile, cat)]
     overlap = np.array([age_overlap(*p.audience.age) for p in profiles]).reshape(n, len(AGE_BANDS))
     # the target people: each market's people of the target ages, each band weighted by its population
     people = market_weights[:, :, None] * cat.population_bands[None, :, :] * overlap[:, None, :]
@@ -98,6 +109,7 @@ def encode(profiles: Sequence[Profile], cat: Catalog) -> ProfileArrays:
         market_weights=market_weights,
         age_overlap=overlap,
         target_people=people.reshape(n, -1),
+        home_market=home_market,
         gender=np.array([GENDERS.index(p.audience.gender) for p in profiles], dtype=np.int8),
         professionals=np.array([p.audience.professionals for p in profiles], dtype=bool),
         goal_weights=goal_weights,

@@ -120,9 +120,12 @@ class GoalVocabularyRow(VocabularyRow):
 
 class SectorVocabularyRow(VocabularyRow):
     """A sector, and whether its organisations usually have premises customers visit or a local service
-    area (shops, restaurants, clinics, agencies): a profile that does not say is assumed to, and the plan says so."""
+    area (shops, restaurants, clinics, agencies): a profile that does not say is assumed to, and the plan says so;
+    and whether its customers travel to the premises from the other target markets (hotels, tours), so that a maps
+    or booking listing reaches them there too (``visitors_travel``)."""
 
     premises: bool
+    visitors_travel: bool
 
 
 class OrientationVocabularyRow(VocabularyRow):
