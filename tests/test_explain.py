@@ -165,6 +165,12 @@ def test_numbers_are_written_per_locale(value: float, language: str, expected: s
     assert format_number(value, language) == expected
 
 
+@pytest.mark.parametrize(("language", "expected"), [("en", "A, B and C"), ("it", "A, B e C"), ("ru", "A, B и C")])
+def test_lists_in_running_text_end_with_the_languages_and(language: str, expected: str) -> None:
+    explainer = Explainer(None, language)
+    assert explainer.join(["A", "B", "C"]) == expected and explainer.join(["A"]) == "A" and explainer.join([]) == ""
+
+
 def test_a_plan_without_setup_says_so_in_every_language() -> None:
     kept = {"name": "x", "model": "b2c", "sector": "food_and_drink", "markets": ["IT"], "goals": {"local_visits": 3}, "budget": {"monthly": 0, "weekly_hours": 3},
             "premises": True, "present_on": {"google_business_profile": "maintain"}, "max_channels": 1}

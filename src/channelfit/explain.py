@@ -14,7 +14,7 @@ import functools
 import json
 import re
 import string
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from typing import Any
 
@@ -147,6 +147,13 @@ class Explainer:
             if row.id == key:
                 return row.name.lower()
         return key.replace("_", " ")
+
+    def join(self, items: Iterable[str]) -> str:
+        """A list in running text, the last item after the language's "and" (``grammar.and``): "a, b and c"."""
+        items = list(items)
+        if len(items) < 2:
+            return "".join(items)
+        return f"{', '.join(items[:-1])} {self.strings['grammar']['and']} {items[-1]}"
 
     def channel_name(self, channel: int) -> str:
         """A channel's display name: the locale's word for a generic channel (a newsletter, a blog), else the catalog's name."""

@@ -218,7 +218,7 @@ def _expand(problem: Problem, expand: Solved, picks: list[Choice], explainer: Ex
     added = [p for p in chosen if p.channel not in kept]
     hours = mix_hours(problem, chosen) + sum(problem.setup[p.channel, p.level] / SETUP_WEEKS for p in added)
     targets = [_target(explainer, p.channel, k) for p in added for k in _kpis(problem, p.channel, _served_goals(problem, _effectiveness_row(problem, p.channel, p.level), promoted=p.extra_eur > 0), p.level)]
-    names = ", ".join(explainer.channel_name(p.channel) for p in added)
+    names = explainer.join(explainer.channel_name(p.channel) for p in added)
     note = explainer.text("plan", "note_expand", channels=names) if added else explainer.text("plan", "note_expand_none")
     return _phase(problem, "expand", first_week, first_week + FOCUS_WEEKS - 1, chosen, hours, targets, note)
 
@@ -260,13 +260,13 @@ def _exclusion_reason(problem: Problem, explainer: Explainer, c: int, code: str,
     if code != "no_fit":
         return explainer.reason(code)
     if not cat.account_sectors[c, cat.index["sectors"][profile.sector]]:
-        return explainer.reason("no_fit", "no_fit_members_only", sectors=", ".join(explainer.word("sectors", s) for s in cat.channel_rows[c].vertical_sector_list))
+        return explainer.reason("no_fit", "no_fit_members_only", sectors=explainer.join(explainer.word("sectors", s) for s in cat.channel_rows[c].vertical_sector_list))
     criterion = REGISTRY[failing[c]]
     if criterion.name == "reach" and all(_reach_unknown(cat, c, cat.index["countries"][k]) for k in profile.markets):
         return explainer.reason("no_fit", "no_fit_reach_unknown")
     if criterion.name == "formats":
         missing = [cat.formats[f] for f in np.flatnonzero(cat.format_needed[c])]
-        return explainer.reason("no_fit", criterion.no_fit_key, formats=", ".join(explainer.word("formats", f) for f in missing))
+        return explainer.reason("no_fit", criterion.no_fit_key, formats=explainer.join(explainer.word("formats", f) for f in missing))
     return explainer.reason("no_fit", criterion.no_fit_key)
 
 
@@ -415,7 +415,7 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer) -> Re
     # another pick under MIN_PICK_SHARE of the value (see solutions.refine_spend).
     short = [p for p in paid if p.extra_eur < SPEND_TIERS[-1] * problem.spend_scale[p.channel] * (1 - 1e-3)]
     if short:
-        names = ", ".join(explainer.channel_name(p.channel) for p in short)
+        names = explainer.join(explainer.channel_name(p.channel) for p in short)
         return explainer.reason("unspent_floor", channel=names, share=round(MIN_PICK_SHARE * 100), **figures)
     figures["hours"] = round(max(0.0, hours_left), 2)
     # A pick that could take the money at grow but for the hours: the hours, not the money, are the limit.

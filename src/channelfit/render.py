@@ -115,7 +115,7 @@ def render_plan(plan: Plan) -> str:
     text, word, num = ex.text, ex.word, ex.number
     cur = plan.currency
     names = {e.channel: e.name for e in plan.excluded} | {r.channel: r.name for r in plan.ranking} | {p.channel: p.name for p in plan.picks}
-    mix = lambda channels: ", ".join(f"{safe_cell(names.get(c.channel, c.channel))} ({word('levels', c.level)})" for c in channels)  # noqa: E731
+    mix = lambda channels: ex.join(f"{safe_cell(names.get(c.channel, c.channel))} ({word('levels', c.level)})" for c in channels)  # noqa: E731
     out = [
         "# " + text("render", "title", name=safe_cell(plan.name) or ex.strings["render"]["your_organisation"]),
         "",
@@ -211,11 +211,11 @@ def render_plan(plan: Plan) -> str:
         out.append("## " + text("render", "listening_setup"))
         out += [
             "- "
-            + text("render", "listening_item", goal=word("goals", item.goal), listen_for=safe_cell(item.listen_for), channels=", ".join(safe_cell(names.get(c, c)) for c in item.channels))
+            + text("render", "listening_item", goal=word("goals", item.goal), listen_for=safe_cell(item.listen_for), channels=ex.join(safe_cell(names.get(c, c)) for c in item.channels))
             for item in plan.listening
         ]
         if plan.listening[0].feeds:
-            out.append("- " + text("render", "feeds", feeds=", ".join(safe_cell(names.get(c, c)) for c in plan.listening[0].feeds)))
+            out.append("- " + text("render", "feeds", feeds=ex.join(safe_cell(names.get(c, c)) for c in plan.listening[0].feeds)))
         out.append("")
     out.append("## " + text("render", "policy"))
     out += [f"- [ ] {safe_cell(item)}" for item in plan.policy]
