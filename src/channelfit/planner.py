@@ -169,7 +169,7 @@ def _target(explainer: Explainer, channel: int, kpi: Kpi) -> str:
         "target",
         kpi=explainer.word("kpis", kpi.kpi),
         channel=explainer.channel_name(channel),
-        sign="+" if kpi.direction == "up" else "-",
+        sign="+" if kpi.direction == "up" else "\u2212",  # a minus sign, not a hyphen
         pct=percent(abs(kpi.target_change)),
     )
 

@@ -155,7 +155,7 @@ def render_plan(plan: Plan) -> str:
         out += [f"- {safe_cell(r.text)}" for r in p.why]
         if p.kpis:
             items = "; ".join(
-                text("render", "kpi_item", kpi=word("kpis", k.kpi), goal=word("goals", k.goal), sign="+" if k.direction == "up" else "-", pct=percent(abs(k.target_change)))
+                text("render", "kpi_item", kpi=word("kpis", k.kpi), goal=word("goals", k.goal), sign="+" if k.direction == "up" else "\u2212", pct=percent(abs(k.target_change)))
                 for k in p.kpis
             )
             out.append("- " + text("render", "kpis", items=items))
