@@ -203,6 +203,35 @@ def test_account_advice_matches_what_the_plan_does_with_the_account(profile: dic
             assert text.startswith("run it at"), account
 
 
+@given(profiles())
+def test_picks_you_asked_for_are_not_said_to_be_cheap_and_the_expand_note_listens_only_where_it_can(profile: dict) -> None:
+    """An included channel or a kept account is in the mix because the profile says so, not "for what it costs"
+    (a coach's own Instagram was); the expand phase says "listen first" only when each added channel can listen."""
+    plan = _plan_or_infeasible(profile)
+    if plan is None:
+        return
+    parsed = cf.Profile.model_validate(profile)
+    forced = set(parsed.include) | (set() if parsed.may_drop_accounts else set(parsed.present_on))
+    for pick in plan.picks:
+        assert pick.channel not in forced or all(r.code != "dominated" for r in pick.why), pick.channel
+    expand = plan.phases[-1]
+    if expand.note.endswith("listen first"):
+        focus = {p.channel for p in plan.picks}
+        added = [c.channel for c in expand.channels if c.channel not in focus]
+        cat = cf.catalog()
+        assert all(cat.level_offered[cat.index["channels"][c], LEVELS.index("listen")] for c in added), added
+
+
+def test_a_market_where_a_channel_is_blocked_is_said_to_be_blocked() -> None:
+    """A French jeweller selling in China was told YouTube "reaches about 0 % of people aged 28-65 in China (estimated
+    by age from ShinyShiny 2014)"; the plan now says YouTube is blocked there."""
+    jeweller = {"name": "jeweller", "model": "b2c", "sector": "fashion", "markets": {"FR": 0.6, "CN": 0.4}, "audience": {"age": [28, 65]},
+                "goals": {"brand_awareness": 3}, "budget": {"monthly": 5000, "weekly_hours": 20}, "include": ["youtube"], "max_channels": 3}
+    youtube = next(p for p in cf.recommend(jeweller, minimum_budget_share=None).picks if p.channel == "youtube")
+    assert [r.values["country"] for r in youtube.why if r.code == "blocked_in"] == ["CN"]
+    assert {r.values["country"] for r in youtube.why if r.code == "reach"} == {"FR"}
+
+
 @given(profiles(with_include=False))
 def test_the_minimum_viable_budget_costs_what_it_says_and_the_plan_grows_out_of_it(profile: dict) -> None:
     plan = cf.recommend(profile)

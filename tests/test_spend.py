@@ -86,6 +86,7 @@ def test_money_is_spent_only_where_it_adds_value(profile: dict) -> None:
         assert all(capped) or why.code == "unspent_floor", "money is left only when every paid pick is near its full effect, or more would push a pick under the floor"
         assert why.code != "unspent_slots_full" or len(plan.picks) == max_channels, "'all slots are used' only when they are"
         assert why.code != "unspent_no_gain" or len(plan.picks) < max_channels
+        assert why.code != "unspent_saturated" or len(plan.picks) < max_channels, "with every slot used, that is the reason no other channel joins"
         if why.code == "unspent_hours":  # the hours, not the money, keep a pick from taking it at grow
             held = next(p for p in plan.picks if p.name == why.values["channel"])
             assert held.level != "grow" and why.values["needed"] > why.values["hours"]

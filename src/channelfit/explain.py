@@ -178,7 +178,8 @@ class Explainer:
     def _source(self, source_id: str | None, year: int | None, basis: str) -> str:
         if basis == "estimate" or source_id is None:
             return self.strings["reasons"]["estimate"]
-        return f"{publisher_name(self.cat.sources[source_id].publisher)} {year}"
+        publisher = publisher_name(self.cat.sources[source_id].publisher)
+        return publisher if year is not None and str(year) in publisher else f"{publisher} {year}"  # "Digital News Report 2024", not "... 2024 2024"
 
     def reach(self, row: MarketRow | ReachBandRow, country: str, share: float, first: int, last: int) -> Reason:
         """Reach among the people of the target ages in one market: a published band figure, a sourced

@@ -84,7 +84,9 @@ def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, se
         if (weight >= _MARKET_REASON_WEIGHT or len(profile.markets) == 1) and near[cat.index["countries"][country]]:
             k = cat.index["countries"][country]
             share, row = market_reach(problem, c, k)
-            if share > 0 or not in_sectors:  # a vertical network's reach is stated among the sector's professionals
+            if cat.availability[c, k] == AVAILABILITY.index("blocked"):
+                reasons.append(explainer.reason("blocked_in", country=country))
+            elif share > 0 or not in_sectors:  # a vertical network's reach is stated among the sector's professionals
                 reasons.append(explainer.reason("reach_unknown", country=country) if _reach_unknown(cat, c, k) else explainer.reach(row, country, share, first, last))
             if cat.availability[c, k] == 1:
                 reasons.append(explainer.reason("restricted", country=country))
@@ -219,7 +221,8 @@ def _expand(problem: Problem, expand: Solved, picks: list[Choice], explainer: Ex
     hours = mix_hours(problem, chosen) + sum(problem.setup[p.channel, p.level] / SETUP_WEEKS for p in added)
     targets = [_target(explainer, p.channel, k) for p in added for k in _kpis(problem, p.channel, _served_goals(problem, _effectiveness_row(problem, p.channel, p.level), promoted=p.extra_eur > 0), p.level)]
     names = explainer.join(explainer.channel_name(p.channel) for p in added)
-    note = explainer.text("plan", "note_expand", channels=names) if added else explainer.text("plan", "note_expand_none")
+    can_listen = all(problem.cat.level_offered[p.channel, LEVELS.index("listen")] for p in added)
+    note = explainer.text("plan", "note_expand" if can_listen else "note_expand_no_listen", channels=names) if added else explainer.text("plan", "note_expand_none")
     return _phase(problem, "expand", first_week, first_week + FOCUS_WEEKS - 1, chosen, hours, targets, note)
 
 
@@ -388,10 +391,12 @@ def _picks(problem: Problem, objective: str, chosen: list[Choice], explainer: Ex
 def _outranked(problem: Problem, order: list[int], picked: set[int]) -> dict[int, int]:
     """For each pick that a channel left out of the mix dominates (at least as good on every criterion, better on
     one), the first such channel in ``order``: the pick is in the mix for what it costs in money and hours. A pick
-    dominated only by other picks is there for what it adds beside them, and gets no such reason."""
+    dominated only by other picks is there for what it adds beside them, and one you included or keep is there
+    because you said so: neither gets such a reason."""
     criteria = problem.scores.criteria[0]
+    forced = problem.arrays.include[0] | (problem.arrays.present[0] & problem.arrays.keep_present[0])
     out = {}
-    for c in picked:
+    for c in picked - set(np.flatnonzero(forced).tolist()):  # included or kept: in the mix because you said so
         beats = (criteria >= criteria[c]).all(axis=1) & (criteria > criteria[c]).any(axis=1)
         left_out = [d for d in order if beats[d] and d not in picked]
         if left_out:
@@ -428,11 +433,11 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer) -> Re
     if held:
         more = float(hours[held[0].channel, GROW] - hours[held[0].channel, held[0].level])
         return explainer.reason("unspent_hours", channel=explainer.channel_name(held[0].channel), needed=round(more, 2), level=explainer.word("levels", LEVELS[GROW]), **figures)
+    if len(chosen) >= problem.profile.max_channels:  # no other channel could join, whatever it would add
+        return explainer.reason("unspent_slots_full", channels=len(chosen), **figures)
     if paid:
         figures.pop("hours")
         return explainer.reason("unspent_saturated", **figures)
-    if len(chosen) >= problem.profile.max_channels:
-        return explainer.reason("unspent_slots_full", channels=len(chosen), **figures)
     return explainer.reason("unspent_no_gain", share=round(MIN_PICK_SHARE * 100), **figures)
 
 
