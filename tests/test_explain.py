@@ -171,6 +171,11 @@ def test_lists_in_running_text_end_with_the_languages_and(language: str, expecte
     assert explainer.join(["A", "B", "C"]) == expected and explainer.join(["A"]) == "A" and explainer.join([]) == ""
 
 
+def test_money_is_rounded_as_people_round_it() -> None:
+    """Halves go away from zero (a minimum budget of 106.5 EUR read 106, below the real minimum); whole units from 100."""
+    assert [money_figure(x) for x in (106.5, 107.5, -106.5, 2.675, 99.994, 42.385)] == [107.0, 108.0, -107.0, 2.68, 99.99, 42.39]
+
+
 def test_a_plan_without_setup_says_so_in_every_language() -> None:
     kept = {"name": "x", "model": "b2c", "sector": "food_and_drink", "markets": ["IT"], "goals": {"local_visits": 3}, "budget": {"monthly": 0, "weekly_hours": 3},
             "premises": True, "present_on": {"google_business_profile": "maintain"}, "max_channels": 1}

@@ -15,6 +15,7 @@ import json
 import re
 import string
 from collections.abc import Iterable, Mapping
+from decimal import ROUND_HALF_UP, Decimal
 from importlib import resources
 from typing import Any
 
@@ -52,8 +53,10 @@ def percent(share: float) -> int:
 
 
 def money_figure(amount: float) -> float:
-    """An amount of money at the precision a plan states it: whole units from 100 up, cents below."""
-    return round(float(amount), 0 if abs(amount) >= 100 else 2) + 0.0
+    """An amount of money at the precision a plan states it: whole units from 100 up, cents below, halves rounded
+    away from zero as people round money (Python's ``round`` takes halves to even: a minimum of 106.5 read 106)."""
+    step = Decimal(1) if abs(amount) >= 100 else Decimal("0.01")
+    return float(Decimal(repr(float(amount))).quantize(step, rounding=ROUND_HALF_UP)) + 0.0
 
 
 def format_number(value: float, language: str, digits: int = 2) -> str:
