@@ -276,8 +276,9 @@ def _exclusion_reason(problem: Problem, explainer: Explainer, c: int, code: str,
 def _market_leaders(problem: Problem, picked: set[int], orientation: str | None = None) -> list[int]:
     """The public channels available in the profile's main market that are not picked, by reach.
 
-    With an ``orientation``, any channel of the catalog of that orientation, by reach; without, the
-    candidates that fit the sector at least :data:`_LISTEN_SECTOR_FIT`, by reach times sector fit; a
+    With an ``orientation``, any channel of the catalog of that orientation, by reach in the main market; without,
+    the candidates that fit the sector at least :data:`_LISTEN_SECTOR_FIT`, by their reach among the profile's
+    target people times sector fit; a
     marketplace only for an organisation that wants sales there (its talk is product questions and reviews).
     """
     cat, profile = problem.cat, problem.profile
@@ -296,11 +297,14 @@ def _market_leaders(problem: Problem, picked: set[int], orientation: str | None 
         def wanted(c: int) -> bool:
             return cat.channel_rows[c].orientation == orientation
 
+    # the candidates rank by their reach among the profile's own people (a network of professionals is not where
+    # 15-25 year-old pupils talk); the news feeds by their reach in the main market
+    reach = problem.scores.reach[0] if orientation is None else cat.reach[:, main]
     eligible = [
         c for c in pool
         if c not in picked and wanted(c) and cat.availability[c, main] == 0 and cat.reach[c, main] > 0 and cat.content_is_public(c)
     ]
-    eligible.sort(key=lambda c: (-cat.reach[c, main] * fit[c], c))
+    eligible.sort(key=lambda c: (-reach[c] * fit[c], c))
     return eligible[:_MARKET_LEADERS]
 
 
