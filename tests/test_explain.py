@@ -203,6 +203,7 @@ def test_listening_places_fit_the_sector(name: str, cat: cf.Catalog) -> None:
         for channel in set(item.channels) - picked:
             c = cat.index["channels"][channel]
             assert cat.sector_fit[c, sector] >= 0.5, (channel, profile["sector"])
+            assert next(r for r in plan.ranking if r.channel == channel).criteria["model"] >= 0.5, (channel, profile["model"])
             assert cat.channel_rows[c].orientation != "commerce" or "sales" in cf.Profile.model_validate(profile).goals, channel
         # a marketplace's talk is product questions and reviews: not where a community or an audience forms
         commerce = {channel for channel in item.channels if cat.channel_rows[cat.index["channels"][channel]].orientation == "commerce"}

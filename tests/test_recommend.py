@@ -222,6 +222,15 @@ def test_picks_you_asked_for_are_not_said_to_be_cheap_and_the_expand_note_listen
         assert all(cat.level_offered[cat.index["channels"][c], LEVELS.index("listen")] for c in added), added
 
 
+def test_a_consumer_organisations_listening_places_are_where_consumers_talk() -> None:
+    """A Russian online English school was told to listen on TenChat, a network of professionals."""
+    school = {"name": "school", "model": "b2c", "sector": "education", "markets": ["RU"], "audience": {"age": [18, 45]},
+              "goals": {"lead_generation": 3, "sales": 1, "community": 1}, "budget": {"monthly": 150000, "currency": "RUB", "weekly_hours": 15},
+              "formats": ["text", "image", "short_video", "long_video", "live"], "present_on": {"vk": "grow", "telegram": "maintain"}, "max_channels": 4}
+    plan = cf.recommend(school, minimum_budget_share=None)
+    assert "tenchat" not in {c for item in plan.listening for c in item.channels}
+
+
 def test_a_market_where_a_channel_is_blocked_is_said_to_be_blocked() -> None:
     """A French jeweller selling in China was told YouTube "reaches about 0 % of people aged 28-65 in China (estimated
     by age from ShinyShiny 2014)"; the plan now says YouTube is blocked there."""

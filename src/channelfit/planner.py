@@ -41,6 +41,9 @@ _MARKET_LEADERS = 2
 #: The sector fit a channel needs to be a listening place: the sector's customers must talk there, not
 #: merely be present (a marketplace's 0.4 for health is supplements, not a dentist's patients).
 _LISTEN_SECTOR_FIT = 0.5
+#: The fit to the business model (b2b, b2c) a channel needs to be a listening place: a consumer school's customers do
+#: not talk on a network of professionals (TenChat). A judgement, the middle of the scale.
+_LISTEN_MODEL_FIT = 0.5
 #: The affinity to a goal a listening place needs to be listed for that goal: a judgement, the scale's "serves it somewhat".
 _LISTEN_GOAL_AFFINITY = 0.3
 #: The goals a marketplace is a listening place for: its public talk is product questions and reviews.
@@ -277,7 +280,8 @@ def _market_leaders(problem: Problem, picked: set[int], orientation: str | None 
     """The public channels available in the profile's main market that are not picked, by reach.
 
     With an ``orientation``, any channel of the catalog of that orientation, by reach in the main market; without,
-    the candidates that fit the sector at least :data:`_LISTEN_SECTOR_FIT`, by their reach among the profile's
+    the candidates that fit the sector at least :data:`_LISTEN_SECTOR_FIT` and the business model at least
+    :data:`_LISTEN_MODEL_FIT`, by their reach among the profile's
     target people times sector fit; a
     marketplace only for an organisation that wants sales there (its talk is product questions and reviews).
     """
@@ -288,8 +292,14 @@ def _market_leaders(problem: Problem, picked: set[int], orientation: str | None 
         pool = [int(c) for c in problem.candidates]
         fit = cat.sector_fit[:, cat.index["sectors"][profile.sector]]
 
+        model_fit = problem.scores.criteria[0][:, CRITERIA.index("model")]
+
         def wanted(c: int) -> bool:
-            return fit[c] >= _LISTEN_SECTOR_FIT and (cat.channel_rows[c].orientation != "commerce" or "sales" in profile.goals)
+            return (
+                fit[c] >= _LISTEN_SECTOR_FIT
+                and model_fit[c] >= _LISTEN_MODEL_FIT
+                and (cat.channel_rows[c].orientation != "commerce" or "sales" in profile.goals)
+            )
     else:
         pool = list(range(len(cat.channels)))
         fit = np.ones(len(cat.channels))
