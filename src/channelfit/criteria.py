@@ -188,9 +188,13 @@ def _reach(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndar
     """
     general = rowwise_dot(arrays.target_people, _target_reach(cat))
     premises = np.flatnonzero(cat.needs_premises)
-    if len(premises):  # a listing reaches the people near the premises: the main market only, unless customers travel there
-        near = np.repeat(premises_markets(arrays, cat), len(AGE_BANDS), axis=1)  # target_people is (country, age band) flat
-        general[:, premises] = rowwise_dot(arrays.target_people * near, _target_reach(cat)[premises])
+    near = premises_markets(arrays, cat)
+    # a listing reaches the people near the premises: recomputed only for the profiles whose listings count in fewer
+    # markets than they target (the others' reach is the general one)
+    fewer = np.flatnonzero((near != (arrays.market_weights > 0)).any(axis=1)) if len(premises) else np.zeros(0, dtype=np.intp)
+    if len(fewer):
+        mask = np.repeat(near[fewer], len(AGE_BANDS), axis=1)  # target_people is (country, age band) flat
+        general[np.ix_(fewer, premises)] = rowwise_dot(arrays.target_people[fewer] * mask, _target_reach(cat)[premises])
     female = cat.share_female[None, :]
     gender_factor = np.select([arrays.gender[:, None] == 1, arrays.gender[:, None] == 2], [female / 0.5, (1.0 - female) / 0.5], default=1.0)
     general = np.minimum(general * gender_factor, 1.0)
