@@ -188,11 +188,11 @@ def _reach(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndar
     """
     general = rowwise_dot(arrays.target_people, _target_reach(cat))
     premises = np.flatnonzero(cat.needs_premises)
-    near = premises_markets(arrays, cat)
-    # a listing reaches the people near the premises: recomputed only for the profiles whose listings count in fewer
-    # markets than they target (the others' reach is the general one)
-    fewer = np.flatnonzero((near != (arrays.market_weights > 0)).any(axis=1)) if len(premises) else np.zeros(0, dtype=np.intp)
-    if len(fewer):
+    if len(premises):
+        # a listing reaches the people near the premises: recomputed only for the profiles whose listings count in
+        # fewer markets than they target (the others' reach is the general one)
+        near = premises_markets(arrays, cat)
+        fewer = np.flatnonzero((near != (arrays.market_weights > 0)).any(axis=1))
         mask = np.repeat(near[fewer], len(AGE_BANDS), axis=1)  # target_people is (country, age band) flat
         general[np.ix_(fewer, premises)] = rowwise_dot(arrays.target_people[fewer] * mask, _target_reach(cat)[premises])
     female = cat.share_female[None, :]

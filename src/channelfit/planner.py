@@ -27,7 +27,7 @@ from .problem import (
     spend_curve,
 )
 from .routine import listening_setup, policy, roles, weekly_routine
-from .scorer import EXCLUSIONS, dominated
+from .scorer import EXCLUSIONS, asked_for, dominated
 from .solutions import MinimumBudgetSolution, PlanSolutions, Solved
 from .tables import MarketRow, ReachBandRow
 from .vocabulary import AVAILABILITY, GROW, LEVELS, MAINTAIN
@@ -281,9 +281,8 @@ def _market_leaders(problem: Problem, picked: set[int], orientation: str | None 
 
     With an ``orientation``, any channel of the catalog of that orientation, by reach in the main market; without,
     the candidates that fit the sector at least :data:`_LISTEN_SECTOR_FIT` and the business model at least
-    :data:`_LISTEN_MODEL_FIT`, by their reach among the profile's
-    target people times sector fit; a
-    marketplace only for an organisation that wants sales there (its talk is product questions and reviews).
+    :data:`_LISTEN_MODEL_FIT`, by their reach among the profile's target people times sector fit; a marketplace
+    only for an organisation that wants sales there (its talk is product questions and reviews).
     """
     cat, profile = problem.cat, problem.profile
     main = cat.index["countries"][max(profile.markets, key=lambda k: (profile.markets[k], k))]
@@ -291,7 +290,6 @@ def _market_leaders(problem: Problem, picked: set[int], orientation: str | None 
     if orientation is None:
         pool = [int(c) for c in problem.candidates]
         fit = cat.sector_fit[:, cat.index["sectors"][profile.sector]]
-
         model_fit = problem.scores.criteria[0][:, CRITERIA.index("model")]
 
         def wanted(c: int) -> bool:
@@ -408,9 +406,8 @@ def _outranked(problem: Problem, order: list[int], picked: set[int]) -> dict[int
     dominated only by other picks is there for what it adds beside them, and one you included or keep is there
     because you said so: neither gets such a reason."""
     criteria = problem.scores.criteria[0]
-    forced = problem.arrays.include[0] | (problem.arrays.present[0] & problem.arrays.keep_present[0])
     out = {}
-    for c in picked - set(np.flatnonzero(forced).tolist()):  # included or kept: in the mix because you said so
+    for c in picked - set(np.flatnonzero(asked_for(problem.arrays)[0]).tolist()):
         beats = (criteria >= criteria[c]).all(axis=1) & (criteria > criteria[c]).any(axis=1)
         left_out = [d for d in order if beats[d] and d not in picked]
         if left_out:
@@ -436,7 +433,7 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer) -> Re
     if short:
         names = explainer.join(explainer.channel_name(p.channel) for p in short)
         return explainer.reason("unspent_floor", channel=names, share=round(MIN_PICK_SHARE * 100), **figures)
-    figures["hours"] = round(max(0.0, hours_left), 2)
+    hours_figure = round(max(0.0, hours_left), 2)
     # A pick that could take the money at grow but for the hours: the hours, not the money, are the limit.
     money, hours = problem.money, problem.hours
     held = [
@@ -446,13 +443,14 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer) -> Re
     ]
     if held:
         more = float(hours[held[0].channel, GROW] - hours[held[0].channel, held[0].level])
-        return explainer.reason("unspent_hours", channel=explainer.channel_name(held[0].channel), needed=round(more, 2), level=explainer.word("levels", LEVELS[GROW]), **figures)
+        return explainer.reason(
+            "unspent_hours", channel=explainer.channel_name(held[0].channel), needed=round(more, 2), level=explainer.word("levels", LEVELS[GROW]), **figures, hours=hours_figure
+        )
     if len(chosen) >= problem.profile.max_channels:  # no other channel could join, whatever it would add
-        return explainer.reason("unspent_slots_full", channels=len(chosen), **figures)
+        return explainer.reason("unspent_slots_full", channels=len(chosen), **figures, hours=hours_figure)
     if paid:
-        figures.pop("hours")
         return explainer.reason("unspent_saturated", **figures)
-    return explainer.reason("unspent_no_gain", share=round(MIN_PICK_SHARE * 100), **figures)
+    return explainer.reason("unspent_no_gain", share=round(MIN_PICK_SHARE * 100), **figures, hours=hours_figure)
 
 
 def _why_not(problem: Problem, chosen: list[Choice], left: tuple[float, float], explainer: Explainer, c: int) -> Reason:

@@ -18,7 +18,7 @@ from .data import Catalog
 from .profile import Profile
 from .vocabulary import AGE_BANDS, GENDERS, LEVELS, MODELS
 
-__all__ = ["EXCLUSIONS", "MIN_REACH", "MIN_SECTOR_FIT", "Scores", "dominated", "age_overlap", "encode", "exclusions", "score"]
+__all__ = ["EXCLUSIONS", "MIN_REACH", "MIN_SECTOR_FIT", "Scores", "asked_for", "dominated", "age_overlap", "encode", "exclusions", "score"]
 
 #: Why a channel cannot be in a profile's mix; code 0 (not listed) means it is a candidate.
 EXCLUSIONS: tuple[str, ...] = ("candidate", "excluded_by_you", "blocked", "needs_premises", "no_fit", "too_little_reach")
@@ -215,6 +215,12 @@ def dominated(criteria: np.ndarray) -> np.ndarray:
     return np.where(dominates.any(axis=1), dominates.argmax(axis=1), -1)
 
 
+def asked_for(arrays: ProfileArrays) -> np.ndarray:
+    """``(P, C)`` the channels a profile asks for: those it includes and the accounts it keeps (``may_drop_accounts``
+    false). They are exempt from the fit and reach exclusions, and in the mix because the profile says so."""
+    return arrays.include | (arrays.present & arrays.keep_present[:, None])
+
+
 def exclusions(arrays: ProfileArrays, cat: Catalog, scores: Scores) -> np.ndarray:
     """``(P, C)`` codes into :data:`EXCLUSIONS`: 0 for candidates, else the first reason that applies.
 
@@ -226,7 +232,7 @@ def exclusions(arrays: ProfileArrays, cat: Catalog, scores: Scores) -> np.ndarra
     """
     targets = (arrays.market_weights > 0).astype(float)
     open_markets = targets @ (cat.availability != 2).T.astype(float)
-    protected = arrays.include | (arrays.present & arrays.keep_present[:, None])
+    protected = asked_for(arrays)
     code = np.zeros(scores.score.shape, dtype=np.int8)
     code[(scores.reach < MIN_REACH) & ~protected] = EXCLUSIONS.index("too_little_reach")
     sector_fit = rowwise_dot(arrays.sector_mix, cat.sector_fit)
