@@ -10,7 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import channelfit as cf
+from channelfit.explain import locale
 from channelfit.problem import SETUP_WEEKS
+from channelfit.render import render_plan
 from channelfit.strategies import profiles
 from channelfit.vocabulary import LEVELS
 
@@ -349,3 +351,26 @@ def test_the_plan_names_the_owner_and_only_the_roles_its_routine_gives_time(prof
     expected = {role: sum(item.hours for item in plan.routine if item.activity in kinds) for role, kinds in activities.items()}
     assert [r.role for r in plan.roles][:1] == ["owner"]
     assert {r.role: r.weekly_hours for r in plan.roles[1:]} == pytest.approx({role: hours for role, hours in expected.items() if hours > 0})
+
+
+@pytest.mark.parametrize("language", ["en", "it", "ru"])
+def test_a_person_is_told_every_role_is_theirs(language: str) -> None:
+    """A one-person business reads one roles line that gives every role to them, not four jobs to staff."""
+    coach = {
+        "name": "Anna Berg Coaching",
+        "kind": "person",
+        "model": "b2c",
+        "sector": "professional_services",
+        "markets": ["DE"],
+        "audience": {"age": [30, 55]},
+        "goals": {"lead_generation": 3, "brand_awareness": 1},
+        "budget": {"monthly": 150, "weekly_hours": 5},
+        "max_channels": 3,
+    }
+    person = cf.recommend(coach, language=language, minimum_budget_share=None)
+    company = cf.recommend({**coach, "kind": "company"}, language=language, minimum_budget_share=None)
+    assert (person.kind, company.kind) == ("person", "company")
+    strings = locale(language)["render"]
+    person_line, company_line = ("\n- " + strings[key].split("{items}")[0] for key in ("roles_person", "roles"))
+    assert person_line in render_plan(person) and person_line not in render_plan(company)
+    assert company_line in render_plan(company) and company_line not in render_plan(person)

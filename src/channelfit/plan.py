@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
-from .vocabulary import Language, LevelName, ObjectiveName, PhaseName
+from .vocabulary import KINDS, Language, LevelName, ObjectiveName, PhaseName
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -200,6 +200,7 @@ class Plan(_Out):
 
     version: int = PLAN_VERSION
     name: str
+    kind: Literal[KINDS] = Field(default="company", description="who the plan is for, as the profile said: a person holds every role")  # type: ignore[valid-type]
     language: Language = Field(description="the language of every text in the plan")
     organisation: str = Field(default="", description="a hash of who the organisation is (name, kind, model, sector, markets); evidence is tied to it")
     objective_kind: ObjectiveName

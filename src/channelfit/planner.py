@@ -510,6 +510,7 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
     routine = weekly_routine(cat, [(p.channel, p.level) for p in chosen])
     return Plan(
         name=profile.name,
+        kind=profile.kind,
         language=explainer.language,  # type: ignore[arg-type]
         organisation=profile.organisation_key,
         objective_kind=solutions.objective,

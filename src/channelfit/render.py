@@ -206,7 +206,7 @@ def render_plan(plan: Plan) -> str:
             else text("render", "role_item_untimed", role=word("roles", r.role), does=safe_cell(r.does))  # the owner's review is monthly
             for r in plan.roles
         )
-        out += ["- " + text("render", "roles", items=roles), ""]
+        out += ["- " + text("render", "roles_person" if plan.kind == "person" else "roles", items=roles), ""]
     if plan.listening:
         out.append("## " + text("render", "listening_setup"))
         out += [
