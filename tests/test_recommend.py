@@ -13,6 +13,7 @@ import channelfit as cf
 from channelfit.explain import locale
 from channelfit.problem import SETUP_WEEKS
 from channelfit.render import render_plan
+from channelfit.routine import DAYS
 from channelfit.strategies import profiles
 from channelfit.vocabulary import LEVELS
 
@@ -307,6 +308,33 @@ def test_the_weekly_routine_adds_up_to_each_picks_hours_and_listens_only_where_c
             assert all(item.activity != "listen_and_answer" for item in items), (pick.channel, items)
         listing = cat.channel_rows[cat.index["channels"][pick.channel]].orientation in ("directory", "commerce")
         assert all(item.activity != ("create_and_post" if listing else "update_listing") for item in items), (pick.channel, items)
+
+        days = {activity: sorted(DAYS.index(item.day) for item in items if item.activity == activity) for activity in ("create_and_post", "update_listing", "run_campaigns")}
+        assert len(days["run_campaigns"]) <= 1, (pick.channel, items)  # campaigns are adjusted once a week
+        for activity in ("create_and_post", "update_listing"):  # content twice a week, two days apart
+            assert len(days[activity]) <= 2 and (len(days[activity]) < 2 or days[activity][1] - days[activity][0] >= 2), (pick.channel, items)
+
+
+def test_a_busy_week_is_spread_over_the_days() -> None:
+    """Three channels with campaigns and content do not pile onto one Monday and one Tuesday (a Russian university
+    once read 7.5 h of campaigns on Monday and 0.25 h on Friday): the busiest day stays near the mean."""
+    university = {
+        "name": "university",
+        "kind": "public_body",
+        "model": "b2c",
+        "sector": "education",
+        "markets": ["RU", "KZ"],
+        "audience": {"age": [16, 24]},
+        "goals": {"brand_awareness": 2, "lead_generation": 3, "community": 1},
+        "budget": {"monthly": 300000, "currency": "RUB", "weekly_hours": 25},
+        "formats": ["text", "image", "short_video", "long_video", "live"],
+        "max_channels": 4,
+    }
+    plan = cf.recommend(university, minimum_budget_share=None)
+    load = {day: sum(item.hours for item in plan.routine if item.day == day) for day in DAYS}
+    campaign_days = [item.day for item in plan.routine if item.activity == "run_campaigns"]
+    assert len(campaign_days) >= 3 and len(set(campaign_days)) == len(campaign_days)
+    assert max(load.values()) <= 1.25 * sum(load.values()) / len(DAYS), load
 
 
 def test_a_new_email_list_counts_at_half_its_reach_and_says_so() -> None:

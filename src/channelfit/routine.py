@@ -17,13 +17,15 @@ __all__ = ["listening_setup", "policy", "roles", "weekly_routine"]
 
 DAYS = ("mon", "tue", "wed", "thu", "fri")
 _QUARTER = 0.25
-# Which days each activity lands on: answering is daily, content twice a week, campaigns once.
-_ACTIVITY_DAYS = {
-    "listen_and_answer": DAYS,
-    "answer_and_review": DAYS,
-    "create_and_post": ("tue", "thu"),
-    "update_listing": ("tue", "thu"),
-    "run_campaigns": ("mon",),
+# Answering is daily; content goes out twice a week, two days apart; campaigns are adjusted once a week.
+# Each block takes the allowed days that keep the busiest day lightest (the first choice on a tie), so
+# three channels' posts and campaigns do not all land on one Monday and one Tuesday.
+_DAILY = frozenset({"listen_and_answer", "answer_and_review"})
+_TWICE_A_WEEK = (("tue", "thu"), ("mon", "wed"), ("wed", "fri"), ("mon", "thu"), ("tue", "fri"))
+_DAY_CHOICES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "create_and_post": _TWICE_A_WEEK,
+    "update_listing": _TWICE_A_WEEK,
+    "run_campaigns": tuple((day,) for day in DAYS),
 }
 # On a channel whose content is not public (a newsletter, a messenger, a website) there is nothing to
 # listen to: a quarter of its maintain hours answer replies and messages and read the results, the
@@ -64,29 +66,49 @@ def _activities(cat: Catalog, channel: int, level: int) -> dict[str, float]:
     return {k: v for k, v in split.items() if v > 0}
 
 
-def _spread(hours: float, days: Sequence[str]) -> list[tuple[str, float]]:
-    """``hours`` in quarter hours over ``days``, as evenly as possible, exact in total (quarters are exact floats)."""
-    quarters = round(hours / _QUARTER)
+def _spread(quarters: int, days: Sequence[str]) -> list[tuple[str, int]]:
+    """``quarters`` quarter hours over ``days``, as evenly as possible (the first days take the remainder)."""
     base, extra = divmod(quarters, len(days))
-    return [(day, (base + (i < extra)) * _QUARTER) for i, day in enumerate(days) if base + (i < extra) > 0]
+    return [(day, base + (i < extra)) for i, day in enumerate(days) if base + (i < extra) > 0]
 
 
 def weekly_routine(cat: Catalog, picks: Sequence[tuple[int, int]]) -> list[RoutineItem]:
-    """Day-by-day activities for the focus phase, one item per day, channel and activity."""
-    items = []
-    for channel, level in picks:
-        for activity, hours in _activities(cat, channel, level).items():
-            for day, share in _spread(hours, _ACTIVITY_DAYS[activity]):
-                items.append(RoutineItem(day=day, channel=cat.channels[channel], activity=activity, hours=share))  # type: ignore[arg-type]
-    items.sort(key=lambda item: (DAYS.index(item.day), item.channel, item.activity))
-    return items
+    """Day-by-day activities for the focus phase, one item per day, channel and activity.
+
+    Hours are counted in quarter hours, so the day totals add up exactly to the plan's hours. The daily
+    activities come first, their remainders on the lightest days; then the larger blocks first, each on
+    the allowed days (:data:`_DAY_CHOICES`) that leave the week most even.
+    """
+    planned = [(channel, activity, _quarters(hours)) for channel, level in picks for activity, hours in _activities(cat, channel, level).items()]
+    load = dict.fromkeys(DAYS, 0)
+    placed: list[tuple[str, int, str, int]] = []
+
+    def place(channel: int, activity: str, shares: list[tuple[str, int]]) -> None:
+        for day, quarters in shares:
+            load[day] += quarters
+            placed.append((day, channel, activity, quarters))
+
+    def busiest(shares: list[tuple[str, int]]) -> list[int]:
+        after = dict(load)
+        for day, quarters in shares:
+            after[day] += quarters
+        return sorted(after.values(), reverse=True)
+
+    for channel, activity, quarters in planned:
+        if activity in _DAILY:
+            place(channel, activity, _spread(quarters, sorted(DAYS, key=lambda day: (load[day], DAYS.index(day)))))
+    blocks = sorted((block for block in planned if block[1] not in _DAILY), key=lambda block: -block[2])  # stable: pick order on a tie
+    for channel, activity, quarters in blocks:
+        place(channel, activity, min((_spread(quarters, days) for days in _DAY_CHOICES[activity]), key=busiest))
+    placed.sort(key=lambda item: (DAYS.index(item[0]), cat.channels[item[1]], item[2]))
+    return [RoutineItem(day=day, channel=cat.channels[channel], activity=activity, hours=quarters * _QUARTER) for day, channel, activity, quarters in placed]  # type: ignore[arg-type]
 
 
 def roles(routine: Sequence[RoutineItem], explainer: Explainer) -> list[Role]:
     """The roles the routine needs, with their weekly hours (one person may hold several): the owner always (the
     monthly review is not in the weekly routine, so its hours are 0), the others where the routine gives them time
     (no campaign manager for a plan without paid promotion)."""
-    hours = {activity: sum(item.hours for item in routine if item.activity == activity) for activity in _ACTIVITY_DAYS}
+    hours = {activity: sum(item.hours for item in routine if item.activity == activity) for activity in (*_DAILY, *_DAY_CHOICES)}
     duties = explainer.strings["role_duties"]
     timed = [
         Role(role="community_manager", does=duties["community_manager"], weekly_hours=hours["listen_and_answer"] + hours["answer_and_review"]),
