@@ -402,3 +402,43 @@ def test_a_person_is_told_every_role_is_theirs(language: str) -> None:
     person_line, company_line = ("\n- " + strings[key].split("{items}")[0] for key in ("roles_person", "roles"))
     assert person_line in render_plan(person) and person_line not in render_plan(company)
     assert company_line in render_plan(company) and company_line not in render_plan(person)
+
+
+@given(profiles())
+def test_every_goal_the_mix_works_for_is_named_by_a_pick_with_one_kpi_per_count(profile: dict) -> None:
+    """A goal of the profile that a pick above listen serves at all is among some pick's goals (so it has a
+    channel and a KPI), and no pick measures the same count twice (Booking.com's bookings for two goals)."""
+    from channelfit.problem import build_problem
+    from channelfit.profile import parse_profile
+
+    plan = _plan_or_infeasible(profile, minimum_budget_share=None)
+    if plan is None:
+        return
+    cat = cf.catalog()
+    problem = build_problem(parse_profile(profile, cat), cat)
+    named = {goal for pick in plan.picks for goal in pick.goals}
+    for goal in (goal for goal, weight in problem.profile.goals.items() if weight > 0):
+        g = cat.index["goals"][goal]
+        served = [p for p in plan.picks if p.level != "listen" and problem.channel_effectiveness[cat.index["channels"][p.channel], LEVELS.index(p.level), g] > 0]
+        assert not served or goal in named, (goal, [p.channel for p in served])
+    for pick in plan.picks:
+        counts = [k.kpi for k in pick.kpis]
+        assert len(counts) == len(set(counts)), (pick.channel, counts)
+
+
+def test_a_saas_thought_leadership_gets_a_channel_and_a_kpi() -> None:
+    """Its minor goal was each pick's minor one, so no pick named it: the blog, which serves it best, now does."""
+    saas = {
+        "name": "saas",
+        "model": "b2b",
+        "sector": "software",
+        "markets": {"NL": 2, "BE": 1, "DE": 1},
+        "audience": {"age": [28, 60], "professionals": True, "sectors": ["retail", "hospitality", "health"]},
+        "goals": {"lead_generation": 3, "thought_leadership": 1, "recruiting": 1},
+        "budget": {"monthly": 3000, "currency": "EUR", "weekly_hours": 15},
+        "formats": ["text", "image", "article", "long_video"],
+        "present_on": {"linkedin": "maintain", "blog": "maintain"},
+        "max_channels": 5,
+    }
+    plan = cf.recommend(saas, minimum_budget_share=None)
+    assert any("thought_leadership" in p.goals and any(k.goal == "thought_leadership" for k in p.kpis) for p in plan.picks)

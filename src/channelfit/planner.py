@@ -73,6 +73,21 @@ def _served_goals(problem: Problem, eff_row: np.ndarray, promoted: bool = False)
     return served
 
 
+def _served_by_mix(problem: Problem, chosen: list[Choice]) -> list[list[int]]:
+    """The goals each pick serves (:func:`_served_goals`), and every goal of the profile that the mix serves named
+    by one pick: a goal that is each pick's minor one is given to the pick (above listen) contributing most to it,
+    so that no goal the plan works for is left without a channel and a KPI (a SaaS's thought leadership was)."""
+    rows = [_effectiveness_row(problem, p.channel, p.level) for p in chosen]
+    served = [_served_goals(problem, row, promoted=p.extra_eur > 0) for p, row in zip(chosen, rows)]
+    for g in np.flatnonzero(problem.goal_weights > 0).tolist():
+        if any(g in goals for goals in served):
+            continue
+        contribution = [row[g] if LEVELS[p.level] != "listen" else 0.0 for p, row in zip(chosen, rows)]
+        if contribution and max(contribution) > 0:
+            served[int(np.argmax(contribution))].append(g)
+    return served
+
+
 def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, served: list[int]) -> list[Reason]:
     cat, profile = problem.cat, problem.profile
     reasons: list[Reason] = []
@@ -155,10 +170,10 @@ def _kpis(problem: Problem, c: int, served: list[int], level: int) -> list[Kpi]:
         if row is None or not served:
             return []
         return [Kpi(goal=cat.goals[served[0]], kpi=row.kpi, unit=row.unit, direction=row.direction, target_change=row.target_change)]
-    kpis = []
+    kpis: list[Kpi] = []
     for g in served:
         row = cat.channel_kpi_rows.get((cat.channels[c], cat.goals[g])) or cat.kpi_rows.get((cat.goals[g], orientation))
-        if row is not None:
+        if row is not None and all(k.kpi != row.kpi for k in kpis):  # one count is measured once, for the goal it serves most
             kpis.append(Kpi(goal=row.goal, kpi=row.kpi, unit=row.unit, direction=row.direction, target_change=row.target_change))
     return kpis
 
@@ -367,9 +382,8 @@ def _picks(problem: Problem, objective: str, chosen: list[Choice], explainer: Ex
     picks: list[Pick] = []
     kpis: dict[int, list[Kpi]] = {}
     previous = 0.0
-    for choice, value in zip(chosen, _values_so_far(problem, objective, chosen)):
+    for choice, value, served in zip(chosen, _values_so_far(problem, objective, chosen), _served_by_mix(problem, chosen)):
         c, lv, extra = choice
-        served = _served_goals(problem, _effectiveness_row(problem, c, lv), promoted=extra > 0)
         kpis[c] = _kpis(problem, c, served, lv)
         why = _pick_reasons(problem, explainer, c, lv, served)
         if extra > 0:
