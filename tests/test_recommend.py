@@ -442,3 +442,35 @@ def test_a_saas_thought_leadership_gets_a_channel_and_a_kpi() -> None:
     }
     plan = cf.recommend(saas, minimum_budget_share=None)
     assert any("thought_leadership" in p.goals and any(k.goal == "thought_leadership" for k in p.kpis) for p in plan.picks)
+
+
+@given(profiles())
+def test_a_plan_that_is_its_own_minimum_says_so(profile: dict) -> None:
+    """When no smaller budget reaches the share (the minimum's mix is the plan's), the plan does not claim that its
+    whole mix reaches only that share of its value (a Polish shop read '80 %' for its own three channels)."""
+    plan = _plan_or_infeasible(profile)
+    if plan is None or plan.minimum_budget is None:
+        return
+    strings = locale("en")["render"]
+    whole = strings["minimum_budget_whole"].split(":")[0] + ": " + strings["minimum_budget_whole"].split(": ")[1].split(",")[0]
+    text = render_plan(plan)
+    assert (whole in text) == (abs(plan.minimum_budget.objective - plan.objective) <= 1e-9), text.split("Minimum viable budget")[1][:200]
+
+
+def test_a_shop_whose_accounts_are_its_minimum_is_told_the_whole_plan_is() -> None:
+    shop = {
+        "name": "shop",
+        "model": "b2c",
+        "sector": "retail",
+        "markets": ["PL"],
+        "audience": {"age": [25, 55], "gender": "female"},
+        "goals": {"sales": 3, "traffic": 1, "customer_service": 1},
+        "budget": {"monthly": 2000, "currency": "PLN", "weekly_hours": 12},
+        "formats": ["image", "short_video"],
+        "premises": False,
+        "present_on": {"facebook": "maintain", "instagram": "maintain", "allegro": "grow"},
+        "max_channels": 5,
+    }
+    plan = cf.recommend(shop)
+    assert plan.minimum_budget is not None and plan.minimum_budget.objective == pytest.approx(plan.objective, abs=1e-9)
+    assert "Minimum viable budget: this whole plan" in render_plan(plan)

@@ -191,7 +191,9 @@ def render_plan(plan: Plan) -> str:
     if plan.minimum_budget is not None:
         mb = plan.minimum_budget
         channels = mix(mb.channels) or text("render", "no_channel")
-        out += [text("render", "minimum_budget", money=money_figure(mb.monthly), currency=cur, hours=mb.weekly_hours, pct=percent(mb.share), channels=channels), ""]
+        whole = abs(mb.objective - plan.objective) <= 1e-9  # nothing smaller reaches the share: the plan is its own minimum
+        key = "minimum_budget_whole" if whole else "minimum_budget"
+        out += [text("render", key, money=money_figure(mb.monthly), currency=cur, hours=mb.weekly_hours, pct=percent(mb.share), channels=channels), ""]
     if plan.routine:
         out.append("## " + text("render", "weekly_routine"))
         days: dict[str, list[str]] = {}
