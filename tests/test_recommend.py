@@ -474,3 +474,26 @@ def test_a_shop_whose_accounts_are_its_minimum_is_told_the_whole_plan_is() -> No
     plan = cf.recommend(shop)
     assert plan.minimum_budget is not None and plan.minimum_budget.objective == pytest.approx(plan.objective, abs=1e-9)
     assert "Minimum viable budget: this whole plan" in render_plan(plan)
+
+
+@given(profiles())
+def test_a_dominated_pick_is_said_to_be_cheaper_only_when_it_is(profile: dict) -> None:
+    """'In the mix because it costs less' only where the better-scoring channel costs more money or hours at the
+    pick's level; at no higher cost the plan says this one serves the goals at least as well (Wildberries and Ozon
+    cost the same, and a Russian plan called one of them cheaper)."""
+    from channelfit.explain import Explainer
+    from channelfit.problem import build_problem
+    from channelfit.profile import parse_profile
+
+    plan = _plan_or_infeasible(profile, minimum_budget_share=None)
+    if plan is None:
+        return
+    cat = cf.catalog()
+    problem = build_problem(parse_profile(profile, cat), cat)
+    explainer = Explainer(cat, "en")
+    for pick in plan.picks:
+        for reason in (r for r in pick.why if r.code == "dominated"):
+            c, other, lv = cat.index["channels"][pick.channel], cat.index["channels"][str(reason.values["other_id"])], LEVELS.index(pick.level)
+            cheaper = not cat.level_offered[other, lv] or problem.money[other, lv] > problem.money[c, lv] + 1e-9 or problem.hours[other, lv] > problem.hours[c, lv] + 1e-9
+            expected = explainer.text("reasons", "dominated" if cheaper else "dominated_same_cost", other=explainer.channel_name(other))
+            assert reason.text == expected

@@ -391,7 +391,8 @@ def _picks(problem: Problem, objective: str, chosen: list[Choice], explainer: Ex
             why.append(explainer.reason("promotion", "promotion_full" if saturated else "promotion", money=money_figure(extra * problem.fx_per_eur), currency=problem.profile.budget.currency))
         if c in outranked_by:  # a pick dominated by a channel left out is there for its cost or hours: the reason says so
             other = outranked_by[c]
-            why.append(explainer.reason("dominated", other=explainer.channel_name(other), other_id=cat.channels[other]))
+            cheaper = not cat.level_offered[other, lv] or problem.money[other, lv] > problem.money[c, lv] + 1e-9 or problem.hours[other, lv] > problem.hours[c, lv] + 1e-9
+            why.append(explainer.reason("dominated", None if cheaper else "dominated_same_cost", other=explainer.channel_name(other), other_id=cat.channels[other]))
         money = problem.money[c, lv] + extra
         picks.append(
             Pick(
