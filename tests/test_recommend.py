@@ -497,3 +497,17 @@ def test_a_dominated_pick_is_said_to_be_cheaper_only_when_it_is(profile: dict) -
             cheaper = not cat.level_offered[other, lv] or problem.money[other, lv] > problem.money[c, lv] + 1e-9 or problem.hours[other, lv] > problem.hours[c, lv] + 1e-9
             expected = explainer.text("reasons", "dominated" if cheaper else "dominated_same_cost", other=explainer.channel_name(other))
             assert reason.text == expected
+
+
+@given(profiles())
+def test_a_newsletter_is_not_said_to_reach_a_country(profile: dict) -> None:
+    """An owned channel reaches its own subscribers or readers: its market figure is stated as the people who use
+    the medium (the pool the audience grows from), never as 'reaches about N % of people' (an Italian food bank's list)."""
+    plan = _plan_or_infeasible(profile, minimum_budget_share=None)
+    if plan is None:
+        return
+    cat = cf.catalog()
+    for pick in plan.picks:
+        owned = cat.channel_rows[cat.index["channels"][pick.channel]].orientation == "owned"
+        texts = [r.text for r in pick.why if r.code == "reach"]
+        assert not any(t.startswith("reaches about") for t in texts) if owned else not any("your own audience grows" in t for t in texts), texts

@@ -184,13 +184,14 @@ class Explainer:
         publisher = publisher_name(self.cat.sources[source_id].publisher)
         return publisher if year is not None and str(year) in publisher else f"{publisher} {year}"  # "Digital News Report 2024", not "... 2024 2024"
 
-    def reach(self, row: MarketRow | ReachBandRow, country: str, share: float, first: int, last: int) -> Reason:
+    def reach(self, row: MarketRow | ReachBandRow, country: str, share: float, first: int, last: int, owned: bool = False) -> Reason:
         """Reach among the people of the target ages in one market: a published band figure, a sourced
-        market total split by age (derived), or an estimate."""
+        market total split by age (derived), or an estimate. An ``owned`` channel (a newsletter, a blog) reaches
+        only its own audience: its figure is the people who use the medium, the pool that audience grows from."""
         key = "reach" if isinstance(row, ReachBandRow) else "reach_estimate" if row.basis == "estimate" else "reach_derived"
         return self.reason(
             "reach",
-            key,
+            key.replace("reach", "reach_owned") if owned else key,
             source_id=row.source_id if row.basis == "source" else None,
             pct=percent(share),
             first=first,

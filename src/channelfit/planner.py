@@ -105,7 +105,7 @@ def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, se
             if cat.availability[c, k] == AVAILABILITY.index("blocked"):
                 reasons.append(explainer.reason("blocked_in", country=country))
             elif share > 0 or not in_sectors:  # a vertical network's reach is stated among the sector's professionals
-                reasons.append(explainer.reason("reach_unknown", country=country) if _reach_unknown(cat, c, k) else explainer.reach(row, country, share, first, last))
+                reasons.append(explainer.reason("reach_unknown", country=country) if _reach_unknown(cat, c, k) else explainer.reach(row, country, share, first, last, owned=cat.channel_rows[c].orientation == "owned"))
             if cat.availability[c, k] == 1:
                 reasons.append(explainer.reason("restricted", country=country))
     if not all(near[cat.index["countries"][k]] for k in profile.markets):  # a listing reaches the people near the premises
