@@ -511,3 +511,23 @@ def test_a_newsletter_is_not_said_to_reach_a_country(profile: dict) -> None:
         owned = cat.channel_rows[cat.index["channels"][pick.channel]].orientation == "owned"
         texts = [r.text for r in pick.why if r.code == "reach"]
         assert not any(t.startswith("reaches about") for t in texts) if owned else not any("your own audience grows" in t for t in texts), texts
+
+
+def test_whoever_writes_articles_writes_text() -> None:
+    """A channel that needs short text is open to an organisation that lists only articles (Google Ads was
+    excluded for a furniture maker with "needs text")."""
+    maker = {
+        "name": "maker",
+        "model": "b2c",
+        "sector": "manufacturing",
+        "markets": ["SE"],
+        "audience": {"age": [30, 65]},
+        "goals": {"sales": 2, "brand_awareness": 2, "traffic": 1},
+        "budget": {"monthly": 20000, "currency": "SEK", "weekly_hours": 10},
+        "formats": ["image", "short_video", "article"],
+        "max_channels": 5,
+    }
+    articles = cf.recommend(maker, minimum_budget_share=None)
+    with_text = cf.recommend({**maker, "formats": ["image", "short_video", "article", "text"]}, minimum_budget_share=None)
+    assert "google_ads" not in {e.channel for e in articles.excluded}
+    assert articles.ranking_frame()["score"].to_dict() == with_text.ranking_frame()["score"].to_dict()

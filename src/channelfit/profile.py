@@ -173,7 +173,7 @@ class Profile(_Model):
     budget
         See :class:`Budget`.
     formats
-        Content formats the organisation can produce.
+        Content formats the organisation can produce (one who writes articles is taken to write short text too).
     premises
         ``True`` when the organisation has a place customers visit or serves a local area:
         maps and local review directories (Google Business Profile, Yelp, ...) require it.

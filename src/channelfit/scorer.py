@@ -72,6 +72,11 @@ def _home_market(profile: Profile, cat: Catalog) -> str:
     return (local or by_weight)[0]
 
 
+#: Formats an organisation makes because it makes another: whoever writes articles writes short posts (a
+#: furniture maker listing only "article" was told Google Ads needs text).
+IMPLIED_FORMATS: dict[str, tuple[str, ...]] = {"article": ("text",)}
+
+
 def encode(profiles: Sequence[Profile], cat: Catalog) -> ProfileArrays:
     """Encode validated profiles as the arrays :func:`score` reads."""
     n = len(profiles)
@@ -90,6 +95,9 @@ def encode(profiles: Sequence[Profile], cat: Catalog) -> ProfileArrays:
             goal_weights[p, goals[goal]] = weight
         for fmt in profile.formats:
             formats[p, fmt_index[fmt]] = True
+            for implied in IMPLIED_FORMATS.get(fmt, ()):
+                if implied in fmt_index:  # a custom catalog may lack the format
+                    formats[p, fmt_index[implied]] = True
         for name, flags in channel_sets.items():
             for channel in getattr(profile, name):
                 flags[p, channels[channel]] = True
