@@ -4,10 +4,12 @@ import json
 import os
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, settings
 
 import channelfit as cf
+from channelfit.problem import SETUP_WEEKS
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -54,3 +56,11 @@ def edited_catalog(tmp_path: Path, file: str, match: dict[str, str], updates: di
         writer.writeheader()
         writer.writerows(rows)
     return cf.load_catalog(data)
+
+
+def budgeted_hours(pick: cf.Pick, cat: cf.Catalog) -> float:
+    """The hours a pick takes from the weekly budget: the more of its running hours and, while it is set up, its
+    channel's lowest level plus its setup over a quarter (an account already run has no setup)."""
+    c = cat.index["channels"][pick.channel]
+    lowest = int(np.flatnonzero(cat.level_offered[c])[0])
+    return max(pick.weekly_hours, float(cat.level_weekly_hours[c, lowest]) + pick.setup_hours / SETUP_WEEKS)

@@ -17,6 +17,8 @@ from channelfit.routine import DAYS
 from channelfit.strategies import profiles
 from channelfit.vocabulary import LEVELS
 
+from .conftest import budgeted_hours
+
 
 def _plan_or_infeasible(profile: dict, **kwargs: object) -> cf.Plan | None:
     try:
@@ -35,7 +37,7 @@ def _check_limits(plan: cf.Plan, profile: dict, cat: cf.Catalog) -> None:
     assert set(parsed.include) <= set(picks)
     assert not set(parsed.exclude) & set(picks)
     money = sum(p.monthly_cost_eur for p in plan.picks)
-    hours = sum(p.weekly_hours + p.setup_hours / SETUP_WEEKS for p in plan.picks)
+    hours = sum(budgeted_hours(p, cat) for p in plan.picks)
     assert money <= plan.monthly_budget_eur + 0.01
     assert hours <= parsed.budget.weekly_hours + 0.01
     targets = [cat.index["countries"][k] for k in parsed.markets]
@@ -531,3 +533,26 @@ def test_whoever_writes_articles_writes_text() -> None:
     with_text = cf.recommend({**maker, "formats": ["image", "short_video", "article", "text"]}, minimum_budget_share=None)
     assert "google_ads" not in {e.channel for e in articles.excluded}
     assert articles.ranking_frame()["score"].to_dict() == with_text.ranking_frame()["score"].to_dict()
+
+
+def test_two_hours_of_setup_do_not_cost_a_listing_its_place() -> None:
+    """Setup is one-off, done while a new channel runs at its lowest level: an Osaka ramen shop with 2 h/week keeps
+    Tabelog beside its Google profile (1 h/week each once running; each listing's 2 setup hours fit the first
+    weeks), where spreading the setup over every week of the plan left Tabelog 0.3 h short."""
+    ramen = {
+        "name": "ramen",
+        "model": "b2c",
+        "sector": "food_and_drink",
+        "markets": {"JP": 2, "KR": 1, "TW": 1, "US": 1},
+        "audience": {"age": [20, 50]},
+        "goals": {"local_visits": 4, "brand_awareness": 1},
+        "budget": {"monthly": 0, "currency": "JPY", "weekly_hours": 2},
+        "formats": ["image", "short_video"],
+        "premises": True,
+        "max_channels": 2,
+    }
+    plan = cf.recommend(ramen, minimum_budget_share=None)
+    assert {p.channel for p in plan.picks} == {"google_business_profile", "tabelog"}
+    assert all(phase.weekly_hours <= 2 + 1e-9 for phase in plan.phases)
+    first = plan.phases[0]
+    assert first.name == "listen_and_set_up" and first.last_week - first.first_week + 1 >= 4

@@ -271,8 +271,8 @@ def budget_frontier(
         NaN when the included channels cannot fit), ``channels`` (``"channel:level"`` of the
         optimal mix joined by ``", "``, best first by fit score; ``""`` for an empty mix,
         ``"infeasible"`` when it cannot fit), ``monthly_cost`` (profile currency) and
-        ``weekly_hours_used`` (setup hours spread over :data:`~channelfit.recommend.SETUP_WEEKS`
-        weeks included, as checked against the budget).  The objective is monotone
+        ``weekly_hours_used`` (as checked against the budget: each pick's running hours, or its
+        setup-phase hours when more, see :func:`~channelfit.problem.budgeted_hours`).  The objective is monotone
         non-decreasing in each budget (the optimiser is exact).  ``frame.attrs`` holds the
         profile's ``name``, ``currency``, ``monthly_budget``, ``weekly_hours_budget`` and ``objective``.
     """

@@ -236,7 +236,7 @@ def _expand(problem: Problem, expand: Solved, picks: list[Choice], explainer: Ex
     chosen = ordered_picks(problem, expand.solution.levels, expand.extra_eur)
     kept = {p.channel for p in picks}
     added = [p for p in chosen if p.channel not in kept]
-    hours = mix_hours(problem, chosen) + sum(problem.setup[p.channel, p.level] / SETUP_WEEKS for p in added)
+    hours = mix_hours(problem, [p for p in chosen if p.channel in kept]) + mix_hours(problem, added, with_setup=True)  # an added channel is set up in this phase
     targets = [_target(explainer, p.channel, k) for p in added for k in _kpis(problem, p.channel, _served_goals(problem, _effectiveness_row(problem, p.channel, p.level), promoted=p.extra_eur > 0), p.level)]
     names = explainer.join(explainer.channel_name(p.channel) for p in added)
     can_listen = all(problem.cat.level_offered[p.channel, LEVELS.index("listen")] for p in added)

@@ -21,13 +21,13 @@ from .profile import Profile
 from .scorer import EXCLUSIONS, ProfileArrays, Scores, encode, exclusions, score
 from .vocabulary import GROW, LISTEN, MAINTAIN, ObjectiveName
 
-__all__ = ["AUCTION_MINIMUM_EUR", "MIN_PICK_SHARE", "OPTION_LEVEL", "OPTION_TIER", "GROW_AT_MINIMUM", "SETUP_WEEKS", "SPEND_TIERS", "Choice", "Problem", "build_problem", "check_forced_fit", "effectiveness", "grow_floor", "kept_accounts", "make_instance", "mix_hours", "mix_money", "ordered_picks"]
+__all__ = ["AUCTION_MINIMUM_EUR", "MIN_PICK_SHARE", "OPTION_LEVEL", "OPTION_TIER", "GROW_AT_MINIMUM", "SETUP_WEEKS", "SPEND_TIERS", "Choice", "Problem", "budgeted_hours", "build_problem", "check_forced_fit", "effectiveness", "grow_floor", "kept_accounts", "make_instance", "mix_hours", "mix_money", "ordered_picks"]
 
 #: Every pick that is not included or kept must add at least this share of the mix's value: a judgement
 #: that a channel adding less is not worth a slot, the hours of keeping it up, or the focus it takes.
 MIN_PICK_SHARE = 0.03
-#: One-off setup hours are spread over this many weeks (a quarter) when checked against the
-#: weekly hours budget, so a channel one is already on is cheaper to take than a new one.
+#: One-off setup hours are spread over at most this many weeks (a quarter), the longest the plan's first
+#: phase runs: a new channel works at its lowest level while it is set up (see :func:`budgeted_hours`).
 SETUP_WEEKS = 13
 #: Paid promotion above a grow level's minimum useful spend, in units of the channel's local spend
 #: scale: the optimiser chooses among these, then the money is split exactly among the paid picks.
@@ -171,7 +171,7 @@ def build_problem(
         candidates=np.flatnonzero(codes == 0),
         exclusions=codes,
         money=_local_money(cat, local_index),
-        hours=cat.level_weekly_hours + setup / SETUP_WEEKS,
+        hours=budgeted_hours(cat.level_weekly_hours, cat.level_offered, setup),
         setup=setup,
         spend_scale=cat.level_spend_scale_eur[:, GROW] * local_index,
         monthly_budget_eur=profile.budget.monthly / cat.fx_per_eur[profile.budget.currency],
@@ -235,7 +235,7 @@ def make_instance(
     setup = np.where(np.isin(cand, list(running))[:, None], 0.0, problem.setup[cand])
     common = dict(
         monthly_cost_eur=problem.money[cand][:, level] + np.array(OPTION_TIER)[None, :] * problem.spend_scale[cand][:, None],
-        weekly_hours=(cat.level_weekly_hours[cand] + setup / SETUP_WEEKS)[:, level],
+        weekly_hours=budgeted_hours(cat.level_weekly_hours[cand], cat.level_offered[cand], setup)[:, level],
         offered=offered,
         forced=forced,
         monthly_budget_eur=problem.monthly_budget_eur if monthly_budget_eur is None else monthly_budget_eur,
@@ -268,7 +268,7 @@ def check_forced_fit(problem: Problem, instance: Instance) -> None:
     offered = instance.offered[forced]
     limits = (  # (lowest need per forced channel, budget, scale to print, decimals, unit, note)
         (np.where(offered, instance.monthly_cost_eur[forced], np.inf).min(axis=1), instance.monthly_budget_eur, rate, 0, f"{currency}/month", ""),
-        (np.where(offered, instance.weekly_hours[forced], np.inf).min(axis=1), instance.weekly_hours_budget, 1.0, 1, "h/week", f" (setup spread over {SETUP_WEEKS} weeks included)"),
+        (np.where(offered, instance.weekly_hours[forced], np.inf).min(axis=1), instance.weekly_hours_budget, 1.0, 1, "h/week", " (setup included: a new channel's lowest level plus its setup over a quarter, when that is more)"),
     )
     for need, budget, scale, digits, unit, note in limits:
         for k, channel in enumerate(names):
@@ -294,9 +294,24 @@ def mix_money(problem: Problem, mix: Sequence[Choice]) -> float:
     return float(sum(problem.money[p.channel, p.level] + p.extra_eur for p in mix))
 
 
+def budgeted_hours(level_hours: np.ndarray, offered: np.ndarray, setup: np.ndarray) -> np.ndarray:
+    """``(C, L)`` weekly hours each option takes from the budget: the more of its hours once running and its hours
+    while it is set up, when a new channel works at its lowest level (as the plan's first phase runs it) and its
+    setup is spread over :data:`SETUP_WEEKS`.
+
+    The budget then holds in both phases: the running mix needs at most the sum, and so does the first phase (each
+    new channel at its lowest level plus its setup over at most a quarter; accounts already run have no setup and
+    keep their level). A one-off setup no longer costs a listing its place in every week of the plan (a ramen shop's
+    Tabelog needed 1.15 h/week of the 0.85 left beside its Google profile, for 2 hours once).
+    """
+    lowest = offered.argmax(axis=1)
+    while_set_up = level_hours[np.arange(len(level_hours)), lowest][:, None] + setup / SETUP_WEEKS
+    return np.maximum(level_hours, while_set_up)
+
+
 def mix_hours(problem: Problem, mix: Sequence[Choice], with_setup: bool = False) -> float:
-    """The weekly hours a mix needs once running; ``with_setup`` adds the setup spread over :data:`SETUP_WEEKS`
-    weeks, as checked against the budget."""
+    """The weekly hours a mix needs once running; ``with_setup``: as checked against the budget, the more of those
+    and the hours while each channel is set up (:func:`budgeted_hours`), option by option."""
     hours = problem.hours if with_setup else problem.cat.level_weekly_hours
     return float(sum(hours[p.channel, p.level] for p in mix))
 
