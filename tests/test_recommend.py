@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import channelfit as cf
 from channelfit.explain import locale
 from channelfit.problem import SETUP_WEEKS
-from channelfit.render import render_plan
+from channelfit.render import ONE_PERSON_WEEKLY_HOURS, render_plan
 from channelfit.routine import DAYS
 from channelfit.strategies import profiles
 from channelfit.vocabulary import LEVELS
@@ -385,7 +385,8 @@ def test_the_plan_names_the_owner_and_only_the_roles_its_routine_gives_time(prof
 
 @pytest.mark.parametrize("language", ["en", "it", "ru"])
 def test_a_person_is_told_every_role_is_theirs(language: str) -> None:
-    """A one-person business reads one roles line that gives every role to them, not four jobs to staff."""
+    """A one-person business reads one roles line that gives every role to them, not four jobs to staff; a small
+    team's plan says one person can hold them all; a larger plan lists the roles."""
     coach = {
         "name": "Anna Berg Coaching",
         "kind": "person",
@@ -399,11 +400,13 @@ def test_a_person_is_told_every_role_is_theirs(language: str) -> None:
     }
     person = cf.recommend(coach, language=language, minimum_budget_share=None)
     company = cf.recommend({**coach, "kind": "company"}, language=language, minimum_budget_share=None)
+    team = cf.recommend({**coach, "kind": "company", "budget": {"monthly": 3000, "weekly_hours": 40}, "max_channels": 6}, language=language, minimum_budget_share=None)
     assert (person.kind, company.kind) == ("person", "company")
+    assert company.totals.weekly_hours <= ONE_PERSON_WEEKLY_HOURS < team.totals.weekly_hours
     strings = locale(language)["render"]
-    person_line, company_line = ("\n- " + strings[key].split("{items}")[0] for key in ("roles_person", "roles"))
-    assert person_line in render_plan(person) and person_line not in render_plan(company)
-    assert company_line in render_plan(company) and company_line not in render_plan(person)
+    lines = {key: "\n- " + strings[key].split("{")[0] for key in ("roles_person", "roles_one_person", "roles")}
+    for plan, key in ((person, "roles_person"), (company, "roles_one_person"), (team, "roles")):
+        assert [k for k, line in lines.items() if line in render_plan(plan)] == [key]
 
 
 @given(profiles())

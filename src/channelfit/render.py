@@ -16,10 +16,13 @@ from .errors import CONTROL_CHARACTERS, ProfileError
 from .explain import Explainer, money_figure, percent
 from .plan import Plan
 
-__all__ = ["NEXT_BEST_SHOWN", "channel_rows", "formula_safe", "plan_csv", "render_plan", "render_table", "safe_cell"]
+__all__ = ["NEXT_BEST_SHOWN", "ONE_PERSON_WEEKLY_HOURS", "channel_rows", "formula_safe", "plan_csv", "render_plan", "render_table", "safe_cell"]
 
 #: The text plan lists this many next-best channels, each with the limit that keeps it out of the mix.
 NEXT_BEST_SHOWN = 5
+#: Up to these weekly hours (a half-time job, a judgement) the plan says one person can hold every role: a
+#: 3 h/week practice does not hire a community manager, a content creator and a campaign manager.
+ONE_PERSON_WEEKLY_HOURS = 20.0
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -208,7 +211,8 @@ def render_plan(plan: Plan) -> str:
             else text("render", "role_item_untimed", role=word("roles", r.role), does=safe_cell(r.does))  # the owner's review is monthly
             for r in plan.roles
         )
-        out += ["- " + text("render", "roles_person" if plan.kind == "person" else "roles", items=roles), ""]
+        key = "roles_person" if plan.kind == "person" else "roles_one_person" if plan.totals.weekly_hours <= ONE_PERSON_WEEKLY_HOURS else "roles"
+        out += ["- " + text("render", key, items=roles, hours=plan.totals.weekly_hours), ""]
     if plan.listening:
         out.append("## " + text("render", "listening_setup"))
         out += [
