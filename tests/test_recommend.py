@@ -559,3 +559,28 @@ def test_two_hours_of_setup_do_not_cost_a_listing_its_place() -> None:
     assert all(phase.weekly_hours <= 2 + 1e-9 for phase in plan.phases)
     first = plan.phases[0]
     assert first.name == "listen_and_set_up" and first.last_week - first.first_week + 1 >= 4
+
+
+def test_a_seller_based_abroad_is_not_given_premises() -> None:
+    """A Shenzhen seller budgeting in CNY for the US, Germany and the UK has no shop its customers visit: no maps
+    listing, and the plan says why; a hotel abroad keeps its premises (its guests travel), and so does an
+    organisation that gave no currency (the EUR default says nothing about where it is)."""
+    seller = {
+        "name": "seller",
+        "model": "b2c",
+        "sector": "retail",
+        "markets": {"US": 3, "DE": 1, "GB": 1},
+        "audience": {"age": [18, 45]},
+        "goals": {"sales": 4, "brand_awareness": 1},
+        "budget": {"monthly": 70000, "currency": "CNY", "weekly_hours": 20},
+        "formats": ["image", "short_video", "text"],
+        "max_channels": 4,
+    }
+    cat = cf.catalog()
+    plan = cf.recommend(seller, minimum_budget_share=None)
+    assert [r.code for r in plan.assumptions] == ["premises"] and plan.assumptions[0].values == {"currency": "CNY"}
+    assert not any(cat.needs_premises[cat.index["channels"][p.channel]] for p in plan.picks)
+    assert {e.reason for e in plan.excluded if e.channel == "google_business_profile"} == {"needs_premises"}
+    assert cf.Profile.model_validate({**seller, "sector": "hospitality"}).has_premises(cat)
+    assert cf.Profile.model_validate({**seller, "budget": {"monthly": 10000, "weekly_hours": 20}}).has_premises(cat)
+    assert cf.Profile.model_validate({**seller, "markets": {"US": 3, "CN": 1}}).has_premises(cat)

@@ -604,5 +604,7 @@ def _assumptions(problem: Problem, explainer: Explainer) -> list[Reason]:
         return []
     if "local_visits" in profile.goals:
         return [explainer.reason("premises", "assumed_premises_visits")]
+    if profile.kind != "brand" and profile.sells_from_abroad(problem.cat):
+        return [explainer.reason("premises", "assumed_no_premises_abroad", currency=profile.budget.currency)]
     key = "assumed_premises" if profile.has_premises(problem.cat) else "assumed_no_premises"
     return [explainer.reason("premises", key, sector=explainer.word("sectors", profile.sector), sector_id=profile.sector)]

@@ -288,15 +288,25 @@ class Profile(_Model):
 
     def has_premises(self, cat: Catalog) -> bool:
         """``premises`` as given; else yes for an organisation that wants local visits (the goal is to bring
-        people to a place), none for a ``brand`` (a product sold through others' shops or online), and the
-        default of the profile's sector in ``cat`` for every other kind."""
+        people to a place), none for a ``brand`` (a product sold through others' shops or online), none for one
+        that sells from abroad (:meth:`sells_from_abroad`), and the default of the profile's sector in ``cat`` for
+        every other kind."""
         if self.premises is not None:
             return self.premises
         if "local_visits" in self.goals:
             return True
-        if self.kind == "brand":
+        if self.kind == "brand" or self.sells_from_abroad(cat):
             return False
         return next(row.premises for row in cat.vocabulary_rows["sectors"] if row.id == self.sector)  # type: ignore[attr-defined]
+
+    def sells_from_abroad(self, cat: Catalog) -> bool:
+        """Whether the organisation is based outside every market it targets, so its customers cannot walk in: it
+        gave a budget currency that none of its markets uses (a Shenzhen seller budgeting in CNY for the US, Germany
+        and the UK), in a sector whose customers do not travel to it (a hotel's do)."""
+        if "currency" not in self.budget.model_fields_set:
+            return False  # the EUR default says nothing about where the organisation is
+        travel = bool(cat.sector_visitors_travel[cat.index["sectors"][self.sector]])
+        return not travel and all(cat.country_rows[k].currency != self.budget.currency for k in self.markets)
 
     @functools.cached_property
     def criteria(self) -> dict[str, float]:
