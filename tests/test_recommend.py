@@ -584,3 +584,29 @@ def test_a_seller_based_abroad_is_not_given_premises() -> None:
     assert cf.Profile.model_validate({**seller, "sector": "hospitality"}).has_premises(cat)
     assert cf.Profile.model_validate({**seller, "budget": {"monthly": 10000, "weekly_hours": 20}}).has_premises(cat)
     assert cf.Profile.model_validate({**seller, "markets": {"US": 3, "CN": 1}}).has_premises(cat)
+
+
+def test_an_account_already_run_shows_the_formats_it_needs() -> None:
+    """A Colombian school on WhatsApp writes its messages, whatever formats it listed: the account serves its goals
+    (it read 'serves none of your goals' with a format fit of 0), and a channel it does not run still needs a format."""
+    from channelfit.criteria import FORMAT_NEEDED_FIT
+
+    school = {
+        "name": "school",
+        "model": "b2c",
+        "sector": "education",
+        "markets": ["CO"],
+        "audience": {"age": [18, 35]},
+        "goals": {"lead_generation": 3, "sales": 1, "brand_awareness": 1},
+        "budget": {"monthly": 1200000, "currency": "COP", "weekly_hours": 8},
+        "formats": ["short_video", "live", "image"],
+        "premises": True,
+        "present_on": {"instagram": "maintain", "whatsapp": "maintain"},
+        "max_channels": 4,
+    }
+    plan = cf.recommend(school, minimum_budget_share=None)
+    frame = plan.ranking_frame()
+    assert frame.loc["whatsapp", "formats"] >= FORMAT_NEEDED_FIT
+    assert next(p for p in plan.picks if p.channel == "whatsapp").goals
+    telegram = next(e for e in plan.excluded if e.channel == "telegram")
+    assert telegram.reason == "no_fit" and telegram.why.values == {"formats": "text"}

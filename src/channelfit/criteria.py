@@ -251,10 +251,12 @@ def _sector(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.nda
 
 def _formats(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndarray:
     """0 when the organisation makes none of the formats the channel needs (any one suffices); else
-    :data:`FORMAT_NEEDED_FIT`, rising to 1 with the share of the helpful formats it also makes."""
+    :data:`FORMAT_NEEDED_FIT`, rising to 1 with the share of the helpful formats it also makes. An account the
+    organisation already runs shows that it makes what the channel needs (a Colombian school on WhatsApp writes
+    its messages, whatever formats it listed)."""
     made = arrays.formats.astype(float)
     # counts of 0/1 products are exact integers whatever the summation order, so BLAS is safe here
-    has_needed = (made @ cat.format_needed.T.astype(float)) > 0
+    has_needed = ((made @ cat.format_needed.T.astype(float)) > 0) | arrays.present
     helpful = cat.format_helpful.sum(axis=1)
     helped = np.divide(made @ cat.format_helpful.T.astype(float), helpful, out=np.ones((len(made), len(helpful))), where=helpful > 0)
     return np.where(has_needed, FORMAT_NEEDED_FIT + (1.0 - FORMAT_NEEDED_FIT) * helped, 0.0)
