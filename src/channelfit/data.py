@@ -26,6 +26,7 @@ from .bands import population_in_bands, rates_in_bands
 from .errors import CatalogError, ChannelfitError
 from .tables import (
     WORLD,
+    AdSalesClosedRow,
     ChannelKpiRow,
     ChannelRow,
     CountryRow,
@@ -177,6 +178,7 @@ class Catalog:
     level_rows: Mapping[tuple[str, str], LevelRow]
     kpi_rows: Mapping[tuple[str, str], KpiRow]
     channel_kpi_rows: Mapping[tuple[str, str], ChannelKpiRow]
+    ad_sales_closed_rows: Mapping[tuple[str, str], AdSalesClosedRow]
     country_rows: Mapping[str, CountryRow]
     sources: Mapping[str, SourceRow]
     sector_rows: tuple[SectorFitRow, ...]
@@ -545,6 +547,7 @@ def _build(folder: Path) -> Catalog:
         level_rows=keyed("levels"),
         kpi_rows=keyed("kpis"),
         channel_kpi_rows=keyed("channel_kpis"),
+        ad_sales_closed_rows=keyed("ad_sales_closed"),
         country_rows=keyed("countries"),
         sources=keyed("sources"),
         sector_rows=tuple(sector_rows),

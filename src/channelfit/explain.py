@@ -21,7 +21,7 @@ from typing import Any
 
 from .data import Catalog
 from .plan import Reason
-from .tables import MarketRow, ReachBandRow
+from .tables import AdSalesClosedRow, MarketRow, ReachBandRow
 from .vocabulary import LANGUAGES
 
 __all__ = ["Explainer", "format_number", "locale", "money_figure", "percent", "publisher_name"]
@@ -196,6 +196,16 @@ class Explainer:
             pct=percent(share),
             first=first,
             last=last,
+            country=country,
+            source=self._source(row.source_id, row.year, row.basis),
+        )
+
+    def ads_closed(self, owner: str, country: str, row: AdSalesClosedRow) -> Reason:
+        """No paid level: the channel's owner does not sell ads to organisations based in ``country``."""
+        return self.reason(
+            "ads_closed",
+            source_id=row.source_id if row.basis == "source" else None,
+            owner=owner,
             country=country,
             source=self._source(row.source_id, row.year, row.basis),
         )

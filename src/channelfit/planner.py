@@ -20,6 +20,7 @@ from .problem import (
     SPEND_TIERS,
     Choice,
     Problem,
+    advertiser_country,
     grow_floor,
     mix_hours,
     mix_money,
@@ -134,6 +135,10 @@ def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, se
         reasons.append(explainer.reason("presence") if cat.channels[c] in profile.present_on else explainer.reason("setup", hours=0.0))
     else:
         reasons.append(explainer.reason("setup", hours=round(float(problem.setup[c, level]), 1)))
+    if cat.level_offered[c, GROW] and not problem.offered[c, GROW]:  # the owner sells no ads to this organisation
+        base = advertiser_country(profile, cat, cat.countries[int(problem.arrays.home_market[0])])
+        closed = cat.ad_sales_closed_rows[(cat.channels[c], base)]
+        reasons.append(explainer.ads_closed(cat.channel_rows[c].owner, base, closed))
     return reasons
 
 
@@ -391,7 +396,7 @@ def _picks(problem: Problem, objective: str, chosen: list[Choice], explainer: Ex
             why.append(explainer.reason("promotion", "promotion_full" if saturated else "promotion", money=money_figure(extra * problem.fx_per_eur), currency=problem.profile.budget.currency))
         if c in outranked_by:  # a pick dominated by a channel left out is there for its cost or hours: the reason says so
             other = outranked_by[c]
-            cheaper = not cat.level_offered[other, lv] or problem.money[other, lv] > problem.money[c, lv] + 1e-9 or problem.hours[other, lv] > problem.hours[c, lv] + 1e-9
+            cheaper = not problem.offered[other, lv] or problem.money[other, lv] > problem.money[c, lv] + 1e-9 or problem.hours[other, lv] > problem.hours[c, lv] + 1e-9
             why.append(explainer.reason("dominated", None if cheaper else "dominated_same_cost", other=explainer.channel_name(other), other_id=cat.channels[other]))
         money = problem.money[c, lv] + extra
         picks.append(
@@ -453,7 +458,7 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer) -> Re
     money, hours = problem.money, problem.hours
     held = [
         p for p in chosen
-        if p.level != GROW and problem.cat.level_offered[p.channel, GROW] and money[p.channel, p.level] < money[p.channel, GROW] <= money[p.channel, p.level] + left
+        if p.level != GROW and problem.offered[p.channel, GROW] and money[p.channel, p.level] < money[p.channel, GROW] <= money[p.channel, p.level] + left
         and hours[p.channel, GROW] - hours[p.channel, p.level] > hours_left + 1e-9
     ]
     if held:
@@ -475,8 +480,8 @@ def _why_not(problem: Problem, chosen: list[Choice], left: tuple[float, float], 
     search is exact, so a channel that fits and adds more would be in the mix). ``left`` is :func:`_left` of the mix."""
     if len(chosen) >= problem.profile.max_channels:
         return explainer.reason("why_not", "why_not_slots", channels=len(chosen))
-    offered = np.flatnonzero(problem.cat.level_offered[c])
-    level = MAINTAIN if problem.cat.level_offered[c, MAINTAIN] else int(offered[np.lexsort((problem.money[c, offered], problem.hours[c, offered]))[0]])
+    offered = np.flatnonzero(problem.offered[c])
+    level = MAINTAIN if problem.offered[c, MAINTAIN] else int(offered[np.lexsort((problem.money[c, offered], problem.hours[c, offered]))[0]])
     hours_left, money_left = left
     if problem.hours[c, level] > hours_left + 1e-9:
         return explainer.reason("why_not", "why_not_hours", level=explainer.word("levels", LEVELS[level]), hours=round(float(problem.hours[c, level]), 2), left=round(max(0.0, hours_left), 2))

@@ -21,7 +21,7 @@ from .profile import Profile
 from .scorer import EXCLUSIONS, ProfileArrays, Scores, encode, exclusions, score
 from .vocabulary import GROW, LISTEN, MAINTAIN, ObjectiveName
 
-__all__ = ["AUCTION_MINIMUM_EUR", "MIN_PICK_SHARE", "OPTION_LEVEL", "OPTION_TIER", "GROW_AT_MINIMUM", "SETUP_WEEKS", "SPEND_TIERS", "Choice", "Problem", "budgeted_hours", "build_problem", "check_forced_fit", "effectiveness", "grow_floor", "kept_accounts", "make_instance", "mix_hours", "mix_money", "ordered_picks"]
+__all__ = ["AUCTION_MINIMUM_EUR", "MIN_PICK_SHARE", "OPTION_LEVEL", "OPTION_TIER", "GROW_AT_MINIMUM", "SETUP_WEEKS", "SPEND_TIERS", "Choice", "Problem", "advertiser_country", "budgeted_hours", "build_problem", "check_forced_fit", "effectiveness", "grow_floor", "kept_accounts", "make_instance", "mix_hours", "mix_money", "ordered_picks"]
 
 #: Every pick that is not included or kept must add at least this share of the mix's value: a judgement
 #: that a channel adding less is not worth a slot, the hours of keeping it up, or the focus it takes.
@@ -69,8 +69,9 @@ class Problem:
     goal_weights: np.ndarray  # (G,)
     candidates: np.ndarray  # channel indices the optimiser may pick
     exclusions: np.ndarray  # (C,) codes into scorer.EXCLUSIONS, 0 for candidates
+    offered: np.ndarray  # (C, L) levels this organisation can take (no grow where ads are not sold to it)
     money: np.ndarray  # (C, L) monthly cost in EUR
-    hours: np.ndarray  # (C, L) weekly hours incl. amortised setup
+    hours: np.ndarray  # (C, L) weekly hours the budget counts (see budgeted_hours)
     setup: np.ndarray  # (C, L) setup hours (0 where present)
     spend_scale: np.ndarray  # (C,) EUR/month: the scale of extra promotion in the target markets, 0 where none
     monthly_budget_eur: float
@@ -159,6 +160,11 @@ def build_problem(
             allowed=f"channels available in at least one of {targets}" if reason == "blocked" else "set premises: true, or include channels that need no premises",
         )
     setup = np.where(arrays.present[0][:, None], 0.0, cat.level_setup_hours)
+    offered = np.array(cat.level_offered)
+    base = advertiser_country(profile, cat, cat.countries[int(arrays.home_market[0])])
+    for c, channel in enumerate(cat.channels):
+        if (channel, base) in cat.ad_sales_closed_rows:
+            offered[c, GROW] = False
     family = np.maximum(cat.ad_family, 0)
     local_index = arrays.market_weights[0] @ cat.cost_index[:, family]  # (C,) market-weighted cost of reach
     return Problem(
@@ -170,6 +176,7 @@ def build_problem(
         goal_weights=arrays.goal_weights[0],
         candidates=np.flatnonzero(codes == 0),
         exclusions=codes,
+        offered=offered,
         money=_local_money(cat, local_index),
         hours=budgeted_hours(cat.level_weekly_hours, cat.level_offered, setup),
         setup=setup,
@@ -195,6 +202,16 @@ def _local_money(cat: Catalog, local_index: np.ndarray) -> np.ndarray:
     return np.where(cat.level_auction, local, money)
 
 
+def advertiser_country(profile: Profile, cat: Catalog, home: str) -> str | None:
+    """Where the organisation buys its ads from: its ``home`` market when the budget is in that market's currency,
+    else the one catalog country whose currency the budget is in (a Moscow firm budgeting in RUB for Kazakhstan
+    only); None when that currency is shared (EUR) and no market uses it."""
+    if cat.country_rows[home].currency == profile.budget.currency:
+        return home
+    using = [k for k in cat.countries if cat.country_rows[k].currency == profile.budget.currency]
+    return using[0] if len(using) == 1 else None
+
+
 def kept_accounts(problem: Problem) -> dict[int, int]:
     """Accounts the plan must keep: ``{channel index: lowest level allowed}`` (-1: any level).
 
@@ -205,7 +222,8 @@ def kept_accounts(problem: Problem) -> dict[int, int]:
     if not arrays.keep_present[0]:
         return {}
     candidates = set(problem.candidates.tolist())
-    return {int(c): int(arrays.present_level[0, c]) for c in np.flatnonzero(arrays.present[0]) if int(c) in candidates}
+    highest = problem.offered.shape[1] - 1 - problem.offered[:, ::-1].argmax(axis=1)  # a kept grow account without ads keeps its maintain
+    return {int(c): min(int(arrays.present_level[0, c]), int(highest[c])) for c in np.flatnonzero(arrays.present[0]) if int(c) in candidates}
 
 
 def make_instance(
@@ -228,7 +246,7 @@ def make_instance(
     forced = np.isin(cand, [cat.index["channels"][c] for c in profile.include]) | np.isin(cand, list(kept))
     level = np.array(OPTION_LEVEL)
     has_scale = problem.spend_scale[cand] > 0
-    offered = cat.level_offered[cand][:, level] & ((np.array(OPTION_TIER) == 0)[None, :] | has_scale[:, None])
+    offered = problem.offered[cand][:, level] & ((np.array(OPTION_TIER) == 0)[None, :] | has_scale[:, None])
     for i, c in enumerate(cand.tolist()):
         if kept.get(c, -1) > 0:
             offered[i, level < kept[c]] = False

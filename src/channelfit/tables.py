@@ -276,6 +276,14 @@ class CustomerReachRow(Sourced):
     reach: float = Share
 
 
+class AdSalesClosedRow(Sourced):
+    """A channel whose owner does not sell its paid promotion to organisations based in a country (the owner's
+    withdrawal, or sanctions): their plans have no grow level on it, wherever they advertise."""
+
+    channel: str
+    country: str
+
+
 class SectorFitRow(Sourced):
     channel: str
     sector: str
@@ -380,6 +388,7 @@ TABLES: tuple[Table, ...] = (
     Table("customer_reach", CustomerReachRow, ("channel", "sector", "country"), {**_SOURCED, "channel": "channels", "sector": "sectors", "country": "countries"}),
     Table("channel_goals", GoalRow, ("channel", "goal"), {**_SOURCED, "channel": "channels", "goal": "goals"}),
     Table("levels", LevelRow, ("channel", "level"), {**_SOURCED, "channel": "channels"}),
+    Table("ad_sales_closed", AdSalesClosedRow, ("channel", "country"), {**_SOURCED, "channel": "channels", "country": "countries"}),
     Table("kpis", KpiRow, ("goal", "orientation"), {**_SOURCED, "goal": "goals", "orientation": "orientations"}),
     Table("channel_kpis", ChannelKpiRow, ("channel", "goal"), {**_SOURCED, "channel": "channels", "goal": "goals"}),
 )
