@@ -646,3 +646,23 @@ def test_an_organisation_in_russia_buys_no_ads_where_the_owner_sells_it_none() -
     for currency, money, open_to_it in (("RUB", 300000, False), ("KZT", 3000000, True), ("EUR", 3000, True)):
         profile = parse_profile({**university, "budget": {"monthly": money, "currency": currency, "weekly_hours": 40}}, cat)
         assert bool(build_problem(profile, cat).offered[instagram_index, GROW]) is open_to_it, currency
+
+
+@given(profiles())
+def test_the_minimum_budget_says_how_much_of_it_is_promotion(profile: dict) -> None:
+    """The minimum's money is its levels' cost plus its paid promotion (a Dutch SaaS read 2,184 EUR for levels that
+    cost 443 and wondered where the rest went); the text says the promotion part whenever there is one."""
+    from channelfit.problem import build_problem
+    from channelfit.profile import parse_profile
+
+    plan = _plan_or_infeasible(profile)
+    if plan is None or plan.minimum_budget is None:
+        return
+    cat = cf.catalog()
+    problem = build_problem(parse_profile(profile, cat), cat)
+    mb = plan.minimum_budget
+    levels = sum(problem.money[cat.index["channels"][c.channel], LEVELS.index(c.level)] for c in mb.channels) * problem.fx_per_eur
+    assert mb.promotion == pytest.approx(mb.monthly - levels, abs=0.01 + 1e-9 * mb.monthly)
+    from channelfit.explain import money_figure
+
+    assert ("Of that money," in render_plan(plan)) == (money_figure(mb.promotion) > 0)

@@ -188,9 +188,10 @@ class MinimumBudget(_Out):
 
     share: Score
     monthly: Money = Field(description="the budget's money, in the profile's currency")
-    weekly_hours: Hours = Field(description="the budget's hours (setup spread over 13 weeks included)")
+    weekly_hours: Hours = Field(description="the budget's hours (setup included)")
     mix_monthly_cost: Money = Field(description="what the mix at that budget spends, in the profile's currency")
-    mix_weekly_hours: Hours = Field(description="the hours the mix at that budget needs (setup spread included)")
+    mix_weekly_hours: Hours = Field(description="the hours the mix at that budget needs (setup included)")
+    promotion: Money = Field(default=0.0, description="of the money, the paid promotion above what the mix's levels cost, in the profile's currency")
     objective: Score
     channels: list[PhaseChannel]
 

@@ -262,6 +262,7 @@ def _minimum_budget(problem: Problem, minimum: MinimumBudgetSolution | None) -> 
         weekly_hours=hours,
         mix_monthly_cost=money * problem.fx_per_eur,
         mix_weekly_hours=hours,
+        promotion=sum(p.extra_eur for p in chosen) * problem.fx_per_eur,
         objective=minimum.solved.value,
         channels=_phase_channels(problem, chosen),
     )

@@ -196,7 +196,10 @@ def render_plan(plan: Plan) -> str:
         channels = mix(mb.channels) or text("render", "no_channel")
         whole = abs(mb.objective - plan.objective) <= 1e-9  # nothing smaller reaches the share: the plan is its own minimum
         key = "minimum_budget_whole" if whole else "minimum_budget"
-        out += [text("render", key, money=money_figure(mb.monthly), currency=cur, hours=mb.weekly_hours, pct=percent(mb.share), channels=channels), ""]
+        line = text("render", key, money=money_figure(mb.monthly), currency=cur, hours=mb.weekly_hours, pct=percent(mb.share), channels=channels)
+        if money_figure(mb.promotion) > 0:  # the levels cost less: the rest buys the reach the share needs
+            line += " " + text("render", "minimum_promotion", promotion=money_figure(mb.promotion), currency=cur)
+        out += [line, ""]
     if plan.routine:
         out.append("## " + text("render", "weekly_routine"))
         days: dict[str, list[str]] = {}
