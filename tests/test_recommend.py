@@ -613,7 +613,8 @@ def test_an_account_already_run_shows_the_formats_it_needs() -> None:
 
 
 def test_an_organisation_in_russia_buys_no_ads_where_the_owner_sells_it_none() -> None:
-    """Meta, Google and Snap sell no ads to organisations based in Russia (data/ad_sales_closed.csv): a Russian
+    """Meta, Google and Snap sell no ads, and TikTok takes no posts, from organisations based in Russia
+    (data/closed_to_organisations.csv): a Russian
     university budgeting in RUB for Russia and Kazakhstan gets no grow level on them, and says why where it keeps
     one at a lower level; a Kazakh school budgeting in KZT for the same markets still can buy Instagram ads."""
     university = {
@@ -631,7 +632,7 @@ def test_an_organisation_in_russia_buys_no_ads_where_the_owner_sells_it_none() -
     }
     cat = cf.catalog()
     plan = cf.recommend(university, minimum_budget_share=None)
-    closed = {channel for channel, country in cat.ad_sales_closed_rows if country == "RU"}
+    closed = {channel for channel, country in cat.closed_rows if country == "RU"}
     assert {"facebook", "instagram", "google_ads", "youtube"} <= closed
     assert all(p.level != "grow" for p in plan.picks if p.channel in closed)
     instagram = next(p for p in plan.picks if p.channel == "instagram")
@@ -642,10 +643,17 @@ def test_an_organisation_in_russia_buys_no_ads_where_the_owner_sells_it_none() -
     from channelfit.profile import parse_profile
     from channelfit.vocabulary import GROW
 
-    instagram_index = cat.index["channels"]["instagram"]
+    from channelfit.vocabulary import LISTEN, MAINTAIN
+
+    instagram_index, tiktok_index = cat.index["channels"]["instagram"], cat.index["channels"]["tiktok"]
     for currency, money, open_to_it in (("RUB", 300000, False), ("KZT", 3000000, True), ("EUR", 3000, True)):
         profile = parse_profile({**university, "budget": {"monthly": money, "currency": currency, "weekly_hours": 40}}, cat)
-        assert bool(build_problem(profile, cat).offered[instagram_index, GROW]) is open_to_it, currency
+        offered = build_problem(profile, cat).offered
+        assert bool(offered[instagram_index, GROW]) is open_to_it, currency
+        assert offered[tiktok_index, LISTEN] and bool(offered[tiktok_index, MAINTAIN]) is open_to_it, currency  # TikTok takes no posts from Russia
+    listening = cf.recommend({**university, "include": ["tiktok"]}, minimum_budget_share=None)
+    tiktok = next(p for p in listening.picks if p.channel == "tiktok")
+    assert tiktok.level == "listen" and [r.code for r in tiktok.why if r.code.endswith("_closed")] == ["posting_closed"]
 
 
 @given(profiles())

@@ -26,9 +26,9 @@ from .bands import population_in_bands, rates_in_bands
 from .errors import CatalogError, ChannelfitError
 from .tables import (
     WORLD,
-    AdSalesClosedRow,
     ChannelKpiRow,
     ChannelRow,
+    ClosedRow,
     CountryRow,
     FxRow,
     GoalRow,
@@ -178,7 +178,7 @@ class Catalog:
     level_rows: Mapping[tuple[str, str], LevelRow]
     kpi_rows: Mapping[tuple[str, str], KpiRow]
     channel_kpi_rows: Mapping[tuple[str, str], ChannelKpiRow]
-    ad_sales_closed_rows: Mapping[tuple[str, str], AdSalesClosedRow]
+    closed_rows: Mapping[tuple[str, str], ClosedRow]
     country_rows: Mapping[str, CountryRow]
     sources: Mapping[str, SourceRow]
     sector_rows: tuple[SectorFitRow, ...]
@@ -547,7 +547,7 @@ def _build(folder: Path) -> Catalog:
         level_rows=keyed("levels"),
         kpi_rows=keyed("kpis"),
         channel_kpi_rows=keyed("channel_kpis"),
-        ad_sales_closed_rows=keyed("ad_sales_closed"),
+        closed_rows=keyed("closed_to_organisations"),
         country_rows=keyed("countries"),
         sources=keyed("sources"),
         sector_rows=tuple(sector_rows),

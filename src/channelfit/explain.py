@@ -21,7 +21,7 @@ from typing import Any
 
 from .data import Catalog
 from .plan import Reason
-from .tables import AdSalesClosedRow, MarketRow, ReachBandRow
+from .tables import ClosedRow, MarketRow, ReachBandRow
 from .vocabulary import LANGUAGES
 
 __all__ = ["Explainer", "format_number", "locale", "money_figure", "percent", "publisher_name"]
@@ -200,10 +200,10 @@ class Explainer:
             source=self._source(row.source_id, row.year, row.basis),
         )
 
-    def ads_closed(self, owner: str, country: str, row: AdSalesClosedRow) -> Reason:
-        """No paid level: the channel's owner does not sell ads to organisations based in ``country``."""
+    def closed(self, owner: str, country: str, row: ClosedRow) -> Reason:
+        """Levels closed to organisations based in ``country``: no ads (``ads_closed``) or no posting (``posting_closed``)."""
         return self.reason(
-            "ads_closed",
+            f"{row.closes}_closed",
             source_id=row.source_id if row.basis == "source" else None,
             owner=owner,
             country=country,

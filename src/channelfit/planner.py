@@ -15,6 +15,7 @@ from .data import Catalog
 from .explain import Explainer, money_figure, percent
 from .plan import Account, Excluded, Kpi, MinimumBudget, Phase, PhaseChannel, Pick, Plan, RankedChannel, Reason, Totals
 from .problem import (
+    CLOSED_LEVELS,
     MIN_PICK_SHARE,
     SETUP_WEEKS,
     SPEND_TIERS,
@@ -135,10 +136,10 @@ def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, se
         reasons.append(explainer.reason("presence") if cat.channels[c] in profile.present_on else explainer.reason("setup", hours=0.0))
     else:
         reasons.append(explainer.reason("setup", hours=round(float(problem.setup[c, level]), 1)))
-    if cat.level_offered[c, GROW] and not problem.offered[c, GROW]:  # the owner sells no ads to this organisation
-        base = advertiser_country(profile, cat, cat.countries[int(problem.arrays.home_market[0])])
-        closed = cat.ad_sales_closed_rows[(cat.channels[c], base)]
-        reasons.append(explainer.ads_closed(cat.channel_rows[c].owner, base, closed))
+    base = advertiser_country(profile, cat, cat.countries[int(problem.arrays.home_market[0])])
+    closed = cat.closed_rows.get((cat.channels[c], base))
+    if closed is not None and cat.level_offered[c, CLOSED_LEVELS[closed.closes]].any():  # levels the owner does not open to this organisation
+        reasons.append(explainer.closed(cat.channel_rows[c].owner, base, closed))
     return reasons
 
 

@@ -21,8 +21,11 @@ from .profile import Profile
 from .scorer import EXCLUSIONS, ProfileArrays, Scores, encode, exclusions, score
 from .vocabulary import GROW, LISTEN, MAINTAIN, ObjectiveName
 
-__all__ = ["AUCTION_MINIMUM_EUR", "MIN_PICK_SHARE", "OPTION_LEVEL", "OPTION_TIER", "GROW_AT_MINIMUM", "SETUP_WEEKS", "SPEND_TIERS", "Choice", "Problem", "advertiser_country", "budgeted_hours", "build_problem", "check_forced_fit", "effectiveness", "grow_floor", "kept_accounts", "make_instance", "mix_hours", "mix_money", "ordered_picks"]
+__all__ = ["AUCTION_MINIMUM_EUR", "CLOSED_LEVELS", "MIN_PICK_SHARE", "OPTION_LEVEL", "OPTION_TIER", "GROW_AT_MINIMUM", "SETUP_WEEKS", "SPEND_TIERS", "Choice", "Problem", "advertiser_country", "budgeted_hours", "build_problem", "check_forced_fit", "effectiveness", "grow_floor", "kept_accounts", "make_instance", "mix_hours", "mix_money", "ordered_picks"]
 
+#: The levels a channel closed to an organisation's country loses (``closed_to_organisations.csv``): no ads, no
+#: grow; no posting, nothing but listening.
+CLOSED_LEVELS: dict[str, list[int]] = {"ads": [GROW], "posting": [MAINTAIN, GROW]}
 #: Every pick that is not included or kept must add at least this share of the mix's value: a judgement
 #: that a channel adding less is not worth a slot, the hours of keeping it up, or the focus it takes.
 MIN_PICK_SHARE = 0.03
@@ -163,8 +166,9 @@ def build_problem(
     offered = np.array(cat.level_offered)
     base = advertiser_country(profile, cat, cat.countries[int(arrays.home_market[0])])
     for c, channel in enumerate(cat.channels):
-        if (channel, base) in cat.ad_sales_closed_rows:
-            offered[c, GROW] = False
+        closed = cat.closed_rows.get((channel, base))
+        if closed is not None:
+            offered[c, CLOSED_LEVELS[closed.closes]] = False
     family = np.maximum(cat.ad_family, 0)
     local_index = arrays.market_weights[0] @ cat.cost_index[:, family]  # (C,) market-weighted cost of reach
     return Problem(

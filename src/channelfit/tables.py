@@ -276,12 +276,13 @@ class CustomerReachRow(Sourced):
     reach: float = Share
 
 
-class AdSalesClosedRow(Sourced):
-    """A channel whose owner does not sell its paid promotion to organisations based in a country (the owner's
-    withdrawal, or sanctions): their plans have no grow level on it, wherever they advertise."""
+class ClosedRow(Sourced):
+    """A channel closed to organisations based in a country (the owner's withdrawal, sanctions or a law), wherever
+    they target: ``closes`` ``ads`` (no paid promotion: no grow level) or ``posting`` (no new posts either: listen only)."""
 
     channel: str
     country: str
+    closes: Literal["ads", "posting"]
 
 
 class SectorFitRow(Sourced):
@@ -388,7 +389,7 @@ TABLES: tuple[Table, ...] = (
     Table("customer_reach", CustomerReachRow, ("channel", "sector", "country"), {**_SOURCED, "channel": "channels", "sector": "sectors", "country": "countries"}),
     Table("channel_goals", GoalRow, ("channel", "goal"), {**_SOURCED, "channel": "channels", "goal": "goals"}),
     Table("levels", LevelRow, ("channel", "level"), {**_SOURCED, "channel": "channels"}),
-    Table("ad_sales_closed", AdSalesClosedRow, ("channel", "country"), {**_SOURCED, "channel": "channels", "country": "countries"}),
+    Table("closed_to_organisations", ClosedRow, ("channel", "country"), {**_SOURCED, "channel": "channels", "country": "countries"}),
     Table("kpis", KpiRow, ("goal", "orientation"), {**_SOURCED, "goal": "goals", "orientation": "orientations"}),
     Table("channel_kpis", ChannelKpiRow, ("channel", "goal"), {**_SOURCED, "channel": "channels", "goal": "goals"}),
 )
