@@ -641,9 +641,7 @@ def test_an_organisation_in_russia_buys_no_ads_where_the_owner_sells_it_none() -
     assert not any(r.code == "ads_closed" for p in school.picks for r in p.why)
     from channelfit.problem import build_problem
     from channelfit.profile import parse_profile
-    from channelfit.vocabulary import GROW
-
-    from channelfit.vocabulary import LISTEN, MAINTAIN
+    from channelfit.vocabulary import GROW, LISTEN, MAINTAIN
 
     instagram_index, tiktok_index = cat.index["channels"]["instagram"], cat.index["channels"]["tiktok"]
     for currency, money, open_to_it in (("RUB", 300000, False), ("KZT", 3000000, True), ("EUR", 3000, True)):
