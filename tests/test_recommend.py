@@ -608,8 +608,8 @@ def test_an_account_already_run_shows_the_formats_it_needs() -> None:
     frame = plan.ranking_frame()
     assert frame.loc["whatsapp", "formats"] >= FORMAT_NEEDED_FIT
     assert next(p for p in plan.picks if p.channel == "whatsapp").goals
-    telegram = next(e for e in plan.excluded if e.channel == "telegram")
-    assert telegram.reason == "no_fit" and telegram.why.values == {"formats": "text"}
+    newsletter = next(e for e in plan.excluded if e.channel == "email_newsletter")  # it writes no text, and runs no list
+    assert newsletter.reason == "no_fit" and "formats" in newsletter.why.values
 
 
 def test_an_organisation_in_russia_buys_no_ads_where_the_owner_sells_it_none() -> None:
@@ -672,3 +672,22 @@ def test_the_minimum_budget_says_how_much_of_it_is_promotion(profile: dict) -> N
     from channelfit.explain import money_figure
 
     assert ("Of that money," in render_plan(plan)) == (money_figure(mb.promotion) > 0)
+
+
+def test_a_salon_that_makes_no_text_can_still_use_a_messenger() -> None:
+    """A business answers on WhatsApp with words or photos of its work: a Sao Paulo salon listing images and short
+    videos was told WhatsApp 'needs text', where salons take almost every booking."""
+    salon = {
+        "name": "salon",
+        "model": "b2c",
+        "sector": "beauty",
+        "markets": ["BR"],
+        "audience": {"age": [18, 50], "gender": "female"},
+        "goals": {"local_visits": 3, "brand_awareness": 1},
+        "budget": {"monthly": 800, "currency": "BRL", "weekly_hours": 8},
+        "formats": ["image", "short_video"],
+        "max_channels": 3,
+    }
+    plan = cf.recommend(salon, minimum_budget_share=None)
+    assert "whatsapp" not in {e.channel for e in plan.excluded}
+    assert "whatsapp" in plan.ranking_frame().index
