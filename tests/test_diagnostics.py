@@ -60,15 +60,18 @@ def test_a_dominated_channel_is_flagged_by_one_that_dominates_it(profile: dict) 
 @settings(max_examples=40)
 @given(profiles(with_include=False))
 def test_a_pick_is_said_to_be_there_for_its_cost_only_when_a_channel_left_out_dominates_it(profile: dict) -> None:
-    """The 'dominated' reason of a pick names a channel outside the mix that dominates it, and every pick that such a
-    channel dominates says so (two picks where one dominates the other are both there for what they add)."""
+    """The 'dominated' reason of a pick names a channel of its own kind outside the mix that dominates it, and every
+    pick that such a channel dominates says so (two picks where one dominates the other are both there for what they
+    add; a search ad is not weighed against a social network)."""
     plan = cf.recommend(profile, minimum_budget_share=None)
     ranked = {r.channel: r for r in plan.ranking}
     picked = {p.channel for p in plan.picks}
+    cat = cf.catalog()
 
     def beats(a: str, b: str) -> bool:
         x, y = ranked[a].criteria, ranked[b].criteria
-        return all(x[c] >= y[c] for c in CRITERIA) and any(x[c] > y[c] for c in CRITERIA)
+        same_kind = cat.channel_rows[cat.index["channels"][a]].orientation == cat.channel_rows[cat.index["channels"][b]].orientation
+        return same_kind and all(x[c] >= y[c] for c in CRITERIA) and any(x[c] > y[c] for c in CRITERIA)
 
     for pick in plan.picks:
         named = [w.values["other_id"] for w in pick.why if w.code == "dominated"]

@@ -423,14 +423,16 @@ def _picks(problem: Problem, objective: str, chosen: list[Choice], explainer: Ex
 
 
 def _outranked(problem: Problem, order: list[int], picked: set[int]) -> dict[int, int]:
-    """For each pick that a channel left out of the mix dominates (at least as good on every criterion, better on
-    one), the first such channel in ``order``: the pick is in the mix for what it costs in money and hours. A pick
-    dominated only by other picks is there for what it adds beside them, and one you included or keep is there
-    because you said so: neither gets such a reason."""
+    """For each pick that a channel of its own kind (orientation) left out of the mix dominates (at least as good on
+    every criterion, better on one), the first such channel in ``order``: the pick is in the mix for what it costs
+    in money and hours. Only like is compared with like: a reader weighs Ozon against Wildberries, not Yandex Direct
+    against OK.ru. A pick dominated only by other picks is there for what it adds beside them, and one you included
+    or keep is there because you said so: neither gets such a reason."""
     criteria = problem.scores.criteria[0]
+    orientation = np.array([row.orientation for row in problem.cat.channel_rows])
     out = {}
     for c in picked - set(np.flatnonzero(asked_for(problem.arrays)[0]).tolist()):
-        beats = (criteria >= criteria[c]).all(axis=1) & (criteria > criteria[c]).any(axis=1)
+        beats = (criteria >= criteria[c]).all(axis=1) & (criteria > criteria[c]).any(axis=1) & (orientation == orientation[c])
         left_out = [d for d in order if beats[d] and d not in picked]
         if left_out:
             out[c] = left_out[0]
