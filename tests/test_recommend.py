@@ -691,3 +691,17 @@ def test_a_salon_that_makes_no_text_can_still_use_a_messenger() -> None:
     plan = cf.recommend(salon, minimum_budget_share=None)
     assert "whatsapp" not in {e.channel for e in plan.excluded}
     assert "whatsapp" in plan.ranking_frame().index
+
+
+@given(profiles())
+def test_a_grow_pick_without_ads_of_its_own_says_whose_ads_its_money_buys(profile: dict) -> None:
+    """Google Business Profile sells no ads: its grow money buys Google Ads local campaigns, and a newsletter's buys
+    lead ads; the plan says so for every such pick at grow (a reviewer read 'Google Business Profile (grow)' as spend
+    on a free listing), and for no other."""
+    plan = _plan_or_infeasible(profile, minimum_budget_share=None)
+    if plan is None:
+        return
+    through = locale("en")["words"]["promoted_through"]
+    for pick in plan.picks:
+        said = [r.values["through"] for r in pick.why if r.code == "promoted_through"]
+        assert said == ([through[pick.channel]] if pick.level == "grow" and pick.channel in through else []), (pick.channel, pick.level, said)

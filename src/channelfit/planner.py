@@ -132,6 +132,9 @@ def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, se
             hours=round(row.weekly_hours, 2),
         )
     )
+    through = explainer.strings["words"]["promoted_through"].get(cat.channels[c])
+    if level == GROW and through:  # a listing or an owned channel has no ads of its own: say whose ads its money buys
+        reasons.append(explainer.reason("promoted_through", through=through))
     if problem.setup[c, level] == 0:
         reasons.append(explainer.reason("presence") if cat.channels[c] in profile.present_on else explainer.reason("setup", hours=0.0))
     else:
