@@ -254,7 +254,7 @@ def _expand(problem: Problem, expand: Solved, picks: list[Choice], explainer: Ex
 
 
 def _minimum_budget(problem: Problem, minimum: MinimumBudgetSolution | None) -> MinimumBudget | None:
-    """The minimum viable budget, stated as what its own mix costs (money and hours with setup spread)."""
+    """The minimum viable budget, stated as what its own mix costs (money, and hours as the budget counts them)."""
     if minimum is None:
         return None
     chosen = ordered_picks(problem, minimum.solved.solution.levels, minimum.solved.extra_eur)
@@ -443,7 +443,7 @@ def _outranked(problem: Problem, order: list[int], picked: set[int]) -> dict[int
 
 
 def _left(problem: Problem, chosen: list[Choice]) -> tuple[float, float]:
-    """What the mix leaves of the budget: weekly hours (setup spread over :data:`SETUP_WEEKS`) and EUR a month."""
+    """What the mix leaves of the budget: weekly hours (as the budget counts them, setup included) and EUR a month."""
     return problem.profile.budget.weekly_hours - mix_hours(problem, chosen, with_setup=True), problem.monthly_budget_eur - mix_money(problem, chosen)
 
 
@@ -482,7 +482,7 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer) -> Re
 
 def _why_not(problem: Problem, chosen: list[Choice], left: tuple[float, float], explainer: Explainer, c: int) -> Reason:
     """Why candidate ``c`` is not in the mix: all channel slots are used, or its regular level (``maintain``,
-    else its cheapest) needs more hours (setup spread over :data:`SETUP_WEEKS`) or money than is left, or
+    else its cheapest) needs more hours (setup included, see :func:`~channelfit.problem.budgeted_hours`) or money than is left, or
     else it would add under :data:`MIN_PICK_SHARE` of the value at any level that fits what is left (the
     search is exact, so a channel that fits and adds more would be in the mix). ``left`` is :func:`_left` of the mix."""
     if len(chosen) >= problem.profile.max_channels:

@@ -72,7 +72,7 @@ class Problem:
     goal_weights: np.ndarray  # (G,)
     candidates: np.ndarray  # channel indices the optimiser may pick
     exclusions: np.ndarray  # (C,) codes into scorer.EXCLUSIONS, 0 for candidates
-    offered: np.ndarray  # (C, L) levels this organisation can take (no grow where ads are not sold to it)
+    offered: np.ndarray  # (C, L) levels this organisation can take (less where a channel is closed to its country)
     money: np.ndarray  # (C, L) monthly cost in EUR
     hours: np.ndarray  # (C, L) weekly hours the budget counts (see budgeted_hours)
     setup: np.ndarray  # (C, L) setup hours (0 where present)
