@@ -317,22 +317,25 @@ def test_the_weekly_routine_adds_up_to_each_picks_hours_and_listens_only_where_c
             assert len(days[activity]) <= 2 and (len(days[activity]) < 2 or days[activity][1] - days[activity][0] >= 2), (pick.channel, items)
 
 
+#: A regional university in Russia recruiting in Russia and Kazakhstan.
+RUSSIAN_UNIVERSITY = {
+    "name": "university",
+    "kind": "public_body",
+    "model": "b2c",
+    "sector": "education",
+    "markets": ["RU", "KZ"],
+    "audience": {"age": [16, 24]},
+    "goals": {"brand_awareness": 2, "lead_generation": 3, "community": 1},
+    "budget": {"monthly": 300000, "currency": "RUB", "weekly_hours": 25},
+    "formats": ["text", "image", "short_video", "long_video", "live"],
+    "max_channels": 4,
+}
+
+
 def test_a_busy_week_is_spread_over_the_days() -> None:
     """Three channels with campaigns and content do not pile onto one Monday and one Tuesday (a Russian university
     once read 7.5 h of campaigns on Monday and 0.25 h on Friday): the busiest day stays near the mean."""
-    university = {
-        "name": "university",
-        "kind": "public_body",
-        "model": "b2c",
-        "sector": "education",
-        "markets": ["RU", "KZ"],
-        "audience": {"age": [16, 24]},
-        "goals": {"brand_awareness": 2, "lead_generation": 3, "community": 1},
-        "budget": {"monthly": 300000, "currency": "RUB", "weekly_hours": 25},
-        "formats": ["text", "image", "short_video", "long_video", "live"],
-        "max_channels": 4,
-    }
-    plan = cf.recommend(university, minimum_budget_share=None)
+    plan = cf.recommend(RUSSIAN_UNIVERSITY, minimum_budget_share=None)
     load = {day: sum(item.hours for item in plan.routine if item.day == day) for day in DAYS}
     campaign_days = [item.day for item in plan.routine if item.activity == "run_campaigns"]
     assert len(campaign_days) >= 3 and len(set(campaign_days)) >= 3  # not all on Monday
@@ -617,19 +620,7 @@ def test_an_organisation_in_russia_buys_no_ads_where_the_owner_sells_it_none() -
     (data/closed_to_organisations.csv): a Russian
     university budgeting in RUB for Russia and Kazakhstan gets no grow level on them, and says why where it keeps
     one at a lower level; a Kazakh school budgeting in KZT for the same markets still can buy Instagram ads."""
-    university = {
-        "name": "university",
-        "kind": "public_body",
-        "model": "b2c",
-        "sector": "education",
-        "markets": ["RU", "KZ"],
-        "audience": {"age": [16, 24]},
-        "goals": {"brand_awareness": 2, "lead_generation": 3, "community": 1},
-        "budget": {"monthly": 300000, "currency": "RUB", "weekly_hours": 40},
-        "formats": ["text", "image", "short_video", "long_video", "live"],
-        "include": ["instagram"],
-        "max_channels": 6,
-    }
+    university = {**RUSSIAN_UNIVERSITY, "budget": {"monthly": 300000, "currency": "RUB", "weekly_hours": 40}, "include": ["instagram"], "max_channels": 6}
     cat = cf.catalog()
     plan = cf.recommend(university, minimum_budget_share=None)
     closed = {channel for channel, country in cat.closed_rows if country == "RU"}
