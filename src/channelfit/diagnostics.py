@@ -143,13 +143,19 @@ class WeightSwap:
     change: float | None  # in units of the normalised weight; None when no single weight can swap them
 
 
+#: Two criterion values whose logarithms differ by less than this are equal but for float rounding (0.15 against
+#: 0.15000000000000002 asked for a weight change of 1.7e15 that swapped nothing).
+_EQUAL_LOG = 1e-12
+
+
 def sensitivity(plan: Plan) -> list[WeightSwap]:
     """For each pair of neighbours in the ranking, the smallest change of one criterion weight that swaps them.
 
     The score is ``exp(sum_k w_k log x_k)``, so the order of two channels follows the sign of
     ``D = sum_k w_k d_k`` with ``d_k = log x_upper,k - log x_lower,k`` (renormalising the weights
     does not change the sign). Changing ``w_k`` by ``-D / d_k`` makes them tie; the smallest such
-    change that keeps ``w_k >= 0`` is reported (criteria where a value is 0 are skipped).
+    change that keeps ``w_k >= 0`` is reported (criteria where a value is 0, or where the two are equal but for
+    float rounding, are skipped).
     """
     weights = np.array([plan.criteria_weights[c] for c in CRITERIA])
     out = []
@@ -158,6 +164,7 @@ def sensitivity(plan: Plan) -> list[WeightSwap]:
         y = np.array([lower.criteria[c] for c in CRITERIA])
         usable = (x > 0) & (y > 0)
         d = np.where(usable, np.log(np.where(usable, x, 1.0)) - np.log(np.where(usable, y, 1.0)), 0.0)
+        d[np.abs(d) < _EQUAL_LOG] = 0.0  # equal but for rounding: no weight change on it swaps the pair measurably
         total = float(weights @ d)
         best: tuple[float, str] | None = None
         for k, name in enumerate(CRITERIA):
