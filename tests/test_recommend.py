@@ -175,18 +175,26 @@ def test_include_beyond_the_money_names_the_limit(rossi: dict, cat: cf.Catalog) 
 
 @given(profiles())
 def test_accounts_already_run_are_never_dropped_or_lowered_unless_allowed(profile: dict) -> None:
+    """Accounts run are kept at no less than their level, unless dropping is allowed or, at those levels, they do not
+    fit the budget: then the plan may lower them and says why."""
     plan = _plan_or_infeasible(profile)
     if plan is None:
         return
+    from channelfit.problem import accounts_lowered, build_problem
+
+    cat = cf.catalog()
     parsed = cf.Profile.model_validate(profile)
+    lowered = accounts_lowered(build_problem(parsed, cat))  # at the levels given they do not fit: any level, said so
     picked = {p.channel: p.level for p in plan.picks}
     excluded = {e.channel for e in plan.excluded}
+    advice = {a.channel: a for a in plan.accounts}
     for channel, level in parsed.present_on.items():
         if parsed.may_drop_accounts or channel in excluded:
             continue
         assert channel in picked, f"{channel} was dropped"
-        if level is not None:
-            assert LEVELS.index(picked[channel]) >= LEVELS.index(level), f"{channel} was lowered"
+        if level is not None and LEVELS.index(picked[channel]) < LEVELS.index(level):
+            assert lowered, f"{channel} was lowered"
+            assert "at the levels you gave" in advice[channel].why.text
         for phase in plan.phases:
             assert channel in {c.channel for c in phase.channels}, f"{channel} is silent in {phase.name}"
 
@@ -696,3 +704,28 @@ def test_a_grow_pick_without_ads_of_its_own_says_whose_ads_its_money_buys(profil
     for pick in plan.picks:
         said = [r.values["through"] for r in pick.why if r.code == "promoted_through"]
         assert said == ([through[pick.channel]] if pick.level == "grow" and pick.channel in through else []), (pick.channel, pick.level, said)
+
+
+def test_a_dental_practice_whose_accounts_do_not_fit_its_hours_gets_a_plan() -> None:
+    """Facebook and a Google profile at maintain need 4 h/week; a practice with 3 got only an error. It now gets a
+    plan that keeps both accounts, lowers one, and says why; at levels that fit, nothing is lowered."""
+    practice = {
+        "name": "practice",
+        "model": "b2c",
+        "sector": "health",
+        "markets": ["US"],
+        "audience": {"age": [25, 70]},
+        "goals": {"local_visits": 3, "lead_generation": 2, "customer_service": 1},
+        "budget": {"monthly": 1500, "currency": "USD", "weekly_hours": 3},
+        "formats": ["image", "text"],
+        "premises": True,
+        "present_on": {"facebook": "maintain", "google_business_profile": "maintain"},
+        "max_channels": 4,
+    }
+    plan = cf.recommend(practice, minimum_budget_share=None)
+    actions = {a.channel: a.action for a in plan.accounts}
+    assert set(actions) == {"facebook", "google_business_profile"} and "close" not in actions.values()
+    assert "lower" in actions.values()
+    assert all("at the levels you gave" in a.why.text for a in plan.accounts if a.action == "lower")
+    roomy = cf.recommend({**practice, "budget": {"monthly": 1500, "currency": "USD", "weekly_hours": 6}}, minimum_budget_share=None)
+    assert "lower" not in {a.action for a in roomy.accounts}

@@ -21,6 +21,7 @@ from .problem import (
     SPEND_TIERS,
     Choice,
     Problem,
+    accounts_lowered,
     advertiser_country,
     grow_floor,
     mix_hours,
@@ -584,6 +585,7 @@ def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer, fail
     goals at that level, says so."""
     cat, profile = problem.cat, problem.profile
     planned = {p.channel: p.level for p in chosen}
+    lowered = accounts_lowered(problem)
     out = []
     for channel, now in profile.present_on.items():
         c = cat.index["channels"][channel]
@@ -595,6 +597,8 @@ def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer, fail
             before = -1 if now is None else LEVELS.index(now)
             action = "keep" if before in (-1, level) else "raise" if level > before else "lower"
             key = "account_idle" if not goals_of[channel] else "account_run" if before == -1 else f"account_{action}"
+            if action == "lower" and lowered:  # at the levels given, the accounts do not fit the budget
+                key = "account_lower_fit"
             why = explainer.reason("account", key, level=explainer.word("levels", LEVELS[level]))
         out.append(
             Account(

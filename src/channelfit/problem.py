@@ -21,7 +21,7 @@ from .profile import Profile
 from .scorer import EXCLUSIONS, ProfileArrays, Scores, encode, exclusions, score
 from .vocabulary import GROW, LISTEN, MAINTAIN, ObjectiveName
 
-__all__ = ["AUCTION_MINIMUM_EUR", "CLOSED_LEVELS", "MIN_PICK_SHARE", "OPTION_LEVEL", "OPTION_TIER", "GROW_AT_MINIMUM", "SETUP_WEEKS", "SPEND_TIERS", "Choice", "Problem", "advertiser_country", "budgeted_hours", "build_problem", "check_forced_fit", "effectiveness", "grow_floor", "kept_accounts", "make_instance", "mix_hours", "mix_money", "ordered_picks"]
+__all__ = ["AUCTION_MINIMUM_EUR", "CLOSED_LEVELS", "MIN_PICK_SHARE", "OPTION_LEVEL", "OPTION_TIER", "GROW_AT_MINIMUM", "SETUP_WEEKS", "SPEND_TIERS", "Choice", "Problem", "accounts_lowered", "advertiser_country", "budgeted_hours", "build_problem", "check_forced_fit", "effectiveness", "grow_floor", "kept_accounts", "make_instance", "mix_hours", "mix_money", "ordered_picks"]
 
 #: The levels a channel closed to an organisation's country loses (``closed_to_organisations.csv``): no ads, no
 #: grow; no posting, nothing but listening.
@@ -219,15 +219,40 @@ def advertiser_country(profile: Profile, cat: Catalog, home: str) -> str | None:
 def kept_accounts(problem: Problem) -> dict[int, int]:
     """Accounts the plan must keep: ``{channel index: lowest level allowed}`` (-1: any level).
 
-    Accounts already run stay at no less than their level unless the profile allows dropping them;
-    an account that is excluded or cannot be a candidate (blocked, no fit) is not kept.
+    Accounts already run stay at no less than their level unless the profile allows dropping them, or unless at
+    those levels they do not fit the budget (:func:`accounts_lowered`: then at any level); an account that is
+    excluded or cannot be a candidate (blocked, no fit) is not kept.
     """
+    given = _given_levels(problem)
+    return dict.fromkeys(given, -1) if accounts_lowered(problem) else given
+
+
+def _given_levels(problem: Problem) -> dict[int, int]:
+    """The accounts kept at the levels the profile gives them (-1 where it gives none)."""
     arrays = problem.arrays
     if not arrays.keep_present[0]:
         return {}
     candidates = set(problem.candidates.tolist())
     highest = problem.offered.shape[1] - 1 - problem.offered[:, ::-1].argmax(axis=1)  # a kept grow account without ads keeps its maintain
     return {int(c): min(int(arrays.present_level[0, c]), int(highest[c])) for c in np.flatnonzero(arrays.present[0]) if int(c) in candidates}
+
+
+def accounts_lowered(problem: Problem) -> bool:
+    """Whether the accounts kept at the levels the profile gives them, beside the included channels at their
+    cheapest, need more money or hours than the profile's budget: the plan then keeps them at any level, and says
+    it lowered them (a US dental practice keeping Facebook and its Google profile at maintain with 3 h/week got no
+    plan at all, only an error)."""
+    given = _given_levels(problem)
+    if not any(level > 0 for level in given.values()):
+        return False  # nothing to lower
+    index = problem.cat.index["channels"]
+    included = [(index[c], -1) for c in problem.profile.include if index[c] not in given]
+    money, hours = 0.0, 0.0
+    for c, level in [*given.items(), *included]:
+        levels = np.flatnonzero(problem.offered[c]) if level < 0 else [level]
+        money += float(min(problem.money[c, lv] for lv in levels))
+        hours += float(min(problem.hours[c, lv] for lv in levels))
+    return money > problem.monthly_budget_eur + 1e-9 or hours > problem.profile.budget.weekly_hours + 1e-9
 
 
 def make_instance(
