@@ -258,3 +258,27 @@ def test_numbers_agree_with_their_words_in_every_language(language: str, hours: 
     )
     for phrase in expected:
         assert phrase in written, (phrase, written)
+
+
+@pytest.mark.parametrize("language", ["en", "it", "ru"])
+def test_a_public_body_serves_citizens_not_customers(language: str) -> None:
+    """A municipality's plan names its service goal and its visits as a public body's (an Italian comune read
+    'assistenza clienti' and 'visite dei clienti'); a company's keeps the business words."""
+    comune = {
+        "name": "comune",
+        "kind": "public_body",
+        "model": "b2c",
+        "sector": "public_sector",
+        "markets": ["IT"],
+        "audience": {"age": [18, 80]},
+        "goals": {"customer_service": 3, "community": 2, "local_visits": 1},
+        "budget": {"monthly": 0, "currency": "EUR", "weekly_hours": 7},
+        "formats": ["text", "image"],
+        "max_channels": 3,
+    }
+    public = locale(language, "public_body")["words"]["goals"]["customer_service"]
+    business = locale(language)["words"]["goals"]["customer_service"]
+    assert public != business
+    assert public in render_plan(cf.recommend(comune, language=language, minimum_budget_share=None))
+    company = render_plan(cf.recommend({**comune, "kind": "company"}, language=language, minimum_budget_share=None))
+    assert business in company and public not in company

@@ -28,12 +28,22 @@ __all__ = ["Explainer", "format_number", "locale", "money_figure", "percent", "p
 
 
 @functools.lru_cache(maxsize=len(LANGUAGES))
-def locale(language: str) -> dict[str, Any]:
-    """The parsed locale file of ``language`` (one of :data:`~channelfit.vocabulary.LANGUAGES`)."""
+def locale(language: str, kind: str | None = None) -> dict[str, Any]:
+    """The parsed locale file of ``language`` (one of :data:`~channelfit.vocabulary.LANGUAGES`), with the words of
+    its ``by_kind`` section for ``kind`` of organisation laid over the rest (a public body serves citizens, not
+    customers)."""
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}; known: {', '.join(LANGUAGES)}")
     text = (resources.files("channelfit") / "locales" / f"{language}.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    strings = json.loads(text)
+    overlay = strings.pop("by_kind", {}).get(kind or "", {})
+    for section, entries in overlay.items():
+        for key, value in entries.items():
+            if isinstance(value, dict):
+                strings[section][key] = {**strings[section][key], **value}
+            else:
+                strings[section][key] = value
+    return strings
 
 
 _INTERMEDIARY = re.compile(r"\s+(\(|via\b|reported by\b|reporting\b|citing\b|quoting\b)")
@@ -127,10 +137,10 @@ _MAX_REASONS_KEPT = 4096
 class Explainer:
     """Words and reasons in one language, for one catalog (``None`` when only words are needed)."""
 
-    def __init__(self, cat: Catalog | None, language: str = "en") -> None:
+    def __init__(self, cat: Catalog | None, language: str = "en", kind: str | None = None) -> None:
         self.cat = cat
         self.language = language
-        self.strings = locale(language)
+        self.strings = locale(language, kind)
         self._formatter = _TemplateFormatter(self.strings.get("grammar", {}), self.strings["number"])
         self._reasons: dict[tuple[Any, ...], Reason] = {}  # a plan states the same reason for many channels
 
