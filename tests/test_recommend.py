@@ -194,7 +194,8 @@ def test_accounts_already_run_are_never_dropped_or_lowered_unless_allowed(profil
         assert channel in picked, f"{channel} was dropped"
         if level is not None and LEVELS.index(picked[channel]) < LEVELS.index(level):
             assert lowered, f"{channel} was lowered"
-            assert "at the levels you gave" in advice[channel].why.text
+            text = advice[channel].why.text
+            assert "at the levels you gave" in text or "serves none of your goals" in text, text
         for phase in plan.phases:
             assert channel in {c.channel for c in phase.channels}, f"{channel} is silent in {phase.name}"
 

@@ -597,7 +597,7 @@ def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer, fail
             before = -1 if now is None else LEVELS.index(now)
             action = "keep" if before in (-1, level) else "raise" if level > before else "lower"
             key = "account_idle" if not goals_of[channel] else "account_run" if before == -1 else f"account_{action}"
-            if action == "lower" and lowered:  # at the levels given, the accounts do not fit the budget
+            if action == "lower" and lowered and goals_of[channel]:  # at the levels given, the accounts do not fit the budget
                 key = "account_lower_fit"
             why = explainer.reason("account", key, level=explainer.word("levels", LEVELS[level]))
         out.append(
