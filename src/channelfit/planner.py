@@ -10,7 +10,7 @@ import math
 
 import numpy as np
 
-from .criteria import CRITERIA, NEW_LIST_REACH_FACTOR, REGISTRY, premises_markets
+from .criteria import CRITERIA, NEW_LIST_REACH_FACTOR, REGISTRY
 from .data import Catalog
 from .explain import Explainer, money_figure, percent
 from .plan import Account, Excluded, Kpi, MinimumBudget, Phase, PhaseChannel, Pick, Plan, RankedChannel, Reason, Totals
@@ -22,7 +22,6 @@ from .problem import (
     Choice,
     Problem,
     accounts_lowered,
-    advertiser_country,
     grow_floor,
     mix_hours,
     mix_money,
@@ -100,7 +99,7 @@ def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, se
         for s in np.flatnonzero(problem.arrays.reach_sectors[0] > 0)
         if (cat.channels[c], cat.sectors[s]) in cat.sector_reach_rows
     ]
-    near = premises_markets(problem.arrays, cat)[0] if cat.needs_premises[c] else np.ones(len(cat.countries), dtype=bool)
+    near = problem.premises_markets if cat.needs_premises[c] else np.ones(len(cat.countries), dtype=bool)
     for country, weight in profile.markets.items():
         if (weight >= _MARKET_REASON_WEIGHT or len(profile.markets) == 1) and near[cat.index["countries"][country]]:
             k = cat.index["countries"][country]
@@ -140,10 +139,9 @@ def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, se
         reasons.append(explainer.reason("presence") if cat.channels[c] in profile.present_on else explainer.reason("setup", hours=0.0))
     else:
         reasons.append(explainer.reason("setup", hours=round(float(problem.setup[c, level]), 1)))
-    base = advertiser_country(profile, cat, cat.countries[int(problem.arrays.home_market[0])])
-    closed = cat.closed_rows.get((cat.channels[c], base))
+    closed = cat.closed_rows.get((cat.channels[c], problem.advertiser))
     if closed is not None and cat.level_offered[c, CLOSED_LEVELS[closed.closes]].any():  # levels the owner does not open to this organisation
-        reasons.append(explainer.closed(cat.channel_rows[c].owner, base, closed))
+        reasons.append(explainer.closed(cat.channel_rows[c].owner, str(problem.advertiser), closed))
     return reasons
 
 

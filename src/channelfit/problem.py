@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from .criteria import premises_markets
 from .data import Catalog
 from .errors import InfeasibleError
 from .optimiser import Instance
@@ -72,6 +73,7 @@ class Problem:
     goal_weights: np.ndarray  # (G,)
     candidates: np.ndarray  # channel indices the optimiser may pick
     exclusions: np.ndarray  # (C,) codes into scorer.EXCLUSIONS, 0 for candidates
+    advertiser: str | None  # the country the organisation buys its ads from (see advertiser_country)
     offered: np.ndarray  # (C, L) levels this organisation can take (less where a channel is closed to its country)
     money: np.ndarray  # (C, L) monthly cost in EUR
     hours: np.ndarray  # (C, L) weekly hours the budget counts (see budgeted_hours)
@@ -84,6 +86,11 @@ class Problem:
     def channel_effectiveness(self) -> np.ndarray:
         """``(C, L, G)`` :func:`effectiveness` of every channel, computed once (the solves and the plan read it)."""
         return effectiveness(self)
+
+    @functools.cached_property
+    def premises_markets(self) -> np.ndarray:
+        """``(country,)`` :func:`~channelfit.criteria.premises_markets` of this profile, computed once (each listing's reasons read it)."""
+        return premises_markets(self.arrays, self.cat)[0]
 
     @functools.cached_property
     def candidate_effectiveness(self) -> np.ndarray:
@@ -164,9 +171,9 @@ def build_problem(
         )
     setup = np.where(arrays.present[0][:, None], 0.0, cat.level_setup_hours)
     offered = np.array(cat.level_offered)
-    base = advertiser_country(profile, cat, cat.countries[int(arrays.home_market[0])])
+    advertiser = advertiser_country(profile, cat, cat.countries[int(arrays.home_market[0])])
     for c, channel in enumerate(cat.channels):
-        closed = cat.closed_rows.get((channel, base))
+        closed = cat.closed_rows.get((channel, advertiser))
         if closed is not None:
             offered[c, CLOSED_LEVELS[closed.closes]] = False
     family = np.maximum(cat.ad_family, 0)
@@ -180,6 +187,7 @@ def build_problem(
         goal_weights=arrays.goal_weights[0],
         candidates=np.flatnonzero(codes == 0),
         exclusions=codes,
+        advertiser=advertiser,
         offered=offered,
         money=_local_money(cat, local_index),
         hours=budgeted_hours(cat.level_weekly_hours, cat.level_offered, setup),
@@ -224,7 +232,7 @@ def kept_accounts(problem: Problem) -> dict[int, int]:
     excluded or cannot be a candidate (blocked, no fit) is not kept.
     """
     given = _given_levels(problem)
-    return dict.fromkeys(given, -1) if accounts_lowered(problem) else given
+    return dict.fromkeys(given, -1) if _lowered(problem, given) else given
 
 
 def _given_levels(problem: Problem) -> dict[int, int]:
@@ -242,7 +250,11 @@ def accounts_lowered(problem: Problem) -> bool:
     cheapest, need more money or hours than the profile's budget: the plan then keeps them at any level, and says
     it lowered them (a US dental practice keeping Facebook and its Google profile at maintain with 3 h/week got no
     plan at all, only an error)."""
-    given = _given_levels(problem)
+    return _lowered(problem, _given_levels(problem))
+
+
+def _lowered(problem: Problem, given: dict[int, int]) -> bool:
+    """:func:`accounts_lowered` for the accounts at their ``given`` levels."""
     if not any(level > 0 for level in given.values()):
         return False  # nothing to lower
     index = problem.cat.index["channels"]
