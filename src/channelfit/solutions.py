@@ -143,9 +143,8 @@ def refine_spend(problem: Problem, solved: Solved, at_least: float = -np.inf) ->
     paid = [i for i, o in picked if OPTION_LEVEL[o] == GROW and problem.spend_scale[problem.candidates[i]] > 0]
     extra = np.array([OPTION_TIER[o] * problem.spend_scale[problem.candidates[i]] if o >= 0 else 0.0 for i, o in enumerate(solution.levels)])
     tiers = replace(solved, extra_eur=tuple(extra.tolist()), objective=solution.objective)
-    tiers_fine = _earns_its_place(problem, solved, paid, extra)
     if not paid:
-        return tiers if tiers_fine else None
+        return tiers if _earns_its_place(problem, solved, paid, extra) else None
     scale = problem.spend_scale[problem.candidates[paid]]
     budget = max(0.0, float(instance.monthly_budget_eur) - float(level_money))
     at_full = _at_full(problem, instance, paid)
@@ -178,7 +177,10 @@ def refine_spend(problem: Problem, solved: Solved, at_least: float = -np.inf) ->
                 low, (trial, value, fine) = middle, at_middle
             else:
                 high = middle
-    if fine and (value >= solution.objective - 1e-12 or not tiers_fine):
+    if fine and value >= solution.objective - 1e-12:
+        return replace(solved, extra_eur=tuple(trial.tolist()), objective=value)
+    tiers_fine = _earns_its_place(problem, solved, paid, extra)  # checked only here: most splits beat the tiers
+    if fine and not tiers_fine:
         return replace(solved, extra_eur=tuple(trial.tolist()), objective=value)
     return tiers if tiers_fine else None
 
@@ -397,16 +399,17 @@ def _earns_its_place(problem: Problem, solved: Solved, paid: list[int], extra: n
         total = sum(values.values())
         return all(values[i] >= instance.min_share * total - 1e-12 for i, _ in picked if not instance.forced[i])
     assert instance.effectiveness is not None and instance.goal_weights is not None
-    effs = {i: on_curve(i) if i in paid else instance.effectiveness[i, o] for i, o in picked}
+    effs = np.array([on_curve(i) if i in paid else instance.effectiveness[i, o] for i, o in picked])  # (k, G)
     weights = np.asarray(instance.goal_weights)
-    total = float(weights @ (1.0 - np.prod([1.0 - e for e in effs.values()], axis=0)))
-    for i, _ in picked:
-        if instance.forced[i]:
-            continue
-        others = np.prod([1.0 - e for j, e in effs.items() if j != i], axis=0) if len(effs) > 1 else np.ones_like(weights)
-        if float(weights @ (others * effs[i])) < instance.min_share * total - 1e-12:
-            return False
-    return True
+    misses = 1.0 - effs
+    if misses.min() > 1e-9:  # the others' product is the whole product over one's own miss
+        others = np.prod(misses, axis=0)[None, :] / misses
+    else:
+        others = np.array([np.prod(np.delete(misses, k, axis=0), axis=0) for k in range(len(picked))])
+    total = float(weights @ (1.0 - np.prod(misses, axis=0)))
+    contribution = (others * effs) @ weights
+    unforced = ~np.asarray(instance.forced)[[i for i, _ in picked]]
+    return bool(np.all(contribution[unforced] >= instance.min_share * total - 1e-12))
 
 
 def minimum_budget(problem: Problem, objective: ObjectiveName, main: Solved, share: float = MINIMUM_BUDGET_SHARE, tolerance: float = MINIMUM_BUDGET_TOLERANCE) -> MinimumBudgetSolution:
