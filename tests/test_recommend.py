@@ -203,7 +203,8 @@ def test_accounts_already_run_are_never_dropped_or_lowered_unless_allowed(profil
 @given(profiles())
 def test_account_advice_matches_what_the_plan_does_with_the_account(profile: dict) -> None:
     """An account whose level the profile does not give is run at its planned level, never "kept" at it (a page
-    nobody said ran ads was told to "keep it at grow"); only an account that serves some goal is said to serve them."""
+    nobody said ran ads was told to "keep it at grow"); only an account that serves some goal is said to serve them;
+    a lowered account is told to lower it."""
     plan = _plan_or_infeasible(profile)
     if plan is None:
         return
@@ -215,6 +216,8 @@ def test_account_advice_matches_what_the_plan_does_with_the_account(profile: dic
         assert ("serves none of your goals" in text) != serves, (account, goals[account.channel])
         if account.level_now is None and serves:
             assert text.startswith("run it at"), account
+        if account.action == "lower":  # the advice says what the plan does (a lowered idle account read "keep it at")
+            assert text.startswith("lower it to"), account
 
 
 @given(profiles())

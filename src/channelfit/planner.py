@@ -594,9 +594,14 @@ def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer, fail
         else:
             before = -1 if now is None else LEVELS.index(now)
             action = "keep" if before in (-1, level) else "raise" if level > before else "lower"
-            key = "account_idle" if not goals_of[channel] else "account_run" if before == -1 else f"account_{action}"
-            if action == "lower" and lowered and goals_of[channel]:  # at the levels given, the accounts do not fit the budget
+            if not goals_of[channel] and channel in profile.include:  # kept because asked for, whatever it serves
+                key = f"account_idle_included_{action if action == 'lower' or (action == 'keep' and before >= 0) else 'run'}"
+            elif not goals_of[channel]:  # kept because the plan keeps the accounts run
+                key = "account_idle_lower" if action == "lower" and lowered else "account_idle"
+            elif action == "lower" and lowered:  # at the levels given, the accounts do not fit the budget
                 key = "account_lower_fit"
+            else:
+                key = "account_run" if before == -1 else f"account_{action}"
             why = explainer.reason("account", key, level=explainer.word("levels", LEVELS[level]))
         out.append(
             Account(
