@@ -282,3 +282,27 @@ def test_a_public_body_serves_citizens_not_customers(language: str) -> None:
     assert public in render_plan(cf.recommend(comune, language=language, minimum_budget_share=None))
     company = render_plan(cf.recommend({**comune, "kind": "company"}, language=language, minimum_budget_share=None))
     assert business in company and public not in company
+
+
+@pytest.mark.parametrize("language", ["en", "it", "ru"])
+@pytest.mark.parametrize("kind", ["person", "public_body"])
+def test_the_policy_checklist_is_written_for_the_kind_of_organisation(language: str, kind: str) -> None:
+    """A freelancer was asked what 'staff may say about work on their personal accounts', a comune's policy spoke
+    of customers' data: a person and a public body get their own checklist, a company keeps the general one."""
+    profile = {
+        "name": "someone",
+        "kind": kind,
+        "model": "b2c",
+        "sector": "public_sector" if kind == "public_body" else "professional_services",
+        "markets": ["IT"],
+        "audience": {"age": [18, 80]},
+        "goals": ["community"],
+        "budget": {"monthly": 0, "currency": "EUR", "weekly_hours": 5},
+        "formats": ["text", "image"],
+        "max_channels": 2,
+    }
+    general = locale(language)["policy"]
+    own = locale(language, kind)["policy"]
+    assert own != general
+    assert cf.recommend(profile, language=language, minimum_budget_share=None).policy == own
+    assert cf.recommend({**profile, "kind": "company"}, language=language, minimum_budget_share=None).policy == general

@@ -38,6 +38,9 @@ def locale(language: str, kind: str | None = None) -> dict[str, Any]:
     strings = json.loads(text)
     overlay = strings.pop("by_kind", {}).get(kind or "", {})
     for section, entries in overlay.items():
+        if isinstance(entries, list):  # a list (the policy checklist) is replaced whole
+            strings[section] = entries
+            continue
         for key, value in entries.items():
             if isinstance(value, dict):
                 strings[section][key] = {**strings[section][key], **value}
