@@ -601,6 +601,27 @@ def test_a_seller_based_abroad_is_not_given_premises() -> None:
     assert cf.Profile.model_validate({**seller, "markets": {"US": 3, "CN": 1}}).has_premises(cat)
 
 
+def test_a_brand_is_told_why_it_is_assumed_to_have_no_premises() -> None:
+    """A Jakarta beauty brand read 'no premises customers visit, as for most beauty organisations' while the catalog
+    gives beauty premises: the reason is that it is a brand; a beauty salon keeps the sector's default."""
+    brand = {
+        "name": "brand",
+        "kind": "brand",
+        "model": "b2c",
+        "sector": "beauty",
+        "markets": ["ID"],
+        "audience": {"age": [18, 35], "gender": "female"},
+        "goals": ["sales", "brand_awareness"],
+        "budget": {"monthly": 500, "weekly_hours": 10},
+        "formats": ["image", "short_video"],
+    }
+    cat = cf.catalog()
+    assert next(row.premises for row in cat.vocabulary_rows["sectors"] if row.id == "beauty")
+    assert cf.recommend(brand, minimum_budget_share=None).assumptions[0].text.startswith("assumed: no premises customers visit, as a brand")
+    salon = cf.recommend({**brand, "kind": "company"}, minimum_budget_share=None).assumptions
+    assert [r.values for r in salon] == [{"sector": "beauty", "sector_id": "beauty"}] and salon[0].text.startswith("assumed: you have premises")
+
+
 def test_an_account_already_run_shows_the_formats_it_needs() -> None:
     """A Colombian school on WhatsApp writes its messages, whatever formats it listed: the account serves its goals
     (it read 'serves none of your goals' with a format fit of 0), and a channel it does not run still needs a format."""

@@ -470,7 +470,8 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer) -> Re
     if held:
         more = float(hours[held[0].channel, GROW] - hours[held[0].channel, held[0].level])
         return explainer.reason(
-            "unspent_hours", channel=explainer.channel_name(held[0].channel), needed=round(more, 2), level=explainer.word("levels", LEVELS[GROW]), **figures, hours=hours_figure
+            "unspent_hours", "unspent_hours" if hours_figure > 0 else "unspent_hours_none",  # "and 0 h/week are left" read oddly
+            channel=explainer.channel_name(held[0].channel), needed=round(more, 2), level=explainer.word("levels", LEVELS[GROW]), **figures, hours=hours_figure,
         )
     if len(chosen) >= problem.profile.max_channels:  # no other channel could join, whatever it would add
         return explainer.reason("unspent_slots_full", channels=len(chosen), **figures, hours=hours_figure)
@@ -490,7 +491,9 @@ def _why_not(problem: Problem, chosen: list[Choice], left: tuple[float, float], 
     level = MAINTAIN if problem.offered[c, MAINTAIN] else int(offered[np.lexsort((problem.money[c, offered], problem.hours[c, offered]))[0]])
     hours_left, money_left = left
     if problem.hours[c, level] > hours_left + 1e-9:
-        return explainer.reason("why_not", "why_not_hours", level=explainer.word("levels", LEVELS[level]), hours=round(float(problem.hours[c, level]), 2), left=round(max(0.0, hours_left), 2))
+        left_figure = round(max(0.0, hours_left), 2)
+        key = "why_not_hours" if left_figure > 0 else "why_not_hours_none"
+        return explainer.reason("why_not", key, level=explainer.word("levels", LEVELS[level]), hours=round(float(problem.hours[c, level]), 2), left=left_figure)
     if problem.money[c, level] > money_left * (1 + 1e-9):
         currency = problem.profile.budget.currency
         return explainer.reason(
@@ -623,7 +626,9 @@ def _assumptions(problem: Problem, explainer: Explainer) -> list[Reason]:
         return []
     if "local_visits" in profile.goals:
         return [explainer.reason("premises", "assumed_premises_visits")]
-    if profile.kind != "brand" and profile.sells_from_abroad(problem.cat):
+    if profile.kind == "brand":  # a brand is taken to sell online or through others' shops, whatever its sector
+        return [explainer.reason("premises", "assumed_no_premises_brand")]
+    if profile.sells_from_abroad(problem.cat):
         return [explainer.reason("premises", "assumed_no_premises_abroad", currency=profile.budget.currency)]
     key = "assumed_premises" if profile.has_premises(problem.cat) else "assumed_no_premises"
     return [explainer.reason("premises", key, sector=explainer.word("sectors", profile.sector), sector_id=profile.sector)]
