@@ -515,6 +515,12 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
     left = _left(problem, chosen)
     failing = _failing_criteria(problem)
     picks, kpis = _picks(problem, solutions.objective, chosen, explainer, _outranked(problem, order, picked))
+    listen = _listen_and_set_up(problem, chosen, explainer, kpis)
+    focus = _focus(problem, chosen, explainer, kpis, listen.last_week + 1)
+    expand = _expand(problem, solutions.expand, chosen, explainer, focus.last_week + 1)
+    # a channel the expand phase adds is said to join then (it read "would add under 3 %" beside a timeline adding it)
+    joins_later = {pc.channel for pc in expand.channels} - {cat.channels[c] for c in picked}
+    later = explainer.reason("why_not", "why_not_expand", first=expand.first_week, last=expand.last_week)
     ranking = [
         RankedChannel(
             rank=r + 1,
@@ -524,7 +530,7 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
             criteria=dict(zip(CRITERIA, criteria_of[c])),
             picked=c in picked,
             dominated_by=None if dominance[r] < 0 else cat.channels[order[dominance[r]]],
-            why_not=None if c in picked else _why_not(problem, chosen, left, explainer, c),
+            why_not=None if c in picked else later if cat.channels[c] in joins_later else _why_not(problem, chosen, left, explainer, c),
         )
         for r, c in enumerate(order)
     ]
@@ -534,8 +540,6 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
         if code
     ]
     money = mix_money(problem, chosen)
-    listen = _listen_and_set_up(problem, chosen, explainer, kpis)
-    focus = _focus(problem, chosen, explainer, kpis, listen.last_week + 1)
     routine = weekly_routine(cat, [(p.channel, p.level) for p in chosen])
     return Plan(
         name=profile.name,
@@ -562,7 +566,7 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
             unspent=max(0.0, problem.monthly_budget_eur - money) * problem.fx_per_eur,
             unspent_why=_unspent(problem, chosen, explainer),
         ),
-        phases=[listen, focus, _expand(problem, solutions.expand, chosen, explainer, focus.last_week + 1)],
+        phases=[listen, focus, expand],
         minimum_budget=_minimum_budget(problem, solutions.minimum),
         routine=routine,
         roles=roles(routine, explainer),
