@@ -6,7 +6,7 @@ import copy
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import channelfit as cf
@@ -198,6 +198,46 @@ def test_accounts_already_run_are_never_dropped_or_lowered_unless_allowed(profil
             assert "at the levels you gave" in text or "serves none of your goals" in text, text
         for phase in plan.phases:
             assert channel in {c.channel for c in phase.channels}, f"{channel} is silent in {phase.name}"
+
+
+DUBAI_RESTAURANTS = {
+    "name": "Dubai restaurant group",
+    "model": "b2c",
+    "sector": "food_and_drink",
+    "markets": ["AE"],
+    "audience": {"age": [22, 55]},
+    "goals": {"local_visits": 3, "brand_awareness": 2, "customer_service": 1},
+    "budget": {"monthly": 50000, "currency": "AED", "weekly_hours": 40},
+    "formats": ["text", "image", "short_video", "live"],
+    "premises": True,
+    "present_on": {"instagram": "grow", "google_business_profile": "maintain", "tripadvisor": "listen"},
+    "max_channels": 6,
+}
+
+
+@given(profiles())
+@example(DUBAI_RESTAURANTS)
+def test_the_first_weeks_record_baselines_before_any_account_is_raised(profile: dict) -> None:
+    """While baselines are recorded, an account the plan raises runs at the level it runs now (a Dubai group's
+    Tripadvisor went from listen to paid in week 1), one it keeps or lowers at its planned level, and no channel
+    takes paid promotion it does not already run."""
+    plan = _plan_or_infeasible(profile)
+    if plan is None:
+        return
+    parsed, cat = cf.Profile.model_validate(profile), cf.catalog()
+    first = {c.channel: LEVELS.index(c.level) for c in plan.phases[0].channels}
+    assert set(first) == {p.channel for p in plan.picks}
+    for pick in plan.picks:
+        planned, lowest = LEVELS.index(pick.level), int(np.flatnonzero(cat.level_offered[cat.index["channels"][pick.channel]])[0])
+        if pick.channel not in parsed.present_on:
+            assert first[pick.channel] == lowest, pick.channel
+            continue
+        now = parsed.present_on[pick.channel]
+        now_index = LEVELS.index(now) if now is not None else LEVELS.index("maintain")
+        if planned > now_index:
+            assert first[pick.channel] <= max(now_index, lowest), (pick.channel, now, first)
+        else:
+            assert first[pick.channel] == planned, (pick.channel, now, first)
 
 
 @given(profiles())

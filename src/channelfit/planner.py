@@ -218,12 +218,25 @@ def _phase(problem: Problem, name: str, first_week: int, last_week: int, mix: li
     )
 
 
+def _first_level(problem: Problem, pick: Choice) -> Choice:
+    """Where ``pick`` runs while baselines are recorded: a new channel at its lowest level, without promotion; an
+    account already run at its planned level, or at the level it runs now when the plan raises it (a Dubai group's
+    Tripadvisor went from listen to paid in week 1, before any baseline); at maintain when the profile does not
+    say its level and the plan promotes it."""
+    offered = np.flatnonzero(problem.offered[pick.channel])
+    if not problem.arrays.present[0][pick.channel]:
+        return Choice(pick.channel, int(offered[0]), 0.0)
+    now = int(problem.arrays.present_level[0, pick.channel])
+    if now < 0:
+        now = MAINTAIN if pick.level == GROW else pick.level
+    if now >= pick.level:
+        return pick  # kept or lowered: the plan's level from the first week (an account is never silenced)
+    return Choice(pick.channel, int(offered[offered <= now].max(initial=offered[0])), 0.0)
+
+
 def _listen_and_set_up(problem: Problem, picks: list[Choice], explainer: Explainer, kpis: dict[int, list[Kpi]]) -> Phase:
-    """Every new pick at its lowest level, without promotion, while it is set up; the setup hours spread over the phase."""
-    cat = problem.cat
-    # new channels start at their lowest level; accounts already run keep their planned level (never silenced)
-    present = problem.arrays.present[0]
-    first_levels = [p if present[p.channel] else Choice(p.channel, int(np.flatnonzero(cat.level_offered[p.channel])[0]), 0.0) for p in picks]
+    """Every pick at its :func:`_first_level` while the new ones are set up; the setup hours spread over the phase."""
+    first_levels = [_first_level(problem, p) for p in picks]
     hours = mix_hours(problem, first_levels)
     setup_total = sum(problem.setup[p.channel, p.level] for p in picks)
     spare = problem.profile.budget.weekly_hours - hours
