@@ -794,3 +794,25 @@ def test_a_dental_practice_whose_accounts_do_not_fit_its_hours_gets_a_plan() -> 
     assert all("at the levels you gave" in a.why.text for a in plan.accounts if a.action == "lower")
     roomy = cf.recommend({**practice, "budget": {"monthly": 1500, "currency": "USD", "weekly_hours": 6}}, minimum_budget_share=None)
     assert "lower" not in {a.action for a in roomy.accounts}
+
+
+def test_each_market_with_a_tenth_of_the_weight_gets_its_reach_stated() -> None:
+    """A Milan tourism office with 60 % of its audience abroad, 15 % in each of four markets, read only Italy's reach
+    under every pick: each market of at least a tenth of the weight is stated, up to five, the heaviest first."""
+    markets = {"IT": 0.4, "DE": 0.15, "FR": 0.15, "US": 0.15, "GB": 0.08, "ES": 0.07}
+    office = {
+        "name": "tourism office",
+        "kind": "public_body",
+        "model": "b2c",
+        "sector": "travel",
+        "markets": markets,
+        "audience": {"age": [25, 65]},
+        "goals": ["brand_awareness"],
+        "budget": {"monthly": 500, "weekly_hours": 10},
+    }
+    cat = cf.catalog()
+    for pick in cf.recommend(office, minimum_budget_share=None).picks:
+        if cat.needs_premises[cat.index["channels"][pick.channel]]:
+            continue
+        stated = [r.values["country"] for r in pick.why if r.code in ("reach", "reach_unknown", "blocked_in")]
+        assert stated[0] == "IT" and set(stated) == {"IT", "DE", "FR", "US"}, (pick.channel, stated)
