@@ -343,3 +343,14 @@ def test_channels_added_since_a_version(cat: cf.Catalog, capsys: pytest.CaptureF
     assert {"steam", "doctolib", "google_ads"} <= {row["channel"] for row in rows}
     assert main(["channels", "--sector", "events_and_weddings", "--json"]) == 0
     assert {"the_knot", "matrimonio_com"} <= {row["channel"] for row in json.loads(capsys.readouterr().out)}
+
+
+def test_a_listening_kpi_is_never_a_growth_kpi_of_the_same_orientation() -> None:
+    """A channel the plan only listens on is measured on what it hears: its KPI must not read like the growth the
+    same orientation's other goals target (a musician's TikTok at listen read 'mentions, +20 %', a forum's awareness
+    KPI)."""
+    cat = cf.catalog()
+    for (goal, orientation), row in cat.kpi_rows.items():
+        if goal == "listening":
+            growth = {r.kpi for (g, o), r in cat.kpi_rows.items() if o == orientation and g != "listening"}
+            assert row.kpi not in growth, (orientation, row.kpi)
