@@ -306,3 +306,28 @@ def test_the_policy_checklist_is_written_for_the_kind_of_organisation(language: 
     assert own != general
     assert cf.recommend(profile, language=language, minimum_budget_share=None).policy == own
     assert cf.recommend({**profile, "kind": "company"}, language=language, minimum_budget_share=None).policy == general
+
+
+@pytest.mark.parametrize("language", ["en", "it", "ru"])
+def test_the_excluded_line_groups_channels_that_do_not_fit_by_cause(language: str) -> None:
+    """A US streamer read 'no fit: ..., Twitch, ...' when the cause was a missing reach figure in the catalog: each
+    cause of 'no fit' is its own group, named with its reason, and every excluded channel is in exactly one group."""
+    streamer = {
+        "name": "streamer",
+        "kind": "person",
+        "model": "b2c",
+        "sector": "gaming",
+        "markets": ["US"],
+        "audience": {"age": [16, 34]},
+        "goals": ["community", "brand_awareness"],
+        "budget": {"monthly": 0, "weekly_hours": 10},
+        "formats": ["live", "short_video"],
+    }
+    plan = cf.recommend(streamer, language=language, minimum_budget_share=None)
+    line = next(row for row in render_plan(plan).splitlines() if row.startswith(locale(language)["render"]["excluded"].split("{")[0]))
+    causes = {e.why.text for e in plan.excluded if e.reason == "no_fit"}
+    assert len(causes) > 1
+    for why in causes:
+        label = locale(language)["render"]["excluded_no_fit"].format(why=why)
+        names = line.split(label + ": ", 1)[1].split("; ", 1)[0].rstrip(".")
+        assert {n.strip() for n in names.split(", ")} >= {e.name for e in plan.excluded if e.reason == "no_fit" and e.why.text == why and "," not in e.name}

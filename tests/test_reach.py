@@ -138,7 +138,7 @@ def test_a_market_without_a_row_is_said_to_have_no_figure_not_zero(tmp_path: Pat
     assert [r.values for r in instagram.why if r.code == "reach_unknown"] == [{"country": "IT"}]
     assert {r.values["country"] for r in instagram.why if r.code == "reach"} == {"ES"}
     youtube = next(e for e in plan.excluded if e.channel == "youtube")
-    assert youtube.why.text == "the catalog has no reach figure for it in your markets, so it counts as reaching nobody there"
+    assert youtube.why.text == "no reach figure in the catalog for your markets, so counted as reaching nobody there"
 
 
 def _saas(goals: dict[str, int]) -> dict:

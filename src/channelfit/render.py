@@ -234,10 +234,13 @@ def render_plan(plan: Plan) -> str:
         out.append(text("render", "next_best"))
         out += [f"- {safe_cell(r.name)} ({num(r.score, 3)}): {r.why_not.text}" if r.why_not else f"- {safe_cell(r.name)} ({num(r.score, 3)})" for r in runners_up]
     if plan.excluded:
+        # "no fit" has many causes (no users in your audience, no reach figure in the catalog, formats you do not
+        # make): each is its own group, so a US streamer sees that Twitch lacks a figure, not that it does not fit
         by_reason: dict[str, list[str]] = {}
         for e in plan.excluded:
-            by_reason.setdefault(e.reason, []).append(safe_cell(e.name))
-        out.append(text("render", "excluded", items="; ".join(f"{word('exclusions', reason)}: {', '.join(chs)}" for reason, chs in by_reason.items())))
+            label = word("exclusions", e.reason) if e.reason != "no_fit" else text("render", "excluded_no_fit", why=e.why.text)
+            by_reason.setdefault(label, []).append(safe_cell(e.name))
+        out.append(text("render", "excluded", items="; ".join(f"{label}: {', '.join(chs)}" for label, chs in by_reason.items())))
     return "\n".join(out) + "\n"
 
 
