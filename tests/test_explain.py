@@ -331,3 +331,30 @@ def test_the_excluded_line_groups_channels_that_do_not_fit_by_cause(language: st
         label = locale(language)["render"]["excluded_no_fit"].format(why=why)
         names = line.split(label + ": ", 1)[1].split("; ", 1)[0].rstrip(".")
         assert {n.strip() for n in names.split(", ")} >= {e.name for e in plan.excluded if e.reason == "no_fit" and e.why.text == why and "," not in e.name}
+
+
+@pytest.mark.parametrize("language", ["en", "it", "ru"])
+def test_a_clinic_plan_speaks_of_patients_and_their_confidentiality(language: str) -> None:
+    """A São Paulo dentist and an Almaty clinic read 'customer visits' and 'customer service', with nothing on
+    patient confidentiality or the rules on advertising health services: the health sector's words are laid over
+    the rest, in the plan and in its Markdown, and its policy has both lines; a shop keeps the general words."""
+    clinic = {
+        "name": "clinic",
+        "model": "b2c",
+        "sector": "health",
+        "markets": ["BR"],
+        "audience": {"age": [25, 65]},
+        "goals": {"local_visits": 2, "customer_service": 1},
+        "budget": {"monthly": 0, "weekly_hours": 6},
+        "formats": ["text", "image"],
+        "max_channels": 3,
+    }
+    health, general = locale(language, "company", "health"), locale(language, "company")
+    plan = cf.recommend(clinic, language=language, minimum_budget_share=None)
+    page = render_plan(plan)
+    assert plan.sector == "health"
+    assert health["words"]["goals"]["customer_service"] in page and general["words"]["goals"]["customer_service"] not in page
+    assert plan.policy[: len(general["policy"])] == general["policy"] and len(plan.policy) == len(general["policy"]) + 2
+    assert plan.policy == health["policy"]
+    shop = cf.recommend({**clinic, "sector": "retail"}, language=language, minimum_budget_share=None)
+    assert shop.policy == general["policy"] and general["words"]["goals"]["customer_service"] in render_plan(shop)

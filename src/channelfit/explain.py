@@ -27,25 +27,26 @@ from .vocabulary import LANGUAGES
 __all__ = ["Explainer", "format_number", "locale", "money_figure", "percent", "publisher_name"]
 
 
-@functools.lru_cache(maxsize=len(LANGUAGES))
-def locale(language: str, kind: str | None = None) -> dict[str, Any]:
+@functools.lru_cache(maxsize=64)
+def locale(language: str, kind: str | None = None, sector: str | None = None) -> dict[str, Any]:
     """The parsed locale file of ``language`` (one of :data:`~channelfit.vocabulary.LANGUAGES`), with the words of
     its ``by_kind`` section for ``kind`` of organisation laid over the rest (a public body serves citizens, not
-    customers)."""
+    customers), then those of its ``by_sector`` section for ``sector`` (a clinic has patients); a sector's
+    ``policy_extra`` lines are added to the policy checklist."""
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}; known: {', '.join(LANGUAGES)}")
     text = (resources.files("channelfit") / "locales" / f"{language}.json").read_text(encoding="utf-8")
     strings = json.loads(text)
-    overlay = strings.pop("by_kind", {}).get(kind or "", {})
-    for section, entries in overlay.items():
-        if isinstance(entries, list):  # a list (the policy checklist) is replaced whole
-            strings[section] = entries
-            continue
-        for key, value in entries.items():
-            if isinstance(value, dict):
-                strings[section][key] = {**strings[section][key], **value}
+    by_kind, by_sector = strings.pop("by_kind", {}), strings.pop("by_sector", {})
+    for overlay in (by_kind.get(kind or "", {}), by_sector.get(sector or "", {})):
+        for section, entries in overlay.items():
+            if section == "policy_extra":
+                strings["policy"] = [*strings["policy"], *entries]
+            elif isinstance(entries, list):  # a list (the policy checklist) is replaced whole
+                strings[section] = entries
             else:
-                strings[section][key] = value
+                for key, value in entries.items():
+                    strings[section][key] = {**strings[section][key], **value} if isinstance(value, dict) else value
     return strings
 
 
@@ -140,10 +141,10 @@ _MAX_REASONS_KEPT = 4096
 class Explainer:
     """Words and reasons in one language, for one catalog (``None`` when only words are needed)."""
 
-    def __init__(self, cat: Catalog | None, language: str = "en", kind: str | None = None) -> None:
+    def __init__(self, cat: Catalog | None, language: str = "en", kind: str | None = None, sector: str | None = None) -> None:
         self.cat = cat
         self.language = language
-        self.strings = locale(language, kind)
+        self.strings = locale(language, kind, sector)
         self._formatter = _TemplateFormatter(self.strings.get("grammar", {}), self.strings["number"])
         self._reasons: dict[tuple[Any, ...], Reason] = {}  # a plan states the same reason for many channels
 

@@ -202,6 +202,7 @@ class Plan(_Out):
     version: int = PLAN_VERSION
     name: str
     kind: Literal[KINDS] = Field(default="company", description="who the plan is for, as the profile said: a person holds every role")  # type: ignore[valid-type]
+    sector: str = Field(default="", description="the organisation's sector, as the profile said: a clinic's plan speaks of patients")
     language: Language = Field(description="the language of every text in the plan")
     organisation: str = Field(default="", description="a hash of who the organisation is (name, kind, model, sector, markets); evidence is tied to it")
     objective_kind: ObjectiveName

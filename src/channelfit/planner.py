@@ -562,6 +562,7 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
     return Plan(
         name=profile.name,
         kind=profile.kind,
+        sector=profile.sector,
         language=explainer.language,  # type: ignore[arg-type]
         organisation=profile.organisation_key,
         objective_kind=solutions.objective,

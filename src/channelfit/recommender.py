@@ -86,5 +86,5 @@ def recommend(
 
         affinity = adjusted_affinity(evidence, cat, parsed.organisation_key)
     problem = build_problem(parsed, cat, affinity)
-    return build_plan(problem, solve_plan(problem, objective, minimum_budget_share), Explainer(cat, language, parsed.kind))
+    return build_plan(problem, solve_plan(problem, objective, minimum_budget_share), Explainer(cat, language, parsed.kind, parsed.sector))
 

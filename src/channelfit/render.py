@@ -114,7 +114,7 @@ def render_plan(plan: Plan) -> str:
 
     Every interpolated text is escaped (:func:`safe_cell`), so no name or reason can start a line of its own.
     """
-    ex = Explainer(None, plan.language, plan.kind)
+    ex = Explainer(None, plan.language, plan.kind, plan.sector)
     text, word, num = ex.text, ex.word, ex.number
     cur = plan.currency
     names = {e.channel: e.name for e in plan.excluded} | {r.channel: r.name for r in plan.ranking} | {p.channel: p.name for p in plan.picks}
