@@ -816,3 +816,32 @@ def test_each_market_with_a_tenth_of_the_weight_gets_its_reach_stated() -> None:
             continue
         stated = [r.values["country"] for r in pick.why if r.code in ("reach", "reach_unknown", "blocked_in")]
         assert stated[0] == "IT" and set(stated) == {"IT", "DE", "FR", "US"}, (pick.channel, stated)
+
+
+def test_a_fundraising_platform_closed_to_the_organisations_country_is_excluded_and_says_why() -> None:
+    """A Nairobi NGO was told to open GoFundMe, which takes organisers only from the countries it supports: it is
+    excluded as closed, with the source; including it is an error naming the field; an account the NGO already
+    runs (through a partner abroad) stays; a London charity keeps both platforms."""
+    ngo = {
+        "name": "ngo",
+        "kind": "nonprofit",
+        "model": "b2c",
+        "sector": "nonprofit",
+        "markets": {"KE": 2, "GB": 1, "US": 1},
+        "audience": {"age": [25, 65]},
+        "goals": {"fundraising": 3, "brand_awareness": 1},
+        "budget": {"monthly": 50000, "currency": "KES", "weekly_hours": 10},
+        "formats": ["text", "image", "short_video"],
+        "max_channels": 4,
+    }
+    plan = cf.recommend(ngo, minimum_budget_share=None)
+    closed = {e.channel: e.why for e in plan.excluded if e.reason == "closed"}
+    assert set(closed) >= {"gofundme", "justgiving"} and all(why.code == "all_closed" for why in closed.values())
+    assert closed["gofundme"].source_id == "gofundme_requirements_withdraw"  # JustGiving's rows are estimates
+    with pytest.raises(cf.InfeasibleError) as info:
+        cf.recommend({**ngo, "include": ["gofundme"]})
+    assert info.value.field == "include" and info.value.value == "gofundme"
+    partner = cf.recommend({**ngo, "present_on": {"gofundme": "maintain"}}, minimum_budget_share=None)
+    assert "gofundme" in {p.channel for p in partner.picks} and not any(r.code == "all_closed" for p in partner.picks for r in p.why)
+    london = cf.recommend({**ngo, "markets": {"GB": 1}, "budget": {"monthly": 500, "currency": "GBP", "weekly_hours": 10}}, minimum_budget_share=None)
+    assert not any(e.reason == "closed" for e in london.excluded)

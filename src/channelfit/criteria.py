@@ -53,6 +53,7 @@ class ProfileArrays:
     age_overlap: np.ndarray  # (P, age bands): share of each band inside the target ages
     target_people: np.ndarray  # (P, countries * age bands): the target people's weights, rows sum to 1
     home_market: np.ndarray  # (P,) country index where the premises are taken to be (see scorer.encode)
+    closed: np.ndarray  # (P, C) bool: takes no account from organisations of the profile's country (closed_to_organisations.csv)
     gender: np.ndarray  # (P,) index into vocabulary.GENDERS
     professionals: np.ndarray  # (P,) bool
     goal_weights: np.ndarray  # (P, goals), rows sum to 1

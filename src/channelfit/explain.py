@@ -215,7 +215,8 @@ class Explainer:
         )
 
     def closed(self, owner: str, country: str, row: ClosedRow) -> Reason:
-        """Levels closed to organisations based in ``country``: no ads (``ads_closed``) or no posting (``posting_closed``)."""
+        """Levels closed to organisations based in ``country``: no ads (``ads_closed``), no posting (``posting_closed``)
+        or no account (``all_closed``)."""
         return self.reason(
             f"{row.closes}_closed",
             source_id=row.source_id if row.basis == "source" else None,

@@ -108,7 +108,7 @@ class Excluded(_Out):
 
     channel: str
     name: str
-    reason: Literal["excluded_by_you", "blocked", "needs_premises", "no_fit", "too_little_reach"]
+    reason: Literal["excluded_by_you", "blocked", "needs_premises", "no_fit", "too_little_reach", "closed"]
     why: Reason
 
 

@@ -145,7 +145,7 @@ def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, se
     else:
         reasons.append(explainer.reason("setup", hours=round(float(problem.setup[c, level]), 1)))
     closed = cat.closed_rows.get((cat.channels[c], problem.advertiser))
-    if closed is not None and cat.level_offered[c, CLOSED_LEVELS[closed.closes]].any():  # levels the owner does not open to this organisation
+    if closed is not None and closed.closes != "all" and cat.level_offered[c, CLOSED_LEVELS[closed.closes]].any():  # levels the owner does not open to this organisation (an account it runs already is open)
         reasons.append(explainer.closed(cat.channel_rows[c].owner, str(problem.advertiser), closed))
     return reasons
 
@@ -305,6 +305,8 @@ def _exclusion_reason(problem: Problem, explainer: Explainer, c: int, code: str,
         return explainer.reason("blocked", countries=", ".join(profile.markets))
     if code == "too_little_reach":
         return explainer.reason(code, pct=round(float(problem.scores.reach[0, c]) * 100, 1))
+    if code == "closed":
+        return explainer.closed(cat.channel_rows[c].owner, str(problem.advertiser), cat.closed_rows[(cat.channels[c], problem.advertiser)])
     if code != "no_fit":
         return explainer.reason(code)
     if not cat.account_sectors[c, cat.index["sectors"][profile.sector]]:

@@ -19,14 +19,14 @@ from .data import Catalog
 from .errors import InfeasibleError
 from .optimiser import Instance
 from .profile import Profile
-from .scorer import EXCLUSIONS, ProfileArrays, Scores, encode, exclusions, score
+from .scorer import EXCLUSIONS, ProfileArrays, Scores, advertiser_country, encode, exclusions, score
 from .vocabulary import GROW, LISTEN, MAINTAIN, ObjectiveName
 
-__all__ = ["AUCTION_MINIMUM_EUR", "CLOSED_LEVELS", "MIN_PICK_SHARE", "OPTION_LEVEL", "OPTION_TIER", "GROW_AT_MINIMUM", "SETUP_WEEKS", "SPEND_TIERS", "Choice", "Problem", "accounts_lowered", "advertiser_country", "budgeted_hours", "build_problem", "check_forced_fit", "effectiveness", "grow_floor", "kept_accounts", "make_instance", "mix_hours", "mix_money", "ordered_picks"]
+__all__ = ["AUCTION_MINIMUM_EUR", "CLOSED_LEVELS", "MIN_PICK_SHARE", "OPTION_LEVEL", "OPTION_TIER", "GROW_AT_MINIMUM", "SETUP_WEEKS", "SPEND_TIERS", "Choice", "Problem", "accounts_lowered", "budgeted_hours", "build_problem", "check_forced_fit", "effectiveness", "grow_floor", "kept_accounts", "make_instance", "mix_hours", "mix_money", "ordered_picks"]
 
 #: The levels a channel closed to an organisation's country loses (``closed_to_organisations.csv``): no ads, no
-#: grow; no posting, nothing but listening.
-CLOSED_LEVELS: dict[str, list[int]] = {"ads": [GROW], "posting": [MAINTAIN, GROW]}
+#: grow; no posting, nothing but listening; no account, nothing (the channel is excluded as ``closed``).
+CLOSED_LEVELS: dict[str, list[int]] = {"ads": [GROW], "posting": [MAINTAIN, GROW], "all": [LISTEN, MAINTAIN, GROW]}
 #: Every pick that is not included or kept must add at least this share of the mix's value: a judgement
 #: that a channel adding less is not worth a slot, the hours of keeping it up, or the focus it takes.
 MIN_PICK_SHARE = 0.03
@@ -154,27 +154,27 @@ def build_problem(
     Raises
     ------
     InfeasibleError
-        An included channel is blocked in every target market or needs premises the organisation lacks.
+        An included channel is blocked in every target market, needs premises the organisation lacks, or takes
+        no accounts from organisations based in its country.
     """
     affinity = cat.goal_affinity if affinity is None else affinity
     arrays = encode([profile], cat) if arrays is None else arrays
     scores = score(arrays, cat, affinity) if scores is None else scores
     codes = exclusions(arrays, cat, scores)[0]
+    advertiser = advertiser_country(profile, cat, cat.countries[int(arrays.home_market[0])])
     for c in np.flatnonzero(arrays.include[0] & (codes > 0)):
-        reason = EXCLUSIONS[codes[c]]
+        reason, channel = EXCLUSIONS[codes[c]], cat.channels[c]
         targets = ", ".join(k for k in profile.markets)
-        raise InfeasibleError(
-            f"{cat.channels[c]} is blocked in every target market" if reason == "blocked" else f"{cat.channels[c]} needs premises: a place customers visit or a local service area",
-            field="include",
-            value=cat.channels[c],
-            allowed=f"channels available in at least one of {targets}" if reason == "blocked" else "set premises: true, or include channels that need no premises",
-        )
+        message, allowed = {
+            "blocked": (f"{channel} is blocked in every target market", f"channels available in at least one of {targets}"),
+            "closed": (f"{channel} takes no accounts from organisations based in {advertiser}", f"channels open to organisations based in {advertiser}"),
+        }.get(reason, (f"{channel} needs premises: a place customers visit or a local service area", "set premises: true, or include channels that need no premises"))
+        raise InfeasibleError(message, field="include", value=channel, allowed=allowed)
     setup = np.where(arrays.present[0][:, None], 0.0, cat.level_setup_hours)
     offered = np.array(cat.level_offered)
-    advertiser = advertiser_country(profile, cat, cat.countries[int(arrays.home_market[0])])
     for c, channel in enumerate(cat.channels):
         closed = cat.closed_rows.get((channel, advertiser))
-        if closed is not None:
+        if closed is not None and (closed.closes != "all" or arrays.closed[0, c]):  # an account run already stays open
             offered[c, CLOSED_LEVELS[closed.closes]] = False
     family = np.maximum(cat.ad_family, 0)
     local_index = arrays.market_weights[0] @ cat.cost_index[:, family]  # (C,) market-weighted cost of reach
@@ -212,16 +212,6 @@ def _local_money(cat: Catalog, local_index: np.ndarray) -> np.ndarray:
     ads = money - flat_fee
     local = flat_fee + np.maximum(ads * local_index[:, None], np.minimum(ads, AUCTION_MINIMUM_EUR))
     return np.where(cat.level_auction, local, money)
-
-
-def advertiser_country(profile: Profile, cat: Catalog, home: str) -> str | None:
-    """Where the organisation buys its ads from: its ``home`` market when the budget is in that market's currency,
-    else the one catalog country whose currency the budget is in (a Moscow firm budgeting in RUB for Kazakhstan
-    only); None when that currency is shared (EUR) and no market uses it."""
-    if cat.country_rows[home].currency == profile.budget.currency:
-        return home
-    using = [k for k in cat.countries if cat.country_rows[k].currency == profile.budget.currency]
-    return using[0] if len(using) == 1 else None
 
 
 def kept_accounts(problem: Problem) -> dict[int, int]:

@@ -18,10 +18,10 @@ from .data import Catalog
 from .profile import Profile
 from .vocabulary import AGE_BANDS, GENDERS, LEVELS, MODELS
 
-__all__ = ["EXCLUSIONS", "MIN_REACH", "MIN_SECTOR_FIT", "Scores", "asked_for", "dominated", "age_overlap", "encode", "exclusions", "score"]
+__all__ = ["EXCLUSIONS", "MIN_REACH", "MIN_SECTOR_FIT", "Scores", "advertiser_country", "asked_for", "dominated", "age_overlap", "encode", "exclusions", "score"]
 
 #: Why a channel cannot be in a profile's mix; code 0 (not listed) means it is a candidate.
-EXCLUSIONS: tuple[str, ...] = ("candidate", "excluded_by_you", "blocked", "needs_premises", "no_fit", "too_little_reach")
+EXCLUSIONS: tuple[str, ...] = ("candidate", "excluded_by_you", "blocked", "needs_premises", "no_fit", "too_little_reach", "closed")
 #: A channel must reach at least this share of the target people to be picked (unless included or an
 #: account the organisation keeps): a judgement that below 2 % a channel cannot carry a goal.
 MIN_REACH = 0.02
@@ -72,6 +72,17 @@ def _home_market(profile: Profile, cat: Catalog) -> str:
     return (local or by_weight)[0]
 
 
+def advertiser_country(profile: Profile, cat: Catalog, home: str) -> str | None:
+    """Where the organisation is based, for the channels closed to some countries' organisations (it buys its ads
+    from there, and opens its accounts there): its ``home`` market when the budget is in that market's currency,
+    else the one catalog country whose currency the budget is in (a Moscow firm budgeting in RUB for Kazakhstan
+    only); None when that currency is shared (EUR) and no market uses it."""
+    if cat.country_rows[home].currency == profile.budget.currency:
+        return home
+    using = [k for k in cat.countries if cat.country_rows[k].currency == profile.budget.currency]
+    return using[0] if len(using) == 1 else None
+
+
 #: Formats an organisation makes because it makes another: whoever writes articles writes short posts (a
 #: furniture maker listing only "article" was told Google Ads needs text).
 IMPLIED_FORMATS: dict[str, tuple[str, ...]] = {"article": ("text",)}
@@ -86,6 +97,11 @@ def encode(profiles: Sequence[Profile], cat: Catalog) -> ProfileArrays:
     channel_sets = {name: np.zeros((n, len(cat.channels)), dtype=bool) for name in ("include", "exclude", "present_on")}
     present_level = np.full((n, len(cat.channels)), -1, dtype=np.int8)
     home_market = np.zeros(n, dtype=np.intp)
+    closed = np.zeros((n, len(cat.channels)), dtype=bool)
+    no_account: dict[str, list[str]] = {}  # country -> channels that take no account from organisations based there
+    for (channel, country), row in cat.closed_rows.items():
+        if row.closes == "all":
+            no_account.setdefault(country, []).append(channel)
     countries, goals, fmt_index = cat.index["countries"], cat.index["goals"], cat.index["formats"]
     channels = cat.index["channels"]
     for p, profile in enumerate(profiles):
@@ -104,7 +120,11 @@ def encode(profiles: Sequence[Profile], cat: Catalog) -> ProfileArrays:
         for channel, level in profile.present_on.items():
             if level is not None:
                 present_level[p, channels[channel]] = LEVELS.index(level)
-        home_market[p] = countries[_home_market(profile, cat)]
+        home = _home_market(profile, cat)
+        home_market[p] = countries[home]
+        for channel in no_account.get(advertiser_country(profile, cat, home), ()):
+            if channel not in profile.present_on:  # one it runs already (through a partner) stays
+                closed[p, channels[channel]] = True
     overlap = np.array([age_overlap(*p.audience.age) for p in profiles]).reshape(n, len(AGE_BANDS))
     # the target people: each market's people of the target ages, each band weighted by its population
     people = market_weights[:, :, None] * cat.population_bands[None, :, :] * overlap[:, None, :]
@@ -118,6 +138,7 @@ def encode(profiles: Sequence[Profile], cat: Catalog) -> ProfileArrays:
         age_overlap=overlap,
         target_people=people.reshape(n, -1),
         home_market=home_market,
+        closed=closed,
         gender=np.array([GENDERS.index(p.audience.gender) for p in profiles], dtype=np.int8),
         professionals=np.array([p.audience.professionals for p in profiles], dtype=bool),
         goal_weights=goal_weights,
@@ -233,7 +254,7 @@ def exclusions(arrays: ProfileArrays, cat: Catalog, scores: Scores) -> np.ndarra
     """``(P, C)`` codes into :data:`EXCLUSIONS`: 0 for candidates, else the first reason that applies.
 
     In order of precedence: excluded by the user; blocked in every target market; needs premises
-    the organisation does not have; scores 0, fits the sectors below :data:`MIN_SECTOR_FIT`, or is
+    the organisation does not have; takes no account from organisations of its country; scores 0, fits the sectors below :data:`MIN_SECTOR_FIT`, or is
     members-only for other sectors than the organisation's (a vendor cannot hold a Doximity account);
     reaches less than :data:`MIN_REACH` of the target people. Included channels, and accounts the
     organisation keeps, are exempt from the last two.
@@ -246,6 +267,7 @@ def exclusions(arrays: ProfileArrays, cat: Catalog, scores: Scores) -> np.ndarra
     sector_fit = rowwise_dot(arrays.sector_mix, cat.sector_fit)
     no_account = ~cat.account_sectors[:, arrays.sector].T
     code[((scores.score <= 0.0) | (sector_fit < MIN_SECTOR_FIT) | no_account) & ~protected] = EXCLUSIONS.index("no_fit")
+    code[arrays.closed] = EXCLUSIONS.index("closed")
     code[cat.needs_premises[None, :] & ~arrays.premises[:, None]] = EXCLUSIONS.index("needs_premises")
     code[open_markets == 0] = EXCLUSIONS.index("blocked")
     code[arrays.exclude] = EXCLUSIONS.index("excluded_by_you")

@@ -278,11 +278,12 @@ class CustomerReachRow(Sourced):
 
 class ClosedRow(Sourced):
     """A channel closed to organisations based in a country (the owner's withdrawal, sanctions or a law), wherever
-    they target: ``closes`` ``ads`` (no paid promotion: no grow level) or ``posting`` (no new posts either: listen only)."""
+    they target: ``closes`` ``ads`` (no paid promotion: no grow level), ``posting`` (no new posts either: listen only)
+    or ``all`` (no account at all: GoFundMe takes organisers only from the countries it supports)."""
 
     channel: str
     country: str
-    closes: Literal["ads", "posting"]
+    closes: Literal["ads", "posting", "all"]
 
 
 class SectorFitRow(Sourced):
