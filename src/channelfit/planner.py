@@ -480,6 +480,7 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer) -> Re
         names = explainer.join(explainer.channel_name(p.channel) for p in short)
         return explainer.reason("unspent_floor", channel=names, share=round(MIN_PICK_SHARE * 100), **figures)
     hours_figure = round(max(0.0, hours_left), 2)
+    none_left = "" if hours_figure > 0 else "_none"
     # A pick that could take the money at grow but for the hours: the hours, not the money, are the limit.
     money, hours = problem.money, problem.hours
     held = [
@@ -490,14 +491,14 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer) -> Re
     if held:
         more = float(hours[held[0].channel, GROW] - hours[held[0].channel, held[0].level])
         return explainer.reason(
-            "unspent_hours", "unspent_hours" if hours_figure > 0 else "unspent_hours_none",  # "and 0 h/week are left" read oddly
+            "unspent_hours", "unspent_hours" + none_left,  # "and 0 h/week are left" read oddly
             channel=explainer.channel_name(held[0].channel), needed=round(more, 2), level=explainer.word("levels", LEVELS[GROW]), **figures, hours=hours_figure,
         )
     if len(chosen) >= problem.profile.max_channels:  # no other channel could join, whatever it would add
-        return explainer.reason("unspent_slots_full", channels=len(chosen), **figures, hours=hours_figure)
+        return explainer.reason("unspent_slots_full", "unspent_slots_full" + none_left, channels=len(chosen), **figures, hours=hours_figure)
     if paid:
         return explainer.reason("unspent_saturated", **figures)
-    return explainer.reason("unspent_no_gain", share=round(MIN_PICK_SHARE * 100), **figures, hours=hours_figure)
+    return explainer.reason("unspent_no_gain", "unspent_no_gain" + none_left, share=round(MIN_PICK_SHARE * 100), **figures, hours=hours_figure)
 
 
 def _why_not(problem: Problem, chosen: list[Choice], left: tuple[float, float], explainer: Explainer, c: int) -> Reason:
