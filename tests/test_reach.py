@@ -226,3 +226,26 @@ def test_a_listing_reaches_the_people_near_the_premises_unless_customers_travel_
     if picked is not None:
         assert {r.values["country"] for r in picked.why if r.code == "reach"} <= {"CL"}
         assert [r.values for r in picked.why if r.code == "premises_home"] == [{"country": "CL"}]
+
+
+def test_business_buyers_count_a_review_sites_reach_among_them_and_the_plan_says_so(cat: cf.Catalog) -> None:
+    """A Bangalore B2B SaaS had G2 and Capterra excluded as 'too little reach' (1 % of all people): for a
+    professional audience the professional rows of customer_reach.csv count (business buyers of software), the
+    consumer rows do not, and a consumer app maker keeps the general reach; every pick states the figure it counts."""
+    saas = {"name": "saas", "model": "b2b", "sector": "software", "markets": ["US"], "audience": {"age": [25, 60], "professionals": True},
+            "goals": ["lead_generation"], "budget": {"monthly": 3000, "weekly_hours": 20}, "formats": ["text", "article", "image"]}
+    g2 = cat.index["channels"]["g2"], cat.index["sectors"]["software"], cat.index["countries"]["US"]
+    assert cat.customer_reach_professionals[g2]
+    assert _reach(saas)["g2"] == pytest.approx(cat.customer_reach[g2])
+    consumer_app = {**saas, "model": "b2c", "audience": {"age": [25, 60]}}
+    assert _reach(consumer_app).get("g2", 0.0) < cat.customer_reach[g2]
+    agency = {"name": "agency", "model": "b2c", "sector": "real_estate", "markets": ["ES"], "audience": {"age": [28, 60]}, "goals": ["lead_generation"],
+              "budget": {"monthly": 800, "weekly_hours": 8}, "formats": ["image", "text"]}
+    for profile in (saas, agency):
+        for pick in cf.recommend(profile, minimum_budget_share=None).picks:
+            for reason in pick.why:
+                if reason.code == "customer_reach":
+                    row = cat.customer_reach_rows[(pick.channel, profile["sector"], reason.values["country"])]
+                    assert reason.values["pct"] == round(row.reach * 100) and (row.audience == "professionals") == profile["audience"].get("professionals", False)
+    idealista = next(p for p in cf.recommend(agency, minimum_budget_share=None).picks if p.channel == "idealista")
+    assert any(r.code == "customer_reach" for r in idealista.why)

@@ -215,23 +215,25 @@ def _reach(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndar
 
 
 def _customers(arrays: ProfileArrays, cat: Catalog, general: np.ndarray) -> np.ndarray:
-    """For consumers (the audience is not professionals), the goal weight addressed to customers counts a vertical
-    channel's reach among the people in the market for the sector (``customer_reach.csv``) in the markets where the
-    catalog knows it; the other markets keep the general reach."""
-    weight = np.where(arrays.professionals, 0.0, arrays.customer_weight)  # (P,)
+    """The goal weight addressed to customers counts a vertical channel's reach among the people in the market for
+    the sector's offer (``customer_reach.csv``) in the markets where the catalog knows it, the other markets keeping
+    the general reach: a consumer audience counts the consumer rows (house hunters on idealista), a professional one
+    the professional rows (business buyers of software on G2)."""
+    weight = arrays.customer_weight  # (P,)
     if not weight.any():
         return general
     share = np.zeros_like(general)  # (P, C): market weight with a row
     in_market = np.zeros_like(general)
-    for sector in np.unique(arrays.sector):  # one (C, K) table per sector, never a (P, C, K) array
-        known = cat.customer_reach[:, sector, :]
-        has = ~np.isnan(known)
-        if not has.any():
-            continue
-        rows = np.flatnonzero(arrays.sector == sector)
-        weights = arrays.market_weights[rows]
-        share[rows] = rowwise_dot(weights, has.astype(float))
-        in_market[rows] = rowwise_dot(weights, np.where(has, known, 0.0) * availability_factor(cat))
+    for sector in np.unique(arrays.sector):  # one (C, K) table per sector and audience, never a (P, C, K) array
+        for professionals in (False, True):
+            known = cat.customer_reach[:, sector, :]
+            has = ~np.isnan(known) & (cat.customer_reach_professionals[:, sector, :] == professionals)
+            rows = np.flatnonzero((arrays.sector == sector) & (arrays.professionals == professionals))
+            if not has.any() or not len(rows):
+                continue
+            weights = arrays.market_weights[rows]
+            share[rows] = rowwise_dot(weights, has.astype(float))
+            in_market[rows] = rowwise_dot(weights, np.where(has, known, 0.0) * availability_factor(cat))
     customers = in_market + (1.0 - share) * general
     return general * (1.0 - weight[:, None]) + customers * weight[:, None]
 

@@ -30,6 +30,7 @@ from .tables import (
     ChannelRow,
     ClosedRow,
     CountryRow,
+    CustomerReachRow,
     FxRow,
     GoalRow,
     KpiRow,
@@ -82,6 +83,8 @@ class Catalog:
     customer_reach
         ``(channel, sector, country)``: share of the people in the market for the sector's offer in the
         country (people looking for a home, couples planning a wedding) the channel reaches, NaN where unknown.
+    customer_reach_professionals
+        ``(channel, sector, country)``: the row counts for a professional audience (business buyers), not consumers.
     needs_premises
         ``(channel,)``: the channel only serves organisations with a place customers visit (maps, local reviews).
     starts_empty
@@ -147,6 +150,7 @@ class Catalog:
     sector_fit: np.ndarray
     sector_reach: np.ndarray
     customer_reach: np.ndarray
+    customer_reach_professionals: np.ndarray
     needs_premises: np.ndarray
     starts_empty: np.ndarray
     account_sectors: np.ndarray
@@ -183,6 +187,7 @@ class Catalog:
     sources: Mapping[str, SourceRow]
     sector_rows: tuple[SectorFitRow, ...]
     sector_reach_rows: Mapping[tuple[str, str], SectorReachRow]
+    customer_reach_rows: Mapping[tuple[str, str, str], CustomerReachRow]
     vocabulary_rows: Mapping[str, tuple[VocabularyRow, ...]]
     fx_rows: tuple[FxRow, ...]
     added: Mapping[str, str]  # channel -> the catalog version it was added in
@@ -516,6 +521,14 @@ def _build(folder: Path) -> Catalog:
             np.nan,
             [((ch[r.channel], sec[r.sector], index["countries"][r.country]), r.reach) for r in _rows(tables, "customer_reach")],
         ),
+        customer_reach_professionals=_frozen(
+            _fill(
+                (n_channels, len(vocab["sectors"]), n_countries),
+                0.0,
+                [((ch[r.channel], sec[r.sector], index["countries"][r.country]), float(r.audience == "professionals")) for r in _rows(tables, "customer_reach")],
+            )
+            > 0
+        ),
         needs_premises=_frozen(np.array([row.needs_premises for row in channel_rows], dtype=bool)),
         starts_empty=_frozen(np.array([row.starts_empty for row in channel_rows], dtype=bool)),
         sector_visitors_travel=_frozen(np.array([row.visitors_travel for row in _rows(tables, "sectors")], dtype=bool)),
@@ -552,6 +565,7 @@ def _build(folder: Path) -> Catalog:
         sources=keyed("sources"),
         sector_rows=tuple(sector_rows),
         sector_reach_rows=keyed("sector_reach"),
+        customer_reach_rows=keyed("customer_reach"),
         vocabulary_rows=_proxy({kind: tuple(_rows(tables, kind)) for kind in vocab}),
         fx_rows=tuple(_rows(tables, "fx")),
         added=_proxy({row.channel: row.added for row in _rows(tables, "channel_versions")}),

@@ -239,6 +239,19 @@ class Explainer:
             source=self._source(row.source_id, row.year, row.basis),
         )
 
+    def customer_reach(self, channel: str, sector: str, country: str) -> Reason:
+        """Reach among the people in the market for ``sector``'s offer in ``country`` (``customer_reach.csv``)."""
+        row = self.cat.customer_reach_rows[(channel, sector, country)]
+        return self.reason(
+            "customer_reach",
+            source_id=row.source_id if row.basis == "source" else None,
+            pct=percent(row.reach),
+            whom=self.word("customers_of", sector),
+            sector_id=sector,
+            country=country,
+            source=self._source(row.source_id, row.year, row.basis),
+        )
+
     def audience_professionals(self, channel: int) -> Reason:
         row = self.cat.channel_rows[channel]
         return self.reason(

@@ -113,6 +113,9 @@ def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, se
                 reasons.append(explainer.reason("blocked_in", country=country))
             elif share > 0 or not in_sectors:  # a vertical network's reach is stated among the sector's professionals
                 reasons.append(explainer.reason("reach_unknown", country=country) if _reach_unknown(cat, c, k) else explainer.reach(row, country, share, first, last, owned=cat.channel_rows[c].orientation == "owned"))
+            customers = cat.customer_reach_rows.get((cat.channels[c], profile.sector, country))
+            if customers is not None and problem.arrays.customer_weight[0] > 0 and (customers.audience == "professionals") == profile.audience.professionals:
+                reasons.append(explainer.customer_reach(cat.channels[c], profile.sector, country))  # what the reach criterion counts for customers
             if cat.availability[c, k] == 1:
                 reasons.append(explainer.reason("restricted", country=country))
     if not all(near[cat.index["countries"][k]] for k in profile.markets):  # a listing reaches the people near the premises

@@ -268,11 +268,13 @@ class AdCostRow(Sourced):
 
 class CustomerReachRow(Sourced):
     """Share of the people in the market for a sector's offer in a country (people looking for a home,
-    couples planning a wedding, people who play games, online shoppers) who use the channel while in it."""
+    couples planning a wedding, people who play games, online shoppers; with ``audience = professionals``, the
+    professionals buying it: business buyers of software on G2) who use the channel while in it."""
 
     channel: str
     sector: str
     country: str
+    audience: Literal["consumers", "professionals"]
     reach: float = Share
 
 
