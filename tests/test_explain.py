@@ -285,15 +285,16 @@ def test_a_public_body_serves_citizens_not_customers(language: str) -> None:
 
 
 @pytest.mark.parametrize("language", ["en", "it", "ru"])
-@pytest.mark.parametrize("kind", ["person", "public_body"])
+@pytest.mark.parametrize("kind", ["person", "public_body", "nonprofit"])
 def test_the_policy_checklist_is_written_for_the_kind_of_organisation(language: str, kind: str) -> None:
     """A freelancer was asked what 'staff may say about work on their personal accounts', a comune's policy spoke
-    of customers' data: a person and a public body get their own checklist, a company keeps the general one."""
+    of customers' data, an NGO's said nothing of donors, beneficiaries or safeguarding: a person, a public body and
+    a nonprofit get their own checklist, a company keeps the general one."""
     profile = {
         "name": "someone",
         "kind": kind,
         "model": "b2c",
-        "sector": "public_sector" if kind == "public_body" else "professional_services",
+        "sector": {"public_body": "public_sector", "nonprofit": "nonprofit"}.get(kind, "professional_services"),
         "markets": ["IT"],
         "audience": {"age": [18, 80]},
         "goals": ["community"],

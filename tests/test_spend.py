@@ -326,3 +326,27 @@ def test_the_mix_equals_brute_force_over_every_mix_and_its_exact_split(profile: 
         return
     assert expected is not None
     assert found.value == pytest.approx(expected[0], abs=1e-9), (found.solution.picked, expected[1])
+
+
+def test_money_held_back_by_the_accounts_levels_says_how_to_free_it() -> None:
+    """A Toronto realtor keeping Instagram and Facebook at maintain left all 1,500 CAD unspent with 'no hours are
+    left': the plan names the accounts whose given levels take the hours, and how to let it trade them; with
+    may_drop_accounts the plan may lower them, and the sentence is not said."""
+    realtor = {
+        "name": "realtor",
+        "kind": "person",
+        "model": "b2c",
+        "sector": "real_estate",
+        "markets": ["CA"],
+        "audience": {"age": [28, 55]},
+        "goals": {"lead_generation": 3, "local_visits": 1, "brand_awareness": 1},
+        "budget": {"monthly": 1500, "currency": "CAD", "weekly_hours": 8},
+        "formats": ["text", "image", "short_video"],
+        "premises": True,
+        "present_on": {"instagram": "maintain", "facebook": "maintain"},
+        "max_channels": 4,
+    }
+    why = cf.recommend(realtor, minimum_budget_share=None).totals.unspent_why
+    assert why is not None and why.code == "unspent_hours" and why.values["accounts"] == "Facebook and Instagram" and "may_drop_accounts" in why.text
+    free = cf.recommend({**realtor, "may_drop_accounts": True}, minimum_budget_share=None).totals.unspent_why
+    assert free is None or "accounts" not in free.values

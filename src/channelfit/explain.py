@@ -165,12 +165,13 @@ class Explainer:
                 return row.name.lower()
         return key.replace("_", " ")
 
-    def join(self, items: Iterable[str]) -> str:
-        """A list in running text, the last item after the language's "and" (``grammar.and``): "a, b and c"."""
+    def join(self, items: Iterable[str], conjunction: str = "and") -> str:
+        """A list in running text, the last item after the language's ``conjunction`` (``grammar.and`` or
+        ``grammar.or``): "a, b and c", "a, b or c"."""
         items = list(items)
         if len(items) < 2:
             return "".join(items)
-        return f"{', '.join(items[:-1])} {self.strings['grammar']['and']} {items[-1]}"
+        return f"{', '.join(items[:-1])} {self.strings['grammar'][conjunction]} {items[-1]}"
 
     def channel_name(self, channel: int) -> str:
         """A channel's display name: the locale's word for a generic channel (a newsletter, a blog), else the catalog's name."""

@@ -23,6 +23,7 @@ from .problem import (
     Problem,
     accounts_lowered,
     grow_floor,
+    kept_accounts,
     mix_hours,
     mix_money,
     ordered_picks,
@@ -319,7 +320,7 @@ def _exclusion_reason(problem: Problem, explainer: Explainer, c: int, code: str,
         return explainer.reason("no_fit", "no_fit_reach_unknown")
     if criterion.name == "formats":
         missing = [cat.formats[f] for f in np.flatnonzero(cat.format_needed[c])]
-        return explainer.reason("no_fit", criterion.no_fit_key, formats=explainer.join(explainer.word("formats", f) for f in missing))
+        return explainer.reason("no_fit", criterion.no_fit_key, formats=explainer.join((explainer.word("formats", f) for f in missing), "or"))  # any one suffices
     return explainer.reason("no_fit", criterion.no_fit_key)
 
 
@@ -493,9 +494,16 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer) -> Re
     ]
     if held:
         more = float(hours[held[0].channel, GROW] - hours[held[0].channel, held[0].level])
+        # accounts held at the levels the profile gave take hours the plan may not move (a Toronto realtor's
+        # Instagram at maintain left all 1,500 CAD unspent): say so, and how to let the plan trade them
+        lowest = {p.channel: int(np.flatnonzero(problem.offered[p.channel])[0]) for p in chosen}
+        floors = kept_accounts(problem)
+        holding = [p.channel for p in chosen if floors.get(p.channel, -1) == p.level and p.level > lowest[p.channel]]
+        key = "unspent_hours" + none_left + ("_kept" if holding else "")
+        accounts = {"accounts": explainer.join(explainer.channel_name(c) for c in holding)} if holding else {}
         return explainer.reason(
-            "unspent_hours", "unspent_hours" + none_left,  # "and 0 h/week are left" read oddly
-            channel=explainer.channel_name(held[0].channel), needed=round(more, 2), level=explainer.word("levels", LEVELS[GROW]), **figures, hours=hours_figure,
+            "unspent_hours", key,  # "and 0 h/week are left" read oddly
+            channel=explainer.channel_name(held[0].channel), needed=round(more, 2), level=explainer.word("levels", LEVELS[GROW]), **figures, hours=hours_figure, **accounts,
         )
     if len(chosen) >= problem.profile.max_channels:  # no other channel could join, whatever it would add
         return explainer.reason("unspent_slots_full", "unspent_slots_full" + none_left, channels=len(chosen), **figures, hours=hours_figure)
