@@ -660,6 +660,8 @@ def test_a_brand_is_told_why_it_is_assumed_to_have_no_premises() -> None:
     assert cf.recommend(brand, minimum_budget_share=None).assumptions[0].text.startswith("assumed: no premises customers visit, as a brand")
     salon = cf.recommend({**brand, "kind": "company"}, minimum_budget_share=None).assumptions
     assert [r.values for r in salon] == [{"sector": "beauty", "sector_id": "beauty"}] and salon[0].text.startswith("assumed: you have premises")
+    musician = cf.recommend({**brand, "kind": "person", "sector": "media_and_entertainment"}, minimum_budget_share=None).assumptions
+    assert "people working on their own in" in musician[0].text  # a Mexico City musician read 'as for most ... organisations'
 
 
 def test_an_account_already_run_shows_the_formats_it_needs() -> None:
