@@ -24,13 +24,17 @@ _DAILY = frozenset({"listen_and_answer", "answer_and_review"})
 _TWICE_A_WEEK = (("tue", "thu"), ("mon", "wed"), ("wed", "fri"), ("mon", "thu"), ("tue", "fri"))
 _DAY_CHOICES: dict[str, tuple[tuple[str, ...], ...]] = {
     "create_and_post": _TWICE_A_WEEK,
+    "write_and_send": _TWICE_A_WEEK,
     "update_listing": _TWICE_A_WEEK,
     "run_campaigns": tuple((day,) for day in DAYS),
 }
 # On a channel whose content is not public (a newsletter, a messenger, a website) there is nothing to
-# listen to: a quarter of its maintain hours answer replies and messages and read the results, the
-# rest writes and sends. A judgement: the production of the issue or the post is the bulk of the work.
+# listen to: part of its maintain hours answer replies and messages and read the results, the rest writes
+# and sends. Judgements: on a newsletter the issue is the bulk of the work (a quarter answers); a business
+# messenger is mostly conversations, questions, orders and bookings (three quarters answer), with a few
+# broadcasts (a Bogota psychologist's WhatsApp was given 'create and post' for most of its hours).
 _ANSWER_SHARE_NOT_PUBLIC = 0.25
+_ANSWER_SHARE_MESSAGING = 0.75
 # Paid search has neither an audience to listen to nor posts: all its hours set up and adjust campaigns.
 _CAMPAIGN_ONLY_ORIENTATIONS = frozenset({"search_ads"})
 # On a directory or a marketplace one does not post: one keeps the listing (photos, offers, hours, prices) up to date.
@@ -45,7 +49,8 @@ def _activities(cat: Catalog, channel: int, level: int) -> dict[str, float]:
     """Split a pick's weekly hours into activities, in quarter hours.
 
     On a public channel the listen level's hours listen and answer, maintain adds posting and grow
-    adds campaigns. A channel without public content answers and reviews instead of listening; paid
+    adds campaigns. A channel without public content answers and reviews instead of listening, and writes and
+    sends (an issue, a broadcast) instead of posting; paid
     search only runs campaigns; on a directory or a marketplace the maintain hours keep the listing up to date.
     """
     hours = [float(cat.level_weekly_hours[channel, lv]) if cat.level_offered[channel, lv] else None for lv in range(len(LEVELS))]
@@ -58,8 +63,9 @@ def _activities(cat: Catalog, channel: int, level: int) -> dict[str, float]:
         base = hours[0] if hours[0] is not None else below_grow
         split = {"listen_and_answer": base, "create_and_post": below_grow - base}
     else:
-        answer = min(_quarters(below_grow), max(1, round(_quarters(below_grow) * _ANSWER_SHARE_NOT_PUBLIC))) * _QUARTER
-        split = {"answer_and_review": answer, "create_and_post": below_grow - answer}
+        share = _ANSWER_SHARE_MESSAGING if orientation == "messaging" else _ANSWER_SHARE_NOT_PUBLIC
+        answer = min(_quarters(below_grow), max(1, round(_quarters(below_grow) * share))) * _QUARTER
+        split = {"answer_and_review": answer, "write_and_send": below_grow - answer}
     if orientation in _LISTING_ORIENTATIONS:
         split["update_listing"] = split.pop("create_and_post")
     split["run_campaigns"] = total - below_grow
@@ -112,7 +118,7 @@ def roles(routine: Sequence[RoutineItem], explainer: Explainer) -> list[Role]:
     duties = explainer.strings["role_duties"]
     timed = [
         Role(role="community_manager", does=duties["community_manager"], weekly_hours=hours["listen_and_answer"] + hours["answer_and_review"]),
-        Role(role="content_creator", does=duties["content_creator"], weekly_hours=hours["create_and_post"] + hours["update_listing"]),
+        Role(role="content_creator", does=duties["content_creator"], weekly_hours=hours["create_and_post"] + hours["write_and_send"] + hours["update_listing"]),
         Role(role="campaign_manager", does=duties["campaign_manager"], weekly_hours=hours["run_campaigns"]),
     ]
     return [Role(role="owner", does=duties["owner"], weekly_hours=0.0), *(r for r in timed if r.weekly_hours > 0)]
