@@ -365,10 +365,14 @@ def test_the_weekly_routine_adds_up_to_each_picks_hours_and_listens_only_where_c
 
         if not cat.content_is_public(cat.index["channels"][pick.channel]):  # a newsletter or a messenger writes and sends, it does not post
             assert all(item.activity != "create_and_post" for item in items), (pick.channel, items)
-        days = {activity: sorted(DAYS.index(item.day) for item in items if item.activity == activity) for activity in ("create_and_post", "write_and_send", "update_listing", "run_campaigns")}
-        assert len(days["run_campaigns"]) <= 1, (pick.channel, items)  # campaigns are adjusted once a week
+        c, live = cat.index["channels"][pick.channel], cat.index["formats"]["live"]
+        if any(item.activity == "go_live" for item in items):  # live only where the organisation and the channel make it
+            assert "live" in profile["formats"] and (cat.format_needed[c, live] or cat.format_helpful[c, live]), (pick.channel, items)
+        days = {activity: sorted(DAYS.index(item.day) for item in items if item.activity == activity) for activity in ("create_and_post", "write_and_send", "update_listing", "run_campaigns", "go_live")}
+        assert len(days["run_campaigns"]) <= 1 and len(days["go_live"]) <= 1, (pick.channel, items)  # campaigns adjusted, one live session, once a week
         for activity in ("create_and_post", "write_and_send", "update_listing"):  # content twice a week, two days apart
             assert len(days[activity]) <= 2 and (len(days[activity]) < 2 or days[activity][1] - days[activity][0] >= 2), (pick.channel, items)
+    assert len({item.channel for item in plan.routine if item.activity == "go_live"}) <= 1  # one live session a week, not one per channel
 
 
 #: A regional university in Russia recruiting in Russia and Kazakhstan.
@@ -432,7 +436,7 @@ def test_the_plan_names_the_owner_and_only_the_roles_its_routine_gives_time(prof
         return
     activities = {
         "community_manager": ("listen_and_answer", "answer_and_review"),
-        "content_creator": ("create_and_post", "write_and_send", "update_listing"),
+        "content_creator": ("create_and_post", "write_and_send", "go_live", "update_listing"),
         "campaign_manager": ("run_campaigns",),
     }
     expected = {role: sum(item.hours for item in plan.routine if item.activity in kinds) for role, kinds in activities.items()}
@@ -849,3 +853,27 @@ def test_a_fundraising_platform_closed_to_the_organisations_country_is_excluded_
     assert "gofundme" in {p.channel for p in partner.picks} and not any(r.code == "all_closed" for p in partner.picks for r in p.why)
     london = cf.recommend({**ngo, "markets": {"GB": 1}, "budget": {"monthly": 500, "currency": "GBP", "weekly_hours": 10}}, minimum_budget_share=None)
     assert not any(e.reason == "closed" for e in london.excluded)
+
+
+def test_an_organisation_that_makes_live_video_goes_live_once_a_week() -> None:
+    """A Jakarta hijab seller on TikTok Shop listed live selling and found no live session in its week: it goes live
+    once a week on its first pick that takes live video, within that pick's hours; without live video it does not."""
+    seller = {
+        "name": "hijab store",
+        "model": "b2c",
+        "sector": "fashion",
+        "markets": ["ID"],
+        "audience": {"age": [17, 34], "gender": "female"},
+        "goals": {"sales": 3, "brand_awareness": 1, "community": 1},
+        "budget": {"monthly": 15000000, "currency": "IDR", "weekly_hours": 25},
+        "formats": ["image", "short_video", "live", "text"],
+        "present_on": {"tiktok": "grow", "tiktok_shop": "grow", "shopee": "maintain", "instagram": "maintain"},
+        "max_channels": 5,
+    }
+    plan = cf.recommend(seller, minimum_budget_share=None)
+    live = [item for item in plan.routine if item.activity == "go_live"]
+    assert len(live) == 1 and 0 < live[0].hours <= 1.0
+    hours = {p.channel: p.weekly_hours for p in plan.picks}
+    assert sum(item.hours for item in plan.routine if item.channel == live[0].channel) == pytest.approx(hours[live[0].channel], abs=0.125)
+    plain = cf.recommend({**seller, "formats": ["image", "short_video", "text"]}, minimum_budget_share=None)
+    assert not any(item.activity == "go_live" for item in plain.routine)

@@ -162,7 +162,7 @@ class RoutineItem(_Out):
 
     day: Literal["mon", "tue", "wed", "thu", "fri"]
     channel: str
-    activity: Literal["listen_and_answer", "answer_and_review", "create_and_post", "write_and_send", "update_listing", "run_campaigns"]
+    activity: Literal["listen_and_answer", "answer_and_review", "create_and_post", "write_and_send", "go_live", "update_listing", "run_campaigns"]
     hours: Hours
 
 

@@ -572,7 +572,7 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
         if code
     ]
     money = mix_money(problem, chosen)
-    routine = weekly_routine(cat, [(p.channel, p.level) for p in chosen])
+    routine = weekly_routine(cat, [(p.channel, p.level) for p in chosen], live="live" in profile.formats)
     return Plan(
         name=profile.name,
         kind=profile.kind,

@@ -27,6 +27,7 @@ _DAY_CHOICES: dict[str, tuple[tuple[str, ...], ...]] = {
     "write_and_send": _TWICE_A_WEEK,
     "update_listing": _TWICE_A_WEEK,
     "run_campaigns": tuple((day,) for day in DAYS),
+    "go_live": tuple((day,) for day in DAYS),
 }
 # On a channel whose content is not public (a newsletter, a messenger, a website) there is nothing to
 # listen to: part of its maintain hours answer replies and messages and read the results, the rest writes
@@ -39,19 +40,26 @@ _ANSWER_SHARE_MESSAGING = 0.75
 _CAMPAIGN_ONLY_ORIENTATIONS = frozenset({"search_ads"})
 # On a directory or a marketplace one does not post: one keeps the listing (photos, offers, hours, prices) up to date.
 _LISTING_ORIENTATIONS = frozenset({"directory", "commerce"})
+# An organisation that makes live video goes live once a week on its first pick that takes live video (a Jakarta
+# seller on TikTok Shop listed live selling and found none in its week; one session, not one per channel): half
+# that pick's posting hours, at most an hour with its preparation. A judgement.
+_LIVE_SHARE = 0.5
+_LIVE_MAX_HOURS = 1.0
 
 
 def _quarters(hours: float) -> int:
     return round(hours / _QUARTER)
 
 
-def _activities(cat: Catalog, channel: int, level: int) -> dict[str, float]:
+def _activities(cat: Catalog, channel: int, level: int, live: bool = False) -> dict[str, float]:
     """Split a pick's weekly hours into activities, in quarter hours.
 
     On a public channel the listen level's hours listen and answer, maintain adds posting and grow
     adds campaigns. A channel without public content answers and reviews instead of listening, and writes and
     sends (an issue, a broadcast) instead of posting; paid
     search only runs campaigns; on a directory or a marketplace the maintain hours keep the listing up to date.
+    With ``live`` (the organisation makes live video), a channel that takes live video gives part of its posting
+    hours to a weekly live session.
     """
     hours = [float(cat.level_weekly_hours[channel, lv]) if cat.level_offered[channel, lv] else None for lv in range(len(LEVELS))]
     total = next(h for h in reversed(hours[: level + 1]) if h is not None)
@@ -66,7 +74,13 @@ def _activities(cat: Catalog, channel: int, level: int) -> dict[str, float]:
         share = _ANSWER_SHARE_MESSAGING if orientation == "messaging" else _ANSWER_SHARE_NOT_PUBLIC
         answer = min(_quarters(below_grow), max(1, round(_quarters(below_grow) * share))) * _QUARTER
         split = {"answer_and_review": answer, "write_and_send": below_grow - answer}
-    if orientation in _LISTING_ORIENTATIONS:
+    live_format = cat.index["formats"].get("live")
+    if live and live_format is not None and (cat.format_needed[channel, live_format] or cat.format_helpful[channel, live_format]):
+        posting = split.get("create_and_post", 0.0)
+        session = min(_LIVE_MAX_HOURS, _quarters(posting * _LIVE_SHARE) * _QUARTER)
+        if session > 0:
+            split["go_live"], split["create_and_post"] = session, posting - session
+    if orientation in _LISTING_ORIENTATIONS and "create_and_post" in split:
         split["update_listing"] = split.pop("create_and_post")
     split["run_campaigns"] = total - below_grow
     return {k: v for k, v in split.items() if v > 0}
@@ -78,14 +92,16 @@ def _spread(quarters: int, days: Sequence[str]) -> list[tuple[str, int]]:
     return [(day, base + (i < extra)) for i, day in enumerate(days) if base + (i < extra) > 0]
 
 
-def weekly_routine(cat: Catalog, picks: Sequence[tuple[int, int]]) -> list[RoutineItem]:
-    """Day-by-day activities for the focus phase, one item per day, channel and activity.
+def weekly_routine(cat: Catalog, picks: Sequence[tuple[int, int]], live: bool = False) -> list[RoutineItem]:
+    """Day-by-day activities for the focus phase, one item per day, channel and activity (``live``: the
+    organisation makes live video, and goes live weekly on its first pick that takes it, see :func:`_activities`).
 
     Hours are counted in quarter hours, so the day totals add up exactly to the plan's hours. The daily
     activities come first, their remainders on the lightest days; then the larger blocks first, each on
     the allowed days (:data:`_DAY_CHOICES`) that leave the week most even.
     """
-    planned = [(channel, activity, _quarters(hours)) for channel, level in picks for activity, hours in _activities(cat, channel, level).items()]
+    live_at = next((channel for channel, level in picks if live and "go_live" in _activities(cat, channel, level, live=True)), None)
+    planned = [(channel, activity, _quarters(hours)) for channel, level in picks for activity, hours in _activities(cat, channel, level, channel == live_at).items()]
     load = dict.fromkeys(DAYS, 0)
     placed: list[tuple[str, int, str, int]] = []
 
@@ -118,7 +134,7 @@ def roles(routine: Sequence[RoutineItem], explainer: Explainer) -> list[Role]:
     duties = explainer.strings["role_duties"]
     timed = [
         Role(role="community_manager", does=duties["community_manager"], weekly_hours=hours["listen_and_answer"] + hours["answer_and_review"]),
-        Role(role="content_creator", does=duties["content_creator"], weekly_hours=hours["create_and_post"] + hours["write_and_send"] + hours["update_listing"]),
+        Role(role="content_creator", does=duties["content_creator"], weekly_hours=hours["create_and_post"] + hours["write_and_send"] + hours["go_live"] + hours["update_listing"]),
         Role(role="campaign_manager", does=duties["campaign_manager"], weekly_hours=hours["run_campaigns"]),
     ]
     return [Role(role="owner", does=duties["owner"], weekly_hours=0.0), *(r for r in timed if r.weekly_hours > 0)]
