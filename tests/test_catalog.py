@@ -354,3 +354,7 @@ def test_a_listening_kpi_is_never_a_growth_kpi_of_the_same_orientation() -> None
         if goal == "listening":
             growth = {r.kpi for (g, o), r in cat.kpi_rows.items() if o == orientation and g != "listening"}
             assert row.kpi not in growth, (orientation, row.kpi)
+            assert row.target_change == 0, (orientation, row.target_change)  # tracked, no growth target (it read '+20 %')
+        else:
+            assert row.target_change != 0, (goal, orientation)  # a KPI without a target reads 'tracked weekly, no target'
+    assert all(row.target_change != 0 for row in cat.channel_kpi_rows.values())

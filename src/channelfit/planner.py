@@ -201,6 +201,8 @@ def _phase_channels(problem: Problem, picks: list[Choice]) -> list[PhaseChannel]
 
 
 def _target(explainer: Explainer, channel: int, kpi: Kpi) -> str:
+    if not kpi.target_change:  # a listening KPI is tracked, with no target to reach
+        return explainer.text("plan", "target_tracked", kpi=explainer.word("kpis", kpi.kpi), channel=explainer.channel_name(channel))
     return explainer.text(
         "plan",
         "target",

@@ -159,6 +159,8 @@ def render_plan(plan: Plan) -> str:
         if p.kpis:
             items = "; ".join(
                 text("render", "kpi_item", kpi=word("kpis", k.kpi), goal=word("goals", k.goal), sign="+" if k.direction == "up" else "\u2212", pct=percent(abs(k.target_change)))
+                if k.target_change
+                else text("render", "kpi_item_tracked", kpi=word("kpis", k.kpi), goal=word("goals", k.goal))  # a listening KPI has no target
                 for k in p.kpis
             )
             out.append("- " + text("render", "kpis", items=items))
