@@ -55,8 +55,8 @@ def _activities(cat: Catalog, channel: int, level: int, live: bool = False) -> d
     """Split a pick's weekly hours into activities, in quarter hours.
 
     On a public channel the listen level's hours listen and answer, maintain adds posting and grow
-    adds campaigns. A channel without public content answers and reviews instead of listening, and writes and
-    sends (an issue, a broadcast) instead of posting; paid
+    adds campaigns. A channel without public content answers and reviews instead of listening; a list (a
+    newsletter) or a messenger writes and sends (an issue, a broadcast) instead of posting; paid
     search only runs campaigns; on a directory or a marketplace the maintain hours keep the listing up to date.
     With ``live`` (the organisation makes live video), a channel that takes live video gives part of its posting
     hours to a weekly live session.
@@ -73,7 +73,8 @@ def _activities(cat: Catalog, channel: int, level: int, live: bool = False) -> d
     else:
         share = _ANSWER_SHARE_MESSAGING if orientation == "messaging" else _ANSWER_SHARE_NOT_PUBLIC
         answer = min(_quarters(below_grow), max(1, round(_quarters(below_grow) * share))) * _QUARTER
-        split = {"answer_and_review": answer, "write_and_send": below_grow - answer}
+        sent = orientation == "messaging" or bool(cat.starts_empty[channel])  # a list is sent to; a blog or a podcast publishes
+        split = {"answer_and_review": answer, "write_and_send" if sent else "create_and_post": below_grow - answer}
     live_format = cat.index["formats"].get("live")
     if live and live_format is not None and (cat.format_needed[channel, live_format] or cat.format_helpful[channel, live_format]):
         posting = split.get("create_and_post", 0.0)
