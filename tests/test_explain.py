@@ -302,11 +302,17 @@ def test_the_policy_checklist_is_written_for_the_kind_of_organisation(language: 
         "formats": ["text", "image"],
         "max_channels": 2,
     }
-    general = locale(language)["policy"]
-    own = locale(language, kind)["policy"]
+    from channelfit.routine import policy
+
+    general = policy(Explainer(None, language), "IT")
+    own = policy(Explainer(None, language, kind), "IT")
     assert own != general
     assert cf.recommend(profile, language=language, minimum_budget_share=None).policy == own
     assert cf.recommend({**profile, "kind": "company"}, language=language, minimum_budget_share=None).policy == general
+    if kind == "public_body":  # Italian law for an Italian body only: a Polish library reading Italian was sent to it
+        italian = next(item["text"] for item in locale(language, kind)["policy"] if isinstance(item, dict) and item["countries"] == ["IT"])
+        polish = cf.recommend({**profile, "markets": ["PL"], "budget": {"monthly": 0, "currency": "PLN", "weekly_hours": 5}}, language=language, minimum_budget_share=None)
+        assert italian in own and italian not in polish.policy and len(polish.policy) == len(own) - 1
 
 
 @pytest.mark.parametrize("language", ["en", "it", "ru"])
@@ -350,12 +356,16 @@ def test_a_clinic_plan_speaks_of_patients_and_their_confidentiality(language: st
         "formats": ["text", "image"],
         "max_channels": 3,
     }
+    from channelfit.routine import policy
+
     health, general = locale(language, "company", "health"), locale(language, "company")
     plan = cf.recommend(clinic, language=language, minimum_budget_share=None)
     page = render_plan(plan)
     assert plan.sector == "health"
     assert health["words"]["goals"]["customer_service"] in page and general["words"]["goals"]["customer_service"] not in page
-    assert plan.policy[: len(general["policy"])] == general["policy"] and len(plan.policy) == len(general["policy"]) + 2
-    assert plan.policy == health["policy"]
+    assert plan.policy[: len(general["policy"])] == general["policy"] and len(plan.policy) == len(general["policy"]) + 2  # no Brazilian line
+    assert plan.policy == policy(Explainer(None, language, "company", "health"), "BR")
+    russian = cf.recommend({**clinic, "markets": ["RU"], "budget": {"monthly": 0, "currency": "RUB", "weekly_hours": 6}}, language=language, minimum_budget_share=None)
+    assert len(russian.policy) == len(plan.policy) + 1  # the Russian advertising law's line, for a Russian clinic only
     shop = cf.recommend({**clinic, "sector": "retail"}, language=language, minimum_budget_share=None)
     assert shop.policy == general["policy"] and general["words"]["goals"]["customer_service"] in render_plan(shop)

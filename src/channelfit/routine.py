@@ -148,6 +148,8 @@ def listening_setup(channels_by_goal: Mapping[str, Sequence[str]], news: Sequenc
     return [ListeningItem(goal=goal, listen_for=listen_for[goal], channels=list(dict.fromkeys(where)), feeds=list(news)) for goal, where in channels_by_goal.items() if goal in listen_for]
 
 
-def policy(explainer: Explainer) -> list[str]:
-    """A short social media policy checklist."""
-    return list(explainer.strings["policy"])
+def policy(explainer: Explainer, country: str | None = None) -> list[str]:
+    """A short social media policy checklist for an organisation based in ``country``: a line of the locale given as
+    ``{"text": ..., "countries": [...]}`` names one country's law and is kept only for organisations based there
+    (a Polish library reading an Italian plan was sent to Italian law)."""
+    return [item if isinstance(item, str) else item["text"] for item in explainer.strings["policy"] if isinstance(item, str) or country in item["countries"]]
