@@ -197,7 +197,7 @@ def render_plan(plan: Plan) -> str:
         mb = plan.minimum_budget
         channels = mix(mb.channels) or text("render", "no_channel")
         whole = abs(mb.objective - plan.objective) <= 1e-9  # nothing smaller reaches the share: the plan is its own minimum
-        key = "minimum_budget_whole" if whole else "minimum_budget"
+        key = ("minimum_budget_whole_hours" if money_figure(mb.monthly) == 0 else "minimum_budget_whole") if whole else "minimum_budget"  # no money: only hours can fall
         line = text("render", key, money=money_figure(mb.monthly), currency=cur, hours=mb.weekly_hours, pct=percent(mb.share), channels=channels)
         if money_figure(mb.promotion) > 0:  # the levels cost less: the rest buys the reach the share needs
             line += " " + text("render", "minimum_promotion", promotion=money_figure(mb.promotion), currency=cur)
