@@ -876,6 +876,7 @@ def test_an_organisation_that_makes_live_video_goes_live_once_a_week() -> None:
     plan = cf.recommend(seller, minimum_budget_share=None)
     live = [item for item in plan.routine if item.activity == "go_live"]
     assert len(live) == 1 and 0 < live[0].hours <= 1.0
+    assert live[0].channel == "tiktok_shop"  # built on live selling, before Instagram where live only helps
     hours = {p.channel: p.weekly_hours for p in plan.picks}
     assert sum(item.hours for item in plan.routine if item.channel == live[0].channel) == pytest.approx(hours[live[0].channel], abs=0.125)
     plain = cf.recommend({**seller, "formats": ["image", "short_video", "text"]}, minimum_budget_share=None)

@@ -40,9 +40,9 @@ _ANSWER_SHARE_MESSAGING = 0.75
 _CAMPAIGN_ONLY_ORIENTATIONS = frozenset({"search_ads"})
 # On a directory or a marketplace one does not post: one keeps the listing (photos, offers, hours, prices) up to date.
 _LISTING_ORIENTATIONS = frozenset({"directory", "commerce"})
-# An organisation that makes live video goes live once a week on its first pick that takes live video (a Jakarta
-# seller on TikTok Shop listed live selling and found none in its week; one session, not one per channel): half
-# that pick's posting hours, at most an hour with its preparation. A judgement.
+# An organisation that makes live video goes live once a week on its first pick built on live video, else its
+# first pick that takes it (a Jakarta seller on TikTok Shop listed live selling and found none in its week; one
+# session, not one per channel): half that pick's posting hours, at most an hour with its preparation. A judgement.
 _LIVE_SHARE = 0.5
 _LIVE_MAX_HOURS = 1.0
 
@@ -95,13 +95,16 @@ def _spread(quarters: int, days: Sequence[str]) -> list[tuple[str, int]]:
 
 def weekly_routine(cat: Catalog, picks: Sequence[tuple[int, int]], live: bool = False) -> list[RoutineItem]:
     """Day-by-day activities for the focus phase, one item per day, channel and activity (``live``: the
-    organisation makes live video, and goes live weekly on its first pick that takes it, see :func:`_activities`).
+    organisation makes live video, and goes live weekly on one pick, see :func:`_activities`).
 
     Hours are counted in quarter hours, so the day totals add up exactly to the plan's hours. The daily
     activities come first, their remainders on the lightest days; then the larger blocks first, each on
     the allowed days (:data:`_DAY_CHOICES`) that leave the week most even.
     """
-    live_at = next((channel for channel, level in picks if live and "go_live" in _activities(cat, channel, level, live=True)), None)
+    can_go_live = [channel for channel, level in picks if live and "go_live" in _activities(cat, channel, level, live=True)]
+    live_format = cat.index["formats"].get("live")
+    # a channel built on live video (TikTok Shop's live selling) before one where it only helps (Instagram Live)
+    live_at = min(can_go_live, key=lambda channel: not cat.format_needed[channel, live_format], default=None)
     planned = [(channel, activity, _quarters(hours)) for channel, level in picks for activity, hours in _activities(cat, channel, level, channel == live_at).items()]
     load = dict.fromkeys(DAYS, 0)
     placed: list[tuple[str, int, str, int]] = []
