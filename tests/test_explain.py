@@ -369,3 +369,15 @@ def test_a_clinic_plan_speaks_of_patients_and_their_confidentiality(language: st
     assert len(russian.policy) == len(plan.policy) + 1  # the Russian advertising law's line, for a Russian clinic only
     shop = cf.recommend({**clinic, "sector": "retail"}, language=language, minimum_budget_share=None)
     assert shop.policy == general["policy"] and general["words"]["goals"]["customer_service"] in render_plan(shop)
+
+
+@pytest.mark.parametrize("language", ["en", "it", "ru"])
+def test_the_weekly_routine_writes_short_blocks_in_minutes(language: str) -> None:
+    """A block under an hour reads '15 min', not '0.25 h' ('0,25 ore' read oddly to an Italian reviewer); an hour or
+    more keeps hours, and the minutes are the routine's hours."""
+    plan = cf.recommend(load_example("officine_rossi"), language=language, minimum_budget_share=None)
+    page = render_plan(plan)
+    short = [item for item in plan.routine if item.hours < 1]
+    unit = {"en": "min", "it": "min", "ru": "мин"}[language]
+    assert short and all(f"{round(item.hours * 60)} {unit}" in page for item in short)
+    assert not re.search(r"\b0[.,](25|5|75)\s*(h|ore|ч)\b", page)

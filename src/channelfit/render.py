@@ -206,8 +206,11 @@ def render_plan(plan: Plan) -> str:
         out.append("## " + text("render", "weekly_routine"))
         days: dict[str, list[str]] = {}
         for item in plan.routine:
-            days.setdefault(item.day, []).append(
-                text("render", "routine_item", channel=safe_cell(names.get(item.channel, item.channel)), activity=word("activities", item.activity), hours=item.hours)
+            name, activity = safe_cell(names.get(item.channel, item.channel)), word("activities", item.activity)
+            days.setdefault(item.day, []).append(  # under an hour in minutes: "15 min", not "0.25 h"
+                text("render", "routine_item", channel=name, activity=activity, hours=item.hours)
+                if item.hours >= 1
+                else text("render", "routine_item_minutes", channel=name, activity=activity, minutes=round(item.hours * 60))
             )
         out += [f"- {word('days', day)}: " + "; ".join(entries) for day, entries in days.items()]
         roles = "; ".join(
