@@ -334,6 +334,11 @@ def test_the_excluded_line_groups_channels_that_do_not_fit_by_cause(language: st
     line = next(row for row in render_plan(plan).splitlines() if row.startswith(locale(language)["render"]["excluded"].split("{")[0]))
     causes = {e.why.text for e in plan.excluded if e.reason == "no_fit"}
     assert len(causes) > 1
+    cat = cf.catalog()
+    for e in plan.excluded:  # one format needed reads "the text format", not "one of these formats: text"
+        if e.reason == "no_fit" and "formats" in e.why.values:
+            needed = cat.format_needed[cat.index["channels"][e.channel]].sum()
+            assert (e.why.text == locale(language)["reasons"]["no_fit_formats_one"].format(formats=e.why.values["formats"])) == (needed == 1), e.why.text
     for why in causes:
         label = locale(language)["render"]["excluded_no_fit"].format(why=why)
         names = line.split(label + ": ", 1)[1].split("; ", 1)[0].rstrip(".")

@@ -322,7 +322,8 @@ def _exclusion_reason(problem: Problem, explainer: Explainer, c: int, code: str,
         return explainer.reason("no_fit", "no_fit_reach_unknown")
     if criterion.name == "formats":
         missing = [cat.formats[f] for f in np.flatnonzero(cat.format_needed[c])]
-        return explainer.reason("no_fit", criterion.no_fit_key, formats=explainer.join((explainer.word("formats", f) for f in missing), "or"))  # any one suffices
+        key = criterion.no_fit_key + ("_one" if len(missing) == 1 else "")  # "needs the text format", not "one of these formats: text"
+        return explainer.reason("no_fit", key, formats=explainer.join((explainer.word("formats", f) for f in missing), "or"))  # any one suffices
     return explainer.reason("no_fit", criterion.no_fit_key)
 
 
