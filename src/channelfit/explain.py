@@ -21,7 +21,7 @@ from typing import Any
 
 from .data import Catalog
 from .plan import Reason
-from .tables import ClosedRow, MarketRow, ReachBandRow
+from .tables import ClosedRow, MarketRow, ReachBandRow, Sourced
 from .vocabulary import LANGUAGES
 
 __all__ = ["Explainer", "format_number", "locale", "money_figure", "percent", "publisher_name"]
@@ -199,59 +199,34 @@ class Explainer:
         publisher = publisher_name(self.cat.sources[source_id].publisher)
         return publisher if year is not None and str(year) in publisher else f"{publisher} {year}"  # "Digital News Report 2024", not "... 2024 2024"
 
+    def _cited(self, code: str, key: str | None, row: Sourced, **values: float | int | str) -> Reason:
+        """A reason stating a figure of the catalog ``row``: it cites the row's source when the figure was read from
+        one, and its text names the publisher, or says it is an estimate."""
+        return self.reason(code, key, source_id=row.source_id if row.basis == "source" else None, **values, source=self._source(row.source_id, row.year, row.basis))
+
     def reach(self, row: MarketRow | ReachBandRow, country: str, share: float, first: int, last: int, owned: bool = False) -> Reason:
         """Reach among the people of the target ages in one market: a published band figure, a sourced
         market total split by age (derived), or an estimate. An ``owned`` channel (a newsletter, a blog) reaches
         only its own audience: its figure is the people who use the medium, the pool that audience grows from."""
         key = "reach" if isinstance(row, ReachBandRow) else "reach_estimate" if row.basis == "estimate" else "reach_derived"
-        return self.reason(
-            "reach",
-            key.replace("reach", "reach_owned") if owned else key,
-            source_id=row.source_id if row.basis == "source" else None,
-            pct=percent(share),
-            first=first,
-            last=last,
-            country=country,
-            source=self._source(row.source_id, row.year, row.basis),
-        )
+        return self._cited("reach", key.replace("reach", "reach_owned") if owned else key, row, pct=percent(share), first=first, last=last, country=country)
 
     def closed(self, owner: str, country: str, row: ClosedRow) -> Reason:
         """Levels closed to organisations based in ``country``: no ads (``ads_closed``), no posting (``posting_closed``)
         or no account (``all_closed``)."""
-        return self.reason(
-            f"{row.closes}_closed",
-            source_id=row.source_id if row.basis == "source" else None,
-            owner=owner,
-            country=country,
-            source=self._source(row.source_id, row.year, row.basis),
-        )
+        return self._cited(f"{row.closes}_closed", None, row, owner=owner, country=country)
 
     def sector_reach(self, channel: str, sector: str, whom: str) -> Reason:
         """Reach among a sector's professionals: ``whom`` is ``customers`` or ``own_sector``."""
         row = self.cat.sector_reach_rows[(channel, sector)]
-        return self.reason(
-            "sector_reach",
-            source_id=row.source_id if row.basis == "source" else None,
-            pct=percent(row.reach),
-            sector=self.word("sectors", sector),
-            sector_id=sector,
-            whom=self.strings["reasons"][whom],
-            whom_id=whom,
-            source=self._source(row.source_id, row.year, row.basis),
+        return self._cited(
+            "sector_reach", None, row, pct=percent(row.reach), sector=self.word("sectors", sector), sector_id=sector, whom=self.strings["reasons"][whom], whom_id=whom
         )
 
     def customer_reach(self, channel: str, sector: str, country: str) -> Reason:
         """Reach among the people in the market for ``sector``'s offer in ``country`` (``customer_reach.csv``)."""
         row = self.cat.customer_reach_rows[(channel, sector, country)]
-        return self.reason(
-            "customer_reach",
-            source_id=row.source_id if row.basis == "source" else None,
-            pct=percent(row.reach),
-            whom=self.word("customers_of", sector),
-            sector_id=sector,
-            country=country,
-            source=self._source(row.source_id, row.year, row.basis),
-        )
+        return self._cited("customer_reach", None, row, pct=percent(row.reach), whom=self.word("customers_of", sector), sector_id=sector, country=country)
 
     def audience_professionals(self, channel: int) -> Reason:
         row = self.cat.channel_rows[channel]
