@@ -179,10 +179,9 @@ def refine_spend(problem: Problem, solved: Solved, at_least: float = -np.inf) ->
                 high = middle
     if fine and value >= solution.objective - 1e-12:
         return replace(solved, extra_eur=tuple(trial.tolist()), objective=value)
-    tiers_fine = _earns_its_place(problem, solved, paid, extra)  # checked only here: most splits beat the tiers
-    if fine and not tiers_fine:
-        return replace(solved, extra_eur=tuple(trial.tolist()), objective=value)
-    return tiers if tiers_fine else None
+    if _earns_its_place(problem, solved, paid, extra):  # the tiers' own floor, checked only here: most splits beat them
+        return tiers
+    return replace(solved, extra_eur=tuple(trial.tolist()), objective=value) if fine else None
 
 
 def _among(instance: Instance, only: Mapping[int, int] | None) -> Instance:
