@@ -307,9 +307,10 @@ def test_each_pick_states_the_money_it_costs(profile: dict) -> None:
 
 
 @settings(max_examples=80, deadline=None)
-@given(profiles(), st.sampled_from(["coverage", "additive"]))
-def test_the_mix_equals_brute_force_over_every_mix_and_its_exact_split(profile: dict, objective: str) -> None:
-    """best_mix (one search with exact splits) equals the enumeration of every mix valued by its split."""
+@given(profiles(), st.sampled_from(["coverage", "additive"]), st.data())
+def test_the_mix_equals_brute_force_over_every_mix_and_its_exact_split(profile: dict, objective: str, data: st.DataObject) -> None:
+    """best_mix (one search with exact splits) equals the enumeration of every mix valued by its split, and so
+    does a search seeded with any mix (rank_acceptability seeds each sample with the profile's own mix)."""
     from channelfit.oracles import brute_force_mix
     from channelfit.solutions import best_mix
 
@@ -326,6 +327,11 @@ def test_the_mix_equals_brute_force_over_every_mix_and_its_exact_split(profile: 
         return
     assert expected is not None
     assert found.value == pytest.approx(expected[0], abs=1e-9), (found.solution.picked, expected[1])
+    options = found.instance.offered.shape[1]
+    start = data.draw(st.lists(st.integers(-1, options - 1), min_size=len(problem.candidates), max_size=len(problem.candidates)).map(tuple), label="start")
+    for seed in (start, found.solution.levels):
+        seeded = best_mix(problem, objective, start=seed)  # type: ignore[arg-type]
+        assert seeded.value == pytest.approx(expected[0], abs=1e-9), (seed, seeded.solution.picked, expected[1])
 
 
 def test_money_held_back_by_the_accounts_levels_says_how_to_free_it() -> None:

@@ -197,10 +197,11 @@ def rank_acceptability(
         tiled = ProfileArrays(**{f.name: np.repeat(getattr(base, f.name), m, axis=0) for f in fields(ProfileArrays)})
         scores = score(replace(tiled, goal_weights=goal_weights[:m], criteria_weights=criteria_weights[:m]), cat, problem.affinity)
         picked = np.zeros(k)
+        start = best_mix(problem, objective).solution.levels  # the profile's own mix: each sample's first incumbent
         for s in range(m):
             sample_scores = Scores(**{f.name: getattr(scores, f.name)[s : s + 1] for f in fields(Scores)})
             sample_problem = replace(problem, goal_weights=goal_weights[s], scores=sample_scores)
-            solution = best_mix(sample_problem, objective).solution
+            solution = best_mix(sample_problem, objective, start=start).solution
             picked += np.asarray(solution.levels) >= 0
         columns["in_mix"] = picked[plain] / m
     else:

@@ -161,6 +161,21 @@ def objective_value(instance: Instance, levels: np.ndarray | tuple[int, ...]) ->
     return float(instance.goal_weights @ (1.0 - miss))
 
 
+def fits(instance: Instance, levels: tuple[int, ...]) -> bool:
+    """Whether a selection keeps the instance's limits: offered levels, the forced channels in, at most
+    ``max_channels``, within the money and the hours (not the ``min_share`` floor)."""
+    chosen = np.asarray(levels, dtype=np.intp)
+    picked = np.flatnonzero(chosen >= 0)
+    at = chosen[picked]
+    return bool(
+        len(picked) <= instance.max_channels
+        and not np.asarray(instance.forced)[chosen < 0].any()
+        and instance.offered[picked, at].all()
+        and instance.monthly_cost_eur[picked, at].sum() <= instance.monthly_budget_eur + 1e-9
+        and instance.weekly_hours[picked, at].sum() <= instance.weekly_hours_budget + 1e-9
+    )
+
+
 def _knapsack_bound(gain: np.ndarray, cost: np.ndarray, capacity: float) -> float:
     """Fractional knapsack over candidates with value ``gain`` and ratio ``gain / cost``."""
     free = cost <= _EPS
@@ -184,6 +199,7 @@ def solve(
     instance: Instance,
     at_least: float | None = None,
     evaluate: Callable[[tuple[int, ...]], float] | None = None,
+    start: tuple[int, ...] | None = None,
 ) -> Solution:
     """Solve ``instance`` exactly, or decide whether some selection reaches ``at_least``.
 
@@ -199,6 +215,11 @@ def solve(
         If given, a selection's true value, of which the instance's objective is an upper bound:
         the search prunes on the instance's bounds and keeps the selection whose ``evaluate`` is
         highest, calling it only where the bound exceeds the incumbent (the spend search).
+    start
+        With ``evaluate``, a selection that fits the instance's limits (see :func:`fits`; a solution of
+        a neighbouring instance: other weights, a smaller budget): the search's first incumbent, at its
+        ``evaluate`` value. It only prunes sooner; the optimum's value is the same (on a tie the start
+        is kept). Ignored when deciding.
 
     Returns
     -------
@@ -209,6 +230,8 @@ def solve(
         decides what to do with an unproven selection).
     """
     search = _Search(instance, at_least, evaluate)
+    if start is not None and evaluate is not None and at_least is None:
+        search.seed(start, evaluate(start))
     search.run()
     if search.nodes > instance.max_nodes:
         levels = tuple(search.best_levels) if search.best_levels is not None else (-1,) * search.n
@@ -254,6 +277,11 @@ class _Search:
     def done(self) -> bool:
         """A decision search stops at the first selection reaching the target; every search stops past its node budget."""
         return (self.decision and self.best_levels is not None) or self.nodes > self.instance.max_nodes
+
+    def seed(self, levels: tuple[int, ...], value: float) -> None:
+        """Take ``levels`` as the incumbent at ``value`` (see :func:`solve`'s ``start``)."""
+        if value > self.best_value:
+            self.best_value, self.best_levels = value, list(levels)
 
     def run(self) -> None:
         instance = self.instance
