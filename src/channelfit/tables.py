@@ -13,6 +13,7 @@ import csv
 import io
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Literal
 
@@ -424,11 +425,11 @@ def _cells(table: Table, path: Path) -> Iterator[tuple[int, dict[str, str | None
                 allowed="the columns " + ",".join(expected) + " in any order",
             )
         for line, cells in enumerate(reader, start=2):
-            if not any(cell.strip() for cell in cells):
+            if not "".join(cells).strip():
                 continue
             if len(cells) != len(header):
                 raise CatalogError(f"row has {len(cells)} cells", file=table.file, row=line, value=cells, allowed=f"{len(header)} cells, one per header column")
-            yield line, {key: (cell if cell.strip() != "" else None) for key, cell in zip(header, cells)}
+            yield line, dict(zip(header, [cell if cell.strip() else None for cell in cells]))
     except csv.Error as exc:
         raise CatalogError(f"not a valid CSV file: {str(exc)[:120]}", file=table.file, row=reader.line_num, allowed="comma-separated UTF-8 text with a header row") from None
 
@@ -473,23 +474,28 @@ def read_tables(folder: Path) -> dict[str, dict[tuple[str, ...], tuple[int, Row]
         On a missing file, a bad header or cell, a duplicate key or an unknown reference.
     """
     loaded: dict[str, dict[tuple[str, ...], tuple[int, Row]]] = {}
+    resolved = folder.resolve()
     for table in TABLES:
         path = folder / table.file
         if not path.is_file():
             raise CatalogError("file is missing", file=table.file, value=str(path), allowed="a CSV file in the data directory")
-        if not inside(path, folder):
+        if not inside(path, resolved):
             raise CatalogError("the file links out of the catalog directory", file=table.file, value=table.file, allowed="a file inside the catalog directory")
         known = {
             column: frozenset(key[0] for key in loaded["countries" if target == "regions" else target]) | ({WORLD} if target == "regions" else set())
             for column, target in table.references.items()
         }
+        key_of = attrgetter(*table.key)
         rows: dict[tuple[str, ...], tuple[int, Row]] = {}
         for line, record in _cells(table, path):
             row = _validate(table, line, record)
             for column, ids in known.items():
-                for value in split(getattr(row, column)):
+                cell = getattr(row, column)
+                if cell in ids or not cell:  # the common case: one known id, or none
+                    continue
+                for value in split(cell):
                     _check_reference(table, line, column, value, ids)
-            key = tuple(getattr(row, c) for c in table.key)
+            key = key_of(row) if len(table.key) > 1 else (key_of(row),)
             if key in rows:
                 raise CatalogError(
                     f"duplicate of row {rows[key][0]}", file=table.file, row=line, column=",".join(table.key), value="/".join(map(str, key)), allowed="each key once"
