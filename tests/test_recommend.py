@@ -240,6 +240,55 @@ def test_the_first_weeks_record_baselines_before_any_account_is_raised(profile: 
             assert first[pick.channel] == planned, (pick.channel, now, first)
 
 
+#: An indie musician who may drop her accounts: the plan opens new pages that listen first.
+NEW_PAGES_MUSICIAN = {
+    "name": "Lucía Marés",
+    "kind": "person",
+    "model": "b2c",
+    "sector": "media_and_entertainment",
+    "markets": {"MX": 0.7, "US": 0.3},
+    "audience": {"age": [16, 35]},
+    "goals": {"brand_awareness": 3, "community": 2, "sales": 1},
+    "budget": {"monthly": 0, "currency": "MXN", "weekly_hours": 6},
+    "formats": ["image", "short_video", "long_video", "live", "audio"],
+    "present_on": {"instagram": "maintain", "tiktok": "maintain", "youtube": "maintain"},
+    "may_drop_accounts": True,
+    "max_channels": 4,
+}
+
+
+@given(profiles())
+@example(DUBAI_RESTAURANTS)
+@example(NEW_PAGES_MUSICIAN)
+def test_every_kpi_baseline_is_measured_while_its_channel_is_active(profile: dict) -> None:
+    """A KPI's baseline weeks fall in one phase in which its channel runs above listen (or the pick only listens), and
+    end before the focus phase does: a new page that listens in the first weeks had "+30 % reach vs baseline" with
+    nothing posted to measure."""
+    plan = _plan_or_infeasible(profile)
+    if plan is None:
+        return
+    focus = plan.phases[1]
+    for pick in plan.picks:
+        for kpi in pick.kpis:
+            first, last = kpi.baseline_weeks
+            phase = next(ph for ph in plan.phases if ph.first_week <= first <= ph.last_week)
+            assert last <= min(phase.last_week, focus.last_week), (pick.channel, kpi.baseline_weeks, phase.name)
+            level = next(c.level for c in phase.channels if c.channel == pick.channel)
+            assert level != "listen" or pick.level == "listen", (pick.channel, kpi.kpi, kpi.baseline_weeks, phase.name)
+            assert first == 1 or first == plan.phases[0].last_week + 1, kpi.baseline_weeks  # the first phase, or right after it
+
+
+def test_a_new_page_takes_its_baseline_in_its_first_weeks_active() -> None:
+    plan = cf.recommend(NEW_PAGES_MUSICIAN)
+    listen = plan.phases[0]
+    new = [p for p in plan.picks if p.channel not in NEW_PAGES_MUSICIAN["present_on"] and p.level != "listen"]
+    assert new, [p.channel for p in plan.picks]
+    for pick in new:
+        assert all(k.baseline_weeks == (listen.last_week + 1, listen.last_week + 4) for k in pick.kpis), pick.kpis
+        assert f"{pick.name} in weeks {listen.last_week + 1}–{listen.last_week + 4}" in " ".join(listen.kpi_targets)
+    assert f"weeks {listen.last_week + 1}–{listen.last_week + 4})" in render_plan(plan)
+
+
 @given(profiles())
 def test_account_advice_matches_what_the_plan_does_with_the_account(profile: dict) -> None:
     """An account whose level the profile does not give is run at its planned level, never "kept" at it (a page

@@ -68,8 +68,12 @@ class Kpi(_Out):
     kpi: str
     unit: str
     direction: Literal["up", "down"]
-    target_change: float = Field(description="relative change to reach over the focus period, e.g. 0.2 = +20 %")
-    baseline: float | None = Field(default=None, description="to be recorded in the listen-and-set-up phase")
+    target_change: float = Field(description="relative change to reach in the 90 days after the baseline weeks, e.g. 0.2 = +20 %")
+    baseline_weeks: tuple[int, int] = Field(
+        description="first and last week of the plan whose measurement is the baseline: the listen-and-set-up phase for an account "
+        "already run or a pick that only listens; the first four weeks after it for a new channel (a new account has nothing to measure before)"
+    )
+    baseline: float | None = Field(default=None, description="to be recorded over baseline_weeks")
 
 
 class Pick(_Out):

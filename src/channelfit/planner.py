@@ -61,6 +61,9 @@ _MARKET_REASONS_MAX = 5
 _SERVED_SHARE = 0.25
 _MAX_GOALS_PER_PICK = 3
 _LISTEN_WEEKS_MIN = 4
+#: A new channel's first weeks at its planned level are its KPIs' baseline: a new account has nothing to measure
+#: before it posts, and "+30 % in 90 days" over an empty page means nothing (a judgement: one month of activity).
+_BASELINE_WEEKS_NEW = 4
 
 
 def _served_goals(problem: Problem, eff_row: np.ndarray, promoted: bool = False) -> list[int]:
@@ -176,22 +179,34 @@ def market_reach(problem: Problem, c: int, k: int) -> tuple[float, MarketRow | R
     return share, cat.market_row(channel, country)
 
 
-def _kpis(problem: Problem, c: int, served: list[int], level: int) -> list[Kpi]:
+def _baseline_weeks(problem: Problem, c: int, level: int, listen_weeks: tuple[int, int]) -> tuple[int, int]:
+    """The weeks whose measurement is a pick's KPI baseline: ``listen_weeks`` (the first phase, or the weeks an added
+    channel listens first) when the pick is active then (an account already run, a channel whose lowest level posts or
+    advertises) or only listens; else, for a channel that starts at ``listen`` (a new page, an account run at listen
+    that the plan raises), the :data:`_BASELINE_WEEKS_NEW` weeks after them."""
+    if LEVELS[level] == "listen" or LEVELS[_first_level(problem, Choice(c, level, 0.0)).level] != "listen":
+        return listen_weeks
+    return listen_weeks[1] + 1, listen_weeks[1] + _BASELINE_WEEKS_NEW
+
+
+def _kpis(problem: Problem, c: int, served: list[int], level: int, listen_weeks: tuple[int, int]) -> list[Kpi]:
     """The KPIs of the goals a pick serves; a pick that only listens is measured on what it hears
     (the ``listening`` goal's KPI for its orientation), not on growth it cannot bring, and that
-    measure counts for the main goal it serves (so the evidence adjusts that goal)."""
+    measure counts for the main goal it serves (so the evidence adjusts that goal). ``listen_weeks``: see
+    :func:`_baseline_weeks`."""
     cat = problem.cat
     orientation = cat.channel_rows[c].orientation
+    weeks = _baseline_weeks(problem, c, level, listen_weeks)
     if LEVELS[level] == "listen":
         row = cat.kpi_rows.get(("listening", orientation))
         if row is None or not served:
             return []
-        return [Kpi(goal=cat.goals[served[0]], kpi=row.kpi, unit=row.unit, direction=row.direction, target_change=row.target_change)]
+        return [Kpi(goal=cat.goals[served[0]], kpi=row.kpi, unit=row.unit, direction=row.direction, target_change=row.target_change, baseline_weeks=weeks)]
     kpis: list[Kpi] = []
     for g in served:
         row = cat.channel_kpi_rows.get((cat.channels[c], cat.goals[g])) or cat.kpi_rows.get((cat.goals[g], orientation))
         if row is not None and all(k.kpi != row.kpi for k in kpis):  # one count is measured once, for the goal it serves most
-            kpis.append(Kpi(goal=row.goal, kpi=row.kpi, unit=row.unit, direction=row.direction, target_change=row.target_change))
+            kpis.append(Kpi(goal=row.goal, kpi=row.kpi, unit=row.unit, direction=row.direction, target_change=row.target_change, baseline_weeks=weeks))
     return kpis
 
 
@@ -203,6 +218,7 @@ def _phase_channels(problem: Problem, picks: list[Choice]) -> list[PhaseChannel]
 def _target(explainer: Explainer, channel: int, kpi: Kpi) -> str:
     if not kpi.target_change:  # a listening KPI is tracked, with no target to reach
         return explainer.text("plan", "target_tracked", kpi=explainer.word("kpis", kpi.kpi), channel=explainer.channel_name(channel))
+    first, last = kpi.baseline_weeks
     return explainer.text(
         "plan",
         "target",
@@ -210,6 +226,8 @@ def _target(explainer: Explainer, channel: int, kpi: Kpi) -> str:
         channel=explainer.channel_name(channel),
         sign="+" if kpi.direction == "up" else "\u2212",  # a minus sign, not a hyphen
         pct=percent(abs(kpi.target_change)),
+        first=first,
+        last=last,
     )
 
 
@@ -245,17 +263,31 @@ def _first_level(problem: Problem, pick: Choice) -> Choice:
     return Choice(pick.channel, int(offered[offered <= now].max(initial=offered[0])), 0.0)
 
 
-def _listen_and_set_up(problem: Problem, picks: list[Choice], explainer: Explainer, kpis: dict[int, list[Kpi]]) -> Phase:
-    """Every pick at its :func:`_first_level` while the new ones are set up; the setup hours spread over the phase."""
-    first_levels = [_first_level(problem, p) for p in picks]
-    hours = mix_hours(problem, first_levels)
+def _listen_weeks(problem: Problem, picks: list[Choice]) -> int:
+    """How many weeks the first phase lasts: :data:`_LISTEN_WEEKS_MIN`, or as many as the setup hours need beside
+    the picks' first levels (at most :data:`~channelfit.problem.SETUP_WEEKS`)."""
+    spare = problem.profile.budget.weekly_hours - mix_hours(problem, [_first_level(problem, p) for p in picks])
     setup_total = sum(problem.setup[p.channel, p.level] for p in picks)
-    spare = problem.profile.budget.weekly_hours - hours
-    weeks = _LISTEN_WEEKS_MIN if setup_total <= 0 else min(SETUP_WEEKS, max(_LISTEN_WEEKS_MIN, math.ceil(setup_total / spare - 1e-9) if spare > 0 else SETUP_WEEKS))
+    if setup_total <= 0:
+        return _LISTEN_WEEKS_MIN
+    return min(SETUP_WEEKS, max(_LISTEN_WEEKS_MIN, math.ceil(setup_total / spare - 1e-9) if spare > 0 else SETUP_WEEKS))
+
+
+def _listen_and_set_up(problem: Problem, picks: list[Choice], explainer: Explainer, kpis: dict[int, list[Kpi]], weeks: int) -> Phase:
+    """Every pick at its :func:`_first_level` while the new ones are set up, for ``weeks`` weeks; the setup hours spread
+    over them. Baselines are recorded where there is something to measure: a new channel's come after (its KPIs say when)."""
+    first_levels = [_first_level(problem, p) for p in picks]
+    setup_total = sum(problem.setup[p.channel, p.level] for p in picks)
     baseline = [
-        explainer.text("plan", "baseline", kpi=explainer.word("kpis", k.kpi), channel=explainer.channel_name(p.channel)) for p in picks for k in kpis[p.channel]
+        explainer.text("plan", "baseline", kpi=explainer.word("kpis", k.kpi), channel=explainer.channel_name(p.channel))
+        if k.baseline_weeks[1] <= weeks
+        else explainer.text("plan", "baseline_new", kpi=explainer.word("kpis", k.kpi), channel=explainer.channel_name(p.channel), first=k.baseline_weeks[0], last=k.baseline_weeks[1])
+        for p in picks
+        for k in kpis[p.channel]
     ]
-    return _phase(problem, "listen_and_set_up", 1, weeks, first_levels, hours + setup_total / weeks, baseline, explainer.text("plan", "note_listen_and_set_up"))
+    recorded_now = any(k.baseline_weeks[1] <= weeks for p in picks for k in kpis[p.channel])
+    note = explainer.text("plan", "note_listen_and_set_up" if recorded_now or not baseline else "note_listen_and_set_up_new")
+    return _phase(problem, "listen_and_set_up", 1, weeks, first_levels, mix_hours(problem, first_levels) + setup_total / weeks, baseline, note)
 
 
 def _focus(problem: Problem, picks: list[Choice], explainer: Explainer, kpis: dict[int, list[Kpi]], first_week: int) -> Phase:
@@ -269,7 +301,12 @@ def _expand(problem: Problem, expand: Solved, picks: list[Choice], explainer: Ex
     kept = {p.channel for p in picks}
     added = [p for p in chosen if p.channel not in kept]
     hours = mix_hours(problem, [p for p in chosen if p.channel in kept]) + mix_hours(problem, added, with_setup=True)  # an added channel is set up in this phase
-    targets = [_target(explainer, p.channel, k) for p in added for k in _kpis(problem, p.channel, _served_goals(problem, _effectiveness_row(problem, p.channel, p.level), promoted=p.extra_eur > 0), p.level)]
+    listening = (first_week, first_week + _LISTEN_WEEKS_MIN - 1)  # an added channel listens first, as the focus channels did
+    targets = [
+        _target(explainer, p.channel, k)
+        for p in added
+        for k in _kpis(problem, p.channel, _served_goals(problem, _effectiveness_row(problem, p.channel, p.level), promoted=p.extra_eur > 0), p.level, listening)
+    ]
     names = explainer.join(explainer.channel_name(p.channel) for p in added)
     can_listen = all(problem.cat.level_offered[p.channel, LEVELS.index("listen")] for p in added)
     note = explainer.text("plan", "note_expand" if can_listen else "note_expand_no_listen", channels=names) if added else explainer.text("plan", "note_expand_none")
@@ -412,7 +449,9 @@ def _values_so_far(problem: Problem, objective: str, chosen: list[Choice]) -> li
     return out
 
 
-def _picks(problem: Problem, objective: str, chosen: list[Choice], explainer: Explainer, outranked_by: dict[int, int]) -> tuple[list[Pick], dict[int, list[Kpi]]]:
+def _picks(
+    problem: Problem, objective: str, chosen: list[Choice], explainer: Explainer, outranked_by: dict[int, int], listen_weeks: int
+) -> tuple[list[Pick], dict[int, list[Kpi]]]:
     cat = problem.cat
     fit = problem.scores.score[0]
     picks: list[Pick] = []
@@ -420,7 +459,7 @@ def _picks(problem: Problem, objective: str, chosen: list[Choice], explainer: Ex
     previous = 0.0
     for choice, value, served in zip(chosen, _values_so_far(problem, objective, chosen), _served_by_mix(problem, chosen)):
         c, lv, extra = choice
-        kpis[c] = _kpis(problem, c, served, lv)
+        kpis[c] = _kpis(problem, c, served, lv, (1, listen_weeks))
         why = _pick_reasons(problem, explainer, c, lv, served)
         if extra > 0:
             saturated = extra >= SPEND_TIERS[-1] * problem.spend_scale[c] * (1 - 1e-6)
@@ -549,8 +588,9 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
     dominance = dominated(problem.scores.criteria[0, order])
     left = _left(problem, chosen)
     failing = _failing_criteria(problem)
-    picks, kpis = _picks(problem, solutions.objective, chosen, explainer, _outranked(problem, order, picked))
-    listen = _listen_and_set_up(problem, chosen, explainer, kpis)
+    listen_weeks = _listen_weeks(problem, chosen)
+    picks, kpis = _picks(problem, solutions.objective, chosen, explainer, _outranked(problem, order, picked), listen_weeks)
+    listen = _listen_and_set_up(problem, chosen, explainer, kpis, listen_weeks)
     focus = _focus(problem, chosen, explainer, kpis, listen.last_week + 1)
     expand = _expand(problem, solutions.expand, chosen, explainer, focus.last_week + 1)
     # a channel the expand phase adds is said to join then (it read "would add under 3 %" beside a timeline adding it)

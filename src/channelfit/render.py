@@ -158,7 +158,10 @@ def render_plan(plan: Plan) -> str:
         out += [f"- {safe_cell(r.text)}" for r in p.why]
         if p.kpis:
             items = "; ".join(
-                text("render", "kpi_item", kpi=word("kpis", k.kpi), goal=word("goals", k.goal), sign="+" if k.direction == "up" else "\u2212", pct=percent(abs(k.target_change)))
+                text(
+                    "render", "kpi_item", kpi=word("kpis", k.kpi), goal=word("goals", k.goal), sign="+" if k.direction == "up" else "\u2212", pct=percent(abs(k.target_change)),
+                    first=k.baseline_weeks[0], last=k.baseline_weeks[1],
+                )
                 if k.target_change
                 else text("render", "kpi_item_tracked", kpi=word("kpis", k.kpi), goal=word("goals", k.goal))  # a listening KPI has no target
                 for k in p.kpis
