@@ -123,6 +123,51 @@ def test_each_channel_left_out_names_the_limit_that_keeps_it_out(profile: dict) 
     _check_why_not(profile)
 
 
+HANOI_CAFE = {
+    "name": "Hanoi cafe",
+    "model": "b2c",
+    "sector": "food_and_drink",
+    "markets": ["VN"],
+    "audience": {"age": [18, 40]},
+    "goals": {"local_visits": 3, "brand_awareness": 1},
+    "budget": {"monthly": 2_000_000, "currency": "VND", "weekly_hours": 5},
+    "formats": ["image", "short_video"],
+    "premises": True,
+    "max_channels": 3,
+}
+
+
+@settings(max_examples=40, deadline=None)
+@given(profiles(with_include=False))
+@example(HANOI_CAFE)
+def test_money_below_every_paid_step_the_hours_allow_says_what_the_next_step_costs(profile: dict) -> None:
+    """A Hanoi cafe with 2,000,000 VND was told no channel "takes more money usefully" when every paid level cost
+    more than that: the reason now names the smallest paid step the hours allow, and that step costs more than is left,
+    as the catalog's levels say (a pick raised costs the difference, a new channel its level)."""
+    try:
+        plan = cf.recommend(profile, minimum_budget_share=None)
+    except cf.InfeasibleError:
+        return
+    why = plan.totals.unspent_why
+    if why is None or why.code != "unspent_below_step":
+        return
+    assert why.values["needed"] > why.values["money"], why.text
+    levels = {"listen": 0, "maintain": 1, "grow": 2}
+    pick = next((p for p in plan.picks if p.name == why.values["channel"]), None)
+    if pick is not None:  # a pick raised: to a level above its own
+        assert levels[str(why.values["level"])] > levels[pick.level], (why.text, pick.level)
+    else:  # a channel joining: a slot must be free, and it is one the plan could take (ranked, not excluded)
+        assert len(plan.picks) < profile.get("max_channels", 3), why.text
+        assert why.values["channel"] in {r.name for r in plan.ranking}, why.text
+
+
+def test_the_hanoi_cafe_is_told_what_the_next_paid_step_costs() -> None:
+    plan = cf.recommend(HANOI_CAFE)
+    why = plan.totals.unspent_why
+    assert why is not None and why.code == "unspent_below_step", why
+    assert "takes more money usefully" not in why.text and why.values["needed"] > why.values["money"]
+
+
 def test_a_cafe_with_time_to_spare_is_told_which_channels_money_or_the_floor_keeps_out() -> None:
     """With 60 h/week and ten slots but 50 USD, random profiles rarely reach these two reasons: both appear and hold."""
     cafe = {

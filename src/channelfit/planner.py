@@ -512,6 +512,30 @@ def _left(problem: Problem, chosen: list[Choice]) -> tuple[float, float]:
     return problem.profile.budget.weekly_hours - mix_hours(problem, chosen, with_setup=True), problem.monthly_budget_eur - mix_money(problem, chosen)
 
 
+def _smallest_paid_step(problem: Problem, chosen: list[Choice], hours_left: float) -> tuple[float, int, int] | None:
+    """The cheapest way to spend more money that the hours left allow, ``(EUR a month more, channel, level)``: a pick
+    raised to a level that costs more, or (with a channel slot free) a candidate at a level that costs money; None
+    when the hours allow none. A Hanoi café with 2,000,000 VND was told no channel "takes more money usefully" when
+    every paid level cost more than that."""
+    money, hours, offered = problem.money, problem.hours, problem.offered
+    steps = [
+        (float(money[p.channel, level] - money[p.channel, p.level]), p.channel, level)
+        for p in chosen
+        for level in range(p.level + 1, len(LEVELS))
+        if offered[p.channel, level] and money[p.channel, level] > money[p.channel, p.level] and hours[p.channel, level] - hours[p.channel, p.level] <= hours_left + 1e-9
+    ]
+    if len(chosen) < problem.profile.max_channels:
+        picked = {p.channel for p in chosen}
+        steps += [
+            (float(money[c, level]), c, level)
+            for c in problem.candidates.tolist()
+            if c not in picked
+            for level in range(len(LEVELS))
+            if offered[c, level] and money[c, level] > 0 and hours[c, level] <= hours_left + 1e-9
+        ]
+    return min(steps, default=None)
+
+
 def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer) -> Reason | None:
     """Why money is left over, when it is (more than one unit of the profile's currency)."""
     hours_left, left = _left(problem, chosen)
@@ -546,6 +570,12 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer) -> Re
         return explainer.reason(
             "unspent_hours", key,  # "and 0 h/week are left" read oddly
             channel=explainer.channel_name(held[0].channel), needed=round(more, 2), level=explainer.word("levels", LEVELS[GROW]), **figures, hours=hours_figure, **accounts,
+        )
+    step = _smallest_paid_step(problem, chosen, hours_left)
+    if step is not None and step[0] > left * (1 + 1e-9):  # every paid step the hours allow costs more than is left
+        needed, c, level = step
+        return explainer.reason(
+            "unspent_below_step", channel=explainer.channel_name(c), level=explainer.word("levels", LEVELS[level]), needed=money_figure(needed * problem.fx_per_eur), **figures
         )
     if len(chosen) >= problem.profile.max_channels:  # no other channel could join, whatever it would add
         return explainer.reason("unspent_slots_full", "unspent_slots_full" + none_left, channels=len(chosen), **figures, hours=hours_figure)
