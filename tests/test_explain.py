@@ -386,3 +386,29 @@ def test_the_weekly_routine_writes_short_blocks_in_minutes(language: str) -> Non
     unit = {"en": "min", "it": "min", "ru": "мин"}[language]
     assert short and all(f"{round(item.hours * 60)} {unit}" in page for item in short)
     assert not re.search(r"\b0[.,](25|5|75)\s*(h|ore|ч)\b", page)
+
+
+#: A Tel Aviv security-software firm selling in the US, the UK and Germany: G2's reach among all Germans of its ages
+#: rounds to 0 %, beside its reach among German software buyers.
+SECURITY_SOFTWARE = {
+    "name": "ShieldPoint",
+    "model": "b2b",
+    "sector": "software",
+    "markets": {"US": 0.6, "IL": 0.1, "GB": 0.15, "DE": 0.15},
+    "audience": {"age": [28, 60], "professionals": True, "sectors": ["finance", "health"]},
+    "goals": {"lead_generation": 3, "brand_awareness": 1, "recruiting": 1},
+    "budget": {"monthly": 6000, "currency": "USD", "weekly_hours": 15},
+    "formats": ["text", "image", "long_video"],
+    "max_channels": 4,
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_reach_that_rounds_to_zero_says_under_one_percent(language: str) -> None:
+    """"reaches about 0 % of people aged 28-60 in Germany" read as nobody beside "used by about 10 % of businesses
+    buying software in Germany": a positive reach under half a percent says under 1 %."""
+    plan = cf.recommend(SECURITY_SOFTWARE, language=language)
+    reach = [r for p in plan.picks for r in p.why if r.code == "reach"]
+    under = [r for r in reach if r.values.get("pct") == 0]
+    assert under, [r.text for r in reach]
+    assert all("1 %" in r.text and " 0 %" not in r.text for r in under), [r.text for r in under]

@@ -209,6 +209,8 @@ class Explainer:
         market total split by age (derived), or an estimate. An ``owned`` channel (a newsletter, a blog) reaches
         only its own audience: its figure is the people who use the medium, the pool that audience grows from."""
         key = "reach" if isinstance(row, ReachBandRow) else "reach_estimate" if row.basis == "estimate" else "reach_derived"
+        if 0 < share and percent(share) == 0 and not owned:  # "reaches about 0 %" of a niche site read as nobody
+            key = "reach_under_one"
         return self._cited("reach", key.replace("reach", "reach_owned") if owned else key, row, pct=percent(share), first=first, last=last, country=country)
 
     def closed(self, owner: str, country: str, row: ClosedRow) -> Reason:
