@@ -115,6 +115,9 @@ class Catalog:
         ``(channel, country)``: ``band_reach`` averaged over the people aged 13+.
     market_source
         ``(channel, country)``: 1 where the market row is the country's own, 0 where it is the WORLD fallback.
+    reach_unknown
+        ``(channel, country)``: the channel reaches nobody there only because the catalog has no row for it (the
+        WORLD fallback, which never brings reach; owned channels and blocks aside): plans say so instead of "0 %".
     availability
         ``(channel, country)`` codes into ``AVAILABILITY``.
     level_monthly_cost_eur, level_weekly_hours, level_setup_hours, level_effect
@@ -164,6 +167,7 @@ class Catalog:
     band_published: np.ndarray
     reach: np.ndarray
     market_source: np.ndarray
+    reach_unknown: np.ndarray
     availability: np.ndarray
     level_offered: np.ndarray
     level_monthly_cost_eur: np.ndarray
@@ -542,6 +546,9 @@ def _build(folder: Path) -> Catalog:
         band_published=_frozen(band_published),
         reach=_frozen(reach),
         market_source=_frozen(market_source),
+        reach_unknown=_frozen(
+            (market_source == 0) & (np.array([row.orientation for row in channel_rows]) != "owned")[:, None] & (availability != AVAILABILITY.index("blocked"))
+        ),
         availability=_frozen(availability),
         level_offered=_frozen(offered),
         level_monthly_cost_eur=money,

@@ -11,7 +11,6 @@ import math
 import numpy as np
 
 from .criteria import CRITERIA, NEW_LIST_REACH_FACTOR, REGISTRY
-from .data import Catalog
 from .explain import Explainer, money_figure, percent
 from .plan import Account, Excluded, Kpi, MinimumBudget, Phase, PhaseChannel, Pick, Plan, RankedChannel, Reason, Totals
 from .problem import (
@@ -116,7 +115,7 @@ def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, se
             if cat.availability[c, k] == AVAILABILITY.index("blocked"):
                 reasons.append(explainer.reason("blocked_in", country=country))
             elif share > 0 or not in_sectors:  # a vertical network's reach is stated among the sector's professionals
-                reasons.append(explainer.reason("reach_unknown", country=country) if _reach_unknown(cat, c, k) else explainer.reach(row, country, share, first, last, owned=cat.channel_rows[c].orientation == "owned"))
+                reasons.append(explainer.reason("reach_unknown", country=country) if cat.reach_unknown[c, k] else explainer.reach(row, country, share, first, last, owned=cat.channel_rows[c].orientation == "owned"))
             customers = cat.customer_reach_rows.get((cat.channels[c], profile.sector, country))
             if customers is not None and problem.arrays.customer_weight[0] > 0 and (customers.audience == "professionals") == profile.audience.professionals:
                 reasons.append(explainer.customer_reach(cat.channels[c], profile.sector, country))  # what the reach criterion counts for customers
@@ -155,12 +154,6 @@ def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, se
     if closed is not None and closed.closes != "all" and cat.level_offered[c, CLOSED_LEVELS[closed.closes]].any():  # levels the owner does not open to this organisation (an account it runs already is open)
         reasons.append(explainer.closed(cat.channel_rows[c].owner, str(problem.advertiser), closed))
     return reasons
-
-
-def _reach_unknown(cat: Catalog, c: int, k: int) -> bool:
-    """Whether channel ``c`` reaches nobody in market ``k`` only because the catalog has no row for it there (the
-    WORLD fallback never brings reach; owned channels and blocks aside): the plan says so instead of "0 %"."""
-    return not cat.market_source[c, k] and cat.channel_rows[c].orientation != "owned" and cat.availability[c, k] != AVAILABILITY.index("blocked")
 
 
 def market_reach(problem: Problem, c: int, k: int) -> tuple[float, MarketRow | ReachBandRow]:
@@ -355,7 +348,7 @@ def _exclusion_reason(problem: Problem, explainer: Explainer, c: int, code: str,
     if not cat.account_sectors[c, cat.index["sectors"][profile.sector]]:
         return explainer.reason("no_fit", "no_fit_members_only", sectors=explainer.join(explainer.word("sectors", s) for s in cat.channel_rows[c].vertical_sector_list))
     criterion = REGISTRY[failing[c]]
-    if criterion.name == "reach" and all(_reach_unknown(cat, c, cat.index["countries"][k]) for k in profile.markets):
+    if criterion.name == "reach" and cat.reach_unknown[c, [cat.index["countries"][k] for k in profile.markets]].all():
         return explainer.reason("no_fit", "no_fit_reach_unknown")
     if criterion.name == "formats":
         missing = [cat.formats[f] for f in np.flatnonzero(cat.format_needed[c])]
