@@ -281,8 +281,9 @@ def test_every_kpi_baseline_is_measured_while_its_channel_is_active(profile: dic
 def test_a_new_page_takes_its_baseline_in_its_first_weeks_active() -> None:
     plan = cf.recommend(NEW_PAGES_MUSICIAN)
     listen = plan.phases[0]
-    new = [p for p in plan.picks if p.channel not in NEW_PAGES_MUSICIAN["present_on"] and p.level != "listen"]
-    assert new, [p.channel for p in plan.picks]
+    first = {c.channel: c.level for c in listen.channels}
+    new = [p for p in plan.picks if p.channel not in NEW_PAGES_MUSICIAN["present_on"] and p.level != "listen" and first[p.channel] == "listen"]
+    assert new, [(p.channel, first[p.channel]) for p in plan.picks]
     for pick in new:
         assert all(k.baseline_weeks == (listen.last_week + 1, listen.last_week + 4) for k in pick.kpis), pick.kpis
         assert f"{pick.name} in weeks {listen.last_week + 1}–{listen.last_week + 4}" in " ".join(listen.kpi_targets)
