@@ -70,8 +70,9 @@ class Kpi(_Out):
     direction: Literal["up", "down"]
     target_change: float = Field(description="relative change to reach in the 90 days after the baseline weeks, e.g. 0.2 = +20 %")
     baseline_weeks: tuple[int, int] = Field(
-        description="first and last week of the plan whose measurement is the baseline: the listen-and-set-up phase for an account "
-        "already run or a pick that only listens; the first four weeks after it for a new channel (a new account has nothing to measure before)"
+        description="first and last week of the plan whose measurement is the baseline: the listen-and-set-up phase for a channel active "
+        "then (an account already run, paid search) or a pick that only listens; the four weeks after it for a channel that starts by "
+        "listening (a new page has nothing to measure before it posts)"
     )
     baseline: float | None = Field(default=None, description="to be recorded over baseline_weeks")
 
