@@ -209,12 +209,14 @@ def _check_why_not(profile: dict) -> set[str]:
         values = ranked.why_not.values
         if set(values) == {"first", "last"}:  # the expand phase adds it (test_the_expand_phase_keeps_every_focus_pick...)
             continue
-        if len(plan.picks) == plan.max_channels:
-            assert values == {"channels": plan.max_channels}, key
-        elif "hours" in values and "money" not in values:
+        if "hours" in values:  # the hours (and the money, when it names both) come before the slots
             assert problem.hours[c, LEVELS.index(str(values["level"]))] > hours_left + 1e-9, key
-        elif "money" in values:
+        if "money" in values:
             assert problem.money[c, LEVELS.index(str(values["level"]))] > money_left * (1 + 1e-9), key
+        if "hours" in values or "money" in values:
+            continue
+        if len(plan.picks) == plan.max_channels:  # only a channel that fits what is left is kept out by the slots
+            assert values == {"channels": plan.max_channels} and fits, key
         else:
             assert ranked.why_not.values == {"share": round(MIN_PICK_SHARE * 100)}, key
             for lv in fits:
@@ -401,3 +403,25 @@ def test_money_held_back_by_the_accounts_levels_says_how_to_free_it() -> None:
     assert why is not None and why.code == "unspent_hours" and why.values["accounts"] == "Facebook and Instagram" and "may_drop_accounts" in why.text
     free = cf.recommend({**realtor, "may_drop_accounts": True}, minimum_budget_share=None).totals.unspent_why
     assert free is None or "accounts" not in free.values
+
+
+def test_a_channel_short_of_both_money_and_hours_names_both() -> None:
+    """A wedding photographer with no money and 5 h/week read that Google Ads needs hours, "no hours are left", when
+    with 0 MXN money is as much the limit: a channel short of both names both."""
+    photographer = {
+        "name": "Oaxaca wedding photographer",
+        "kind": "person",
+        "model": "b2c",
+        "sector": "events_and_weddings",
+        "markets": ["MX"],
+        "audience": {"age": [24, 38]},
+        "goals": {"lead_generation": 3, "brand_awareness": 1},
+        "budget": {"monthly": 0, "currency": "MXN", "weekly_hours": 5},
+        "formats": ["image", "short_video", "text"],
+        "max_channels": 3,
+    }
+    plan = cf.recommend(photographer)
+    ads = next(r for r in plan.ranking if r.channel == "google_ads")
+    assert not ads.picked and {"money", "hours", "money_left", "left"} <= set(ads.why_not.values), ads.why_not
+    assert ads.why_not.values["money_left"] == 0 and "h/week" in ads.why_not.text and "MXN/month" in ads.why_not.text
+    _check_why_not(photographer)

@@ -578,25 +578,28 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer) -> Re
 
 
 def _why_not(problem: Problem, chosen: list[Choice], left: tuple[float, float], explainer: Explainer, c: int) -> Reason:
-    """Why candidate ``c`` is not in the mix: all channel slots are used, or its regular level (``maintain``,
-    else its cheapest) needs more hours (setup included, see :func:`~channelfit.problem.budgeted_hours`) or money than is left, or
-    else it would add under :data:`MIN_PICK_SHARE` of the value at any level that fits what is left (the
-    search is exact, so a channel that fits and adds more would be in the mix). ``left`` is :func:`_left` of the mix."""
-    if len(chosen) >= problem.profile.max_channels:
-        return explainer.reason("why_not", "why_not_slots", channels=len(chosen))
+    """Why candidate ``c`` is not in the mix: its regular level (``maintain``, else its cheapest) needs more hours
+    (setup included, see :func:`~channelfit.problem.budgeted_hours`) or money than is left (both, when both are short:
+    a zero budget read "no hours are left" for Google Ads), or else all channel slots are used, or else it would add
+    under :data:`MIN_PICK_SHARE` of the value at any level that fits what is left (the search is exact, so a channel
+    that fits and adds more would be in the mix). The hours and the money come before the slots: an Almaty clinic's
+    WhatsApp read "all channel slots are used" when twice the slots gave the same mix. ``left`` is :func:`_left` of the mix."""
     offered = np.flatnonzero(problem.offered[c])
     level = MAINTAIN if problem.offered[c, MAINTAIN] else int(offered[np.lexsort((problem.money[c, offered], problem.hours[c, offered]))[0]])
     hours_left, money_left = left
-    if problem.hours[c, level] > hours_left + 1e-9:
-        left_figure = round(max(0.0, hours_left), 2)
-        key = "why_not_hours" if left_figure > 0 else "why_not_hours_none"
-        return explainer.reason("why_not", key, level=explainer.word("levels", LEVELS[level]), hours=round(float(problem.hours[c, level]), 2), left=left_figure)
-    if problem.money[c, level] > money_left * (1 + 1e-9):
-        currency = problem.profile.budget.currency
-        return explainer.reason(
-            "why_not", "why_not_money", level=explainer.word("levels", LEVELS[level]), currency=currency,
-            money=money_figure(problem.money[c, level] * problem.fx_per_eur), left=money_figure(max(0.0, money_left) * problem.fx_per_eur),
-        )
+    hours_short = problem.hours[c, level] > hours_left + 1e-9
+    money_short = problem.money[c, level] > money_left * (1 + 1e-9)
+    level_word, currency = explainer.word("levels", LEVELS[level]), problem.profile.budget.currency
+    hours, hours_figure = round(float(problem.hours[c, level]), 2), round(max(0.0, hours_left), 2)
+    money, money_left_figure = money_figure(problem.money[c, level] * problem.fx_per_eur), money_figure(max(0.0, money_left) * problem.fx_per_eur)
+    if hours_short and money_short:
+        return explainer.reason("why_not", "why_not_money_hours", level=level_word, hours=hours, left=hours_figure, currency=currency, money=money, money_left=money_left_figure)
+    if hours_short:
+        return explainer.reason("why_not", "why_not_hours" if hours_figure > 0 else "why_not_hours_none", level=level_word, hours=hours, left=hours_figure)
+    if money_short:
+        return explainer.reason("why_not", "why_not_money", level=level_word, currency=currency, money=money, left=money_left_figure)
+    if len(chosen) >= problem.profile.max_channels:
+        return explainer.reason("why_not", "why_not_slots", channels=len(chosen))
     return explainer.reason("why_not", "why_not_gain", share=round(MIN_PICK_SHARE * 100))
 
 
