@@ -278,6 +278,35 @@ def test_every_kpi_baseline_is_measured_while_its_channel_is_active(profile: dic
             assert first == 1 or first == plan.phases[0].last_week + 1, kpi.baseline_weeks  # the first phase, or right after it
 
 
+#: An Osaka parts maker that runs an X account the plan keeps at listen although X serves none of its goals.
+OSAKA_PARTS_MAKER = {
+    "name": "Tanaka Seimitsu",
+    "model": "b2b",
+    "sector": "manufacturing",
+    "markets": ["JP"],
+    "audience": {"age": [30, 60], "professionals": True, "sectors": ["automotive", "manufacturing"]},
+    "goals": {"lead_generation": 3, "recruiting": 2},
+    "budget": {"monthly": 250000, "currency": "JPY", "weekly_hours": 6},
+    "formats": ["text", "image", "long_video", "article"],
+    "premises": True,
+    "present_on": ["x"],
+    "max_channels": 3,
+}
+
+
+@given(profiles())
+@example(OSAKA_PARTS_MAKER)
+def test_every_channel_the_routine_listens_on_is_in_the_listening_setup(profile: dict) -> None:
+    """The week's "listen and answer" happens on channels the listening setup says what to listen for on (an X kept
+    at listen was scheduled four times a week and named nowhere in the setup)."""
+    plan = _plan_or_infeasible(profile)
+    if plan is None:
+        return
+    listened = {item.channel for item in plan.routine if item.activity == "listen_and_answer"}
+    named = {channel for item in plan.listening for channel in item.channels}
+    assert listened <= named, (listened - named, [(i.goal, i.channels) for i in plan.listening])
+
+
 def test_a_new_page_takes_its_baseline_in_its_first_weeks_active() -> None:
     plan = cf.recommend(NEW_PAGES_MUSICIAN)
     listen = plan.phases[0]

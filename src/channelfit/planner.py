@@ -397,17 +397,24 @@ def _market_leaders(problem: Problem, picked: set[int], orientation: str | None 
     return eligible[:_MARKET_LEADERS]
 
 
-def _listening_places(problem: Problem, places: list[int]) -> dict[str, list[str]]:
+def _listening_places(problem: Problem, places: list[int], picks: list[int]) -> dict[str, list[str]]:
     """For each goal, the listening places that serve it (affinity at least :data:`_LISTEN_GOAL_AFFINITY`: no
-    expert debates on a maps listing), else the one that serves it best."""
+    expert debates on a maps listing), else the one that serves it best. A public pick the routine listens on is
+    listed at least under the goal it serves best (an Osaka parts maker's X, kept at listen, had "listen and
+    answer" four times a week and no word on what to listen for)."""
     cat = problem.cat
-    out = {}
+    out: dict[str, list[str]] = {}
     for goal in problem.profile.goals:
         g = cat.index["goals"][goal]
         # a marketplace's talk is product questions and reviews: a place to listen for sales and service only
         here = [c for c in places if cat.channel_rows[c].orientation != "commerce" or goal in _COMMERCE_LISTENING_GOALS]
         serving = [c for c in here if cat.goal_affinity[c, g] >= _LISTEN_GOAL_AFFINITY]
         out[goal] = [cat.channels[c] for c in serving or sorted(here, key=lambda c: -cat.goal_affinity[c, g])[:1]]
+    listed = {channel for channels in out.values() for channel in channels}
+    for c in picks:
+        if cat.channels[c] not in listed:
+            best = max(problem.profile.goals, key=lambda goal: (cat.goal_affinity[c, cat.index["goals"][goal]], problem.profile.goals[goal]))
+            out[best].append(cat.channels[c])
     return out
 
 
@@ -641,6 +648,7 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
         if code
     ]
     money = mix_money(problem, chosen)
+    public_picks = [p.channel for p in chosen if cat.content_is_public(p.channel)]
     routine = weekly_routine(cat, [(p.channel, p.level) for p in chosen], live="live" in profile.formats)
     return Plan(
         name=profile.name,
@@ -673,7 +681,7 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
         routine=routine,
         roles=roles(routine, explainer),
         listening=listening_setup(
-            _listening_places(problem, [*[p.channel for p in chosen if cat.content_is_public(p.channel)], *_market_leaders(problem, picked)]),
+            _listening_places(problem, [*public_picks, *_market_leaders(problem, picked)], public_picks),
             [cat.channels[c] for c in _market_leaders(problem, picked, "news")],
             explainer,
         ),
