@@ -307,6 +307,58 @@ def test_every_channel_the_routine_listens_on_is_in_the_listening_setup(profile:
     assert listened <= named, (listened - named, [(i.goal, i.channels) for i in plan.listening])
 
 
+#: A swimwear brand with 450,000 BRL and 60 h/week whose expand phase adds nothing: not for want of money or hours.
+SWIMWEAR_BRAND = {
+    "name": "Areia Moda Praia",
+    "kind": "brand",
+    "model": "b2c",
+    "sector": "fashion",
+    "markets": {"BR": 0.85, "US": 0.15},
+    "audience": {"age": [18, 40], "gender": "female"},
+    "goals": {"sales": 4, "brand_awareness": 2, "community": 1},
+    "budget": {"monthly": 450000, "currency": "BRL", "weekly_hours": 60},
+    "formats": ["image", "short_video", "live", "long_video", "text"],
+    "present_on": {"instagram": "grow", "tiktok": "maintain"},
+    "max_channels": 6,
+}
+#: A town hall with four slots whose expand phase adds a fifth channel.
+TOWN_HALL = {
+    "name": "Stadt Oberhain",
+    "kind": "public_body",
+    "model": "b2c",
+    "sector": "public_sector",
+    "markets": ["DE"],
+    "audience": {"age": [16, 80]},
+    "goals": {"customer_service": 3, "brand_awareness": 1, "recruiting": 2, "community": 1},
+    "budget": {"monthly": 1500, "currency": "EUR", "weekly_hours": 15},
+    "formats": ["text", "image", "short_video"],
+    "premises": True,
+    "present_on": {"facebook": "grow", "instagram": "maintain", "x": "maintain", "youtube": "listen"},
+    "may_drop_accounts": True,
+    "max_channels": 4,
+}
+
+
+@given(profiles())
+@example(SWIMWEAR_BRAND)
+@example(TOWN_HALL)
+def test_the_expand_phase_says_when_it_goes_beyond_the_limit(profile: dict) -> None:
+    """A plan headed "at most 4 channels" listed five in its expand phase without a word (the expand phase may add
+    two channels beyond the limit: the note says so exactly when it does)."""
+    plan = _plan_or_infeasible(profile)
+    if plan is None:
+        return
+    expand = plan.phases[2]
+    assert (len(expand.channels) > plan.max_channels) == ("beyond your limit" in expand.note), expand.note
+
+
+def test_the_swimwear_brand_and_the_town_hall_read_the_expand_phase_right() -> None:
+    """A brand with 60 h/week and a free slot read "no further channel fits the money and hours the focus mix leaves"."""
+    assert "would add" in cf.recommend(SWIMWEAR_BRAND).phases[2].note
+    town = cf.recommend(TOWN_HALL)
+    assert len(town.phases[2].channels) > TOWN_HALL["max_channels"] and "beyond your limit of 4 channels" in town.phases[2].note
+
+
 def test_a_new_page_takes_its_baseline_in_its_first_weeks_active() -> None:
     plan = cf.recommend(NEW_PAGES_MUSICIAN)
     listen = plan.phases[0]

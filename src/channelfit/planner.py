@@ -30,7 +30,7 @@ from .problem import (
 )
 from .routine import listening_setup, policy, roles, weekly_routine
 from .scorer import EXCLUSIONS, asked_for, dominated
-from .solutions import MinimumBudgetSolution, PlanSolutions, Solved
+from .solutions import EXPAND_SLOTS, MinimumBudgetSolution, PlanSolutions, Solved
 from .tables import MarketRow, ReachBandRow
 from .vocabulary import AVAILABILITY, GROW, LEVELS, MAINTAIN
 
@@ -288,6 +288,18 @@ def _focus(problem: Problem, picks: list[Choice], explainer: Explainer, kpis: di
     return _phase(problem, "focus", first_week, first_week + FOCUS_WEEKS - 1, picks, mix_hours(problem, picks), targets, explainer.text("plan", "note_focus"))
 
 
+def _room_after_focus(expand: Solved) -> bool:
+    """Whether some channel the expand phase may add fits, at some level, the money and hours the focus picks (its
+    forced picks) leave: when none is added although one fits, it would add too little, not cost too much."""
+    instance, levels = expand.instance, np.asarray(expand.solution.levels, dtype=np.intp)
+    forced = np.flatnonzero(instance.forced)
+    money_left = instance.monthly_budget_eur - float(instance.monthly_cost_eur[forced, levels[forced]].sum())
+    hours_left = instance.weekly_hours_budget - float(instance.weekly_hours[forced, levels[forced]].sum())
+    free = ~np.asarray(instance.forced)
+    fitting = instance.offered[free] & (instance.monthly_cost_eur[free] <= money_left + 1e-9) & (instance.weekly_hours[free] <= hours_left + 1e-9)
+    return bool(fitting.any())
+
+
 def _expand(problem: Problem, expand: Solved, picks: list[Choice], explainer: Explainer, first_week: int) -> Phase:
     """The focus picks (set up already) plus what the expand solution adds within the same budget."""
     chosen = ordered_picks(problem, expand.solution.levels, expand.extra_eur)
@@ -302,7 +314,15 @@ def _expand(problem: Problem, expand: Solved, picks: list[Choice], explainer: Ex
     ]
     names = explainer.join(explainer.channel_name(p.channel) for p in added)
     can_listen = all(problem.cat.level_offered[p.channel, LEVELS.index("listen")] for p in added)
-    note = explainer.text("plan", "note_expand" if can_listen else "note_expand_no_listen", channels=names) if added else explainer.text("plan", "note_expand_none")
+    limit = problem.profile.max_channels
+    if added:
+        note = explainer.text("plan", "note_expand" if can_listen else "note_expand_no_listen", channels=names)
+        if len(chosen) > limit:  # a plan headed "at most 4 channels" listed five in its expand phase without a word
+            note += "; " + explainer.text("plan", "note_beyond_limit", limit=limit, extra=EXPAND_SLOTS)
+    elif _room_after_focus(expand):  # 33.5 h/week and a slot free read "no further channel fits the money and hours"
+        note = explainer.text("plan", "note_expand_none_gain", share=round(MIN_PICK_SHARE * 100))
+    else:
+        note = explainer.text("plan", "note_expand_none")
     return _phase(problem, "expand", first_week, first_week + FOCUS_WEEKS - 1, chosen, hours, targets, note)
 
 
