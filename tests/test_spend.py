@@ -425,3 +425,47 @@ def test_a_channel_short_of_both_money_and_hours_names_both() -> None:
     assert not ads.picked and {"money", "hours", "money_left", "left"} <= set(ads.why_not.values), ads.why_not
     assert ads.why_not.values["money_left"] == 0 and "h/week" in ads.why_not.text and "MXN/month" in ads.why_not.text
     _check_why_not(photographer)
+
+
+ALMATY_DENTAL = {
+    "name": "Almaty dental clinic",
+    "model": "b2c",
+    "sector": "health",
+    "markets": ["KZ"],
+    "audience": {"age": [20, 60]},
+    "goals": {"local_visits": 3, "customer_service": 2, "brand_awareness": 1},
+    "budget": {"monthly": 350000, "currency": "KZT", "weekly_hours": 6},
+    "formats": ["text", "image", "short_video"],
+    "premises": True,
+    "max_channels": 4,
+}
+
+
+@settings(max_examples=40, deadline=None)
+@given(profiles(with_include=False))
+@example(ALMATY_DENTAL)
+def test_money_held_back_by_the_floor_names_the_pick_it_protects(profile: dict) -> None:
+    """"more promotion on Yandex Maps would leave another pick adding under 3 %": the reason names that pick, one the
+    floor applies to (not a kept account), and the one that adds least to the plan's value."""
+    from channelfit.planner import _values_so_far
+    from channelfit.problem import Choice, kept_accounts
+    from channelfit.vocabulary import LEVELS
+
+    plan = cf.recommend(profile, minimum_budget_share=None)
+    why = plan.totals.unspent_why
+    if why is None or why.code != "unspent_floor":
+        return
+    problem = build_problem(cf.Profile.model_validate(profile), cf.catalog())
+    index = cf.catalog().index["channels"]
+    chosen = [Choice(index[p.channel], LEVELS.index(p.level), p.extra_promotion / problem.fx_per_eur) for p in plan.picks]
+    named = next(c for c in chosen if plan.picks[chosen.index(c)].name == why.values["weakest"])
+    floored = [c for c in chosen if c.channel not in kept_accounts(problem)] or chosen
+    total = _values_so_far(problem, plan.objective_kind, chosen)[-1]
+    adds = {c.channel: total - (_values_so_far(problem, plan.objective_kind, [o for o in chosen if o is not c]) or [0.0])[-1] for c in floored}
+    assert named in floored and adds[named.channel] <= min(adds.values()) + 1e-12, (why.text, adds)
+
+
+def test_the_almaty_clinic_is_told_which_pick_holds_the_money_back() -> None:
+    why = cf.recommend(ALMATY_DENTAL).totals.unspent_why
+    assert why is not None and why.code == "unspent_floor" and "another pick" not in why.text, why
+    assert why.values["weakest"] in why.text and why.values["weakest"] != why.values["channel"]
