@@ -316,6 +316,34 @@ def test_the_policy_checklist_is_written_for_the_kind_of_organisation(language: 
 
 
 @pytest.mark.parametrize("language", ["en", "it", "ru"])
+@pytest.mark.parametrize(
+    ("sector", "country", "currency", "law"),
+    [("real_estate", "AE", "AED", "Trakheesi"), ("beauty", "KR", "KRW", "Cosmetics Act"), ("beauty", "IT", "EUR", "655/2013"), ("food_and_drink", "RU", "RUB", "21")],
+)
+def test_the_policy_checklist_names_the_sector_rules_of_the_country(language: str, sector: str, country: str, currency: str, law: str) -> None:
+    """An expert reviewer missed Dubai's property-advert permits, Korea's cosmetics rules and the alcohol rules: a
+    sector's lines join the checklist, its country's law only for an organisation based there."""
+    profile = {
+        "name": "someone",
+        "model": "b2c",
+        "sector": sector,
+        "markets": [country],
+        "audience": {"age": [20, 60]},
+        "goals": ["brand_awareness"],
+        "budget": {"monthly": 0, "currency": currency, "weekly_hours": 5},
+        "formats": ["text", "image"],
+        "max_channels": 2,
+    }
+    extra = locale(language, None, sector)["policy"]
+    own_law = next(item["text"] for item in extra if isinstance(item, dict) and country in item["countries"] and law in item["text"])
+    plan = cf.recommend(profile, language=language, minimum_budget_share=None)
+    assert own_law in plan.policy
+    elsewhere = cf.recommend({**profile, "markets": ["NZ"], "budget": {"monthly": 0, "currency": "NZD", "weekly_hours": 5}}, language=language, minimum_budget_share=None)
+    sector_lines = [item for item in extra if isinstance(item, str) and item not in locale(language)["policy"]]
+    assert own_law not in elsewhere.policy and sector_lines and all(line in elsewhere.policy for line in sector_lines)
+
+
+@pytest.mark.parametrize("language", ["en", "it", "ru"])
 def test_the_excluded_line_groups_channels_that_do_not_fit_by_cause(language: str) -> None:
     """A US streamer read 'no fit: ..., Twitch, ...' when the cause was a missing reach figure in the catalog: each
     cause of 'no fit' is its own group, named with its reason, and every excluded channel is in exactly one group."""
