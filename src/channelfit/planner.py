@@ -172,24 +172,23 @@ def market_reach(problem: Problem, c: int, k: int) -> tuple[float, MarketRow | R
     return share, cat.market_row(channel, country)
 
 
-def _baseline_weeks(problem: Problem, c: int, level: int, listen_weeks: tuple[int, int]) -> tuple[int, int]:
+def _baseline_weeks(first_level: int, level: int, listen_weeks: tuple[int, int]) -> tuple[int, int]:
     """The weeks whose measurement is a pick's KPI baseline: ``listen_weeks`` (the first phase, or the weeks an added
-    channel listens first) when the pick is active then (an account already run, a channel whose lowest level posts or
-    advertises) or only listens; else, for a channel that starts at ``listen`` (a new page, an account run at listen
-    that the plan raises), the :data:`_BASELINE_WEEKS_NEW` weeks after them."""
-    if LEVELS[level] == "listen" or LEVELS[_first_level(problem, Choice(c, level, 0.0)).level] != "listen":
+    channel listens first) when the pick is active then (its ``first_level``, see :func:`_first_level`, is above
+    listen: an account already run, a channel whose lowest level posts or advertises) or only listens; else, for a
+    channel that starts at ``listen`` (a new page, an account run at listen that the plan raises), the
+    :data:`_BASELINE_WEEKS_NEW` weeks after them."""
+    if LEVELS[level] == "listen" or LEVELS[first_level] != "listen":
         return listen_weeks
     return listen_weeks[1] + 1, listen_weeks[1] + _BASELINE_WEEKS_NEW
 
 
-def _kpis(problem: Problem, c: int, served: list[int], level: int, listen_weeks: tuple[int, int]) -> list[Kpi]:
-    """The KPIs of the goals a pick serves; a pick that only listens is measured on what it hears
-    (the ``listening`` goal's KPI for its orientation), not on growth it cannot bring, and that
-    measure counts for the main goal it serves (so the evidence adjusts that goal). ``listen_weeks``: see
-    :func:`_baseline_weeks`."""
+def _kpis(problem: Problem, c: int, served: list[int], level: int, weeks: tuple[int, int]) -> list[Kpi]:
+    """The KPIs of the goals a pick serves, their baseline taken in ``weeks`` (see :func:`_baseline_weeks`); a pick
+    that only listens is measured on what it hears (the ``listening`` goal's KPI for its orientation), not on growth
+    it cannot bring, and that measure counts for the main goal it serves (so the evidence adjusts that goal)."""
     cat = problem.cat
     orientation = cat.channel_rows[c].orientation
-    weeks = _baseline_weeks(problem, c, level, listen_weeks)
     if LEVELS[level] == "listen":
         row = cat.kpi_rows.get(("listening", orientation))
         if row is None or not served:
@@ -256,21 +255,25 @@ def _first_level(problem: Problem, pick: Choice) -> Choice:
     return Choice(pick.channel, int(offered[offered <= now].max(initial=offered[0])), 0.0)
 
 
-def _listen_weeks(problem: Problem, picks: list[Choice]) -> int:
+def _setup_hours(problem: Problem, picks: list[Choice]) -> float:
+    """The picks' setup hours, once (0 for an account already run)."""
+    return float(sum(problem.setup[p.channel, p.level] for p in picks))
+
+
+def _listen_weeks(problem: Problem, picks: list[Choice], first_levels: list[Choice]) -> int:
     """How many weeks the first phase lasts: :data:`_LISTEN_WEEKS_MIN`, or as many as the setup hours need beside
-    the picks' first levels (at most :data:`~channelfit.problem.SETUP_WEEKS`)."""
-    spare = problem.profile.budget.weekly_hours - mix_hours(problem, [_first_level(problem, p) for p in picks])
-    setup_total = sum(problem.setup[p.channel, p.level] for p in picks)
+    the picks' ``first_levels`` (at most :data:`~channelfit.problem.SETUP_WEEKS`)."""
+    spare = problem.profile.budget.weekly_hours - mix_hours(problem, first_levels)
+    setup_total = _setup_hours(problem, picks)
     if setup_total <= 0:
         return _LISTEN_WEEKS_MIN
     return min(SETUP_WEEKS, max(_LISTEN_WEEKS_MIN, math.ceil(setup_total / spare - 1e-9) if spare > 0 else SETUP_WEEKS))
 
 
-def _listen_and_set_up(problem: Problem, picks: list[Choice], explainer: Explainer, kpis: dict[int, list[Kpi]], weeks: int) -> Phase:
-    """Every pick at its :func:`_first_level` while the new ones are set up, for ``weeks`` weeks; the setup hours spread
-    over them. Baselines are recorded where there is something to measure: a new channel's come after (its KPIs say when)."""
-    first_levels = [_first_level(problem, p) for p in picks]
-    setup_total = sum(problem.setup[p.channel, p.level] for p in picks)
+def _listen_and_set_up(problem: Problem, picks: list[Choice], first_levels: list[Choice], explainer: Explainer, kpis: dict[int, list[Kpi]], weeks: int) -> Phase:
+    """Every pick at its first level (:func:`_first_level`) while the new ones are set up, for ``weeks`` weeks; the
+    setup hours spread over them. Baselines are recorded where there is something to measure: a new channel's come
+    after (its KPIs say when)."""
     baseline = [
         explainer.text("plan", "baseline", kpi=explainer.word("kpis", k.kpi), channel=explainer.channel_name(p.channel))
         if k.baseline_weeks[1] <= weeks
@@ -280,7 +283,7 @@ def _listen_and_set_up(problem: Problem, picks: list[Choice], explainer: Explain
     ]
     recorded_now = any(k.baseline_weeks[1] <= weeks for p in picks for k in kpis[p.channel])
     note = explainer.text("plan", "note_listen_and_set_up" if recorded_now or not baseline else "note_listen_and_set_up_new")
-    return _phase(problem, "listen_and_set_up", 1, weeks, first_levels, mix_hours(problem, first_levels) + setup_total / weeks, baseline, note)
+    return _phase(problem, "listen_and_set_up", 1, weeks, first_levels, mix_hours(problem, first_levels) + _setup_hours(problem, picks) / weeks, baseline, note)
 
 
 def _focus(problem: Problem, picks: list[Choice], explainer: Explainer, kpis: dict[int, list[Kpi]], first_week: int) -> Phase:
@@ -310,7 +313,10 @@ def _expand(problem: Problem, expand: Solved, picks: list[Choice], explainer: Ex
     targets = [
         _target(explainer, p.channel, k)
         for p in added
-        for k in _kpis(problem, p.channel, _served_goals(problem, _effectiveness_row(problem, p.channel, p.level), promoted=p.extra_eur > 0), p.level, listening)
+        for k in _kpis(
+            problem, p.channel, _served_goals(problem, _effectiveness_row(problem, p.channel, p.level), promoted=p.extra_eur > 0), p.level,
+            _baseline_weeks(_first_level(problem, p).level, p.level, listening),
+        )
     ]
     names = explainer.join(explainer.channel_name(p.channel) for p in added)
     can_listen = all(problem.cat.level_offered[p.channel, LEVELS.index("listen")] for p in added)
@@ -470,16 +476,16 @@ def _values_so_far(problem: Problem, objective: str, chosen: list[Choice]) -> li
 
 
 def _picks(
-    problem: Problem, objective: str, chosen: list[Choice], explainer: Explainer, outranked_by: dict[int, int], listen_weeks: int
+    problem: Problem, objective: str, chosen: list[Choice], explainer: Explainer, outranked_by: dict[int, int], baselines: list[tuple[int, int]]
 ) -> tuple[list[Pick], dict[int, list[Kpi]]]:
     cat = problem.cat
     fit = problem.scores.score[0]
     picks: list[Pick] = []
     kpis: dict[int, list[Kpi]] = {}
     previous = 0.0
-    for choice, value, served in zip(chosen, _values_so_far(problem, objective, chosen), _served_by_mix(problem, chosen)):
+    for choice, value, served, weeks in zip(chosen, _values_so_far(problem, objective, chosen), _served_by_mix(problem, chosen), baselines):
         c, lv, extra = choice
-        kpis[c] = _kpis(problem, c, served, lv, (1, listen_weeks))
+        kpis[c] = _kpis(problem, c, served, lv, weeks)
         why = _pick_reasons(problem, explainer, c, lv, served)
         if extra > 0:
             saturated = extra >= SPEND_TIERS[-1] * problem.spend_scale[c] * (1 - 1e-6)
@@ -656,9 +662,11 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
     dominance = dominated(problem.scores.criteria[0, order])
     left = _left(problem, chosen)
     failing = _failing_criteria(problem)
-    listen_weeks = _listen_weeks(problem, chosen)
-    picks, kpis = _picks(problem, solutions.objective, chosen, explainer, _outranked(problem, order, picked), listen_weeks)
-    listen = _listen_and_set_up(problem, chosen, explainer, kpis, listen_weeks)
+    first_levels = [_first_level(problem, p) for p in chosen]
+    listen_weeks = _listen_weeks(problem, chosen, first_levels)
+    baselines = [_baseline_weeks(first.level, p.level, (1, listen_weeks)) for p, first in zip(chosen, first_levels)]
+    picks, kpis = _picks(problem, solutions.objective, chosen, explainer, _outranked(problem, order, picked), baselines)
+    listen = _listen_and_set_up(problem, chosen, first_levels, explainer, kpis, listen_weeks)
     focus = _focus(problem, chosen, explainer, kpis, listen.last_week + 1)
     expand = _expand(problem, solutions.expand, chosen, explainer, focus.last_week + 1)
     # a channel the expand phase adds is said to join then (it read "would add under 3 %" beside a timeline adding it)
