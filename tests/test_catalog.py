@@ -208,6 +208,7 @@ CELL_CASES = [
     ("levels.csv", "level", "viral", "listen"),
     ("levels.csv", "weekly_hours", "-1", "greater than or equal to 0"),
     ("levels.csv", "effect", "0", "greater than 0"),
+    ("levels.csv", "spend_scale_eur", "100", "spend_scale_eur is set on a listen level"),
     ("kpis.csv", "orientation", "telepathy", "unknown orientation"),
     ("countries.csv", "currency", "XYZ", "unknown currency"),
     ("countries.csv", "internet_share", "nan", "finite number"),
@@ -248,6 +249,18 @@ def test_duplicate_row_is_named(tmp_path: Path, file: str, key: str) -> None:
     with pytest.raises(cf.CatalogError, match="duplicate of row 2") as info:
         cf.load_catalog(data)
     assert (info.value.file, info.value.row, info.value.column) == (file, len(rows) + 2, key)
+
+
+def test_promotion_above_a_flat_fee_maintain_level_is_rejected(tmp_path: Path) -> None:
+    """Only a maintain level whose money buys ads in an auction takes more money (a larger daily budget)."""
+    data = _copy(tmp_path)
+    rows = _read(data / "levels.csv")
+    index = next(i for i, r in enumerate(rows) if r["level"] == "maintain" and r["auction"] == "false" and float(r["monthly_cost_eur"]) > 0)
+    line = _corrupt(data, "levels.csv", index, "spend_scale_eur", "50")
+    with pytest.raises(cf.CatalogError, match="maintain level") as info:
+        cf.load_catalog(data)
+    assert (info.value.row, info.value.column) == (line, "spend_scale_eur")
+    assert "auction" in str(info.value.allowed)
 
 
 def test_missing_source_for_sourced_figure(tmp_path: Path) -> None:

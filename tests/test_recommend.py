@@ -128,17 +128,18 @@ def test_include_more_than_max_channels(rossi: dict) -> None:
 
 def test_additive_objective_is_sum_of_score_times_effect(rossi: dict, cat: cf.Catalog) -> None:
     """The additive value is the sum of score x level effect, a paid pick on its spend curve."""
-    from channelfit.problem import build_problem, spend_curve
+    from channelfit.problem import AT_MINIMUM_SPEND, build_problem, spend_curve
 
     problem = build_problem(cf.Profile.model_validate(rossi), cat)
     plan = cf.recommend(rossi, objective="additive")
     expected = 0.0
     for p in plan.picks:
         c = cat.index["channels"][p.channel]
-        full = p.score * cat.level_effect[c, LEVELS.index(p.level)]
-        scale = problem.spend_scale[c]
-        on_curve = p.level == "grow" and scale > 0
-        expected += float(spend_curve(full, p.extra_promotion / plan.monthly_budget * plan.monthly_budget_eur / scale)) if on_curve else full
+        level = LEVELS.index(p.level)
+        full = p.score * cat.level_effect[c, level]
+        scale = problem.spend_scale[c, level]
+        extra_in_scales = p.extra_promotion / plan.monthly_budget * plan.monthly_budget_eur / scale if scale > 0 else 0.0
+        expected += float(spend_curve(full, extra_in_scales, AT_MINIMUM_SPEND[level])) if scale > 0 else full
     assert plan.objective == pytest.approx(expected, abs=1e-9)
 
 
@@ -657,7 +658,9 @@ def test_a_plan_that_is_its_own_minimum_says_so(profile: dict) -> None:
         assert ("less money" in text) == (plan.minimum_budget.monthly >= 0.005), text.split("Minimum viable budget")[1][:200]
 
 
-def test_a_shop_whose_accounts_are_its_minimum_is_told_the_whole_plan_is() -> None:
+def test_a_shop_whose_accounts_are_its_minimum_is_told_their_levels_cost_without_the_promotion() -> None:
+    """The accounts a shop keeps at their levels are its minimum mix; the share needs none of Allegro's promotion,
+    so the minimum is what the levels cost (it read the whole 2,000 PLN, promotion included)."""
     shop = {
         "name": "shop",
         "model": "b2c",
@@ -672,8 +675,12 @@ def test_a_shop_whose_accounts_are_its_minimum_is_told_the_whole_plan_is() -> No
         "max_channels": 5,
     }
     plan = cf.recommend(shop)
-    assert plan.minimum_budget is not None and plan.minimum_budget.objective == pytest.approx(plan.objective, abs=1e-9)
-    assert "Minimum viable budget: this whole plan" in render_plan(plan)
+    minimum = plan.minimum_budget
+    assert minimum is not None and {(c.channel, c.level) for c in minimum.channels} == {(p.channel, p.level) for p in plan.picks}
+    assert minimum.promotion == 0.0 and minimum.objective >= minimum.share * plan.objective
+    levels = sum(p.monthly_cost - p.extra_promotion for p in plan.picks)
+    assert minimum.monthly == pytest.approx(levels, abs=0.01) and minimum.monthly < plan.totals.monthly_cost
+    assert "Minimum viable budget: this whole plan" not in render_plan(plan)
 
 
 @given(profiles())

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 import channelfit as cf
-from channelfit.problem import GROW_AT_MINIMUM, SPEND_TIERS, build_problem, spend_curve
+from channelfit.problem import AT_MINIMUM_SPEND, OPTION_LEVEL, SPEND_TIERS, build_problem, spend_curve
 from channelfit.solutions import split_spend
 from channelfit.strategies import profiles
 from channelfit.vocabulary import LEVELS
@@ -24,8 +24,8 @@ def fixed_mixes(draw: st.DrawFn) -> tuple[np.ndarray, np.ndarray, np.ndarray, np
     weights = draw(hnp.arrays(float, (goals,), elements=st.floats(0.05, 1.0)))
     fixed = draw(st.none() | hnp.arrays(float, (goals,), elements=st.floats(0.2, 1.0)))
     budget = draw(st.floats(0.0, 10_000.0))
-    # per goal, promotion lifts it from GROW_AT_MINIMUM of its full effect, or not at all (floor 1)
-    floor = draw(hnp.arrays(float, (goals,), elements=st.sampled_from([GROW_AT_MINIMUM, 1.0])))
+    # per pick (its level) and goal, promotion lifts it from AT_MINIMUM_SPEND of its full effect, or not at all (floor 1)
+    floor = draw(hnp.arrays(float, (m, goals), elements=st.sampled_from([*AT_MINIMUM_SPEND[1:], 1.0])))
     return at_full, scale, weights / weights.sum(), fixed, budget, floor
 
 
@@ -45,7 +45,7 @@ def test_the_split_is_within_a_tenth_of_a_percent_of_scipy(mix: tuple) -> None:
     at_full, scale, weights, fixed, budget, floor = mix
     additive = fixed is None
     if additive:
-        at_full, floor = at_full[:, :1], np.array([GROW_AT_MINIMUM])
+        at_full, floor = at_full[:, :1], np.minimum(floor[:, :1], AT_MINIMUM_SPEND[1])  # additive: every pick's value is lifted
     cap = SPEND_TIERS[-1] * scale
     ours = split_spend(at_full, scale, weights, fixed, budget, SPEND_TIERS[-1], floor)
     assert (ours >= -1e-9).all() and (ours <= cap + 1e-6).all() and ours.sum() <= budget + 1e-6
@@ -74,11 +74,12 @@ def test_money_is_spent_only_where_it_adds_value(profile: dict) -> None:
     capped = []
     for pick in plan.picks:
         c = cf.catalog().index["channels"][pick.channel]
+        scale = problem.spend_scale[c, LEVELS.index(pick.level)]
         if pick.extra_promotion > 0:
-            assert pick.level == "grow" and problem.spend_scale[c] > 0, "only paid grow picks take more money"
-            assert pick.extra_promotion / rate <= SPEND_TIERS[-1] * problem.spend_scale[c] * (1 + 1e-6), "never past the cap"
-        if pick.level == "grow" and problem.spend_scale[c] > 0:
-            capped.append(pick.extra_promotion / rate >= SPEND_TIERS[-1] * problem.spend_scale[c] * (1 - 1e-3))
+            assert scale > 0, "only levels with paid promotion take more money"
+            assert pick.extra_promotion / rate <= SPEND_TIERS[-1] * scale * (1 + 1e-6), "never past the cap"
+        if scale > 0:
+            capped.append(pick.extra_promotion / rate >= SPEND_TIERS[-1] * scale * (1 - 1e-3))
     assert plan.totals.monthly_cost_eur <= plan.monthly_budget_eur + 1e-6
     why = plan.totals.unspent_why
     if why is not None:
@@ -94,6 +95,35 @@ def test_money_is_spent_only_where_it_adds_value(profile: dict) -> None:
             assert ("no hours" in why.text) == (why.values["hours"] == 0) and " 0 h/week" not in why.text, why.text
             used = sum(phase.weekly_hours for phase in plan.phases if phase.name == "focus")
             assert 0 <= why.values["hours"] <= plan.weekly_hours_budget - used + 0.01
+
+
+AUCKLAND_PLUMBER = {
+    "name": "Auckland plumber",
+    "model": "b2c",
+    "sector": "construction_and_trades",
+    "markets": ["NZ"],
+    "audience": {"age": [30, 70]},
+    "goals": {"local_visits": 2, "lead_generation": 3},
+    "budget": {"monthly": 600, "currency": "NZD", "weekly_hours": 3},
+    "formats": ["text", "image"],
+    "premises": True,
+    "max_channels": 3,
+}
+
+
+def test_money_left_beside_a_search_campaign_at_maintain_raises_its_daily_budget() -> None:
+    """An Auckland plumber with 600 NZD and 3 h/week ran Google Ads at maintain for 231 NZD and left 369 NZD
+    unspent: "no channel in the mix takes more money usefully", although a search campaign's daily budget is the
+    first thing a plumber raises. Grow's broader campaigns need hours the budget lacks; the always-on campaign
+    takes the money."""
+    plumber = AUCKLAND_PLUMBER
+    plan = cf.recommend(plumber)
+    ads = next(p for p in plan.picks if p.channel == "google_ads")
+    assert ads.level == "maintain" and ads.extra_promotion > 0
+    assert any(reason.code == "promotion" for reason in ads.why)
+    assert plan.totals.unspent < 1.0, plan.totals.unspent_why
+    smaller = cf.recommend({**plumber, "budget": {**plumber["budget"], "monthly": 400}})
+    assert smaller.objective < plan.objective, "the extra money adds value"
 
 
 def test_a_larger_budget_buys_more_promotion_for_a_us_streetwear_brand() -> None:
@@ -379,6 +409,21 @@ def test_the_mix_equals_brute_force_over_every_mix_and_its_exact_split(profile: 
     for seed in (start, found.solution.levels):
         seeded = best_mix(problem, objective, start=seed)  # type: ignore[arg-type]
         assert seeded.value == pytest.approx(expected[0], abs=1e-9), (seed, seeded.solution.picked, expected[1])
+
+
+@pytest.mark.parametrize("objective", ["coverage", "additive"])
+def test_a_maintain_level_that_takes_more_money_equals_brute_force(objective: str) -> None:
+    """The search and the enumeration agree where the optimum spends above a maintain level (the generated
+    profiles reach such mixes only now and then)."""
+    from channelfit.oracles import brute_force_mix
+    from channelfit.solutions import best_mix
+
+    problem = build_problem(cf.Profile.model_validate(AUCKLAND_PLUMBER), cf.catalog())
+    expected = brute_force_mix(problem, objective)
+    found = best_mix(problem, objective)  # type: ignore[arg-type]
+    assert expected is not None and found.value == pytest.approx(expected[0], abs=1e-9)
+    assert found.extra_eur is not None
+    assert any(found.extra_eur[i] > 0 and OPTION_LEVEL[o] == LEVELS.index("maintain") for i, o in found.solution.picked)
 
 
 def test_money_held_back_by_the_accounts_levels_says_how_to_free_it() -> None:

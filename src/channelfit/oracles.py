@@ -12,7 +12,6 @@ import numpy as np
 from .optimiser import Instance, Solution, objective_value
 from .problem import OPTION_LEVEL, Problem, make_instance
 from .solutions import Solved, refine_spend
-from .vocabulary import GROW
 
 __all__ = ["brute_force", "brute_force_mix", "coverage_value", "milp_additive", "random_additive_instance"]
 
@@ -88,14 +87,15 @@ def brute_force_mix(problem: Problem, objective: str) -> tuple[float, tuple[int,
     """
     instance = make_instance(problem, objective)  # type: ignore[arg-type]
     n = len(instance.forced)
-    first_grow, cap = OPTION_LEVEL.index(GROW), len(OPTION_LEVEL) - 1
+    first = [OPTION_LEVEL.index(level) for level in sorted(set(OPTION_LEVEL))]  # each level at its minimum spend
+    last = {o: len(OPTION_LEVEL) - 1 - OPTION_LEVEL[::-1].index(OPTION_LEVEL[o]) for o in first}  # ... and at its last tier
     forced = set(np.flatnonzero(instance.forced).tolist())
     bounded = []
     for size in range(len(forced), min(n, instance.max_channels) + 1):
         for subset in itertools.combinations(range(n), size):
             if not forced <= set(subset):
                 continue
-            choices = [[o for o in (0, 1, first_grow) if instance.offered[i, o]] for i in subset]
+            choices = [[o for o in first if instance.offered[i, o]] for i in subset]
             for combo in itertools.product(*choices):
                 money = sum(instance.monthly_cost_eur[i, o] for i, o in zip(subset, combo))
                 hours = sum(instance.weekly_hours[i, o] for i, o in zip(subset, combo))
@@ -105,7 +105,7 @@ def brute_force_mix(problem: Problem, objective: str) -> tuple[float, tuple[int,
                 at_cap = [-1] * n
                 for i, o in zip(subset, combo):
                     levels[i] = o
-                    at_cap[i] = cap if o == first_grow and instance.offered[i, cap] else o
+                    at_cap[i] = last[o] if instance.offered[i, last[o]] else o
                 bounded.append((objective_value(instance, at_cap), tuple(levels)))
     best: tuple[float, tuple[int, ...]] | None = None
     for bound, levels in sorted(bounded, key=lambda pair: -pair[0]):

@@ -21,16 +21,16 @@ from .problem import (
     Choice,
     Problem,
     accounts_lowered,
-    grow_floor,
     kept_accounts,
     mix_hours,
     mix_money,
     ordered_picks,
     spend_curve,
+    spend_floor,
 )
 from .routine import listening_setup, policy, roles, weekly_routine
 from .scorer import EXCLUSIONS, asked_for, dominated
-from .solutions import EXPAND_SLOTS, MinimumBudgetSolution, PlanSolutions, Solved
+from .solutions import EXPAND_SLOTS, MinimumBudgetSolution, PlanSolutions, Solved, least_promotion
 from .tables import MarketRow, ReachBandRow
 from .vocabulary import AVAILABILITY, GROW, LEVELS, MAINTAIN
 
@@ -332,11 +332,13 @@ def _expand(problem: Problem, expand: Solved, picks: list[Choice], explainer: Ex
     return _phase(problem, "expand", first_week, first_week + FOCUS_WEEKS - 1, chosen, hours, targets, note)
 
 
-def _minimum_budget(problem: Problem, minimum: MinimumBudgetSolution | None) -> MinimumBudget | None:
-    """The minimum viable budget, stated as what its own mix costs (money, and hours as the budget counts them)."""
+def _minimum_budget(problem: Problem, minimum: MinimumBudgetSolution | None, plan_value: float) -> MinimumBudget | None:
+    """The minimum viable budget, stated as what its own mix costs (money, and hours as the budget counts them),
+    with no more promotion than the share needs (:func:`~channelfit.solutions.least_promotion`)."""
     if minimum is None:
         return None
-    chosen = ordered_picks(problem, minimum.solved.solution.levels, minimum.solved.extra_eur)
+    solved = least_promotion(problem, minimum.solved, minimum.share * plan_value - 1e-12)
+    chosen = ordered_picks(problem, solved.solution.levels, solved.extra_eur)
     money = mix_money(problem, chosen)
     hours = mix_hours(problem, chosen, with_setup=True)
     return MinimumBudget(
@@ -346,7 +348,7 @@ def _minimum_budget(problem: Problem, minimum: MinimumBudgetSolution | None) -> 
         mix_monthly_cost=money * problem.fx_per_eur,
         mix_weekly_hours=hours,
         promotion=sum(p.extra_eur for p in chosen) * problem.fx_per_eur,
-        objective=minimum.solved.value,
+        objective=solved.value,
         channels=_phase_channels(problem, chosen),
     )
 
@@ -456,8 +458,8 @@ def _pick_value(problem: Problem, objective: str, choice: Choice) -> np.ndarray:
         base = np.array([problem.scores.score[0, c] * problem.cat.level_effect[c, level]])
     else:
         base = _effectiveness_row(problem, c, level)
-    if level == GROW and problem.spend_scale[c] > 0:
-        return spend_curve(base, extra / problem.spend_scale[c], grow_floor(problem, objective))
+    if problem.spend_scale[c, level] > 0:
+        return spend_curve(base, extra / problem.spend_scale[c, level], spend_floor(problem, objective)[level])
     return base
 
 
@@ -488,7 +490,7 @@ def _picks(
         kpis[c] = _kpis(problem, c, served, lv, weeks)
         why = _pick_reasons(problem, explainer, c, lv, served)
         if extra > 0:
-            saturated = extra >= SPEND_TIERS[-1] * problem.spend_scale[c] * (1 - 1e-6)
+            saturated = extra >= SPEND_TIERS[-1] * problem.spend_scale[c, lv] * (1 - 1e-6)
             why.append(explainer.reason("promotion", "promotion_full" if saturated else "promotion", money=money_figure(extra * problem.fx_per_eur), currency=problem.profile.budget.currency))
         if c in outranked_by:  # a pick dominated by a channel left out is there for its cost or hours: the reason says so
             other = outranked_by[c]
@@ -582,10 +584,10 @@ def _unspent(problem: Problem, objective: str, chosen: list[Choice], explainer: 
     if left * problem.fx_per_eur < 1.0:
         return None
     figures: dict[str, float | int | str] = {"money": money_figure(left * problem.fx_per_eur), "currency": problem.profile.budget.currency}
-    paid = [p for p in chosen if problem.spend_scale[p.channel] > 0 and p.level == GROW]
+    paid = [p for p in chosen if problem.spend_scale[p.channel, p.level] > 0]
     # A paid pick short of its cap with money left: the split stopped where more promotion would push
     # another pick under MIN_PICK_SHARE of the value (see solutions.refine_spend).
-    short = [p for p in paid if p.extra_eur < SPEND_TIERS[-1] * problem.spend_scale[p.channel] * (1 - 1e-3)]
+    short = [p for p in paid if p.extra_eur < SPEND_TIERS[-1] * problem.spend_scale[p.channel, p.level] * (1 - 1e-3)]
     if short:
         names = explainer.join(explainer.channel_name(p.channel) for p in short)
         weakest = _weakest_pick(problem, objective, chosen)
@@ -720,7 +722,7 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
             unspent_why=_unspent(problem, solutions.objective, chosen, explainer),
         ),
         phases=[listen, focus, expand],
-        minimum_budget=_minimum_budget(problem, solutions.minimum),
+        minimum_budget=_minimum_budget(problem, solutions.minimum, solutions.main.value),
         routine=routine,
         roles=roles(routine, explainer),
         listening=listening_setup(

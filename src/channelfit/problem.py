@@ -22,7 +22,7 @@ from .profile import Profile
 from .scorer import EXCLUSIONS, ProfileArrays, Scores, advertiser_country, encode, exclusions, score
 from .vocabulary import GROW, LISTEN, MAINTAIN, ObjectiveName
 
-__all__ = ["AUCTION_MINIMUM_EUR", "CLOSED_LEVELS", "MIN_PICK_SHARE", "OPTION_LEVEL", "OPTION_TIER", "GROW_AT_MINIMUM", "SETUP_WEEKS", "SPEND_TIERS", "Choice", "Problem", "accounts_lowered", "budgeted_hours", "build_problem", "check_forced_fit", "effectiveness", "grow_floor", "kept_accounts", "make_instance", "mix_hours", "mix_money", "ordered_picks"]
+__all__ = ["AT_MINIMUM_SPEND", "AUCTION_MINIMUM_EUR", "CLOSED_LEVELS", "LEVEL_OPTIONS", "MIN_PICK_SHARE", "OPTION_BASE", "OPTION_LEVEL", "OPTION_TIER", "SETUP_WEEKS", "SPEND_TIERS", "Choice", "Problem", "accounts_lowered", "budgeted_hours", "build_problem", "check_forced_fit", "effectiveness", "spend_floor", "kept_accounts", "make_instance", "mix_hours", "mix_money", "ordered_picks"]
 
 #: The levels a channel closed to an organisation's country loses (``closed_to_organisations.csv``): no ads, no
 #: grow; no posting, nothing but listening; no account, nothing (the channel is excluded as ``closed``).
@@ -33,24 +33,34 @@ MIN_PICK_SHARE = 0.03
 #: One-off setup hours are spread over at most this many weeks (a quarter), the longest the plan's first
 #: phase runs: a new channel works at its lowest level while it is set up (see :func:`budgeted_hours`).
 SETUP_WEEKS = 13
-#: Paid promotion above a grow level's minimum useful spend, in units of the channel's local spend
-#: scale: the optimiser chooses among these, then the money is split exactly among the paid picks.
+#: Paid promotion above a level's minimum useful spend, in units of the level's local spend scale (the
+#: levels with ``spend_scale_eur`` in ``levels.csv``: every grow level of a channel with paid promotion, and
+#: the maintain level of the search-ad channels, whose always-on campaign can take a larger daily budget):
+#: the optimiser chooses among these, then the money is split exactly among the paid picks.
 #: The split makes the main mix exact whatever the grid (see :func:`~channelfit.solutions.best_mix`), so
 #: the grid is the search's: three tiers gave the same 53 benchmark plans, byte for byte, as five
 #: (0, 0.5, 1, 2, 3), in two thirds of the time (fewer options per channel to branch on).
 SPEND_TIERS: tuple[float, ...] = (0.0, 1.0, 3.0)
-#: A grow pick that takes more money reaches this share of its full effect (``levels.csv``) at the
-#: minimum useful spend; extra promotion adds the rest as ``1 - exp(-spend / scale)``. A judgement: the
-#: minimum buys most of what the hours can use, and past three scales (95 % of the rest) more money
-#: adds too little to be spent.
-GROW_AT_MINIMUM = 0.8
+#: Per level (listen, maintain, grow), the share of its full effect (``levels.csv``) a level that takes more
+#: money reaches at its minimum useful spend; extra promotion adds the rest as ``1 - exp(-spend / scale)``.
+#: Judgements: the minimum buys most of what the hours can use, and past three scales (95 % of the rest)
+#: more money adds too little to be spent. A maintain level (an always-on search campaign on brand and core
+#: keywords) gains less from money than grow (more campaigns, broader keywords, the hours to tune them): at
+#: 0.8 its uplift was near grow's, and 7 of 53 benchmark plans gave up grow's hours for another channel and
+#: left money unspent.
+AT_MINIMUM_SPEND: tuple[float, ...] = (1.0, 0.9, 0.8)
 #: The least an auction-priced level may cost after scaling by the local cost of reach (EUR/month): Meta's
 #: technical minimum of about USD 1 a day (source ``meta_ads_min_smartly``), below which an ad set cannot run.
 AUCTION_MINIMUM_EUR = 28.0
-#: The level of each optimiser option: listen, maintain, then grow at each of :data:`SPEND_TIERS`.
-OPTION_LEVEL: tuple[int, ...] = (LISTEN, MAINTAIN, *(GROW,) * len(SPEND_TIERS))
-#: The extra spend of each option, in units of the channel's local spend scale.
-OPTION_TIER: tuple[float, ...] = (0.0, 0.0, *SPEND_TIERS)
+#: The level of each optimiser option: listen, then maintain and grow at each of :data:`SPEND_TIERS` (the
+#: tiers above the first are offered only where the level takes more money).
+OPTION_LEVEL: tuple[int, ...] = (LISTEN, *(MAINTAIN,) * len(SPEND_TIERS), *(GROW,) * len(SPEND_TIERS))
+#: The extra spend of each option, in units of its level's local spend scale.
+OPTION_TIER: tuple[float, ...] = (0.0, *SPEND_TIERS, *SPEND_TIERS)
+#: The options of each level, lowest spend first.
+LEVEL_OPTIONS: tuple[tuple[int, ...], ...] = tuple(tuple(o for o, level in enumerate(OPTION_LEVEL) if level == lv) for lv in (LISTEN, MAINTAIN, GROW))
+#: Each option's level at its minimum spend (tier 0): the option that stands for every spend of that level.
+OPTION_BASE: tuple[int, ...] = tuple(LEVEL_OPTIONS[level][0] for level in OPTION_LEVEL)
 
 
 class Choice(NamedTuple):
@@ -78,7 +88,7 @@ class Problem:
     money: np.ndarray  # (C, L) monthly cost in EUR
     hours: np.ndarray  # (C, L) weekly hours the budget counts (see budgeted_hours)
     setup: np.ndarray  # (C, L) setup hours (0 where present)
-    spend_scale: np.ndarray  # (C,) EUR/month: the scale of extra promotion in the target markets, 0 where none
+    spend_scale: np.ndarray  # (C, L) EUR/month: the scale of extra promotion above each level in the target markets, 0 where none
     monthly_budget_eur: float
     fx_per_eur: float  # units of the profile's currency per euro
 
@@ -97,6 +107,11 @@ class Problem:
         """``(n, L, G)`` :attr:`channel_effectiveness` of the candidates."""
         return self.channel_effectiveness[self.candidates]
 
+    @functools.cached_property
+    def option_scale(self) -> np.ndarray:
+        """``(n, options)`` :attr:`spend_scale` of each candidate's option (its level's), 0 where the level takes no more money."""
+        return self.spend_scale[self.candidates][:, list(OPTION_LEVEL)]
+
 
 def effectiveness(problem: Problem) -> np.ndarray:
     """``(C, L, G)`` effectiveness of every channel of the catalog at each level for each goal.
@@ -104,40 +119,48 @@ def effectiveness(problem: Problem) -> np.ndarray:
     ``fit_without_goals * affinity * level effect``, in 0..1, where the level's effect depends on the goal
     (``goals.csv``): ``listen`` serves only the goals listening serves (listening, customer service,
     community), and ``grow`` lifts only the goals paid promotion lifts, the others staying at ``maintain``.
+    A level that takes more money is at its full promotion here (see :func:`spend_curve`); where it is
+    ``maintain``, the goals promotion does not lift stay at what its minimum spend buys.
     """
     cat = problem.cat
     fit = problem.scores.fit_without_goals[0]
     level_effect = cat.level_effect
     effect = np.repeat(level_effect[:, :, None], len(cat.goals), axis=2)
     effect[:, LISTEN] *= cat.goal_listen_serves[None, :]
-    unpaid = ~cat.goal_paid_lift[None, :] & (level_effect[:, MAINTAIN, None] > 0)
-    effect[:, GROW] = np.where(unpaid, level_effect[:, MAINTAIN, None], effect[:, GROW])
+    unpaid = ~cat.goal_paid_lift[None, :]
+    effect[:, MAINTAIN] = np.where(unpaid & (cat.level_spend_scale_eur[:, MAINTAIN, None] > 0), AT_MINIMUM_SPEND[MAINTAIN] * level_effect[:, MAINTAIN, None], effect[:, MAINTAIN])
+    effect[:, GROW] = np.where(unpaid & (level_effect[:, MAINTAIN, None] > 0), effect[:, MAINTAIN], effect[:, GROW])
     eff = fit[:, None, None] * problem.affinity[:, None, :] * effect
     return np.clip(eff, 0.0, 1.0)
 
 
-def grow_floor(problem: Problem, objective: str) -> np.ndarray:
-    """The share of a grow pick's full effect reached at its minimum useful spend, per goal (``(G,)``; ``(1,)``
-    additive): :data:`GROW_AT_MINIMUM` where paid promotion lifts the goal, 1 (no curve) where it does not."""
+def spend_floor(problem: Problem, objective: str) -> np.ndarray:
+    """The share of a paid pick's full effect reached at its level's minimum useful spend, per level and goal
+    (``(L, G)``; ``(L, 1)`` additive): :data:`AT_MINIMUM_SPEND` where paid promotion lifts the goal, 1 (no curve)
+    where it does not."""
+    at_minimum = np.array(AT_MINIMUM_SPEND)[:, None]
     if objective == "additive":
-        return np.array([GROW_AT_MINIMUM])
-    return np.where(problem.cat.goal_paid_lift, GROW_AT_MINIMUM, 1.0)
+        return at_minimum
+    return np.where(problem.cat.goal_paid_lift[None, :], at_minimum, 1.0)
 
 
-def spend_curve(at_full: np.ndarray, extra_in_scales: np.ndarray | float, floor: np.ndarray | float = GROW_AT_MINIMUM) -> np.ndarray:
-    """Effectiveness (or value) of a grow pick that takes more money, ``extra_in_scales`` scales of promotion
-    above its minimum spend: ``at_full * (m + (1 - m) * (1 - exp(-x)))`` with ``m = floor`` (per goal, see
-    :func:`grow_floor`)."""
+def spend_curve(at_full: np.ndarray, extra_in_scales: np.ndarray | float, floor: np.ndarray | float = AT_MINIMUM_SPEND[GROW]) -> np.ndarray:
+    """Effectiveness (or value) of a pick that takes more money, ``extra_in_scales`` scales of promotion above
+    its level's minimum spend: ``at_full * (m + (1 - m) * (1 - exp(-x)))`` with ``m = floor`` (per goal, see
+    :func:`spend_floor`)."""
     return at_full * (floor + (1.0 - floor) * (1.0 - np.exp(-np.asarray(extra_in_scales))))
 
 
-def _options(per_level: np.ndarray, has_scale: np.ndarray, floor: np.ndarray) -> np.ndarray:
-    """Per-level values ``(n, L, ...)`` expanded to the optimiser's options: listen, maintain, and grow at each
-    of :data:`SPEND_TIERS` on the spend curve (a grow level that takes no more money keeps its full effect)."""
-    grow = per_level[:, GROW]
-    scaled = has_scale.reshape((-1,) + (1,) * (grow.ndim - 1))
-    tiers = [np.where(scaled, spend_curve(grow, t, floor if grow.ndim > 1 else floor[0]), grow) for t in SPEND_TIERS]
-    return np.stack([per_level[:, LISTEN], per_level[:, MAINTAIN], *tiers], axis=1)
+def _options(per_level: np.ndarray, option_scale: np.ndarray, floor: np.ndarray) -> np.ndarray:
+    """Per-level values ``(n, L, ...)`` expanded to the optimiser's options (``option_scale``: ``(n, options)``;
+    ``floor``: :func:`spend_floor`):
+    listen, then maintain and grow at each of :data:`SPEND_TIERS` on the spend curve where the level takes more
+    money (a level that takes no more keeps its full effect)."""
+    options = []
+    for o, (level, tier) in enumerate(zip(OPTION_LEVEL, OPTION_TIER)):
+        scaled = (option_scale[:, o] > 0).reshape((-1,) + (1,) * (per_level.ndim - 2))
+        options.append(np.where(scaled, spend_curve(per_level[:, level], tier, floor[level] if per_level.ndim > 2 else floor[level, 0]), per_level[:, level]))
+    return np.stack(options, axis=1)
 
 
 def build_problem(
@@ -192,7 +215,7 @@ def build_problem(
         money=_local_money(cat, local_index),
         hours=budgeted_hours(cat.level_weekly_hours, cat.level_offered, setup),
         setup=setup,
-        spend_scale=cat.level_spend_scale_eur[:, GROW] * local_index,
+        spend_scale=cat.level_spend_scale_eur * local_index[:, None],
         monthly_budget_eur=profile.budget.monthly / cat.fx_per_eur[profile.budget.currency],
         fx_per_eur=cat.fx_per_eur[profile.budget.currency],
     )
@@ -267,23 +290,23 @@ def make_instance(
 ) -> Instance:
     """The optimiser instance for ``problem``; budgets and count default to the profile's.
 
-    Each candidate has an option per level, and its grow level one per :data:`SPEND_TIERS` of extra
-    promotion (where the channel takes more money). Included channels and kept accounts are forced;
+    Each candidate has an option per level, and its maintain and grow levels one per :data:`SPEND_TIERS` of
+    extra promotion (where the level takes more money). Included channels and kept accounts are forced;
     a kept account's lower levels are not offered. Every other pick must add :data:`MIN_PICK_SHARE`
     of the mix's value. Channels in ``running`` (indices into the catalog) need no setup hours.
     """
     cand, cat, profile = problem.candidates, problem.cat, problem.profile
     kept = kept_accounts(problem)
     forced = np.isin(cand, [cat.index["channels"][c] for c in profile.include]) | np.isin(cand, list(kept))
-    level = np.array(OPTION_LEVEL)
-    has_scale = problem.spend_scale[cand] > 0
-    offered = problem.offered[cand][:, level] & ((np.array(OPTION_TIER) == 0)[None, :] | has_scale[:, None])
+    level, tier = np.array(OPTION_LEVEL), np.array(OPTION_TIER)
+    option_scale = problem.option_scale
+    offered = problem.offered[cand][:, level] & ((tier == 0)[None, :] | (option_scale > 0))
     for i, c in enumerate(cand.tolist()):
         if kept.get(c, -1) > 0:
             offered[i, level < kept[c]] = False
     setup = np.where(np.isin(cand, list(running))[:, None], 0.0, problem.setup[cand])
     common = dict(
-        monthly_cost_eur=problem.money[cand][:, level] + np.array(OPTION_TIER)[None, :] * problem.spend_scale[cand][:, None],
+        monthly_cost_eur=problem.money[cand][:, level] + tier[None, :] * option_scale,
         weekly_hours=budgeted_hours(cat.level_weekly_hours[cand], cat.level_offered[cand], setup)[:, level],
         offered=offered,
         forced=forced,
@@ -294,8 +317,8 @@ def make_instance(
     )
     if objective == "additive":
         value = problem.scores.score[0, cand][:, None] * cat.level_effect[cand]
-        return Instance(**common, value=_options(value, has_scale, grow_floor(problem, objective)))
-    return Instance(**common, effectiveness=_options(problem.candidate_effectiveness, has_scale, grow_floor(problem, objective)), goal_weights=problem.goal_weights)
+        return Instance(**common, value=_options(value, option_scale, spend_floor(problem, objective)))
+    return Instance(**common, effectiveness=_options(problem.candidate_effectiveness, option_scale, spend_floor(problem, objective)), goal_weights=problem.goal_weights)
 
 
 def check_forced_fit(problem: Problem, instance: Instance) -> None:
@@ -374,6 +397,6 @@ def ordered_picks(problem: Problem, options: Sequence[int], extra_eur: Sequence[
         if option < 0:
             continue
         c = int(problem.candidates[i])
-        extra = float(extra_eur[i]) if extra_eur is not None else OPTION_TIER[option] * float(problem.spend_scale[c])
+        extra = float(extra_eur[i]) if extra_eur is not None else OPTION_TIER[option] * float(problem.spend_scale[c, OPTION_LEVEL[option]])
         chosen.append(Choice(c, OPTION_LEVEL[option], extra))
     return sorted(chosen, key=lambda choice: (-fit[choice.channel], choice.channel))

@@ -14,15 +14,17 @@ import numpy as np
 from .errors import ChannelfitError, InfeasibleError
 from .optimiser import Instance, Solution, fits, objective_value, solve
 from .problem import (
-    GROW_AT_MINIMUM,
+    AT_MINIMUM_SPEND,
+    LEVEL_OPTIONS,
+    OPTION_BASE,
     OPTION_LEVEL,
     OPTION_TIER,
     SPEND_TIERS,
     Problem,
     check_forced_fit,
-    grow_floor,
     make_instance,
     spend_curve,
+    spend_floor,
 )
 from .vocabulary import GROW, ObjectiveName
 
@@ -36,6 +38,7 @@ __all__ = [
     "PlanSolutions",
     "Solved",
     "best_mix",
+    "least_promotion",
     "minimum_budget",
     "refine_spend",
     "solve_expand",
@@ -43,8 +46,8 @@ __all__ = [
     "solve_plan",
 ]
 
-#: The optimiser's option index of the grow level at its minimum useful spend (tier 0).
-FIRST_GROW = OPTION_LEVEL.index(GROW)
+#: The levels with spend tiers: the options of each, lowest spend first.
+_TIERED = tuple(options for options in LEVEL_OPTIONS if len(options) > 1)
 #: The expand phase may add this many channels to the focus mix.
 EXPAND_SLOTS = 2
 #: When the floor caps the promotion, the money spent is found to within a cent (plans state money in cents).
@@ -106,9 +109,9 @@ def solve_expand(problem: Problem, objective: ObjectiveName, main: Solved) -> So
     promotion), :data:`EXPAND_SLOTS` more slots in the money and hours they leave."""
     kept = np.array([i for i, _ in main.solution.picked], dtype=np.intp)
     running = frozenset(problem.candidates[kept].tolist())
-    scale = problem.spend_scale[problem.candidates]
-    main_extra = np.asarray(main.extra_eur) if main.extra_eur is not None else np.array([OPTION_TIER[o] * scale[i] if o >= 0 else 0.0 for i, o in enumerate(main.solution.levels)])
-    promotion = float(sum(main_extra[i] - OPTION_TIER[o] * scale[i] for i, o in main.solution.picked))  # beyond what the options charge
+    scale = problem.option_scale
+    main_extra = np.asarray(main.extra_eur) if main.extra_eur is not None else np.array([OPTION_TIER[o] * scale[i, o] if o >= 0 else 0.0 for i, o in enumerate(main.solution.levels)])
+    promotion = float(sum(main_extra[i] - OPTION_TIER[o] * scale[i, o] for i, o in main.solution.picked))  # beyond what the options charge
     # a micro-euro of slack: the split spends the budget to the last bit, and the focus picks must still fit after rounding
     left = problem.monthly_budget_eur - promotion + 1e-6
     instance = make_instance(problem, objective, max_channels=problem.profile.max_channels + EXPAND_SLOTS, running=running, monthly_budget_eur=left)
@@ -123,7 +126,7 @@ def solve_expand(problem: Problem, objective: ObjectiveName, main: Solved) -> So
     expanded = replace(instance, forced=forced, offered=offered)
     solution = _bounded(solve(expanded), expanded)
     focus = set(kept.tolist())
-    extra = [main_extra[i] if i in focus else (OPTION_TIER[o] * scale[i] if o >= 0 else 0.0) for i, o in enumerate(solution.levels)]
+    extra = [main_extra[i] if i in focus else (OPTION_TIER[o] * scale[i, o] if o >= 0 else 0.0) for i, o in enumerate(solution.levels)]
     return Solved(expanded, solution, extra_eur=tuple(extra))
 
 
@@ -139,16 +142,17 @@ def refine_spend(problem: Problem, solved: Solved, at_least: float = -np.inf) ->
     """
     instance, solution = solved.instance, solved.solution
     picked = solution.picked
-    level_money = sum(instance.monthly_cost_eur[i, o] - OPTION_TIER[o] * problem.spend_scale[problem.candidates[i]] for i, o in picked)
-    paid = [i for i, o in picked if OPTION_LEVEL[o] == GROW and problem.spend_scale[problem.candidates[i]] > 0]
-    extra = np.array([OPTION_TIER[o] * problem.spend_scale[problem.candidates[i]] if o >= 0 else 0.0 for i, o in enumerate(solution.levels)])
+    option_scale = problem.option_scale
+    level_money = sum(instance.monthly_cost_eur[i, o] - OPTION_TIER[o] * option_scale[i, o] for i, o in picked)
+    paid = [i for i, o in picked if option_scale[i, o] > 0]
+    extra = np.array([OPTION_TIER[o] * option_scale[i, o] if o >= 0 else 0.0 for i, o in enumerate(solution.levels)])
     tiers = replace(solved, extra_eur=tuple(extra.tolist()), objective=solution.objective)
     if not paid:
         return tiers if _earns_its_place(problem, solved, paid, extra) else None
-    scale = problem.spend_scale[problem.candidates[paid]]
+    scale = option_scale[paid, [solution.levels[i] for i in paid]]
     budget = max(0.0, float(instance.monthly_budget_eur) - float(level_money))
-    at_full = _at_full(problem, instance, paid)
-    floor = grow_floor(problem, "additive" if instance.value is not None else "coverage")
+    at_full = _at_full(problem, instance, [(i, OPTION_LEVEL[solution.levels[i]]) for i in paid])
+    floor = spend_floor(problem, "additive" if instance.value is not None else "coverage")[[OPTION_LEVEL[solution.levels[i]] for i in paid]]  # (m, G)
     if instance.value is not None:
         weights, fixed = np.ones(1), None
         base = float(sum(instance.value[i, o] for i, o in picked if i not in paid))
@@ -196,9 +200,10 @@ def _among(instance: Instance, only: Mapping[int, int] | None) -> Instance:
 def _upper_bound(instance: Instance) -> Instance:
     """``instance`` with each spend tier's option at the money of the tier below: its optimum bounds every split."""
     money = np.array(instance.monthly_cost_eur)
-    money[:, FIRST_GROW + 1 :] = instance.monthly_cost_eur[:, FIRST_GROW:-1]
     offered = np.array(instance.offered)
-    offered[:, FIRST_GROW] &= ~offered[:, FIRST_GROW + 1]  # the first tier above costs the same and is worth more: same mix
+    for first, *above in _TIERED:
+        money[:, above] = instance.monthly_cost_eur[:, [first, *above[:-1]]]
+        offered[:, first] &= ~offered[:, above[0]]  # the first tier above costs the same and is worth more: same mix
     return replace(instance, monthly_cost_eur=money, offered=offered)
 
 
@@ -234,7 +239,7 @@ def best_mix(
 
 
 class _Splits:
-    """The exact money split of each mix of ``instance`` (grow picks at any tier: one mix), computed once."""
+    """The exact money split of each mix of ``instance`` (a level at any of its spend tiers: one mix), computed once."""
 
     def __init__(self, problem: Problem, instance: Instance) -> None:
         self.problem, self.instance = problem, instance
@@ -242,7 +247,7 @@ class _Splits:
 
     @staticmethod
     def key(levels: tuple[int, ...]) -> tuple[int, ...]:
-        return tuple(min(o, FIRST_GROW) for o in levels)
+        return tuple(OPTION_BASE[o] if o >= 0 else o for o in levels)
 
     def value(self, levels: tuple[int, ...]) -> float:
         """The mix's value with its money split exactly, or -inf when no split keeps every pick above the floor."""
@@ -264,12 +269,13 @@ class _Splits:
         return Solved(self.instance, Solution(levels=key, objective=objective_value(self.instance, key), status=0, nodes=0))
 
 
-def _at_full(problem: Problem, instance: Instance, options: list[int]) -> np.ndarray:
-    """``(m, G)`` (or ``(m, 1)`` additive) full effect of the grow level of each option index, before the spend curve."""
-    cand = problem.candidates[options]
+def _at_full(problem: Problem, instance: Instance, picks: list[tuple[int, int]]) -> np.ndarray:
+    """``(m, G)`` (or ``(m, 1)`` additive) full effect of each ``(candidate index, level)``, before the spend curve."""
+    rows, levels = [i for i, _ in picks], [level for _, level in picks]
     if instance.value is not None:
-        return (problem.scores.score[0, cand] * problem.cat.level_effect[cand, GROW])[:, None]
-    return problem.candidate_effectiveness[options, GROW]
+        cand = problem.candidates[rows]
+        return (problem.scores.score[0, cand] * problem.cat.level_effect[cand, levels])[:, None]
+    return problem.candidate_effectiveness[rows, levels]
 
 
 def _split_value(at_full: np.ndarray, scale: np.ndarray, weights: np.ndarray, fixed: np.ndarray | None, x: np.ndarray, floor: np.ndarray | float) -> float:
@@ -281,7 +287,7 @@ def _split_value(at_full: np.ndarray, scale: np.ndarray, weights: np.ndarray, fi
 
 
 def split_spend(
-    at_full: np.ndarray, scale: np.ndarray, weights: np.ndarray, fixed: np.ndarray | None, budget: float, cap_scales: float, floor: np.ndarray | float = GROW_AT_MINIMUM
+    at_full: np.ndarray, scale: np.ndarray, weights: np.ndarray, fixed: np.ndarray | None, budget: float, cap_scales: float, floor: np.ndarray | float = AT_MINIMUM_SPEND[GROW]
 ) -> np.ndarray:
     """The optimal extra spend of each paid pick, for a fixed mix.
 
@@ -301,8 +307,8 @@ def split_spend(
     cap_scales
         No pick takes more than this many scales (its curve is then within 5 % of its ceiling).
     floor
-        The share of the full effect reached at the minimum spend, per goal (``(G,)``) or for all; 1 where
-        promotion does not lift the goal (see :func:`~channelfit.problem.grow_floor`).
+        The share of the full effect reached at the minimum spend, per pick and goal (``(m, G)``), per goal
+        (``(G,)``) or for all; 1 where promotion does not lift the goal (see :func:`~channelfit.problem.spend_floor`).
 
     Returns
     -------
@@ -393,10 +399,12 @@ def _earns_its_place(problem: Problem, solved: Solved, paid: list[int], extra: n
     if not picked:
         return True
 
-    floor = grow_floor(problem, "additive" if instance.value is not None else "coverage")
+    floor = spend_floor(problem, "additive" if instance.value is not None else "coverage")
 
     def on_curve(i: int) -> np.ndarray:
-        return spend_curve(_at_full(problem, instance, [i])[0], extra[i] / problem.spend_scale[problem.candidates[i]], floor)
+        option = solution.levels[i]
+        level = OPTION_LEVEL[option]
+        return spend_curve(_at_full(problem, instance, [(i, level)])[0], extra[i] / problem.option_scale[i, option], floor[level])
 
     if instance.value is not None:
         values = {i: float(on_curve(i)[0]) if i in paid else float(instance.value[i, o]) for i, o in picked}
@@ -473,6 +481,50 @@ def minimum_budget(problem: Problem, objective: ObjectiveName, main: Solved, sha
     return MinimumBudgetSolution(share, smallest / grid, best)
 
 
+def _at_cap(instance: Instance, row: int, option: int) -> int:
+    """The option of ``option``'s level at its last spend tier where ``instance`` offers it (else ``option``): its
+    value bounds every split of a mix with ``option`` (-1, off, stays off)."""
+    if option < 0:
+        return option
+    last = LEVEL_OPTIONS[OPTION_LEVEL[option]][-1]
+    return last if instance.offered[row, last] else option
+
+
+def least_promotion(problem: Problem, solved: Solved, target: float) -> Solved:
+    """``solved`` (a mix with its exact split) with the least money on promotion at which it still reaches ``target``,
+    to within :data:`MINIMUM_BUDGET_TOLERANCE` of its promotion: what a mix's money must buy, not what a budget holds.
+
+    A minimum budget's factor scales money and hours together, so where hours bind, the mix at the factor spent
+    every euro the factor allowed: an Auckland plumber's minimum read 600 NZD, 369 of it promotion that "buys the
+    reach that share needs", although the campaign's minimum spend alone reached the share. A fixed mix's best
+    split only gains with the money, so the least promotion is found by bisection.
+    """
+    instance, levels = solved.instance, solved.solution.levels
+    option_scale = problem.option_scale
+    level_money = float(sum(instance.monthly_cost_eur[i, o] - OPTION_TIER[o] * option_scale[i, o] for i, o in solved.solution.picked))
+    promotion = float(instance.monthly_budget_eur) - level_money
+    if solved.extra_eur is None or sum(solved.extra_eur) <= SPLIT_PRECISION_EUR:
+        return solved
+    start = Solution(levels=levels, objective=objective_value(instance, levels), status=0, nodes=0)
+
+    def reaching(money: float) -> Solved | None:
+        trial = refine_spend(problem, Solved(replace(instance, monthly_budget_eur=level_money + money), start), at_least=target)
+        return trial if trial is not None and trial.value >= target else None
+
+    unpromoted = reaching(0.0)
+    if unpromoted is not None:
+        return unpromoted
+    best, low, high = solved, 0.0, min(promotion, float(sum(solved.extra_eur)))
+    while high - low > max(SPLIT_PRECISION_EUR, MINIMUM_BUDGET_TOLERANCE * promotion):
+        middle = (low + high) / 2
+        trial = reaching(middle)
+        if trial is not None:
+            best, high = trial, middle
+        else:
+            low = middle
+    return best
+
+
 #: The minimum budget enumerates the mixes of the plan's own channels up to this many (every plan of up to
 #: five channels at four choices each: off, listen, maintain, grow); larger plans bisect with decision searches.
 ENUMERATED_MIXES = 4**5
@@ -528,23 +580,22 @@ class _OwnMixes:
     than :data:`ENUMERATED_MIXES`."""
 
     def __init__(self, problem: Problem, instance: Instance, rows: list[int], grid: int) -> None:
-        choices = [[*(() if instance.forced[r] else (-1,)), *(o for o in (0, 1, FIRST_GROW) if instance.offered[r, o])] for r in rows]
+        choices = [[*(() if instance.forced[r] else (-1,)), *(options[0] for options in LEVEL_OPTIONS if instance.offered[r, options[0]])] for r in rows]
         self.keys: list[tuple[int, ...]] | None = None
         if math.prod(len(c) for c in choices) > ENUMERATED_MIXES:
             return
         n = len(instance.forced)
-        last_tier = FIRST_GROW + len(SPEND_TIERS) - 1
-        scale = problem.spend_scale[problem.candidates]
+        scale = problem.option_scale
         money = np.zeros(1)
         hours = np.zeros(1)
         paid = np.zeros(1, dtype=bool)
         at_cap = np.zeros((1, 1)) if instance.goal_weights is None else np.ones((1, len(instance.goal_weights)))  # misses per goal, or values
         for r, options in zip(rows, choices):
-            cap = [last_tier if o == FIRST_GROW and scale[r] > 0 and instance.offered[r, last_tier] else o for o in options]
+            cap = [_at_cap(instance, r, o) for o in options]
             on = np.array([o >= 0 for o in options])
             money = (money[:, None] + np.where(on, instance.monthly_cost_eur[r, options], 0.0)[None, :]).ravel()
             hours = (hours[:, None] + np.where(on, instance.weekly_hours[r, options], 0.0)[None, :]).ravel()
-            paid = (paid[:, None] | np.array([o == FIRST_GROW and scale[r] > 0 for o in options])[None, :]).ravel()
+            paid = (paid[:, None] | np.array([o >= 0 and scale[r, o] > 0 for o in options])[None, :]).ravel()
             if instance.value is None:
                 assert instance.effectiveness is not None
                 miss = np.where(on[:, None], 1.0 - instance.effectiveness[r, cap], 1.0)  # (choices, G)

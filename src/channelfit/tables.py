@@ -317,6 +317,16 @@ class LevelRow(Sourced):
     spend_scale_eur: float | None = Field(default=None, gt=0.0, le=1_000_000.0)
     auction: bool
 
+    @model_validator(mode="after")
+    def _promotion_on_paid_levels(self) -> LevelRow:
+        # listening buys nothing; a maintain level takes more money only where its money buys ads in an auction
+        # (an always-on search campaign's daily budget), not where it is a flat fee
+        if self.spend_scale_eur is not None and (self.level == "listen" or (self.level == "maintain" and not self.auction)):
+            raise PydanticCustomError(
+                "spend_scale_level", "spend_scale_eur is set on a {level} level", {"level": self.level, "column": "spend_scale_eur", "expected": "empty, or a grow level, or a maintain level whose money is an auction"}
+            )
+        return self
+
 
 class _KpiFields(Sourced):
     kpi: str = Field(pattern=r"^[a-z0-9_]+$")
