@@ -221,7 +221,8 @@ def test_a_listing_reaches_the_people_near_the_premises_unless_customers_travel_
     assert home({**winery, "markets": {"DE": 0.3, "FR": 0.7}, "budget": {"monthly": 100, "weekly_hours": 5}}) == ["FR"]
     assert home({**winery, "markets": {"GB": 0.6, "US": 0.4}, "budget": {"monthly": 100, "currency": "USD", "weekly_hours": 5}}) == ["US"]
     assert sorted(home(hotel)) == ["CL", "US"]
-    assert sorted(home({**winery, "goals": {"sales": 3, "local_visits": 1}})) == ["CL", "US"]  # it wants the Americans at its cellar door
+    assert sorted(home({**winery, "goals": {"sales": 1, "local_visits": 3}})) == ["CL", "US"]  # it wants the Americans at its cellar door
+    assert sorted(home({**winery, "goals": {"sales": 3, "local_visits": 1}})) == ["CL"]  # a few visitors: its sales abroad are not a listing's
     picked = next((p for p in plan.picks if p.channel == "google_business_profile"), None)
     if picked is not None:
         assert {r.values["country"] for r in picked.why if r.code == "reach"} <= {"CL"}

@@ -169,15 +169,17 @@ def premises_markets(arrays: ProfileArrays, cat: Catalog) -> np.ndarray:
     """``(P, country)``: the target markets where a channel that needs premises (a maps or booking listing) reaches
     people. It lists the place where customers come, so it reaches the people of the market where the premises are
     taken to be (``home_market``); every target market when the sector's customers travel to the premises
-    (``visitors_travel``: hotels, tours) or when the profile wants local visits from every market it names (an
-    Osaka ramen shop targeting Korea and Taiwan wants their tourists at its counter). A Chilean winery's maps listing
-    does not reach the Americans who buy its wine online."""
+    (``visitors_travel``: hotels, tours) or when local visits are the profile's main goal (none weighs more: an Osaka
+    ramen shop targeting Korea and Taiwan wants their tourists at its counter). A Chilean winery's maps listing does
+    not reach the Americans who buy its wine online, nor a Beaujolais estate's the Americans it sells to through
+    importers because it also welcomes some visitors (local visits weighed 1 of its 8)."""
     main = np.zeros_like(arrays.market_weights, dtype=bool)
     main[np.arange(len(main)), arrays.home_market] = True
     travel = cat.sector_visitors_travel[arrays.sector]
     visits = cat.index["goals"].get("local_visits")
     if visits is not None:
-        travel = travel | (arrays.goal_weights[:, visits] > 0)
+        weights = arrays.goal_weights
+        travel = travel | ((weights[:, visits] > 0) & (weights[:, visits] >= weights.max(axis=1)))
     return np.where(travel[:, None], arrays.market_weights > 0, main)
 
 
