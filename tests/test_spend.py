@@ -245,7 +245,8 @@ def _check_why_not(profile: dict) -> set[str]:
             assert problem.money[c, LEVELS.index(str(values["level"]))] > money_left * (1 + 1e-9), key
         if "hours" in values or "money" in values:
             continue
-        if len(plan.picks) == plan.max_channels:  # only a channel that fits what is left is kept out by the slots
+        expand_adds = {c.channel for c in plan.phases[2].channels} - {p.channel for p in plan.picks}
+        if len(plan.picks) == plan.max_channels and expand_adds:  # only a channel that fits what is left is kept out by the slots
             assert values == {"channels": plan.max_channels} and fits, key
         else:
             assert ranked.why_not.values == {"share": round(MIN_PICK_SHARE * 100)}, key

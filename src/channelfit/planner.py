@@ -627,13 +627,17 @@ def _unspent(problem: Problem, objective: str, chosen: list[Choice], explainer: 
     return explainer.reason("unspent_no_gain", "unspent_no_gain" + none_left, share=round(MIN_PICK_SHARE * 100), **figures, hours=hours_figure)
 
 
-def _why_not(problem: Problem, chosen: list[Choice], left: tuple[float, float], explainer: Explainer, c: int) -> Reason:
+def _why_not(problem: Problem, chosen: list[Choice], left: tuple[float, float], explainer: Explainer, c: int, expand_adds: bool) -> Reason:
     """Why candidate ``c`` is not in the mix: its regular level (``maintain``, else its cheapest) needs more hours
     (setup included, see :func:`~channelfit.problem.budgeted_hours`) or money than is left (both, when both are short:
     a zero budget read "no hours are left" for Google Ads), or else all channel slots are used, or else it would add
     under :data:`MIN_PICK_SHARE` of the value at any level that fits what is left (the search is exact, so a channel
     that fits and adds more would be in the mix). The hours and the money come before the slots: an Almaty clinic's
-    WhatsApp read "all channel slots are used" when twice the slots gave the same mix. ``left`` is :func:`_left` of the mix."""
+    WhatsApp read "all channel slots are used" when twice the slots gave the same mix. The slots are named only when
+    the expand phase, with :data:`~channelfit.solutions.EXPAND_SLOTS` more of them and more hours (no setup for the
+    focus picks), adds a channel: when it adds none, a channel that fits what is left would add under the floor (an
+    Istanbul shop's Google Ads read "all channel slots are used" when six slots gave the same mix). ``left`` is
+    :func:`_left` of the mix; ``expand_adds``: the expand phase adds a channel."""
     offered = np.flatnonzero(problem.offered[c])
     level = MAINTAIN if problem.offered[c, MAINTAIN] else int(offered[np.lexsort((problem.money[c, offered], problem.hours[c, offered]))[0]])
     hours_left, money_left = left
@@ -648,7 +652,7 @@ def _why_not(problem: Problem, chosen: list[Choice], left: tuple[float, float], 
         return explainer.reason("why_not", "why_not_hours" if hours_figure > 0 else "why_not_hours_none", level=level_word, hours=hours, left=hours_figure)
     if money_short:
         return explainer.reason("why_not", "why_not_money", level=level_word, currency=currency, money=money, left=money_left_figure)
-    if len(chosen) >= problem.profile.max_channels:
+    if len(chosen) >= problem.profile.max_channels and expand_adds:
         return explainer.reason("why_not", "why_not_slots", channels=len(chosen))
     return explainer.reason("why_not", "why_not_gain", share=round(MIN_PICK_SHARE * 100))
 
@@ -683,7 +687,7 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
             criteria=dict(zip(CRITERIA, criteria_of[c])),
             picked=c in picked,
             dominated_by=None if dominance[r] < 0 else cat.channels[order[dominance[r]]],
-            why_not=None if c in picked else later if cat.channels[c] in joins_later else _why_not(problem, chosen, left, explainer, c),
+            why_not=None if c in picked else later if cat.channels[c] in joins_later else _why_not(problem, chosen, left, explainer, c, bool(joins_later)),
         )
         for r, c in enumerate(order)
     ]
