@@ -993,7 +993,32 @@ def test_a_fundraising_platform_closed_to_the_organisations_country_is_excluded_
     partner = cf.recommend({**ngo, "present_on": {"gofundme": "maintain"}}, minimum_budget_share=None)
     assert "gofundme" in {p.channel for p in partner.picks} and not any(r.code == "all_closed" for p in partner.picks for r in p.why)
     london = cf.recommend({**ngo, "markets": {"GB": 1}, "budget": {"monthly": 500, "currency": "GBP", "weekly_hours": 10}}, minimum_budget_share=None)
-    assert not any(e.reason == "closed" for e in london.excluded)
+    # GoFundMe and JustGiving take a London charity; CanadaHelps takes only charities registered in Canada
+    assert {e.channel for e in london.excluded if e.reason == "closed"} == {"canadahelps"}
+
+
+def test_canadahelps_is_open_to_canadian_charities_only() -> None:
+    """CanadaHelps passes donations only to charities registered in Canada (its client agreement): a Toronto food
+    bank sees it, with its reach among people giving to charity in Canada; a Seattle charity raising money from
+    Canadians finds it closed, with the source."""
+    bank = {
+        "name": "food bank",
+        "kind": "nonprofit",
+        "model": "b2c",
+        "sector": "nonprofit",
+        "markets": {"CA": 1},
+        "audience": {"age": [25, 75]},
+        "goals": {"fundraising": 3, "community": 1, "brand_awareness": 1},
+        "budget": {"monthly": 500, "currency": "CAD", "weekly_hours": 6},
+        "max_channels": 3,
+    }
+    toronto = cf.recommend(bank, minimum_budget_share=None)
+    assert not any(e.channel == "canadahelps" for e in toronto.excluded)
+    ranked = next(r for r in toronto.ranking if r.channel == "canadahelps")
+    assert ranked.criteria["reach"] == pytest.approx(0.1)  # the customer-reach row: 10 % of people giving to charity in Canada
+    seattle = cf.recommend({**bank, "markets": {"US": 2, "CA": 1}, "budget": {"monthly": 800, "currency": "USD", "weekly_hours": 6}}, minimum_budget_share=None)
+    closed = {e.channel: e.why for e in seattle.excluded if e.reason == "closed"}
+    assert closed["canadahelps"].code == "all_closed" and closed["canadahelps"].source_id == "batchj_canadahelps_client_agreement"
 
 
 def test_an_organisation_that_makes_live_video_goes_live_once_a_week() -> None:
