@@ -7,6 +7,7 @@ import re
 import pytest
 
 import channelfit as cf
+from channelfit.criteria import gender_factor
 from channelfit.explain import Explainer, format_number, locale, money_figure, percent, publisher_name
 from channelfit.planner import market_reach
 from channelfit.problem import build_problem
@@ -34,7 +35,9 @@ def test_reasons_state_the_data(name: str, language: str, cat: cf.Catalog) -> No
             if reason.code == "reach":
                 k = cat.index["countries"][v["country"]]
                 share, row = market_reach(problem, c, k)
+                share = min(share * gender_factor(problem.arrays, cat)[0, c], 1.0)  # among the gender asked for, as the score counts it
                 assert v["pct"] == percent(share)
+                assert locale(language)["words"]["people"][profile.audience.gender] in reason.text
                 assert (v["first"], v["last"]) == tuple(profile.audience.age)
                 assert f"{v['pct']} %" in reason.text and locale(language)["grammar"]["places"]["in"][str(v["country"])] in reason.text
                 assert reason.source_id == (row.source_id if row.basis == "source" else None)

@@ -29,6 +29,7 @@ __all__ = [
     "Criterion",
     "ProfileArrays",
     "availability_factor",
+    "gender_factor",
     "premises_markets",
     "rowwise_dot",
 ]
@@ -183,6 +184,13 @@ def premises_markets(arrays: ProfileArrays, cat: Catalog) -> np.ndarray:
     return np.where(travel[:, None], arrays.market_weights > 0, main)
 
 
+def gender_factor(arrays: ProfileArrays, cat: Catalog) -> np.ndarray:
+    """``(P, C)``: how much more (or less) of a gender asked for a channel reaches than of everyone, its share of
+    users of that gender over one half (1 where the audience is any gender); reach times it is capped at 1."""
+    female = cat.share_female[None, :]
+    return np.select([arrays.gender[:, None] == 1, arrays.gender[:, None] == 2], [female / 0.5, (1.0 - female) / 0.5], default=1.0)
+
+
 def _reach(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndarray:
     """Share of the target people the channel reaches.
 
@@ -202,9 +210,7 @@ def _reach(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndar
         fewer = np.flatnonzero((near != (arrays.market_weights > 0)).any(axis=1))
         mask = np.repeat(near[fewer], len(AGE_BANDS), axis=1)  # target_people is (country, age band) flat
         general[np.ix_(fewer, premises)] = rowwise_dot(arrays.target_people[fewer] * mask, _target_reach(cat)[premises])
-    female = cat.share_female[None, :]
-    gender_factor = np.select([arrays.gender[:, None] == 1, arrays.gender[:, None] == 2], [female / 0.5, (1.0 - female) / 0.5], default=1.0)
-    general = np.minimum(general * gender_factor, 1.0)
+    general = np.minimum(general * gender_factor(arrays, cat), 1.0)
     general = _customers(arrays, cat, general)
     new_list = np.where(cat.starts_empty[None, :] & ~arrays.present, NEW_LIST_REACH_FACTOR, 1.0)
     counted = arrays.reach_sectors.sum(axis=1, keepdims=True)

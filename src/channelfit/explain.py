@@ -204,14 +204,15 @@ class Explainer:
         one, and its text names the publisher, or says it is an estimate."""
         return self.reason(code, key, source_id=row.source_id if row.basis == "source" else None, **values, source=self._source(row.source_id, row.year, row.basis))
 
-    def reach(self, row: MarketRow | ReachBandRow, country: str, share: float, first: int, last: int, owned: bool = False) -> Reason:
-        """Reach among the people of the target ages in one market: a published band figure, a sourced
-        market total split by age (derived), or an estimate. An ``owned`` channel (a newsletter, a blog) reaches
-        only its own audience: its figure is the people who use the medium, the pool that audience grows from."""
+    def reach(self, row: MarketRow | ReachBandRow, country: str, share: float, first: int, last: int, gender: str = "any", owned: bool = False) -> Reason:
+        """Reach among the people of the target ages (of the ``gender`` asked for) in one market: a published band
+        figure, a sourced market total split by age (derived), or an estimate. An ``owned`` channel (a newsletter, a
+        blog) reaches only its own audience: its figure is the people who use the medium, the pool that audience grows
+        from."""
         key = "reach" if isinstance(row, ReachBandRow) else "reach_estimate" if row.basis == "estimate" else "reach_derived"
         if 0 < share and percent(share) == 0 and not owned:  # "reaches about 0 %" of a niche site read as nobody
             key = "reach_under_one"
-        return self._cited("reach", key.replace("reach", "reach_owned") if owned else key, row, pct=percent(share), first=first, last=last, country=country)
+        return self._cited("reach", key.replace("reach", "reach_owned") if owned else key, row, pct=percent(share), first=first, last=last, country=country, people=self.word("people", gender), gender=gender)
 
     def closed(self, owner: str, country: str, row: ClosedRow) -> Reason:
         """Levels closed to organisations based in ``country``: no ads (``ads_closed``), no posting (``posting_closed``)

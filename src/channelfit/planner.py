@@ -10,7 +10,7 @@ import math
 
 import numpy as np
 
-from .criteria import CRITERIA, NEW_LIST_REACH_FACTOR, REGISTRY
+from .criteria import CRITERIA, NEW_LIST_REACH_FACTOR, REGISTRY, gender_factor
 from .explain import Explainer, money_figure, percent
 from .plan import Account, Excluded, Kpi, MinimumBudget, Phase, PhaseChannel, Pick, Plan, RankedChannel, Reason, Totals
 from .problem import (
@@ -106,16 +106,18 @@ def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, se
         if (cat.channels[c], cat.sectors[s]) in cat.sector_reach_rows
     ]
     near = problem.premises_markets if cat.needs_premises[c] else np.ones(len(cat.countries), dtype=bool)
+    gendered = float(gender_factor(problem.arrays, cat)[0, c])
     heaviest = sorted(profile.markets, key=lambda country: -profile.markets[country])  # stable: ties in the order given
     stated = [country for rank, country in enumerate(heaviest) if rank == 0 or profile.markets[country] >= _MARKET_REASON_WEIGHT][:_MARKET_REASONS_MAX]
     for country in stated:
         if near[cat.index["countries"][country]]:
             k = cat.index["countries"][country]
             share, row = market_reach(problem, c, k)
+            share = min(share * gendered, 1.0)  # among the gender asked for, as the reach criterion counts it
             if cat.availability[c, k] == AVAILABILITY.index("blocked"):
                 reasons.append(explainer.reason("blocked_in", country=country))
             elif share > 0 or not in_sectors:  # a vertical network's reach is stated among the sector's professionals
-                reasons.append(explainer.reason("reach_unknown", country=country) if cat.reach_unknown[c, k] else explainer.reach(row, country, share, first, last, owned=cat.channel_rows[c].orientation == "owned"))
+                reasons.append(explainer.reason("reach_unknown", country=country) if cat.reach_unknown[c, k] else explainer.reach(row, country, share, first, last, profile.audience.gender, owned=cat.channel_rows[c].orientation == "owned"))
             customers = cat.customer_reach_rows.get((cat.channels[c], profile.sector, country))
             if customers is not None and problem.arrays.customer_weight[0] > 0 and (customers.audience == "professionals") == profile.audience.professionals:
                 reasons.append(explainer.customer_reach(cat.channels[c], profile.sector, country))  # what the reach criterion counts for customers
