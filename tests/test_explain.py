@@ -443,3 +443,21 @@ def test_a_reach_that_rounds_to_zero_says_under_one_percent(language: str) -> No
     under = [r for r in reach if r.values.get("pct") == 0]
     assert under, [r.text for r in reach]
     assert all("1 %" in r.text and " 0 %" not in r.text for r in under), [r.text for r in under]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_csv_states_figures_at_the_plans_precision(name: str) -> None:
+    """Money as the plan states it (whole units from 100, cents below), scores to 3 decimals, hours to 2: a
+    Vietnamese plan's CSV read 3357899.9999999995 VND."""
+    import csv
+    import io
+
+    from channelfit.render import plan_csv
+
+    plan = cf.recommend(load_example(name), minimum_budget_share=None)
+    rows = list(csv.DictReader(io.StringIO(plan_csv(plan))))
+    assert len(rows) == len(plan.picks)
+    for row, pick in zip(rows, plan.picks):
+        assert float(row["monthly_cost"]) == money_figure(pick.monthly_cost)
+        for column, digits in (("score", 3), ("weekly_hours", 2), ("setup_hours", 2)):
+            assert len(row[column].split(".")[-1]) <= digits or "." not in row[column], (column, row[column])

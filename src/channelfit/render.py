@@ -253,7 +253,8 @@ def render_plan(plan: Plan) -> str:
 
 
 def plan_csv(plan: Plan) -> str:
-    """The picks as CSV (one row per pick), with every cell formula-safe."""
+    """The picks as CSV (one row per pick), with every cell formula-safe and every figure at the precision the plan
+    states it (a Vietnamese plan's CSV read 3357899.9999999995 VND)."""
     import csv
     import io
 
@@ -261,7 +262,7 @@ def plan_csv(plan: Plan) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["organisation", "channel", "level", "score", "monthly_cost", "currency", "weekly_hours", "setup_hours", "goals", "kpis", "why"])
     for p in plan.picks:
-        row = [plan.name, p.channel, p.level, p.score, p.monthly_cost, plan.currency, p.weekly_hours, p.setup_hours,
+        row = [plan.name, p.channel, p.level, round(p.score, 3), money_figure(p.monthly_cost), plan.currency, round(p.weekly_hours, 2), round(p.setup_hours, 2),
                ";".join(p.goals), ";".join(k.kpi for k in p.kpis), " | ".join(r.text for r in p.why)]
         writer.writerow([formula_safe(cell) for cell in row])
     return buffer.getvalue()
