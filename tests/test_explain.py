@@ -399,12 +399,13 @@ def test_a_clinic_plan_speaks_of_patients_and_their_confidentiality(language: st
     page = render_plan(plan)
     assert plan.sector == "health"
     assert health["words"]["goals"]["customer_service"] in page and general["words"]["goals"]["customer_service"] not in page
-    assert plan.policy[: len(general["policy"])] == general["policy"] and len(plan.policy) == len(general["policy"]) + 2  # no Brazilian line
+    in_brazil = policy(Explainer(None, language, "company"), "BR")
+    assert plan.policy[: len(in_brazil)] == in_brazil and len(plan.policy) == len(in_brazil) + 2  # no Brazilian line
     assert plan.policy == policy(Explainer(None, language, "company", "health"), "BR")
     russian = cf.recommend({**clinic, "markets": ["RU"], "budget": {"monthly": 0, "currency": "RUB", "weekly_hours": 6}}, language=language, minimum_budget_share=None)
-    assert len(russian.policy) == len(plan.policy) + 1  # the Russian advertising law's line, for a Russian clinic only
+    assert len(russian.policy) == len(plan.policy) + 2  # the Russian advertising law's lines (ads marked erid; medical services), for a Russian clinic only
     shop = cf.recommend({**clinic, "sector": "retail"}, language=language, minimum_budget_share=None)
-    assert shop.policy == general["policy"] and general["words"]["goals"]["customer_service"] in render_plan(shop)
+    assert shop.policy == in_brazil and general["words"]["goals"]["customer_service"] in render_plan(shop)
 
 
 @pytest.mark.parametrize("language", ["en", "it", "ru"])
@@ -461,3 +462,17 @@ def test_the_csv_states_figures_at_the_plans_precision(name: str) -> None:
         assert float(row["monthly_cost"]) == money_figure(pick.monthly_cost)
         for column, digits in (("score", 3), ("weekly_hours", 2), ("setup_hours", 2)):
             assert len(row[column].split(".")[-1]) <= digits or "." not in row[column], (column, row[column])
+
+
+@pytest.mark.parametrize("language", ["en", "it", "ru"])
+@pytest.mark.parametrize(("country", "currency", "mark"), [("RU", "RUB", "erid"), ("DE", "EUR", "Impressum"), ("SA", "SAR", "Mawthooq")])
+def test_a_countrys_advertising_law_is_in_the_checklist_of_organisations_based_there(language: str, country: str, currency: str, mark: str) -> None:
+    """A Kazan bakery's checklist said nothing of marking online ads (erid), a Krakow firm selling to Germany nothing
+    a German one would need, a Riyadh studio nothing of the Mawthooq licence: each line is said only where the
+    organisation is based."""
+    shop = {"name": "shop", "model": "b2c", "sector": "retail", "markets": [country], "audience": {"age": [25, 55]}, "goals": ["sales"],
+            "budget": {"monthly": 0, "currency": currency, "weekly_hours": 5}, "formats": ["text", "image"], "max_channels": 2}
+    based_there = cf.recommend(shop, language=language, minimum_budget_share=None)
+    elsewhere = cf.recommend({**shop, "markets": {"IT": 0.7, country: 0.3}, "budget": {"monthly": 0, "currency": "EUR", "weekly_hours": 5}}, language=language, minimum_budget_share=None)
+    assert sum(mark in line for line in based_there.policy) == 1
+    assert not any(mark in line for line in elsewhere.policy)  # based in Italy, selling there too
