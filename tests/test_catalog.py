@@ -263,6 +263,27 @@ def test_promotion_above_a_flat_fee_maintain_level_is_rejected(tmp_path: Path) -
     assert "auction" in str(info.value.allowed)
 
 
+def test_a_commission_is_stated_beside_the_monthly_cost(tmp_path: Path) -> None:
+    """A hotel read Booking.com at 0 EUR a month: a channel that keeps a share of each booking says so, with the
+    figure and its basis, at every level that sells (not while the plan only listens there), in every language."""
+    data = _copy(tmp_path)
+    rows = [r for r in _read(data / "commissions.csv") if r["channel"] != "booking_com"]
+    rows.append({"channel": "booking_com", "share": "0.17", "charged_on": "booking", "basis": "estimate", "source_id": "", "year": "2025", "note": "test row: judgement"})
+    _write(data / "commissions.csv", rows)
+    cat = cf.load_catalog(data)
+    lodge = {"name": "lodge", "model": "b2c", "sector": "hospitality", "markets": {"KE": 1, "GB": 1, "US": 1, "DE": 1}, "audience": {"age": [30, 70]},
+             "goals": {"sales": 2, "brand_awareness": 1}, "budget": {"monthly": 1500, "currency": "USD", "weekly_hours": 8}, "formats": ["image", "short_video", "long_video"], "max_channels": 3}
+    for language in ("en", "it", "ru"):
+        plan = cf.recommend(lodge, catalog=cat, language=language, minimum_budget_share=None)
+        booking = next(p for p in plan.picks if p.channel == "booking_com")
+        stated = [r for r in booking.why if r.code == "commission"]
+        assert len(stated) == 1 and stated[0].values["pct"] == 17 and "17 %" in stated[0].text, booking.why
+        assert all(r.code != "commission" for p in plan.picks if p.channel != "booking_com" and p.channel not in cat.commission_rows for r in p.why)
+    listening = cf.recommend({**lodge, "include": ["booking_com"], "budget": {"monthly": 0, "currency": "USD", "weekly_hours": 0.5}}, catalog=cat, minimum_budget_share=None)
+    at_listen = next(p for p in listening.picks if p.channel == "booking_com")
+    assert at_listen.level == "listen" and all(r.code != "commission" for r in at_listen.why)
+
+
 def test_missing_source_for_sourced_figure(tmp_path: Path) -> None:
     data = _copy(tmp_path)
     rows = _read(data / "channel_markets.csv")

@@ -29,6 +29,7 @@ from .tables import (
     ChannelKpiRow,
     ChannelRow,
     ClosedRow,
+    CommissionRow,
     CountryRow,
     CustomerReachRow,
     FxRow,
@@ -187,6 +188,7 @@ class Catalog:
     kpi_rows: Mapping[tuple[str, str], KpiRow]
     channel_kpi_rows: Mapping[tuple[str, str], ChannelKpiRow]
     closed_rows: Mapping[tuple[str, str], ClosedRow]
+    commission_rows: Mapping[str, CommissionRow]
     country_rows: Mapping[str, CountryRow]
     sources: Mapping[str, SourceRow]
     sector_rows: tuple[SectorFitRow, ...]
@@ -568,6 +570,7 @@ def _build(folder: Path) -> Catalog:
         kpi_rows=keyed("kpis"),
         channel_kpi_rows=keyed("channel_kpis"),
         closed_rows=keyed("closed_to_organisations"),
+        commission_rows=keyed("commissions"),
         country_rows=keyed("countries"),
         sources=keyed("sources"),
         sector_rows=tuple(sector_rows),

@@ -21,7 +21,7 @@ from typing import Any
 
 from .data import Catalog
 from .plan import Reason
-from .tables import ClosedRow, MarketRow, ReachBandRow, Sourced
+from .tables import ClosedRow, CommissionRow, MarketRow, ReachBandRow, Sourced
 from .vocabulary import LANGUAGES
 
 __all__ = ["Explainer", "format_number", "locale", "money_figure", "percent", "publisher_name"]
@@ -213,6 +213,10 @@ class Explainer:
         if 0 < share and percent(share) == 0 and not owned:  # "reaches about 0 %" of a niche site read as nobody
             key = "reach_under_one"
         return self._cited("reach", key.replace("reach", "reach_owned") if owned else key, row, pct=percent(share), first=first, last=last, country=country, people=self.word("people", gender), gender=gender)
+
+    def commission(self, row: CommissionRow) -> Reason:
+        """The commission a channel keeps of each sale, booking, order or donation it brings (``commissions.csv``)."""
+        return self._cited("commission", None, row, pct=percent(row.share), on=self.word("charged_on", row.charged_on), charged_on=row.charged_on)
 
     def closed(self, owner: str, country: str, row: ClosedRow) -> Reason:
         """Levels closed to organisations based in ``country``: no ads (``ads_closed``), no posting (``posting_closed``)

@@ -32,7 +32,7 @@ from .routine import listening_setup, policy, roles, weekly_routine
 from .scorer import EXCLUSIONS, asked_for, dominated
 from .solutions import EXPAND_SLOTS, MinimumBudgetSolution, PlanSolutions, Solved, least_promotion
 from .tables import MarketRow, ReachBandRow
-from .vocabulary import AVAILABILITY, GROW, LEVELS, MAINTAIN
+from .vocabulary import AVAILABILITY, GROW, LEVELS, LISTEN, MAINTAIN
 
 __all__ = ["FOCUS_WEEKS", "build_plan"]
 
@@ -145,6 +145,9 @@ def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, se
             hours=round(row.weekly_hours, 2),
         )
     )
+    commission = cat.commission_rows.get(cat.channels[c])
+    if commission is not None and level > LISTEN:  # listening sells nothing
+        reasons.append(explainer.commission(commission))
     through = explainer.strings["words"]["promoted_through"].get(cat.channels[c])
     if level == GROW and through:  # a listing or an owned channel has no ads of its own: say whose ads its money buys
         reasons.append(explainer.reason("promoted_through", through=through))

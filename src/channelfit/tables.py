@@ -289,6 +289,15 @@ class ClosedRow(Sourced):
     closes: Literal["ads", "posting", "all"]
 
 
+class CommissionRow(Sourced):
+    """The share of each sale, booking, order or donation a channel keeps as its commission (Booking.com of a stay,
+    Etsy of an order): money the monthly cost does not show, since it grows with the sales the channel brings."""
+
+    channel: str
+    share: float = Field(gt=0.0, le=1.0)
+    charged_on: Literal["sale", "booking", "order", "donation"]
+
+
 class SectorFitRow(Sourced):
     channel: str
     sector: str
@@ -404,6 +413,7 @@ TABLES: tuple[Table, ...] = (
     Table("channel_goals", GoalRow, ("channel", "goal"), {**_SOURCED, "channel": "channels", "goal": "goals"}),
     Table("levels", LevelRow, ("channel", "level"), {**_SOURCED, "channel": "channels"}),
     Table("closed_to_organisations", ClosedRow, ("channel", "country"), {**_SOURCED, "channel": "channels", "country": "countries"}),
+    Table("commissions", CommissionRow, ("channel",), {**_SOURCED, "channel": "channels"}),
     Table("kpis", KpiRow, ("goal", "orientation"), {**_SOURCED, "goal": "goals", "orientation": "orientations"}),
     Table("channel_kpis", ChannelKpiRow, ("channel", "goal"), {**_SOURCED, "channel": "channels", "goal": "goals"}),
 )
