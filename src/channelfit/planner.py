@@ -768,7 +768,7 @@ def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer, fail
             if not goals_of[channel] and channel in profile.include:  # kept because asked for, whatever it serves
                 key = f"account_idle_included_{action if action == 'lower' or (action == 'keep' and before >= 0) else 'run'}"
             elif not goals_of[channel]:  # kept because the plan keeps the accounts run
-                key = "account_idle_lower" if action == "lower" and lowered else "account_idle"
+                key = "account_idle_lower" if action == "lower" and lowered else "account_idle_run" if before == -1 else "account_idle"
             elif action == "lower" and lowered:  # at the levels given, the accounts do not fit the budget
                 key = "account_lower_fit"
             else:
