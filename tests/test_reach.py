@@ -250,3 +250,29 @@ def test_business_buyers_count_a_review_sites_reach_among_them_and_the_plan_says
                     assert reason.values["pct"] == round(row.reach * 100) and (row.audience == "professionals") == profile["audience"].get("professionals", False)
     idealista = next(p for p in cf.recommend(agency, minimum_budget_share=None).picks if p.channel == "idealista")
     assert any(r.code == "customer_reach" for r in idealista.why)
+
+
+def test_recruiting_counts_the_people_where_the_organisation_is_based(cat: cf.Catalog) -> None:
+    """A Krakow software house selling to Germany and Britain hires in Poland: its recruiting counts a channel's
+    reach among Poles (it was sent to XING's ads to recruit Germans), its selling goals the reach in its markets;
+    budgeting in euros in Germany, it hires in Germany."""
+    from channelfit.criteria import REGISTRY
+    from channelfit.scorer import encode, score
+
+    krakow = {"name": "software house", "model": "b2b", "sector": "software", "markets": {"DE": 0.5, "GB": 0.5},
+              "audience": {"age": [25, 55]}, "goals": {"recruiting": 1}, "budget": {"monthly": 20000, "currency": "PLN", "weekly_hours": 20},
+              "formats": ["text", "image"], "max_channels": 5}
+    reach_index = [c.name for c in REGISTRY].index("reach")
+
+    def reach(profile: dict) -> np.ndarray:
+        arrays = encode([cf.Profile.model_validate(profile)], cat)
+        return score(arrays, cat).criteria[0, :, reach_index]
+
+    hiring = reach(krakow)
+    in_poland = reach({**krakow, "markets": ["PL"]})
+    linkedin, xing = cat.index["channels"]["linkedin"], cat.index["channels"]["xing"]
+    assert hiring[linkedin] == pytest.approx(in_poland[linkedin]) and hiring[xing] == pytest.approx(in_poland[xing])
+    berlin = reach({**krakow, "budget": {"monthly": 5000, "currency": "EUR", "weekly_hours": 20}})  # based in Germany, its largest euro market
+    assert berlin[xing] > 5 * max(hiring[xing], 1e-3)
+    selling = reach({**krakow, "goals": {"lead_generation": 1}})
+    assert selling[xing] == pytest.approx(reach({**krakow, "goals": {"lead_generation": 1}, "budget": {"monthly": 5000, "currency": "EUR", "weekly_hours": 20}})[xing])

@@ -54,6 +54,7 @@ class ProfileArrays:
     age_overlap: np.ndarray  # (P, age bands): share of each band inside the target ages
     target_people: np.ndarray  # (P, countries * age bands): the target people's weights, rows sum to 1
     home_market: np.ndarray  # (P,) country index where the premises are taken to be (see scorer.encode)
+    base_market: np.ndarray  # (P,) country index where the organisation is based and hires (scorer.advertiser_country, else home_market)
     closed: np.ndarray  # (P, C) bool: takes no account from organisations of the profile's country (closed_to_organisations.csv)
     gender: np.ndarray  # (P,) index into vocabulary.GENDERS
     professionals: np.ndarray  # (P,) bool
@@ -194,12 +195,15 @@ def gender_factor(arrays: ProfileArrays, cat: Catalog) -> np.ndarray:
 def _reach(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndarray:
     """Share of the target people the channel reaches.
 
-    The target people are the markets by weight, and in each market the people of the target ages,
-    each age band weighted by its population; the channel reaches the share of each band that its
-    band reach says (0 where blocked). A gender asked for scales that share by the channel's share of
-    users of that gender over one half (capped at 1). For the goal weight that addresses a sector's
-    professionals (``reach_sectors``), the channel's reach among them is used where the catalog knows it. A
-    list-based channel the organisation does not run yet counts at :data:`NEW_LIST_REACH_FACTOR`.
+    For the goals addressed to customers, the target people are the markets by weight, and in each market
+    the people of the target ages, each age band weighted by its population; the channel reaches the share of
+    each band that its band reach says (0 where blocked). A gender asked for scales that share by the
+    channel's share of users of that gender over one half (capped at 1). For recruiting, the people of the
+    target ages where the organisation is based (``base_market``), whatever markets it sells to: a Krakow
+    software house selling to Germany and Britain hires in Poland, and was sent to XING's ads to recruit
+    Germans. For the goal weight that addresses a sector's professionals (``reach_sectors``), the channel's
+    reach among them is used where the catalog knows it. A list-based channel the organisation does not run
+    yet counts at :data:`NEW_LIST_REACH_FACTOR`.
     """
     general = rowwise_dot(arrays.target_people, _target_reach(cat))
     premises = np.flatnonzero(cat.needs_premises)
@@ -210,23 +214,45 @@ def _reach(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndar
         fewer = np.flatnonzero((near != (arrays.market_weights > 0)).any(axis=1))
         mask = np.repeat(near[fewer], len(AGE_BANDS), axis=1)  # target_people is (country, age band) flat
         general[np.ix_(fewer, premises)] = rowwise_dot(arrays.target_people[fewer] * mask, _target_reach(cat)[premises])
-    general = np.minimum(general * gender_factor(arrays, cat), 1.0)
-    general = _customers(arrays, cat, general)
+    customers = _customers(arrays, cat, np.minimum(general * gender_factor(arrays, cat), 1.0))
     new_list = np.where(cat.starts_empty[None, :] & ~arrays.present, NEW_LIST_REACH_FACTOR, 1.0)
-    counted = arrays.reach_sectors.sum(axis=1, keepdims=True)
-    if not counted.any():
-        return general * new_list
+    weight = arrays.customer_weight[:, None]
+    recruiting = 1.0 - weight  # the own-sector goals' weight (reach_sectors holds it at the own sector)
+    buyers = arrays.reach_sectors.copy()
+    buyers[np.arange(len(buyers)), arrays.sector] -= recruiting[:, 0]
     known = ~np.isnan(cat.sector_reach)
-    available = rowwise_dot(arrays.market_weights, _sector_reach_factor(cat))
-    in_sector = rowwise_dot(arrays.reach_sectors, np.where(known, cat.sector_reach, 0.0)) * available
-    return (general * (1.0 - counted) + in_sector + general * rowwise_dot(arrays.reach_sectors, (~known).astype(float))) * new_list
+    reach = customers * (weight - buyers.sum(axis=1, keepdims=True))
+    if buyers.any():  # professionals of the buyers' sectors, where the catalog knows the channel's reach among them
+        available = rowwise_dot(arrays.market_weights, _sector_reach_factor(cat))
+        reach = reach + rowwise_dot(buyers, np.where(known, cat.sector_reach, 0.0)) * available + customers * rowwise_dot(buyers, (~known).astype(float))
+    hiring = np.flatnonzero(recruiting[:, 0] > 0)
+    if len(hiring):
+        own = arrays.sector[hiring]
+        at_base = _sector_reach_factor(cat)[:, arrays.base_market[hiring]].T  # (h, C)
+        own_known = known[:, own].T
+        candidates = np.where(own_known, np.nan_to_num(cat.sector_reach[:, own].T) * at_base, _base_reach(arrays, cat, hiring))
+        reach[hiring] += recruiting[hiring] * candidates
+    return reach * new_list
+
+
+def _base_reach(arrays: ProfileArrays, cat: Catalog, rows: np.ndarray) -> np.ndarray:
+    """``(len(rows), C)``: each channel's reach among the people of the target ages in the market where the profile
+    is based (``base_market``), each age band weighted by its population; one table per market."""
+    bands = cat.population_bands[arrays.base_market[rows]] * arrays.age_overlap[rows]  # (h, B)
+    bands = np.divide(bands, bands.sum(axis=1, keepdims=True), out=np.zeros_like(bands), where=bands.sum(axis=1, keepdims=True) > 0)
+    by_band = _target_reach(cat).reshape(len(cat.channels), len(cat.countries), -1)
+    out = np.zeros((len(rows), len(cat.channels)))
+    for market in np.unique(arrays.base_market[rows]):
+        at = np.flatnonzero(arrays.base_market[rows] == market)
+        out[at] = bands[at] @ by_band[:, market, :].T
+    return out
 
 
 def _customers(arrays: ProfileArrays, cat: Catalog, general: np.ndarray) -> np.ndarray:
-    """The goal weight addressed to customers counts a vertical channel's reach among the people in the market for
-    the sector's offer (``customer_reach.csv``) in the markets where the catalog knows it, the other markets keeping
-    the general reach: a consumer audience counts the consumer rows (house hunters on idealista), a professional one
-    the professional rows (business buyers of software on G2)."""
+    """The reach among customers: a vertical channel's reach among the people in the market for the sector's offer
+    (``customer_reach.csv``) in the markets where the catalog knows it, the other markets keeping the general reach:
+    a consumer audience counts the consumer rows (house hunters on idealista), a professional one the professional
+    rows (business buyers of software on G2)."""
     weight = arrays.customer_weight  # (P,)
     if not weight.any():
         return general
@@ -242,8 +268,7 @@ def _customers(arrays: ProfileArrays, cat: Catalog, general: np.ndarray) -> np.n
             weights = arrays.market_weights[rows]
             share[rows] = rowwise_dot(weights, has.astype(float))
             in_market[rows] = rowwise_dot(weights, np.where(has, known, 0.0) * availability_factor(cat))
-    customers = in_market + (1.0 - share) * general
-    return general * (1.0 - weight[:, None]) + customers * weight[:, None]
+    return in_market + (1.0 - share) * general
 
 
 def _audience(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndarray:

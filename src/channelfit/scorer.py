@@ -97,6 +97,7 @@ def encode(profiles: Sequence[Profile], cat: Catalog) -> ProfileArrays:
     channel_sets = {name: np.zeros((n, len(cat.channels)), dtype=bool) for name in ("include", "exclude", "present_on")}
     present_level = np.full((n, len(cat.channels)), -1, dtype=np.int8)
     home_market = np.zeros(n, dtype=np.intp)
+    base_market = np.zeros(n, dtype=np.intp)
     closed = np.zeros((n, len(cat.channels)), dtype=bool)
     no_account: dict[str, list[str]] = {}  # country -> channels that take no account from organisations based there
     for (channel, country), row in cat.closed_rows.items():
@@ -122,7 +123,9 @@ def encode(profiles: Sequence[Profile], cat: Catalog) -> ProfileArrays:
                 present_level[p, channels[channel]] = LEVELS.index(level)
         home = _home_market(profile, cat)
         home_market[p] = countries[home]
-        for channel in no_account.get(advertiser_country(profile, cat, home), ()):
+        based = advertiser_country(profile, cat, home)
+        base_market[p] = countries[based or home]
+        for channel in no_account.get(based, ()):
             if channel not in profile.present_on:  # one it runs already (through a partner) stays
                 closed[p, channels[channel]] = True
     overlap = np.array([age_overlap(*p.audience.age) for p in profiles]).reshape(n, len(AGE_BANDS))
@@ -138,6 +141,7 @@ def encode(profiles: Sequence[Profile], cat: Catalog) -> ProfileArrays:
         age_overlap=overlap,
         target_people=people.reshape(n, -1),
         home_market=home_market,
+        base_market=base_market,
         closed=closed,
         gender=np.array([GENDERS.index(p.audience.gender) for p in profiles], dtype=np.int8),
         professionals=np.array([p.audience.professionals for p in profiles], dtype=bool),
