@@ -421,7 +421,8 @@ def test_the_weekly_routine_writes_short_blocks_in_minutes(language: str) -> Non
 
 
 #: A Tel Aviv security-software firm selling in the US, the UK and Germany: G2's reach among all Germans of its ages
-#: rounds to 0 %, beside its reach among German software buyers.
+#: rounds to 0 %, beside its reach among German software buyers. USD 6,300 is about EUR 5,600 at the 2025 rate (1.13), the
+#: budget this plan had as USD 6,000 at the 2024 rate (1.08).
 SECURITY_SOFTWARE = {
     "name": "ShieldPoint",
     "model": "b2b",
@@ -429,7 +430,7 @@ SECURITY_SOFTWARE = {
     "markets": {"US": 0.6, "IL": 0.1, "GB": 0.15, "DE": 0.15},
     "audience": {"age": [28, 60], "professionals": True, "sectors": ["finance", "health"]},
     "goals": {"lead_generation": 3, "brand_awareness": 1, "recruiting": 1},
-    "budget": {"monthly": 6000, "currency": "USD", "weekly_hours": 15},
+    "budget": {"monthly": 6300, "currency": "USD", "weekly_hours": 15},
     "formats": ["text", "image", "long_video"],
     "max_channels": 4,
 }

@@ -213,7 +213,7 @@ def test_catalog_error_fields(tmp_path: Path) -> None:
 
     data = tmp_path / "data"
     shutil.copytree(cf.catalog().directory, data)
-    text = (data / "fx.csv").read_text(encoding="utf-8").replace("USD,1.08", "USD,zero")
+    text = (data / "fx.csv").read_text(encoding="utf-8").replace("USD,1.13", "USD,zero")
     (data / "fx.csv").write_text(text, encoding="utf-8")
     with pytest.raises(cf.CatalogError) as info:
         cf.load_catalog(data)
