@@ -130,6 +130,7 @@ def random_arrays(n: int, seed: int) -> ProfileArrays:
         age_overlap=overlap,
         target_people=people.reshape(n, -1),
         home_market=np.argmax(markets, axis=1),
+        base_market=np.argmax(markets, axis=1),
         closed=np.zeros((n, n_channels), dtype=bool),
         sector_mix=np.eye(len(cat.sectors))[sector],
         reach_sectors=np.zeros((n, len(cat.sectors))),

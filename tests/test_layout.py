@@ -50,3 +50,25 @@ def test_the_installed_package_carries_its_catalog_and_locales() -> None:
     for language in ("en", "it", "ru"):
         assert (files / "locales" / f"{language}.json").is_file()
     assert cf.catalog().directory.name == "catalog_data"
+
+
+def test_the_benchmarks_random_profiles_are_valid_profile_arrays() -> None:
+    """benchmarks/run.py draws a million encoded profiles without the encoder: its arrays must keep up with
+    ProfileArrays (a field added to it once broke the benchmark, which no test ran), and they must score."""
+    import importlib.util
+
+    import pytest
+
+    from channelfit.scorer import score
+
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "run.py"
+    if not script.exists():
+        pytest.skip("benchmarks/ is not beside the tests")
+    spec = importlib.util.spec_from_file_location("channelfit_benchmarks", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    arrays = module.random_arrays(40, seed=0)
+    scores = score(arrays, cf.catalog())
+    assert scores.score.shape == (40, len(cf.catalog().channels))
+    assert (scores.score >= 0).all() and (scores.score <= 1).all()
