@@ -215,8 +215,10 @@ class Explainer:
         return self._cited("reach", key.replace("reach", "reach_owned") if owned else key, row, pct=percent(share), first=first, last=last, country=country, people=self.word("people", gender), gender=gender)
 
     def commission(self, row: CommissionRow) -> Reason:
-        """The commission a channel keeps of each sale, booking, order or donation it brings (``commissions.csv``)."""
-        return self._cited("commission", None, row, pct=percent(row.share), on=self.word("charged_on", row.charged_on), charged_on=row.charged_on)
+        """The commission a channel keeps of each sale, booking, order or donation it brings (``commissions.csv``); a share
+        under 10 % to one decimal (Etsy's 6.5 % read "about 6 %")."""
+        pct = round(row.share * 100, 1) if row.share < 0.1 else percent(row.share)
+        return self._cited("commission", None, row, pct=pct, on=self.word("charged_on", row.charged_on), charged_on=row.charged_on)
 
     def closed(self, owner: str, country: str, row: ClosedRow) -> Reason:
         """Levels closed to organisations based in ``country``: no ads (``ads_closed``), no posting (``posting_closed``)
