@@ -583,8 +583,10 @@ def _weakest_pick(problem: Problem, objective: str, chosen: list[Choice]) -> int
     return min([p for p in chosen if p.channel not in exempt] or chosen, key=adds).channel
 
 
-def _unspent(problem: Problem, objective: str, chosen: list[Choice], explainer: Explainer) -> Reason | None:
-    """Why money is left over, when it is (more than one unit of the profile's currency)."""
+def _unspent(problem: Problem, objective: str, chosen: list[Choice], explainer: Explainer, expand_adds: bool) -> Reason | None:
+    """Why money is left over, when it is (more than one unit of the profile's currency). The slots are named only
+    when the expand phase, with more of them, adds a channel (``expand_adds``), as in :func:`_why_not`: a Stockholm
+    SaaS read "all channel slots (6) are used" beside money left when eight slots gave the same mix."""
     hours_left, left = _left(problem, chosen)
     if left * problem.fx_per_eur < 1.0:
         return None
@@ -625,7 +627,7 @@ def _unspent(problem: Problem, objective: str, chosen: list[Choice], explainer: 
         return explainer.reason(
             "unspent_below_step", channel=explainer.channel_name(c), level=explainer.word("levels", LEVELS[level]), needed=money_figure(needed * problem.fx_per_eur), **figures
         )
-    if len(chosen) >= problem.profile.max_channels:  # no other channel could join, whatever it would add
+    if len(chosen) >= problem.profile.max_channels and expand_adds:  # no other channel could join, whatever it would add
         return explainer.reason("unspent_slots_full", "unspent_slots_full" + none_left, channels=len(chosen), **figures, hours=hours_figure)
     if paid:
         return explainer.reason("unspent_saturated", **figures)
@@ -728,7 +730,7 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
             weekly_hours=mix_hours(problem, chosen),
             setup_hours=float(sum(problem.setup[p.channel, p.level] for p in chosen)),
             unspent=max(0.0, problem.monthly_budget_eur - money) * problem.fx_per_eur,
-            unspent_why=_unspent(problem, solutions.objective, chosen, explainer),
+            unspent_why=_unspent(problem, solutions.objective, chosen, explainer, bool(joins_later)),
         ),
         phases=[listen, focus, expand],
         minimum_budget=_minimum_budget(problem, solutions.minimum, solutions.main.value),
