@@ -36,6 +36,7 @@ def test_json_text_is_accepted(rossi: dict) -> None:
     [
         ({"sector": "manufactoring"}, "sector", "did you mean manufacturing"),
         ({"markets": {"XX": 1}}, "markets.XX", "unknown country"),
+        ({"based_in": "XX"}, "based_in", "unknown country"),
         ({"markets": {"IT": -1}}, "markets.IT", "weight"),
         ({"markets": {"IT": float("nan")}}, "markets.IT", "weight"),
         ({"markets": []}, "markets", "empty"),
@@ -106,7 +107,7 @@ def test_drawn_profiles_validate_against_the_published_schema(profile: dict) -> 
 def test_the_schema_refuses_what_the_library_refuses(rossi: dict) -> None:
     import jsonschema
 
-    for bad in ({**rossi, "sector": "space"}, {**rossi, "criteria_weights": {"beauty": 1}}, {**rossi, "max_channels": 0}):
+    for bad in ({**rossi, "sector": "space"}, {**rossi, "criteria_weights": {"beauty": 1}}, {**rossi, "max_channels": 0}, {**rossi, "based_in": "XX"}):
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate(bad, PROFILE_SCHEMA)
         with pytest.raises(cf.ProfileError):

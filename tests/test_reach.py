@@ -276,3 +276,24 @@ def test_recruiting_counts_the_people_where_the_organisation_is_based(cat: cf.Ca
     assert berlin[xing] > 5 * max(hiring[xing], 1e-3)
     selling = reach({**krakow, "goals": {"lead_generation": 1}})
     assert selling[xing] == pytest.approx(reach({**krakow, "goals": {"lead_generation": 1}, "budget": {"monthly": 5000, "currency": "EUR", "weekly_hours": 20}})[xing])
+
+
+def test_where_the_organisation_is_based_can_be_said(cat: cf.Catalog) -> None:
+    """A Lisbon surf school selling mostly to Germans, budgeting in euros, was taken to be German: its checklist named
+    Germany's Impressum law and its listing counted as near German customers. ``based_in`` says where it is: the
+    premises, the policy lines and the recruiting market follow it; left out, the inference stays as it was."""
+    from channelfit.scorer import encode
+
+    surf = {"name": "surf school", "model": "b2c", "sector": "travel", "markets": {"PT": 0.15, "DE": 0.25, "GB": 0.2, "FR": 0.15, "NL": 0.15, "US": 0.1},
+            "audience": {"age": [18, 45]}, "goals": {"sales": 3, "brand_awareness": 1, "recruiting": 1},
+            "budget": {"monthly": 1200, "currency": "EUR", "weekly_hours": 15}, "formats": ["image", "short_video", "text"], "premises": True, "max_channels": 5}
+    inferred = encode([cf.Profile.model_validate(surf)], cat)
+    said = encode([cf.Profile.model_validate({**surf, "based_in": "pt"})], cat)
+    portugal, germany = cat.index["countries"]["PT"], cat.index["countries"]["DE"]
+    assert (int(inferred.home_market[0]), int(inferred.base_market[0])) == (germany, germany)
+    assert (int(said.home_market[0]), int(said.base_market[0])) == (portugal, portugal)
+    plan = cf.recommend({**surf, "based_in": "PT"}, minimum_budget_share=None)
+    assert not any("Impressum" in line for line in plan.policy)
+    assert any("Impressum" in line for line in cf.recommend(surf, minimum_budget_share=None).policy)
+    abroad = cf.Profile.model_validate({**surf, "sector": "software", "based_in": "PL", "premises": None})
+    assert abroad.sells_from_abroad(cat) and not abroad.has_premises(cat)  # based outside every market it sells to

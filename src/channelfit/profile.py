@@ -166,6 +166,12 @@ class Profile(_Model):
         One of the catalog's sectors.
     markets
         ISO 3166-1 alpha-2 country -> weight (normalised); a list means equal weights.
+    based_in
+        The country where the organisation is based (ISO 3166-1 alpha-2): where its premises are, where it hires,
+        whose platforms' rules for local organisations apply to it and whose laws its policy checklist names. Left
+        out (``None``), it is inferred: the target market whose currency the budget is in (the largest of them), else
+        the one catalog country using that currency, else the largest market; the plan states the premises' country.
+        A Lisbon surf school selling mostly to Germans, budgeting in euros, was taken to be German without it.
     audience
         See :class:`Audience`.
     goals
@@ -199,6 +205,7 @@ class Profile(_Model):
     model: Literal[MODELS]  # type: ignore[valid-type]
     sector: str
     markets: dict[str, float]
+    based_in: str | None = None
     audience: Audience = Audience()
     goals: dict[str, float]
     budget: Budget
@@ -226,6 +233,16 @@ class Profile(_Model):
         elif isinstance(markets, Mapping):
             markets = {(k.upper() if isinstance(k, str) else k): v for k, v in markets.items()}
         return _weights(markets, "country", _catalog(info).index["countries"], "markets")
+
+    @field_validator("based_in")
+    @classmethod
+    def _known_country(cls, country: str | None, info: ValidationInfo) -> str | None:
+        if country is None:
+            return None
+        code = country.upper()
+        if code not in _catalog(info).index["countries"]:
+            raise _unknown("country", country, _catalog(info).index["countries"], "based_in")
+        return code
 
     @field_validator("goals", mode="before")
     @classmethod
@@ -303,9 +320,11 @@ class Profile(_Model):
         """Whether the organisation is based outside every market it targets, so its customers cannot walk in: it
         gave a budget currency that none of its markets uses (a Shenzhen seller budgeting in CNY for the US, Germany
         and the UK), in a sector whose customers do not travel to it (a hotel's do)."""
+        travel = bool(cat.sector_visitors_travel[cat.index["sectors"][self.sector]])
+        if self.based_in is not None:
+            return not travel and self.based_in not in self.markets
         if "currency" not in self.budget.model_fields_set:
             return False  # the EUR default says nothing about where the organisation is
-        travel = bool(cat.sector_visitors_travel[cat.index["sectors"][self.sector]])
         return not travel and all(cat.country_rows[k].currency != self.budget.currency for k in self.markets)
 
     @functools.cached_property

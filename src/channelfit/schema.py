@@ -34,6 +34,7 @@ def json_schema(kind: Literal["profile", "plan"], catalog: Catalog | None = None
                 {"type": "array", "items": {"enum": list(ids)}, "minItems": 1, "uniqueItems": True},
             ],
         }
+    props["based_in"] = {"description": "the country where the organisation is based (inferred when null)", "anyOf": [{"enum": list(cat.countries)}, {"type": "null"}], "default": None}
     props["formats"] = {"type": "array", "items": {"enum": list(cat.formats)}, "default": ["text", "image"]}
     for field in ("include", "exclude"):
         props[field] = {"type": "array", "items": {"enum": list(cat.channels)}, "default": []}

@@ -64,9 +64,11 @@ def age_overlap(age_min: int, age_max: int) -> np.ndarray:
 
 
 def _home_market(profile: Profile, cat: Catalog) -> str:
-    """Where the organisation's premises are taken to be: the target market whose currency the budget is in (a
-    Chilean winery budgets in CLP, whatever share of its sales goes to the US), the largest of them by weight, else
-    the largest market by weight; ties go to the market listed first."""
+    """Where the organisation's premises are taken to be: ``based_in`` when it is a target market; else the target
+    market whose currency the budget is in (a Chilean winery budgets in CLP, whatever share of its sales goes to the
+    US), the largest of them by weight, else the largest market by weight; ties go to the market listed first."""
+    if profile.based_in in profile.markets:
+        return profile.based_in
     by_weight = sorted(profile.markets, key=lambda k: -profile.markets[k])  # stable: the first listed wins a tie
     local = [k for k in by_weight if cat.country_rows[k].currency == profile.budget.currency]
     return (local or by_weight)[0]
@@ -74,9 +76,11 @@ def _home_market(profile: Profile, cat: Catalog) -> str:
 
 def advertiser_country(profile: Profile, cat: Catalog, home: str) -> str | None:
     """Where the organisation is based, for the channels closed to some countries' organisations (it buys its ads
-    from there, and opens its accounts there): its ``home`` market when the budget is in that market's currency,
-    else the one catalog country whose currency the budget is in (a Moscow firm budgeting in RUB for Kazakhstan
-    only); None when that currency is shared (EUR) and no market uses it."""
+    from there, and opens its accounts there): ``based_in`` when the profile gives it; else its ``home`` market when
+    the budget is in that market's currency, else the one catalog country whose currency the budget is in (a Moscow
+    firm budgeting in RUB for Kazakhstan only); None when that currency is shared (EUR) and no market uses it."""
+    if profile.based_in is not None:
+        return profile.based_in
     if cat.country_rows[home].currency == profile.budget.currency:
         return home
     using = [k for k in cat.countries if cat.country_rows[k].currency == profile.budget.currency]

@@ -103,4 +103,5 @@ def profiles(draw: st.DrawFn, cat: Catalog | None = None, with_include: bool = T
         "exclude": exclude,
         "max_channels": draw(st.integers(1, 6)),
         "criteria_weights": draw(criteria_weights()),
+        "based_in": draw(st.none() | st.sampled_from(list(cat.countries))),
     }
