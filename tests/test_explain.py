@@ -313,7 +313,7 @@ def test_the_policy_checklist_is_written_for_the_kind_of_organisation(language: 
     assert cf.recommend(profile, language=language, minimum_budget_share=None).policy == own
     assert cf.recommend({**profile, "kind": "company"}, language=language, minimum_budget_share=None).policy == general
     if kind == "public_body":  # Italian law for an Italian body only: a Polish library reading Italian was sent to it
-        italian = next(item["text"] for item in locale(language, kind)["policy"] if isinstance(item, dict) and item["countries"] == ["IT"])
+        italian = next(item["text"] for item in locale(language, kind)["policy"] if isinstance(item, dict) and item.get("countries") == ["IT"])
         polish = cf.recommend({**profile, "markets": ["PL"], "budget": {"monthly": 0, "currency": "PLN", "weekly_hours": 5}}, language=language, minimum_budget_share=None)
         assert italian in own and italian not in polish.policy and len(polish.policy) == len(own) - 1
 
@@ -325,7 +325,7 @@ def test_the_policy_checklist_is_written_for_the_kind_of_organisation(language: 
 )
 def test_the_policy_checklist_names_the_sector_rules_of_the_country(language: str, sector: str, country: str, currency: str, law: str) -> None:
     """An expert reviewer missed Dubai's property-advert permits, Korea's cosmetics rules and the alcohol rules: a
-    sector's lines join the checklist, its country's law only for an organisation based there."""
+    sector's lines join the checklist, its country's law only for an organisation based there or advertising there."""
     profile = {
         "name": "someone",
         "model": "b2c",
@@ -338,7 +338,7 @@ def test_the_policy_checklist_names_the_sector_rules_of_the_country(language: st
         "max_channels": 2,
     }
     extra = locale(language, None, sector)["policy"]
-    own_law = next(item["text"] for item in extra if isinstance(item, dict) and country in item["countries"] and law in item["text"])
+    own_law = next(item["text"] for item in extra if isinstance(item, dict) and country in item.get("countries", item.get("markets", ())) and law in item["text"])
     plan = cf.recommend(profile, language=language, minimum_budget_share=None)
     assert own_law in plan.policy
     elsewhere = cf.recommend({**profile, "markets": ["NZ"], "budget": {"monthly": 0, "currency": "NZD", "weekly_hours": 5}}, language=language, minimum_budget_share=None)
@@ -466,14 +466,38 @@ def test_the_csv_states_figures_at_the_plans_precision(name: str) -> None:
 
 
 @pytest.mark.parametrize("language", ["en", "it", "ru"])
-@pytest.mark.parametrize(("country", "currency", "mark"), [("RU", "RUB", "erid"), ("DE", "EUR", "Impressum"), ("SA", "SAR", "Mawthooq")])
-def test_a_countrys_advertising_law_is_in_the_checklist_of_organisations_based_there(language: str, country: str, currency: str, mark: str) -> None:
-    """A Kazan bakery's checklist said nothing of marking online ads (erid), a Krakow firm selling to Germany nothing
-    a German one would need, a Riyadh studio nothing of the Mawthooq licence: each line is said only where the
-    organisation is based."""
+@pytest.mark.parametrize(
+    ("country", "currency", "mark", "scope"),
+    [("RU", "RUB", "erid", "markets"), ("DE", "EUR", "Impressum", "based"), ("DE", "EUR", "UWG", "markets"), ("SA", "SAR", "Mawthooq", "based")],
+)
+def test_a_countrys_law_is_in_the_checklist_of_those_it_binds(language: str, country: str, currency: str, mark: str, scope: str) -> None:
+    """A Kazan bakery's checklist said nothing of marking online ads (erid), a German firm nothing of its Impressum,
+    a Riyadh studio nothing of the Mawthooq licence. A law on the organisation (an Impressum, a licence) binds those
+    based there; a law on advertising (marking ads, consent to advertising email) binds whoever advertises there, so
+    a firm based in Italy that also sells in Germany needs German consent to its emails but no Impressum."""
     shop = {"name": "shop", "model": "b2c", "sector": "retail", "markets": [country], "audience": {"age": [25, 55]}, "goals": ["sales"],
             "budget": {"monthly": 0, "currency": currency, "weekly_hours": 5}, "formats": ["text", "image"], "max_channels": 2}
     based_there = cf.recommend(shop, language=language, minimum_budget_share=None)
-    elsewhere = cf.recommend({**shop, "markets": {"IT": 0.7, country: 0.3}, "budget": {"monthly": 0, "currency": "EUR", "weekly_hours": 5}}, language=language, minimum_budget_share=None)
+    selling_there = cf.recommend({**shop, "markets": {"IT": 0.7, country: 0.3}, "based_in": "IT"}, language=language, minimum_budget_share=None)
+    elsewhere = cf.recommend({**shop, "markets": ["IT"], "based_in": "IT", "budget": {"monthly": 0, "currency": "EUR", "weekly_hours": 5}}, language=language, minimum_budget_share=None)
     assert sum(mark in line for line in based_there.policy) == 1
-    assert not any(mark in line for line in elsewhere.policy)  # based in Italy, selling there too
+    assert sum(mark in line for line in selling_there.policy) == (1 if scope == "markets" else 0)
+    assert not any(mark in line for line in elsewhere.policy)
+
+
+@pytest.mark.parametrize("language", ["en", "it", "ru"])
+def test_every_country_line_of_the_checklists_names_whom_it_binds(language: str, cat: cf.Catalog) -> None:
+    """A country's line says whether it binds organisations based there (``countries``) or anyone advertising there
+    (``markets``), with catalog countries: a misspelt key would silently drop the line from every plan."""
+    import json
+    from pathlib import Path
+
+    strings = json.loads((Path(cf.__file__).parent / "locales" / f"{language}.json").read_text(encoding="utf-8"))
+    lines = [*strings["policy"], *(item for kind in strings["by_kind"].values() for item in kind.get("policy", [])),
+             *(item for sector in strings["by_sector"].values() for item in sector.get("policy_extra", []))]
+    scoped = [item for item in lines if isinstance(item, dict)]
+    assert len(scoped) >= 14
+    for item in scoped:
+        assert set(item) in ({"text", "countries"}, {"text", "markets"}), item
+        codes = item.get("countries", item.get("markets"))
+        assert codes and set(codes) <= set(cat.countries), item

@@ -741,7 +741,7 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
             [cat.channels[c] for c in _market_leaders(problem, picked, "news")],
             explainer,
         ),
-        policy=policy(explainer, problem.advertiser or cat.countries[int(problem.arrays.home_market[0])]),
+        policy=policy(explainer, problem.advertiser or cat.countries[int(problem.arrays.home_market[0])], list(profile.markets)),
         assumptions=_assumptions(problem, explainer),
         accounts=_accounts(problem, chosen, explainer, failing, {p.channel: p.goals for p in picks}),
     )

@@ -151,8 +151,17 @@ def listening_setup(channels_by_goal: Mapping[str, Sequence[str]], news: Sequenc
     return [ListeningItem(goal=goal, listen_for=listen_for[goal], channels=list(dict.fromkeys(where)), feeds=list(news)) for goal, where in channels_by_goal.items() if goal in listen_for]
 
 
-def policy(explainer: Explainer, country: str | None = None) -> list[str]:
-    """A short social media policy checklist for an organisation based in ``country``: a line of the locale given as
-    ``{"text": ..., "countries": [...]}`` names one country's law and is kept only for organisations based there
-    (a Polish library reading an Italian plan was sent to Italian law)."""
-    return [item if isinstance(item, str) else item["text"] for item in explainer.strings["policy"] if isinstance(item, str) or country in item["countries"]]
+def policy(explainer: Explainer, country: str | None = None, markets: Sequence[str] = ()) -> list[str]:
+    """A short social media policy checklist for an organisation based in ``country`` that targets ``markets``.
+
+    A line of the locale given as ``{"text": ..., "countries": [...]}`` names a law for organisations based in one of
+    those countries and is kept only for them (a Polish library reading an Italian plan was sent to Italian law); one
+    given as ``{"text": ..., "markets": [...]}`` names a law on advertising in those countries, whoever advertises,
+    and is kept when one of them is a target market (a Polish firm emailing German buyers needs their consent as a
+    German firm does, but not an Impressum)."""
+    targets = set(markets)
+    return [
+        item if isinstance(item, str) else item["text"]
+        for item in explainer.strings["policy"]
+        if isinstance(item, str) or country in item.get("countries", ()) or targets & set(item.get("markets", ()))
+    ]
