@@ -605,7 +605,7 @@ def _unspent(problem: Problem, objective: str, chosen: list[Choice], explainer: 
     money, hours = problem.money, problem.hours
     held = [
         p for p in chosen
-        if p.level != GROW and problem.offered[p.channel, GROW] and money[p.channel, p.level] < money[p.channel, GROW] <= money[p.channel, p.level] + left
+        if p.level != GROW and problem.offered[p.channel, GROW] and money[p.channel, p.level] < money[p.channel, GROW] <= money[p.channel, p.level] + p.extra_eur + left
         and hours[p.channel, GROW] - hours[p.channel, p.level] > hours_left + 1e-9
     ]
     if held:

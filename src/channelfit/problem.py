@@ -22,7 +22,7 @@ from .profile import Profile
 from .scorer import EXCLUSIONS, ProfileArrays, Scores, advertiser_country, encode, exclusions, score
 from .vocabulary import GROW, LISTEN, MAINTAIN, ObjectiveName
 
-__all__ = ["AT_MINIMUM_SPEND", "AUCTION_MINIMUM_EUR", "CLOSED_LEVELS", "LEVEL_OPTIONS", "MIN_PICK_SHARE", "OPTION_BASE", "OPTION_LEVEL", "OPTION_TIER", "SETUP_WEEKS", "SPEND_TIERS", "Choice", "Problem", "accounts_lowered", "budgeted_hours", "build_problem", "check_forced_fit", "effectiveness", "spend_floor", "kept_accounts", "make_instance", "mix_hours", "mix_money", "ordered_picks"]
+__all__ = ["AT_MINIMUM_SPEND", "AUCTION_MINIMUM_EUR", "CLOSED_LEVELS", "LEVEL_OPTIONS", "MIN_PICK_SHARE", "OPTION_BASE", "OPTION_LEVEL", "OPTION_TIER", "SETUP_WEEKS", "SPEND_TIERS", "Choice", "Problem", "accounts_lowered", "budgeted_hours", "build_problem", "check_forced_fit", "effectiveness", "kept_accounts", "make_instance", "mix_hours", "mix_money", "ordered_picks", "spend_curve", "spend_floor"]
 
 #: The levels a channel closed to an organisation's country loses (``closed_to_organisations.csv``): no ads, no
 #: grow; no posting, nothing but listening; no account, nothing (the channel is excluded as ``closed``).
