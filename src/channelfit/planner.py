@@ -10,7 +10,7 @@ import math
 
 import numpy as np
 
-from .criteria import CRITERIA, NEW_LIST_REACH_FACTOR, REGISTRY, gender_factor
+from .criteria import CRITERIA, NEW_LIST_REACH_FACTOR, REGISTRY
 from .explain import Explainer, money_figure, percent
 from .plan import Account, Excluded, Kpi, MinimumBudget, Phase, PhaseChannel, Pick, Plan, RankedChannel, Reason, Totals
 from .problem import (
@@ -106,7 +106,7 @@ def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, se
         if (cat.channels[c], cat.sectors[s]) in cat.sector_reach_rows
     ]
     near = problem.premises_markets if cat.needs_premises[c] else np.ones(len(cat.countries), dtype=bool)
-    gendered = float(gender_factor(problem.arrays, cat)[0, c])
+    gendered = float(problem.gender_factor[c])
     heaviest = sorted(profile.markets, key=lambda country: -profile.markets[country])  # stable: ties in the order given
     stated = [country for rank, country in enumerate(heaviest) if rank == 0 or profile.markets[country] >= _MARKET_REASON_WEIGHT][:_MARKET_REASONS_MAX]
     for country in stated:

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .criteria import premises_markets
+from .criteria import gender_factor, premises_markets
 from .data import Catalog
 from .errors import InfeasibleError
 from .optimiser import Instance
@@ -101,6 +101,11 @@ class Problem:
     def premises_markets(self) -> np.ndarray:
         """``(country,)`` :func:`~channelfit.criteria.premises_markets` of this profile, computed once (each listing's reasons read it)."""
         return premises_markets(self.arrays, self.cat)[0]
+
+    @functools.cached_property
+    def gender_factor(self) -> np.ndarray:
+        """``(C,)`` :func:`~channelfit.criteria.gender_factor` of this profile, computed once (each pick's reach lines read it)."""
+        return gender_factor(self.arrays, self.cat)[0]
 
     @functools.cached_property
     def candidate_effectiveness(self) -> np.ndarray:

@@ -143,16 +143,17 @@ def refine_spend(problem: Problem, solved: Solved, at_least: float = -np.inf) ->
     instance, solution = solved.instance, solved.solution
     picked = solution.picked
     option_scale = problem.option_scale
-    level_money = sum(instance.monthly_cost_eur[i, o] - OPTION_TIER[o] * option_scale[i, o] for i, o in picked)
+    level_money = _level_money(problem, solved)
     paid = [i for i, o in picked if option_scale[i, o] > 0]
     extra = np.array([OPTION_TIER[o] * option_scale[i, o] if o >= 0 else 0.0 for i, o in enumerate(solution.levels)])
     tiers = replace(solved, extra_eur=tuple(extra.tolist()), objective=solution.objective)
     if not paid:
         return tiers if _earns_its_place(problem, solved, paid, extra) else None
     scale = option_scale[paid, [solution.levels[i] for i in paid]]
-    budget = max(0.0, float(instance.monthly_budget_eur) - float(level_money))
-    at_full = _at_full(problem, instance, [(i, OPTION_LEVEL[solution.levels[i]]) for i in paid])
-    floor = spend_floor(problem, "additive" if instance.value is not None else "coverage")[[OPTION_LEVEL[solution.levels[i]] for i in paid]]  # (m, G)
+    budget = max(0.0, float(instance.monthly_budget_eur) - level_money)
+    paid_levels = [OPTION_LEVEL[solution.levels[i]] for i in paid]
+    at_full = _at_full(problem, instance, list(zip(paid, paid_levels)))
+    floor = spend_floor(problem, "additive" if instance.value is not None else "coverage")[paid_levels]  # (m, G)
     if instance.value is not None:
         weights, fixed = np.ones(1), None
         base = float(sum(instance.value[i, o] for i, o in picked if i not in paid))
@@ -481,6 +482,12 @@ def minimum_budget(problem: Problem, objective: ObjectiveName, main: Solved, sha
     return MinimumBudgetSolution(share, smallest / grid, best)
 
 
+def _level_money(problem: Problem, solved: Solved) -> float:
+    """What the levels of ``solved``'s picks cost (EUR/month), without the promotion their spend tiers add."""
+    instance, option_scale = solved.instance, problem.option_scale
+    return float(sum(instance.monthly_cost_eur[i, o] - OPTION_TIER[o] * option_scale[i, o] for i, o in solved.solution.picked))
+
+
 def _at_cap(instance: Instance, row: int, option: int) -> int:
     """The option of ``option``'s level at its last spend tier where ``instance`` offers it (else ``option``): its
     value bounds every split of a mix with ``option`` (-1, off, stays off)."""
@@ -499,12 +506,11 @@ def least_promotion(problem: Problem, solved: Solved, target: float) -> Solved:
     reach that share needs", although the campaign's minimum spend alone reached the share. A fixed mix's best
     split only gains with the money, so the least promotion is found by bisection.
     """
-    instance, levels = solved.instance, solved.solution.levels
-    option_scale = problem.option_scale
-    level_money = float(sum(instance.monthly_cost_eur[i, o] - OPTION_TIER[o] * option_scale[i, o] for i, o in solved.solution.picked))
-    promotion = float(instance.monthly_budget_eur) - level_money
     if solved.extra_eur is None or sum(solved.extra_eur) <= SPLIT_PRECISION_EUR:
         return solved
+    instance, levels = solved.instance, solved.solution.levels
+    level_money = _level_money(problem, solved)
+    promotion = float(instance.monthly_budget_eur) - level_money
     start = Solution(levels=levels, objective=objective_value(instance, levels), status=0, nodes=0)
 
     def reaching(money: float) -> Solved | None:
