@@ -37,6 +37,7 @@ def instances(draw: st.DrawFn, max_n: int = 12, max_count: int = 3, additive: bo
         weekly_hours_budget=float(draw(st.floats(0.0, 20.0))),
         max_channels=draw(st.integers(1, max_count)),
         min_share=draw(st.sampled_from([0.0, 0.0, 0.03, 0.1, 0.3])) if min_share else 0.0,
+        floor_option=draw(st.none() | st.lists(st.integers(0, n_levels - 1), min_size=n_levels, max_size=n_levels).map(tuple)) if min_share else None,
         **objective,
     )
 

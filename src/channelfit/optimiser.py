@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -65,6 +66,10 @@ class Instance:
         value minus the value without it, over the value (0 disables the rule). A selection that
         breaks the rule cannot be mended by adding picks (a pick's contribution only shrinks as
         others join, and the value only grows), so the search prunes it with all its supersets.
+    floor_option
+        ``(L,)``: the option whose value (or effectiveness) the ``min_share`` rule reads for each option,
+        every pick at ``floor_option[level]``; ``None`` reads each option's own. channelfit reads a level
+        at its minimum spend, so that promotion on one pick never pushes another out of the mix.
     """
 
     monthly_cost_eur: np.ndarray
@@ -78,6 +83,7 @@ class Instance:
     effectiveness: np.ndarray | None = None
     goal_weights: np.ndarray | None = None
     min_share: float = 0.0
+    floor_option: tuple[int, ...] | None = None
     max_nodes: int = MAX_NODES
 
     def __post_init__(self) -> None:
@@ -101,6 +107,8 @@ class Instance:
             raise ValueError(f"max_channels must be >= 0, got {self.max_channels}")
         if not 0.0 <= self.min_share < 1.0:
             raise ValueError(f"min_share must be in [0, 1), got {self.min_share}")
+        if self.floor_option is not None and (len(self.floor_option) != shape[1] or not all(0 <= o < shape[1] for o in self.floor_option)):
+            raise ValueError(f"floor_option must give one option in 0..{shape[1] - 1} per option, got {self.floor_option}")
 
 
 #: ``Solution.status`` codes, as in :class:`scipy.optimize.OptimizeResult`: 0 is success.
@@ -242,7 +250,12 @@ def solve(
 
 
 class _Search:
-    """The branch-and-bound's state: the incumbent, the current picks, the node count."""
+    """The branch-and-bound's state: the incumbent, the current picks, the node count.
+
+    Each node carries the selection's value and misses (``miss``, per goal) and the same for the
+    ``min_share`` floor (``floor_value``, ``floor_miss``: the selection read at ``instance.floor_option``;
+    the same objects when the floor reads each option's own value).
+    """
 
     def __init__(self, instance: Instance, at_least: float | None, evaluate: Callable[[tuple[int, ...]], float] | None = None) -> None:
         self.instance = instance
@@ -250,15 +263,26 @@ class _Search:
         self.money, self.hours, self.offered = instance.monthly_cost_eur, instance.weekly_hours, instance.offered
         self.n = len(self.money)
         self.additive = instance.value is not None
+        at_floor = list(instance.floor_option) if instance.floor_option is not None else None
+        self.separate_floor = at_floor is not None
         if instance.value is not None:
             self.value = np.where(self.offered, instance.value, 0.0)
+            self.floor_value = self.value if at_floor is None else np.where(self.offered, instance.value[:, at_floor], 0.0)
             self.weights = np.ones(1)
+            objective, floor = self.value, self.floor_value
         else:
             assert instance.effectiveness is not None and instance.goal_weights is not None
             self.eff = np.where(self.offered[:, :, None], instance.effectiveness, 0.0)
+            self.floor_eff = self.eff if at_floor is None else np.where(self.offered[:, :, None], instance.effectiveness[:, at_floor], 0.0)
             self.weights = np.asarray(instance.goal_weights, dtype=float)
             self.keep = 1.0 - self.eff  # what each option misses of each goal
-            self.least_keep = self.keep.min(axis=2).tolist()
+            self.floor_keep = self.keep if at_floor is None else 1.0 - self.floor_eff
+            self.least_keep = self.floor_keep.min(axis=2).tolist()
+            objective, floor = self.eff, self.floor_eff
+        # floor >= ratio * objective, option by option: a selection's floor value is then at least ratio times
+        # its value (coverage is concave along the ray t * e, and 0 at t = 0), which bounds a descendant's floor.
+        positive = objective > _EPS
+        self.floor_ratio = 1.0 if at_floor is None or not positive.any() else min(1.0, float((floor[positive] / objective[positive]).min()))
         # The per-option figures read one at a time, as Python lists (a numpy scalar read costs more than the work).
         self.money_of, self.hours_of = self.money.tolist(), self.hours.tolist()
         self.offered_of = [[lv for lv, ok in enumerate(row) if ok] for row in self.offered.tolist()]
@@ -289,23 +313,36 @@ class _Search:
         rest = np.flatnonzero(~np.asarray(instance.forced, dtype=bool))
         slots = instance.max_channels - len(forced)
         if slots >= 0:
-            self.place_forced(forced, rest, slots, 0.0, np.ones_like(self.weights), float(instance.monthly_budget_eur), float(instance.weekly_hours_budget))
+            empty = _Node(0.0, np.ones_like(self.weights), 0.0, np.ones_like(self.weights))
+            self.place_forced(forced, rest, slots, empty, float(instance.monthly_budget_eur), float(instance.weekly_hours_budget))
 
     def gains(self, i: int | np.ndarray, miss: np.ndarray) -> np.ndarray:
         """Marginal gain of each level of ``i`` (or of each row of an index array) given ``miss``."""
         return self.value[i] if self.additive else self.eff[i] @ (self.weights * miss)
 
-    def options(self, i: int, gains: list[float], money_left: float, hours_left: float, floor: float = -np.inf) -> list[int]:
-        """The levels of ``i`` that fit and gain more than ``floor``, best gain (``gains[level]``) first, then cheapest."""
+    def floor_gains(self, i: np.ndarray, node: _Node, gains: np.ndarray) -> np.ndarray:
+        """What each level of the rows ``i`` adds to the floor's value at ``node`` (``gains`` when the floor reads the objective)."""
+        if not self.separate_floor:
+            return gains
+        return self.floor_value[i] if self.additive else self.floor_eff[i] @ (self.weights * node.floor_miss)
+
+    def options(self, i: int, gains: list[float], money_left: float, hours_left: float, floor: float = -np.inf, floor_gains: list[float] | None = None) -> list[int]:
+        """The levels of ``i`` that fit and add more than ``floor`` to the floor's value (``floor_gains[level]``, the
+        gains when None), best gain (``gains[level]``) first, then cheapest."""
         money, hours = self.money_of[i], self.hours_of[i]
-        ok = [lv for lv in self.offered_of[i] if money[lv] <= money_left + 1e-9 and hours[lv] <= hours_left + 1e-9 and gains[lv] > floor]
+        admit = gains if floor_gains is None else floor_gains
+        ok = [lv for lv in self.offered_of[i] if money[lv] <= money_left + 1e-9 and hours[lv] <= hours_left + 1e-9 and admit[lv] > floor]
         return sorted(ok, key=lambda lv: (-gains[lv], money[lv], hours[lv]))
 
-    def take(self, i: int, lv: int, current: float, miss: np.ndarray) -> tuple[float, np.ndarray]:
+    def take(self, i: int, lv: int, node: _Node) -> _Node:
         if self.additive:
-            return current + float(self.value[i, lv]), miss
-        new_miss = miss * self.keep[i, lv]
-        return float(self.weights @ (1.0 - new_miss)), new_miss
+            return _Node(node.value + float(self.value[i, lv]), node.miss, node.floor_value + float(self.floor_value[i, lv]), node.floor_miss)
+        miss = node.miss * self.keep[i, lv]
+        value = float(self.weights @ (1.0 - miss))
+        if not self.separate_floor:
+            return _Node(value, miss, value, miss)
+        floor_miss = node.floor_miss * self.floor_keep[i, lv]
+        return _Node(value, miss, float(self.weights @ (1.0 - floor_miss)), floor_miss)
 
     def record(self, current: float) -> None:
         if current > self.best_value + _EPS and not self.done:
@@ -313,38 +350,38 @@ class _Search:
             if value > self.best_value + _EPS:
                 self.best_value, self.best_levels = value, list(self.chosen)
 
-    def earns_its_place(self, current: float, least: float = np.inf) -> float | None:
-        """A lower bound on the smallest contribution of a pick that is not forced, or None when one adds less
-        than ``min_share`` of ``current``.
+    def earns_its_place(self, floor_value: float, least: float = np.inf) -> float | None:
+        """A lower bound on the smallest contribution to the floor's value (``floor_value`` for the current picks)
+        of a pick that is not forced, or None when one adds less than ``min_share`` of ``floor_value``.
 
         ``least`` is such a bound known from the parent (see :meth:`child_least`): when it already clears the
         share, the exact contributions are not computed.
         """
         share = self.instance.min_share
-        if share <= 0 or not self.picked or least >= share * current - _EPS:
+        if share <= 0 or not self.picked or least >= share * floor_value - _EPS:
             return least
         picks = np.array(self.picked)
         levels = np.array([self.chosen[i] for i in picks])
         if self.additive:
-            contribution = self.value[picks, levels]
+            contribution = self.floor_value[picks, levels]
         else:
             chosen = [i for i, lv in enumerate(self.chosen) if lv >= 0]
-            missed = 1.0 - self.eff[chosen, [self.chosen[i] for i in chosen]]  # (k, G) for every pick, forced ones too
+            missed = 1.0 - self.floor_eff[chosen, [self.chosen[i] for i in chosen]]  # (k, G) for every pick, forced ones too
             if missed.min() > 1e-9:  # the others' product is the whole product over one's own miss
-                others = np.prod(missed, axis=0)[None, :] / (1.0 - self.eff[picks, levels])
+                others = np.prod(missed, axis=0)[None, :] / (1.0 - self.floor_eff[picks, levels])
             else:
                 others = np.array([np.prod(np.delete(missed, chosen.index(i), axis=0), axis=0) for i in picks])
-            contribution = (others * self.eff[picks, levels]) @ self.weights
+            contribution = (others * self.floor_eff[picks, levels]) @ self.weights
         smallest = float(contribution.min())
-        return smallest if smallest >= share * current - _EPS else None
+        return smallest if smallest >= share * floor_value - _EPS else None
 
-    def child_least(self, least: float, i: int, lv: int, gain: float) -> float:
-        """A lower bound on the smallest contribution after adding ``i`` at ``lv`` (which adds ``gain``): the new
-        pick adds exactly its gain, and an earlier pick's contribution shrinks at most by the new pick's smallest
-        miss over the goals (additive: it does not shrink)."""
+    def child_least(self, least: float, i: int, lv: int, floor_gain: float) -> float:
+        """A lower bound on the smallest contribution after adding ``i`` at ``lv`` (which adds ``floor_gain`` to the
+        floor's value): the new pick adds exactly that, and an earlier pick's contribution shrinks at most by the new
+        pick's smallest miss over the goals (additive: it does not shrink)."""
         if self.additive or not np.isfinite(least):
-            return min(least, gain)
-        return min(least * self.least_keep[i][lv], gain)
+            return min(least, floor_gain)
+        return min(least * self.least_keep[i][lv], floor_gain)
 
     def push(self, i: int, lv: int) -> None:
         self.chosen[i] = lv
@@ -354,55 +391,58 @@ class _Search:
         self.chosen[i] = -1
         self.picked.pop()
 
-    def place_forced(self, forced: list[int], rest: np.ndarray, slots: int, current: float, miss: np.ndarray, money_left: float, hours_left: float) -> None:
+    def place_forced(self, forced: list[int], rest: np.ndarray, slots: int, node: _Node, money_left: float, hours_left: float) -> None:
         if not forced:
-            self.branch(rest, current, miss, money_left, hours_left, slots)
+            self.branch(rest, node, money_left, hours_left, slots)
             return
         i = forced[0]
-        for lv in self.options(i, self.gains(i, miss).tolist(), money_left, hours_left):
+        for lv in self.options(i, self.gains(i, node.miss).tolist(), money_left, hours_left):
             if self.done:
                 return
-            new_value, new_miss = self.take(i, lv, current, miss)
             self.chosen[i] = lv
-            self.place_forced(forced[1:], rest, slots, new_value, new_miss, money_left - self.money_of[i][lv], hours_left - self.hours_of[i][lv])
+            self.place_forced(forced[1:], rest, slots, self.take(i, lv, node), money_left - self.money_of[i][lv], hours_left - self.hours_of[i][lv])
             self.chosen[i] = -1
 
-    def branch(self, cand: np.ndarray, current: float, miss: np.ndarray, money_left: float, hours_left: float, slots: int, least: float = np.inf) -> None:
+    def branch(self, cand: np.ndarray, node: _Node, money_left: float, hours_left: float, slots: int, least: float = np.inf) -> None:
         """Record the current selection, then try adding each remaining candidate (in gain order).
 
         ``least`` bounds the smallest contribution of the picks that are not forced from below (infinite with none).
         """
         self.nodes += 1
-        checked = self.earns_its_place(current, least)
+        checked = self.earns_its_place(node.floor_value, least)
         if checked is None:
             return  # no superset can mend it
         least = checked
+        current, miss = node.value, node.miss
         self.record(current)
         if slots == 0 or len(cand) == 0 or self.done:
             return
         effs = None if self.additive else self.eff[cand]
         gain = self.value[cand] if effs is None else effs @ (self.weights * miss)
-        # A pick of an improving descendant must add min_share of a value above the incumbent, and it adds
-        # at most its gain here (gains only shrink as picks join): options that gain less cannot be in one.
-        floor = max(_EPS, self.instance.min_share * self.best_value) - _EPS  # the incumbent, or a decision's target
-        fits = (self.money_or_inf[cand] <= money_left + 1e-9) & (self.hours_or_inf[cand] <= hours_left + 1e-9) & (gain > floor)
+        floor_gain = self.floor_gains(cand, node, gain)
+        # A pick of an improving descendant must add min_share of its floor value, which is at least the node's and at
+        # least floor_ratio times the incumbent's value, and it adds at most its floor gain here (gains only shrink as
+        # picks join): options that add less cannot be in one.
+        floor = self.instance.min_share * max(node.floor_value, self.floor_ratio * max(self.best_value, 0.0)) - _EPS
+        fits = (self.money_or_inf[cand] <= money_left + 1e-9) & (self.hours_or_inf[cand] <= hours_left + 1e-9) & (floor_gain > floor)
         gain = np.where(fits, gain, -1.0)
         best_gain = gain.max(axis=1)
-        select = np.flatnonzero(best_gain > floor)
+        select = np.flatnonzero(best_gain > 0.0)
         if len(select) == 0:
             return
         select = select[np.argsort(-best_gain[select], kind="stable")]
         cand, gain, best_gain = cand[select], gain[select], best_gain[select]
+        floor_rows = floor_gain[select] if self.separate_floor else None
         if slots == 1:  # the best single addition that earns its place is exact: no need to branch
             for j, (i, most) in enumerate(zip(cand.tolist(), best_gain.tolist())):
                 if current + most <= self.best_value + _EPS:
                     return
-                for lv in self.options(i, gain[j].tolist(), money_left, hours_left, floor):
-                    new_value = self.take(i, lv, current, miss)[0]
+                for lv in self.options(i, gain[j].tolist(), money_left, hours_left, floor, None if floor_rows is None else floor_rows[j].tolist()):
+                    child = self.take(i, lv, node)
                     self.push(i, lv)
-                    fine = self.earns_its_place(new_value, self.child_least(least, i, lv, new_value - current)) is not None
+                    fine = self.earns_its_place(child.floor_value, self.child_least(least, i, lv, child.floor_value - node.floor_value)) is not None
                     if fine:
-                        self.record(new_value)
+                        self.record(child.value)
                     self.pop(i)
                     if fine and self.evaluate is None:  # a bound, not the value: every level must be evaluated
                         break
@@ -433,14 +473,22 @@ class _Search:
             # what the picks after this one can add: the slots - 1 best gains after j (sorted, so a prefix sum)
             after = prefix[min(j + slots, m)] - prefix[j + 1]
             row = gain[j].tolist()
-            for lv in self.options(i, row, money_left, hours_left, floor):
+            for lv in self.options(i, row, money_left, hours_left, floor, None if floor_rows is None else floor_rows[j].tolist()):
                 if current + row[lv] + after <= self.best_value + _EPS:
                     continue  # neither this pick nor any addition to it can beat the incumbent
-                new_value, new_miss = self.take(i, lv, current, miss)
+                child = self.take(i, lv, node)
                 self.push(i, lv)
-                child = self.child_least(least, i, lv, new_value - current)
-                self.branch(cand[j + 1 :], new_value, new_miss, money_left - self.money_of[i][lv], hours_left - self.hours_of[i][lv], slots - 1, child)
+                self.branch(cand[j + 1 :], child, money_left - self.money_of[i][lv], hours_left - self.hours_of[i][lv], slots - 1, self.child_least(least, i, lv, child.floor_value - node.floor_value))
                 self.pop(i)
+
+
+class _Node(NamedTuple):
+    """A selection's value and per-goal misses, and the same read at the floor's options."""
+
+    value: float
+    miss: np.ndarray
+    floor_value: float
+    floor_miss: np.ndarray
 
 
 def _goal_bound(best_eff: np.ndarray, weights: np.ndarray, miss: np.ndarray, slots: int) -> float:

@@ -17,9 +17,12 @@ __all__ = ["brute_force", "brute_force_mix", "coverage_value", "milp_additive", 
 
 
 def _earns_its_place(instance: Instance, levels: np.ndarray) -> bool:
-    """Every pick that is not forced adds at least ``min_share`` of the value (leave-one-out, by plain loops)."""
+    """Every pick that is not forced adds at least ``min_share`` of the value, each pick read at its
+    ``floor_option`` (leave-one-out, by plain loops)."""
     if instance.min_share <= 0:
         return True
+    if instance.floor_option is not None:
+        levels = np.array([instance.floor_option[lv] if lv >= 0 else -1 for lv in levels])
     total = coverage_value(instance, levels)
     for i in np.flatnonzero(levels >= 0):
         if instance.forced[i]:

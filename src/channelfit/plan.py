@@ -139,7 +139,7 @@ class Totals(_Out):
     unspent: Money = Field(default=0.0, description="money of the budget the plan leaves unspent, in the profile's currency")
     unspent_why: Reason | None = Field(
         default=None,
-        description="why money is left unspent, when it is; code unspent_hours, unspent_saturated, unspent_floor, unspent_slots_full or unspent_no_gain",
+        description="why money is left unspent, when it is; code unspent_hours, unspent_below_step, unspent_saturated, unspent_slots_full or unspent_no_gain",
     )
 
 

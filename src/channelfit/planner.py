@@ -569,21 +569,7 @@ def _smallest_paid_step(problem: Problem, chosen: list[Choice], hours_left: floa
     return min(steps, default=None)
 
 
-def _weakest_pick(problem: Problem, objective: str, chosen: list[Choice]) -> int:
-    """The pick, among those the 3 % floor applies to (not included, not a kept account), that adds least to the
-    mix's value (leave-one-out): the one more promotion elsewhere would push under the floor. An Almaty clinic read
-    "another pick" and could not tell which."""
-    exempt = {problem.cat.index["channels"][c] for c in problem.profile.include} | set(kept_accounts(problem))
-    total = _values_so_far(problem, objective, chosen)[-1]
-
-    def adds(pick: Choice) -> float:
-        rest = [other for other in chosen if other is not pick]
-        return total - (_values_so_far(problem, objective, rest)[-1] if rest else 0.0)
-
-    return min([p for p in chosen if p.channel not in exempt] or chosen, key=adds).channel
-
-
-def _unspent(problem: Problem, objective: str, chosen: list[Choice], explainer: Explainer, expand_adds: bool) -> Reason | None:
+def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer, expand_adds: bool) -> Reason | None:
     """Why money is left over, when it is (more than one unit of the profile's currency). The slots are named only
     when the expand phase, with more of them, adds a channel (``expand_adds``), as in :func:`_why_not`: a Stockholm
     SaaS read "all channel slots (6) are used" beside money left when eight slots gave the same mix."""
@@ -591,14 +577,7 @@ def _unspent(problem: Problem, objective: str, chosen: list[Choice], explainer: 
     if left * problem.fx_per_eur < 1.0:
         return None
     figures: dict[str, float | int | str] = {"money": money_figure(left * problem.fx_per_eur), "currency": problem.profile.budget.currency}
-    paid = [p for p in chosen if problem.spend_scale[p.channel, p.level] > 0]
-    # A paid pick short of its cap with money left: the split stopped where more promotion would push
-    # another pick under MIN_PICK_SHARE of the value (see solutions.refine_spend).
-    short = [p for p in paid if p.extra_eur < SPEND_TIERS[-1] * problem.spend_scale[p.channel, p.level] * (1 - 1e-3)]
-    if short:
-        names = explainer.join(explainer.channel_name(p.channel) for p in short)
-        weakest = _weakest_pick(problem, objective, chosen)
-        return explainer.reason("unspent_floor", channel=names, weakest=explainer.channel_name(weakest), share=round(MIN_PICK_SHARE * 100), **figures)
+    paid = [p for p in chosen if problem.spend_scale[p.channel, p.level] > 0]  # each at its cap: the split spends up to them
     hours_figure = round(max(0.0, hours_left), 2)
     none_left = "" if hours_figure > 0 else "_none"
     # A pick that could take the money at grow but for the hours: the hours, not the money, are the limit.
@@ -730,7 +709,7 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
             weekly_hours=mix_hours(problem, chosen),
             setup_hours=float(sum(problem.setup[p.channel, p.level] for p in chosen)),
             unspent=max(0.0, problem.monthly_budget_eur - money) * problem.fx_per_eur,
-            unspent_why=_unspent(problem, solutions.objective, chosen, explainer, bool(joins_later)),
+            unspent_why=_unspent(problem, chosen, explainer, bool(joins_later)),
         ),
         phases=[listen, focus, expand],
         minimum_budget=_minimum_budget(problem, solutions.minimum, solutions.main.value),

@@ -298,7 +298,8 @@ def make_instance(
     Each candidate has an option per level, and its maintain and grow levels one per :data:`SPEND_TIERS` of
     extra promotion (where the level takes more money). Included channels and kept accounts are forced;
     a kept account's lower levels are not offered. Every other pick must add :data:`MIN_PICK_SHARE`
-    of the mix's value. Channels in ``running`` (indices into the catalog) need no setup hours.
+    of the mix's value, every pick read at its level's minimum spend (:data:`OPTION_BASE`): promotion
+    on one pick never pushes another out. Channels in ``running`` (indices into the catalog) need no setup hours.
     """
     cand, cat, profile = problem.candidates, problem.cat, problem.profile
     kept = kept_accounts(problem)
@@ -319,6 +320,7 @@ def make_instance(
         weekly_hours_budget=profile.budget.weekly_hours if weekly_hours is None else weekly_hours,
         max_channels=profile.max_channels if max_channels is None else max_channels,
         min_share=MIN_PICK_SHARE,
+        floor_option=OPTION_BASE,
     )
     if objective == "additive":
         value = problem.scores.score[0, cand][:, None] * cat.level_effect[cand]

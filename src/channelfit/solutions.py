@@ -50,7 +50,7 @@ __all__ = [
 _TIERED = tuple(options for options in LEVEL_OPTIONS if len(options) > 1)
 #: The expand phase may add this many channels to the focus mix.
 EXPAND_SLOTS = 2
-#: When the floor caps the promotion, the money spent is found to within a cent (plans state money in cents).
+#: The least promotion a minimum budget needs is found to within a cent (plans state money in cents).
 SPLIT_PRECISION_EUR = 0.01
 #: The minimum viable budget is the smallest budget that reaches this share of the full plan's value.
 MINIMUM_BUDGET_SHARE = 0.8
@@ -135,22 +135,25 @@ def refine_spend(problem: Problem, solved: Solved, at_least: float = -np.inf) ->
 
     The value is concave in the extra spend of a fixed mix, so the split is the one where every paid
     pick below its cap gains the same per euro (coordinate ascent inside a bisection on that gain).
-    A split that would leave a pick under :data:`~channelfit.problem.MIN_PICK_SHARE` is not taken: the
-    money split is then the largest that keeps every pick above it (a bisection), or the solution's own
-    tiers when they do better. ``None`` when no split, the tiers' included, keeps every pick above it, or
-    when even the best split that ignores the floor stays below ``at_least`` (a decision needs no more).
+    The whole budget is split, up to the caps: the :data:`~channelfit.problem.MIN_PICK_SHARE` floor
+    reads every pick at its level's minimum spend (the instance's ``floor_option``), so promotion on
+    one pick never pushes another out of the mix and money is never held back to keep one in it (an
+    Istanbul shop doubling its budget left 57 % of it unspent to keep YouTube above the floor).
+    ``None`` when the mix breaks the floor, or when its split stays below ``at_least`` (a decision
+    needs no more).
     """
     instance, solution = solved.instance, solved.solution
+    if not _earns_its_place(solved):
+        return None
     picked = solution.picked
     option_scale = problem.option_scale
-    level_money = _level_money(problem, solved)
     paid = [i for i, o in picked if option_scale[i, o] > 0]
     extra = np.array([OPTION_TIER[o] * option_scale[i, o] if o >= 0 else 0.0 for i, o in enumerate(solution.levels)])
     tiers = replace(solved, extra_eur=tuple(extra.tolist()), objective=solution.objective)
     if not paid:
-        return tiers if _earns_its_place(problem, solved, paid, extra) else None
+        return tiers
     scale = option_scale[paid, [solution.levels[i] for i in paid]]
-    budget = max(0.0, float(instance.monthly_budget_eur) - level_money)
+    budget = max(0.0, float(instance.monthly_budget_eur) - _level_money(problem, solved))
     paid_levels = [OPTION_LEVEL[solution.levels[i]] for i in paid]
     at_full = _at_full(problem, instance, list(zip(paid, paid_levels)))
     floor = spend_floor(problem, "additive" if instance.value is not None else "coverage")[paid_levels]  # (m, G)
@@ -162,31 +165,15 @@ def refine_spend(problem: Problem, solved: Solved, at_least: float = -np.inf) ->
         weights = np.asarray(instance.goal_weights)
         fixed = np.prod([1.0 - instance.effectiveness[i, o] for i, o in picked if i not in paid], axis=0) if len(paid) < len(picked) else np.ones_like(weights)
         base = 0.0
-
-    def split(money: float) -> tuple[np.ndarray, float, bool]:
-        x = split_spend(at_full, scale, weights, fixed, money, SPEND_TIERS[-1], floor)
-        trial = extra.copy()
-        trial[paid] = x
-        return trial, _split_value(at_full, scale, weights, fixed, x, floor) + base, _earns_its_place(problem, solved, paid, trial)
-
-    trial, value, fine = split(budget)
-    if value < at_least:  # no split reaches it (the tiers' included): the floor need not be settled
+    x = split_spend(at_full, scale, weights, fixed, budget, SPEND_TIERS[-1], floor)
+    value = _split_value(at_full, scale, weights, fixed, x, floor) + base
+    if max(value, solution.objective) < at_least:
         return None
-    if not fine:  # more promotion on one pick would push another under the floor: spend less, as much as allowed
-        low, high = 0.0, budget
-        trial, value, fine = split(low)
-        while high - low > SPLIT_PRECISION_EUR:
-            middle = (low + high) / 2
-            at_middle = split(middle)
-            if at_middle[2]:
-                low, (trial, value, fine) = middle, at_middle
-            else:
-                high = middle
-    if fine and value >= solution.objective - 1e-12:
-        return replace(solved, extra_eur=tuple(trial.tolist()), objective=value)
-    if _earns_its_place(problem, solved, paid, extra):  # the tiers' own floor, checked only here: most splits beat them
+    if value < solution.objective - 1e-12:  # the split is found to 1e-10 of the budget: the tiers may edge it out
         return tiers
-    return replace(solved, extra_eur=tuple(trial.tolist()), objective=value) if fine else None
+    trial = extra.copy()
+    trial[paid] = x
+    return replace(solved, extra_eur=tuple(trial.tolist()), objective=value)
 
 
 def _among(instance: Instance, only: Mapping[int, int] | None) -> Instance:
@@ -392,36 +379,29 @@ def split_spend(
     return x
 
 
-def _earns_its_place(problem: Problem, solved: Solved, paid: list[int], extra: np.ndarray) -> bool:
-    """Whether every pick that is not forced still adds :data:`~channelfit.problem.MIN_PICK_SHARE` of the value
-    when the ``paid`` picks take the ``extra`` spend (the other picks as the solution has them)."""
-    instance, solution = solved.instance, solved.solution
-    picked = solution.picked
-    if not picked:
+def _earns_its_place(solved: Solved) -> bool:
+    """Whether every pick that is not forced adds :data:`~channelfit.problem.MIN_PICK_SHARE` of the mix's value,
+    every pick at its level's minimum spend (the instance's ``floor_option``), as the search reads the floor."""
+    instance, picked = solved.instance, solved.solution.picked
+    if not picked or instance.min_share <= 0:
         return True
-
-    floor = spend_floor(problem, "additive" if instance.value is not None else "coverage")
-
-    def on_curve(i: int) -> np.ndarray:
-        option = solution.levels[i]
-        level = OPTION_LEVEL[option]
-        return spend_curve(_at_full(problem, instance, [(i, level)])[0], extra[i] / problem.option_scale[i, option], floor[level])
-
+    rows = [i for i, _ in picked]
+    options = [o if instance.floor_option is None else instance.floor_option[o] for _, o in picked]
+    unforced = ~np.asarray(instance.forced)[rows]
     if instance.value is not None:
-        values = {i: float(on_curve(i)[0]) if i in paid else float(instance.value[i, o]) for i, o in picked}
-        total = sum(values.values())
-        return all(values[i] >= instance.min_share * total - 1e-12 for i, _ in picked if not instance.forced[i])
-    assert instance.effectiveness is not None and instance.goal_weights is not None
-    effs = np.array([on_curve(i) if i in paid else instance.effectiveness[i, o] for i, o in picked])  # (k, G)
-    weights = np.asarray(instance.goal_weights)
-    misses = 1.0 - effs
-    if misses.min() > 1e-9:  # the others' product is the whole product over one's own miss
-        others = np.prod(misses, axis=0)[None, :] / misses
+        contribution = instance.value[rows, options]
+        total = float(contribution.sum())
     else:
-        others = np.array([np.prod(np.delete(misses, k, axis=0), axis=0) for k in range(len(picked))])
-    total = float(weights @ (1.0 - np.prod(misses, axis=0)))
-    contribution = (others * effs) @ weights
-    unforced = ~np.asarray(instance.forced)[[i for i, _ in picked]]
+        assert instance.effectiveness is not None and instance.goal_weights is not None
+        effs = instance.effectiveness[rows, options]  # (k, G)
+        weights = np.asarray(instance.goal_weights)
+        misses = 1.0 - effs
+        if misses.min() > 1e-9:  # the others' product is the whole product over one's own miss
+            others = np.prod(misses, axis=0)[None, :] / misses
+        else:
+            others = np.array([np.prod(np.delete(misses, k, axis=0), axis=0) for k in range(len(picked))])
+        total = float(weights @ (1.0 - np.prod(misses, axis=0)))
+        contribution = (others * effs) @ weights
     return bool(np.all(contribution[unforced] >= instance.min_share * total - 1e-12))
 
 
