@@ -476,6 +476,30 @@ def test_a_members_only_network_is_open_only_to_its_own_sectors() -> None:
     assert "doximity" in {r.channel for r in hospital.ranking}
 
 
+@given(profiles(with_include=False))
+def test_a_vertical_network_of_the_organisations_own_sector_is_read_on_that_sector(profile: dict) -> None:
+    """G2 and Capterra are where buyers of any sector look for software: a Krakow software house selling to
+    manufacturers and banks had them at a quarter of their fit, read on its buyers' sectors, and Clutch under X."""
+    cat = cf.catalog()
+    plan = cf.recommend(profile, minimum_budget_share=None)
+    own = cat.index["sectors"][profile["sector"]]
+    for ranked in plan.ranking:
+        c = cat.index["channels"][ranked.channel]
+        if cat.vertical_sectors[c, own] and "sector" in ranked.criteria:
+            assert ranked.criteria["sector"] == pytest.approx(cat.sector_fit[c, own], abs=1e-9), ranked.channel
+
+
+def test_a_software_house_selling_to_manufacturers_is_sent_to_clutch() -> None:
+    krakow = {
+        "name": "Krakow software house", "kind": "company", "model": "b2b", "sector": "software", "markets": {"DE": 0.5, "GB": 0.5},
+        "audience": {"age": [30, 60], "professionals": True, "sectors": ["manufacturing", "retail", "finance"]},
+        "goals": {"lead_generation": 4, "thought_leadership": 2, "recruiting": 1},
+        "budget": {"monthly": 20000, "currency": "PLN", "weekly_hours": 20}, "formats": ["text", "article", "image", "long_video"], "present_on": {"linkedin": "maintain"}, "max_channels": 5,
+    }
+    plan = cf.recommend(krakow, minimum_budget_share=None)
+    assert "clutch" in {p.channel for p in plan.picks}, [p.channel for p in plan.picks]
+
+
 def test_a_channel_with_kpis_of_its_own_is_measured_on_them() -> None:
     """Tabelog is measured on bookings, Google Business Profile on calls for leads (data/channel_kpis.csv)."""
     ramen = {

@@ -281,8 +281,12 @@ def _goals(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndar
 
 
 def _sector(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndarray:
-    """The channel's fit for the sectors the goals address (the buyers' for selling goals, else the organisation's own)."""
-    return rowwise_dot(arrays.sector_mix, cat.sector_fit)
+    """The channel's fit for the sectors the goals address (the buyers' for selling goals, else the organisation's own).
+    A vertical channel of the organisation's own sector is read on that sector, whoever the buyers are: they come
+    there to find its kind of vendor (a Krakow software house selling to manufacturers and banks had Clutch read on
+    manufacturing and finance, and G2 and Capterra at a quarter of their fit)."""
+    own = arrays.sector
+    return np.where(cat.vertical_sectors[:, own].T, cat.sector_fit[:, own].T, rowwise_dot(arrays.sector_mix, cat.sector_fit))
 
 
 def _formats(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndarray:

@@ -93,6 +93,9 @@ class Catalog:
         that does not run it yet starts with nobody there.
     sector_visitors_travel
         ``(sector,)``: the sector's customers travel to its premises from the other target markets (``sectors.csv``).
+    vertical_sectors
+        ``(channel, sector)``: the channel is a vertical network or directory of the sector's organisations
+        (``vertical_sectors`` in ``channels.csv``: G2 and Capterra for software vendors, Clutch for agencies).
     account_sectors
         ``(channel, sector)``: an organisation of the sector can hold an account there; False only where the channel
         is members-only (``members_only``: verified clinicians, researchers) and the sector is not one of its own.
@@ -157,6 +160,7 @@ class Catalog:
     customer_reach_professionals: np.ndarray
     needs_premises: np.ndarray
     starts_empty: np.ndarray
+    vertical_sectors: np.ndarray
     account_sectors: np.ndarray
     sector_visitors_travel: np.ndarray
     goal_listen_serves: np.ndarray
@@ -538,6 +542,7 @@ def _build(folder: Path) -> Catalog:
         needs_premises=_frozen(np.array([row.needs_premises for row in channel_rows], dtype=bool)),
         starts_empty=_frozen(np.array([row.starts_empty for row in channel_rows], dtype=bool)),
         sector_visitors_travel=_frozen(np.array([row.visitors_travel for row in _rows(tables, "sectors")], dtype=bool)),
+        vertical_sectors=_frozen(np.array([[sector in row.vertical_sector_list for sector in vocab["sectors"]] for row in channel_rows], dtype=bool).reshape(len(channel_rows), len(vocab["sectors"]))),
         account_sectors=_frozen(np.array([[not row.members_only or sector in row.vertical_sector_list for sector in vocab["sectors"]] for row in channel_rows], dtype=bool).reshape(len(channel_rows), len(vocab["sectors"]))),
         goal_listen_serves=_frozen(np.array([row.listen_serves for row in _rows(tables, "goals")], dtype=bool)),
         goal_paid_lift=_frozen(np.array([row.paid_lift for row in _rows(tables, "goals")], dtype=bool)),
