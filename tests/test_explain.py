@@ -321,7 +321,14 @@ def test_the_policy_checklist_is_written_for_the_kind_of_organisation(language: 
 @pytest.mark.parametrize("language", ["en", "it", "ru"])
 @pytest.mark.parametrize(
     ("sector", "country", "currency", "law"),
-    [("real_estate", "AE", "AED", "Trakheesi"), ("beauty", "KR", "KRW", "Cosmetics Act"), ("beauty", "IT", "EUR", "655/2013"), ("food_and_drink", "RU", "RUB", "21")],
+    [
+        ("real_estate", "AE", "AED", "Trakheesi"),
+        ("beauty", "KR", "KRW", "Cosmetics Act"),
+        ("beauty", "IT", "EUR", "655/2013"),
+        ("food_and_drink", "RU", "RUB", "21"),
+        ("food_and_drink", "MY", "MYR", "JAKIM"),  # a Malaysian frozen-food brand's halal claims
+        ("hospitality", "IT", "EUR", "CIN"),  # an agriturismo's adverts carry the national code since 2025
+    ],
 )
 def test_the_policy_checklist_names_the_sector_rules_of_the_country(language: str, sector: str, country: str, currency: str, law: str) -> None:
     """An expert reviewer missed Dubai's property-advert permits, Korea's cosmetics rules and the alcohol rules: a
@@ -483,6 +490,18 @@ def test_a_countrys_law_is_in_the_checklist_of_those_it_binds(language: str, cou
     assert sum(mark in line for line in based_there.policy) == 1
     assert sum(mark in line for line in selling_there.policy) == (1 if scope == "markets" else 0)
     assert not any(mark in line for line in elsewhere.policy)
+
+
+@pytest.mark.parametrize("language", ["en", "it", "ru"])
+def test_a_bangladeshi_nonprofit_is_told_that_money_raised_abroad_needs_approval(language: str) -> None:
+    """A Dhaka NGO raising from the diaspora in Britain and the US read only "the fundraising regulator or code of each
+    of your markets": Bangladesh's Foreign Donations Act binds NGOs based there, whatever the markets."""
+    ngo = {"name": "ngo", "kind": "nonprofit", "model": "b2c", "sector": "nonprofit", "markets": {"BD": 0.6, "GB": 0.2, "US": 0.2}, "based_in": "BD",
+           "audience": {"age": [20, 60]}, "goals": ["fundraising"], "budget": {"monthly": 0, "currency": "BDT", "weekly_hours": 5}, "max_channels": 2}
+    law = next(item["text"] for item in locale(language, "nonprofit")["policy"] if isinstance(item, dict) and item.get("countries") == ["BD"])
+    assert law in cf.recommend(ngo, language=language, minimum_budget_share=None).policy
+    british = {**ngo, "based_in": "GB", "budget": {"monthly": 0, "currency": "GBP", "weekly_hours": 5}}
+    assert law not in cf.recommend(british, language=language, minimum_budget_share=None).policy
 
 
 @pytest.mark.parametrize("language", ["en", "it", "ru"])
