@@ -10,6 +10,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import channelfit as cf
+from channelfit.criteria import REGISTRY
 from channelfit.explain import locale
 from channelfit.problem import SETUP_WEEKS
 from channelfit.render import ONE_PERSON_WEEKLY_HOURS, render_plan
@@ -1085,3 +1086,31 @@ def test_an_organisation_that_makes_live_video_goes_live_once_a_week() -> None:
     assert sum(item.hours for item in plan.routine if item.channel == live[0].channel) == pytest.approx(hours[live[0].channel], abs=0.125)
     plain = cf.recommend({**seller, "formats": ["image", "short_video", "text"]}, minimum_budget_share=None)
     assert not any(item.activity == "go_live" for item in plain.routine)
+
+
+def test_a_channel_serves_a_goal_as_it_does_in_the_target_markets() -> None:
+    """Saudi consumers live on Snapchat and Indians message businesses on WhatsApp weekly: a channel's affinity to a
+    goal follows the rows of channel_goal_markets.csv for the target markets, weighted by market, and only there."""
+    from channelfit.problem import build_problem
+
+    cat = cf.catalog()
+    rows = dict(cat.goal_market_rows)
+    assert rows, "the table has rows"
+    (channel, goal, country), row = sorted(rows.items())[0]
+    c, g = cat.index["channels"][channel], cat.index["goals"][goal]
+    other = next(k for k in ("DE", "FR", "US") if (channel, goal, k) not in rows)
+
+    def affinity(markets: dict[str, float]) -> float:
+        profile = {"name": "x", "model": "b2c", "sector": "retail", "markets": markets, "audience": {"age": [20, 50]}, "goals": [goal],
+                   "budget": {"monthly": 0, "currency": "EUR", "weekly_hours": 5}, "max_channels": 2}
+        return float(build_problem(cf.Profile.model_validate(profile), cat).affinity[c, g])
+
+    assert affinity({country: 1.0}) == pytest.approx(row.affinity)
+    assert affinity({other: 1.0}) == pytest.approx(cat.goal_affinity[c, g])
+    assert affinity({country: 0.25, other: 0.75}) == pytest.approx(0.25 * row.affinity + 0.75 * cat.goal_affinity[c, g])
+    from channelfit.scorer import encode, score
+
+    profile = {"name": "x", "model": "b2c", "sector": "retail", "markets": [country], "audience": {"age": [20, 50]}, "goals": [goal],
+               "budget": {"monthly": 0, "currency": "EUR", "weekly_hours": 5}, "max_channels": 2}
+    goals = score(encode([cf.Profile.model_validate(profile)], cat), cat).criteria[0, c, [crit.name for crit in REGISTRY].index("goals")]
+    assert goals == pytest.approx(row.affinity, abs=1e-9), "the score reads the same affinity as the plan"

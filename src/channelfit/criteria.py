@@ -30,6 +30,7 @@ __all__ = [
     "ProfileArrays",
     "availability_factor",
     "gender_factor",
+    "market_affinity",
     "premises_markets",
     "rowwise_dot",
 ]
@@ -74,7 +75,7 @@ class ProfileArrays:
     keep_present: np.ndarray  # (P,) bool: accounts already run stay in the plan (may_drop_accounts is false)
 
 
-Formula = Callable[[ProfileArrays, Catalog, np.ndarray], np.ndarray]
+Formula = Callable[[ProfileArrays, Catalog, np.ndarray | None], np.ndarray]
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,8 @@ class Criterion:
     default_weight
         Its exponent in the weighted geometric mean before normalisation.
     formula
-        ``(profile arrays, catalog, goal affinity (C, G) or (P, C, G)) -> (P, C)`` values in 0..1.
+        ``(profile arrays, catalog, goal affinity (C, G) or (P, C, G), or None for the catalog's in each
+        profile's markets) -> (P, C)`` values in 0..1.
     meaning
         One line for the docs and the schema.
     """
@@ -192,7 +194,7 @@ def gender_factor(arrays: ProfileArrays, cat: Catalog) -> np.ndarray:
     return np.select([arrays.gender[:, None] == 1, arrays.gender[:, None] == 2], [female / 0.5, (1.0 - female) / 0.5], default=1.0)
 
 
-def _reach(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndarray:
+def _reach(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray | None) -> np.ndarray:
     """Share of the target people the channel reaches.
 
     For the goals addressed to customers, the target people are the markets by weight, and in each market
@@ -271,16 +273,34 @@ def _customers(arrays: ProfileArrays, cat: Catalog, general: np.ndarray) -> np.n
     return in_market + (1.0 - share) * general
 
 
-def _audience(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndarray:
+def _audience(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray | None) -> np.ndarray:
     """What reach cannot say: the share of the channel's users who are working professionals, when they are the audience."""
     return np.where(arrays.professionals[:, None], cat.share_professionals[None, :], 1.0)
 
 
-def _goals(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndarray:
-    return rowwise_dot(arrays.goal_weights, affinity)
+def market_affinity(arrays: ProfileArrays, cat: Catalog) -> np.ndarray:
+    """``(P, C, G)`` each profile's goal affinities: the catalog's, with the rows of ``channel_goal_markets.csv``
+    (a channel serving a goal better or worse in one country) weighted by the profile's market weights."""
+    out = np.repeat(cat.goal_affinity[None, :, :], len(arrays.market_weights), axis=0)
+    for m, k in enumerate(cat.market_affinity_countries):
+        out = out + arrays.market_weights[:, k, None, None] * cat.market_affinity_delta[m][None, :, :]
+    return out
 
 
-def _sector(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndarray:
+def _goals(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray | None) -> np.ndarray:
+    """The goal-weighted affinity; with ``affinity`` None, the catalog's in each profile's markets (see
+    :func:`market_affinity`), added market by market so that a batch never holds a (P, C, G) array."""
+    if affinity is not None:
+        return rowwise_dot(arrays.goal_weights, affinity)
+    out = rowwise_dot(arrays.goal_weights, cat.goal_affinity)
+    for m, k in enumerate(cat.market_affinity_countries):
+        weight = arrays.market_weights[:, k]
+        if weight.any():  # adding an exact 0.0 elsewhere changes no row: a profile scores the same in any batch
+            out = out + weight[:, None] * rowwise_dot(arrays.goal_weights, cat.market_affinity_delta[m])
+    return out
+
+
+def _sector(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray | None) -> np.ndarray:
     """The channel's fit for the sectors the goals address (the buyers' for selling goals, else the organisation's own).
     A vertical channel of the organisation's own sector is read on that sector, whoever the buyers are: they come
     there to find its kind of vendor (a Krakow software house selling to manufacturers and banks had Clutch read on
@@ -289,7 +309,7 @@ def _sector(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.nda
     return np.where(cat.vertical_sectors[:, own].T, cat.sector_fit[:, own].T, rowwise_dot(arrays.sector_mix, cat.sector_fit))
 
 
-def _formats(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndarray:
+def _formats(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray | None) -> np.ndarray:
     """0 when the organisation makes none of the formats the channel needs (any one suffices); else
     :data:`FORMAT_NEEDED_FIT`, rising to 1 with the share of the helpful formats it also makes. An account the
     organisation already runs shows that it makes what the channel needs (a Colombian school on WhatsApp writes
@@ -302,7 +322,7 @@ def _formats(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.nd
     return np.where(has_needed, FORMAT_NEEDED_FIT + (1.0 - FORMAT_NEEDED_FIT) * helped, 0.0)
 
 
-def _model(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray) -> np.ndarray:
+def _model(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray | None) -> np.ndarray:
     return np.stack([cat.b2b_fit, cat.b2c_fit, (cat.b2b_fit + cat.b2c_fit) / 2.0])[arrays.model]
 
 

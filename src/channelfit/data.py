@@ -33,6 +33,7 @@ from .tables import (
     CountryRow,
     CustomerReachRow,
     FxRow,
+    GoalMarketRow,
     GoalRow,
     KpiRow,
     LevelRow,
@@ -103,6 +104,10 @@ class Catalog:
         ``(goal,)``: the ``listen`` level serves the goal; paid promotion lifts it beyond ``maintain`` (``goals.csv``).
     goal_affinity
         ``(channel, goal)`` affinities in 0..1.
+    market_affinity_countries, market_affinity_delta
+        The countries (indices, ascending) where ``channel_goal_markets.csv`` gives a channel another affinity to a
+        goal than ``goal_affinity`` (Snapchat for local visits in Saudi Arabia), and ``(country, channel, goal)`` the
+        difference there (0 elsewhere): a profile's affinities add these, weighted by its market weights.
     population_bands
         ``(country, age band)``: share of the country's people aged 13+ in each band (rows sum to 1).
     internet_bands
@@ -166,6 +171,8 @@ class Catalog:
     goal_listen_serves: np.ndarray
     goal_paid_lift: np.ndarray
     goal_affinity: np.ndarray
+    market_affinity_countries: tuple[int, ...]
+    market_affinity_delta: np.ndarray
     population_bands: np.ndarray
     internet_bands: np.ndarray
     band_reach: np.ndarray
@@ -188,6 +195,7 @@ class Catalog:
     market_rows: Mapping[tuple[str, str], MarketRow]
     reach_band_rows: Mapping[tuple[str, str], tuple[ReachBandRow, ...]]
     goal_rows: Mapping[tuple[str, str], GoalRow]
+    goal_market_rows: Mapping[tuple[str, str, str], GoalMarketRow]
     level_rows: Mapping[tuple[str, str], LevelRow]
     kpi_rows: Mapping[tuple[str, str], KpiRow]
     channel_kpi_rows: Mapping[tuple[str, str], ChannelKpiRow]
@@ -505,6 +513,13 @@ def _build(folder: Path) -> Catalog:
     sector_fit = np.array([[row.sector_baseline] * len(vocab["sectors"]) for row in channel_rows])
     for row in sector_rows:
         sector_fit[ch[row.channel], sec[row.sector]] = row.fit
+    goal_affinity = _fill((n_channels, len(vocab["goals"])), 0.0, [((ch[r.channel], index["goals"][r.goal]), r.affinity) for r in _rows(tables, "channel_goals")])
+    goal_market: list[GoalMarketRow] = _rows(tables, "channel_goal_markets")
+    market_affinity_countries = tuple(sorted({index["countries"][r.country] for r in goal_market}))
+    market_affinity_delta = np.zeros((len(market_affinity_countries), n_channels, len(vocab["goals"])))
+    for r in goal_market:
+        c, g = ch[r.channel], index["goals"][r.goal]
+        market_affinity_delta[market_affinity_countries.index(index["countries"][r.country]), c, g] = r.affinity - goal_affinity[c, g]
     column = lambda name: _frozen(np.array([getattr(row, name) for row in channel_rows], dtype=float))  # noqa: E731
     keyed = lambda name: _proxy({key if len(key) > 1 else key[0]: row for key, (_, row) in tables[name].items()})  # noqa: E731
 
@@ -546,7 +561,9 @@ def _build(folder: Path) -> Catalog:
         account_sectors=_frozen(np.array([[not row.members_only or sector in row.vertical_sector_list for sector in vocab["sectors"]] for row in channel_rows], dtype=bool).reshape(len(channel_rows), len(vocab["sectors"]))),
         goal_listen_serves=_frozen(np.array([row.listen_serves for row in _rows(tables, "goals")], dtype=bool)),
         goal_paid_lift=_frozen(np.array([row.paid_lift for row in _rows(tables, "goals")], dtype=bool)),
-        goal_affinity=_fill((n_channels, len(vocab["goals"])), 0.0, [((ch[r.channel], index["goals"][r.goal]), r.affinity) for r in _rows(tables, "channel_goals")]),
+        goal_affinity=goal_affinity,
+        market_affinity_countries=market_affinity_countries,
+        market_affinity_delta=_frozen(market_affinity_delta),
         population_bands=_frozen(people.share),
         internet_bands=_frozen(people.internet),
         band_reach=_frozen(band_reach),
@@ -571,6 +588,7 @@ def _build(folder: Path) -> Catalog:
         market_rows=_proxy(markets),
         reach_band_rows=_proxy({key: tuple(rows) for key, rows in band_rows.items()}),
         goal_rows=keyed("channel_goals"),
+        goal_market_rows=keyed("channel_goal_markets"),
         level_rows=keyed("levels"),
         kpi_rows=keyed("kpis"),
         channel_kpi_rows=keyed("channel_kpis"),

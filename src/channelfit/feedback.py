@@ -157,8 +157,9 @@ def load_evidence(evidence: Evidence | Mapping[str, Any] | str | bytes, cat: Cat
     return evidence
 
 
-def adjusted_affinity(evidence: Evidence | Mapping[str, Any] | str, cat: Catalog, organisation: str | None = None) -> np.ndarray:
-    """``(C, G)`` goal affinities multiplied by the evidence's multipliers, capped at 1.
+def adjusted_affinity(evidence: Evidence | Mapping[str, Any] | str, cat: Catalog, organisation: str | None = None, affinity: np.ndarray | None = None) -> np.ndarray:
+    """``(C, G)`` goal affinities (``affinity``, by default the catalog's) multiplied by the evidence's multipliers,
+    capped at 1.
 
     Raises
     ------
@@ -168,7 +169,7 @@ def adjusted_affinity(evidence: Evidence | Mapping[str, Any] | str, cat: Catalog
     evidence = load_evidence(evidence, cat)
     if organisation is not None and evidence.organisation != organisation:
         raise EvidenceError("the evidence was measured for another organisation", field="evidence.organisation", value=evidence.organisation, allowed=organisation)
-    affinity = np.array(cat.goal_affinity)
+    affinity = np.array(cat.goal_affinity if affinity is None else affinity)
     for channel, goals in evidence.channels.items():
         c = cat.index["channels"][channel]
         for goal in goals:

@@ -441,12 +441,12 @@ def _listening_places(problem: Problem, places: list[int], picks: list[int]) -> 
         g = cat.index["goals"][goal]
         # a marketplace's talk is product questions and reviews: a place to listen for sales and service only
         here = [c for c in places if cat.channel_rows[c].orientation != "commerce" or goal in _COMMERCE_LISTENING_GOALS]
-        serving = [c for c in here if cat.goal_affinity[c, g] >= _LISTEN_GOAL_AFFINITY]
-        out[goal] = [cat.channels[c] for c in serving or sorted(here, key=lambda c: -cat.goal_affinity[c, g])[:1]]
+        serving = [c for c in here if problem.affinity[c, g] >= _LISTEN_GOAL_AFFINITY]
+        out[goal] = [cat.channels[c] for c in serving or sorted(here, key=lambda c: -problem.affinity[c, g])[:1]]
     listed = {channel for channels in out.values() for channel in channels}
     for c in picks:
         if cat.channels[c] not in listed:
-            best = max(problem.profile.goals, key=lambda goal: (cat.goal_affinity[c, cat.index["goals"][goal]], problem.profile.goals[goal]))
+            best = max(problem.profile.goals, key=lambda goal: (problem.affinity[c, cat.index["goals"][goal]], problem.profile.goals[goal]))
             out[best].append(cat.channels[c])
     return out
 

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .criteria import gender_factor, premises_markets
+from .criteria import gender_factor, market_affinity, premises_markets
 from .data import Catalog
 from .errors import InfeasibleError
 from .optimiser import Instance
@@ -79,7 +79,7 @@ class Problem:
     cat: Catalog
     arrays: ProfileArrays  # this one profile, encoded
     scores: Scores  # for this one profile: arrays of shape (1, C, ...)
-    affinity: np.ndarray  # (C, G) goal affinities in use (evidence-adjusted)
+    affinity: np.ndarray  # (C, G) goal affinities in use (in the profile's markets, evidence-adjusted)
     goal_weights: np.ndarray  # (G,)
     candidates: np.ndarray  # channel indices the optimiser may pick
     exclusions: np.ndarray  # (C,) codes into scorer.EXCLUSIONS, 0 for candidates
@@ -185,9 +185,9 @@ def build_problem(
         An included channel is blocked in every target market, needs premises the organisation lacks, or takes
         no accounts from organisations based in its country.
     """
-    affinity = cat.goal_affinity if affinity is None else affinity
     arrays = encode([profile], cat) if arrays is None else arrays
     scores = score(arrays, cat, affinity) if scores is None else scores
+    affinity = market_affinity(arrays, cat)[0] if affinity is None else affinity
     codes = exclusions(arrays, cat, scores)[0]
     advertiser = advertiser_country(profile, cat, cat.countries[int(arrays.home_market[0])])
     for c in np.flatnonzero(arrays.include[0] & (codes > 0)):

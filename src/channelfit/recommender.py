@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from .criteria import market_affinity
 from .data import Catalog, as_catalog
 from .errors import ProfileError
 from .explain import Explainer
@@ -16,6 +17,7 @@ from .plan import Plan
 from .planner import build_plan
 from .problem import build_problem
 from .profile import Profile, parse_profile
+from .scorer import encode
 from .solutions import MINIMUM_BUDGET_SHARE, solve_plan
 from .vocabulary import LANGUAGES, OBJECTIVES, Language, ObjectiveName
 
@@ -80,11 +82,12 @@ def recommend(
         raise ProfileError("must be in (0, 1] or None", field="minimum_budget_share", value=minimum_budget_share, allowed="a share in (0, 1], or None")
     cat = as_catalog(catalog)
     parsed = parse_profile(profile, cat)
+    arrays = encode([parsed], cat)
     affinity = None
     if evidence is not None:
         from .feedback import adjusted_affinity
 
-        affinity = adjusted_affinity(evidence, cat, parsed.organisation_key)
-    problem = build_problem(parsed, cat, affinity)
+        affinity = adjusted_affinity(evidence, cat, parsed.organisation_key, market_affinity(arrays, cat)[0])
+    problem = build_problem(parsed, cat, affinity, arrays=arrays)
     return build_plan(problem, solve_plan(problem, objective, minimum_budget_share), Explainer(cat, language, parsed.kind, parsed.sector))
 

@@ -217,7 +217,8 @@ def score(arrays: ProfileArrays, cat: Catalog, goal_affinity: np.ndarray | None 
     cat
         The catalog.
     goal_affinity
-        ``(C, G)`` or ``(P, C, G)`` affinities to use instead of the catalog's (evidence-adjusted).
+        ``(C, G)`` or ``(P, C, G)`` affinities to use instead of the catalog's in each profile's markets
+        (evidence-adjusted).
     breakdown
         Also return the per-criterion values and the fit without goals (the optimiser needs both);
         ranking-only callers skip them.
@@ -226,8 +227,7 @@ def score(arrays: ProfileArrays, cat: Catalog, goal_affinity: np.ndarray | None 
     -------
     Scores
     """
-    affinity = cat.goal_affinity if goal_affinity is None else goal_affinity
-    values = [np.clip(criterion.formula(arrays, cat, affinity), 0.0, 1.0) for criterion in REGISTRY]
+    values = [np.clip(criterion.formula(arrays, cat, goal_affinity), 0.0, 1.0) for criterion in REGISTRY]
     logs = [np.log(v, out=np.full(v.shape, LOG_ZERO), where=v > 0) for v in values]
     weights = arrays.criteria_weights
     fit = weighted_geometric_mean(logs, weights)

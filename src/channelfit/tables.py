@@ -316,6 +316,13 @@ class GoalRow(Sourced):
     affinity: float = Share
 
 
+class GoalMarketRow(Sourced):
+    channel: str
+    goal: str
+    country: str
+    affinity: float = Share
+
+
 class LevelRow(Sourced):
     channel: str
     level: LevelName
@@ -411,6 +418,7 @@ TABLES: tuple[Table, ...] = (
     Table("sector_reach", SectorReachRow, ("channel", "sector"), {**_SOURCED, "channel": "channels", "sector": "sectors"}),
     Table("customer_reach", CustomerReachRow, ("channel", "sector", "country"), {**_SOURCED, "channel": "channels", "sector": "sectors", "country": "countries"}),
     Table("channel_goals", GoalRow, ("channel", "goal"), {**_SOURCED, "channel": "channels", "goal": "goals"}),
+    Table("channel_goal_markets", GoalMarketRow, ("channel", "goal", "country"), {**_SOURCED, "channel": "channels", "goal": "goals", "country": "countries"}),
     Table("levels", LevelRow, ("channel", "level"), {**_SOURCED, "channel": "channels"}),
     Table("closed_to_organisations", ClosedRow, ("channel", "country"), {**_SOURCED, "channel": "channels", "country": "countries"}),
     Table("commissions", CommissionRow, ("channel",), {**_SOURCED, "channel": "channels"}),
