@@ -141,7 +141,7 @@ class Catalog:
         ``(channel,)`` index into :data:`~channelfit.vocabulary.AD_FAMILIES`, -1 without paid promotion.
     cost_index
         ``(country, ad family)``: what reaching people with ads costs there relative to the US (1). Where
-        ``ad_costs.csv`` has no row, the median of the family's rows (derived).
+        ``ad_costs.csv`` has no row, the median of the family's measured rows (derived).
     """
 
     directory: Path
@@ -340,13 +340,17 @@ def _check_channels_complete(tables: Mapping[str, Any], channels: tuple[str, ...
 
 
 def _cost_index(tables: Mapping[str, Any], countries: tuple[str, ...]) -> np.ndarray:
-    """``(country, ad family)`` cost index; a country without a row for a family takes the family's median (derived)."""
+    """``(country, ad family)`` cost index; a country without a row for a family takes the median of the family's
+    measured rows (derived): a row judged from a neighbour (``estimate``) stands for its own country only."""
     known: dict[str, dict[str, float]] = {family: {} for family in AD_FAMILIES}
+    measured: dict[str, list[float]] = {family: [] for family in AD_FAMILIES}
     for _, row in tables["ad_costs"].values():
         known[row.family][row.country] = row.cost_index
+        if row.basis != "estimate":
+            measured[row.family].append(row.cost_index)
     index = np.array([[known[f].get(k, np.nan) for f in AD_FAMILIES] for k in countries])
     # statistics.median, not numpy's: numpy's imports numpy.ma on first use, tens of milliseconds of every cold start
-    medians = [statistics.median(known[f].values()) if known[f] else 1.0 for f in AD_FAMILIES]
+    medians = [statistics.median(measured[f]) if measured[f] else 1.0 for f in AD_FAMILIES]
     return _frozen(np.where(np.isnan(index), np.array(medians)[None, :], index))
 
 
