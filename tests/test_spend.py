@@ -121,9 +121,12 @@ def test_money_is_spent_only_where_it_adds_value(profile: dict) -> None:
         expand_adds = {c.channel for c in plan.phases[2].channels} - {p.channel for p in plan.picks}
         assert why.code != "unspent_slots_full" or (len(plan.picks) == max_channels and expand_adds), "'all slots are used' only when they are, and more slots add a channel"
         assert why.code not in ("unspent_no_gain", "unspent_saturated") or len(plan.picks) < max_channels or not expand_adds, "with every slot used and more slots adding a channel, the slots are the reason"
-        if why.code == "unspent_hours":  # the hours, not the money, keep a pick from taking it at grow
-            held = next(p for p in plan.picks if p.name == why.values["channel"])
-            assert held.level != "grow" and why.values["needed"] > why.values["hours"]
+        if why.code == "unspent_hours":  # the plan with the hours named spends what the sentence says, on those channels
+            more = cf.recommend({**profile, "budget": {**profile["budget"], "weekly_hours": profile["budget"]["weekly_hours"] + why.values["more"]}}, minimum_budget_share=None)
+            assert more.totals.monthly_cost - plan.totals.monthly_cost == pytest.approx(why.values["spent"], abs=max(1.0, 0.01 * why.values["spent"])), why.text
+            before = {p.name: p.monthly_cost for p in plan.picks}
+            rising = {p.name for p in more.picks if p.monthly_cost - before.get(p.name, 0.0) >= 1.0}
+            assert rising and all(name in why.text for name in rising), (why.text, rising)
         if "hours" in why.values:  # never "and 0 h/week are left" or "within the 0 h/week left"
             assert ("no hours" in why.text) == (why.values["hours"] == 0) and " 0 h/week" not in why.text, why.text
             used = sum(phase.weekly_hours for phase in plan.phases if phase.name == "focus")

@@ -30,7 +30,7 @@ from .problem import (
 )
 from .routine import listening_setup, policy, roles, weekly_routine
 from .scorer import EXCLUSIONS, asked_for, dominated
-from .solutions import EXPAND_SLOTS, MinimumBudgetSolution, PlanSolutions, Solved, least_promotion
+from .solutions import EXPAND_SLOTS, MinimumBudgetSolution, MoreHoursSolution, PlanSolutions, Solved, least_promotion
 from .tables import MarketRow, ReachBandRow
 from .vocabulary import AVAILABILITY, GROW, LEVELS, LISTEN, MAINTAIN
 
@@ -569,10 +569,13 @@ def _smallest_paid_step(problem: Problem, chosen: list[Choice], hours_left: floa
     return min(steps, default=None)
 
 
-def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer, expand_adds: bool) -> Reason | None:
-    """Why money is left over, when it is (more than one unit of the profile's currency). The slots are named only
-    when the expand phase, with more of them, adds a channel (``expand_adds``), as in :func:`_why_not`: a Stockholm
-    SaaS read "all channel slots (6) are used" beside money left when eight slots gave the same mix."""
+def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer, expand_adds: bool, more_hours: MoreHoursSolution | None) -> Reason | None:
+    """Why money is left over, when it is (more than one unit of the profile's currency). The hours are named as the
+    limit only when the mix re-solved with more of them (``more_hours``) spends more, and the sentence says what it
+    would spend and on which channels: told that one channel "could take" the money with 1.5 h/week more, reviewers
+    added the hours and saw the plan drop that channel and spend less. The slots are named only when the expand
+    phase, with more of them, adds a channel (``expand_adds``), as in :func:`_why_not`: a Stockholm SaaS read "all
+    channel slots (6) are used" beside money left when eight slots gave the same mix."""
     hours_left, left = _left(problem, chosen)
     if left * problem.fx_per_eur < 1.0:
         return None
@@ -580,26 +583,24 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer, expan
     paid = [p for p in chosen if problem.spend_scale[p.channel, p.level] > 0]  # each at its cap: the split spends up to them
     hours_figure = round(max(0.0, hours_left), 2)
     none_left = "" if hours_figure > 0 else "_none"
-    # A pick that could take the money at grow but for the hours: the hours, not the money, are the limit.
-    money, hours = problem.money, problem.hours
-    held = [
-        p for p in chosen
-        if p.level != GROW and problem.offered[p.channel, GROW] and money[p.channel, p.level] < money[p.channel, GROW] <= money[p.channel, p.level] + p.extra_eur + left
-        and hours[p.channel, GROW] - hours[p.channel, p.level] > hours_left + 1e-9
-    ]
-    if held:
-        more = float(hours[held[0].channel, GROW] - hours[held[0].channel, held[0].level])
-        # accounts held at the levels the profile gave take hours the plan may not move (a Toronto realtor's
-        # Instagram at maintain left all 1,500 CAD unspent): say so, and how to let the plan trade them
-        lowest = {p.channel: int(np.flatnonzero(problem.offered[p.channel])[0]) for p in chosen}
-        floors = kept_accounts(problem)
-        holding = [p.channel for p in chosen if floors.get(p.channel, -1) == p.level and p.level > lowest[p.channel]]
-        key = "unspent_hours" + none_left + ("_kept" if holding else "")
-        accounts = {"accounts": explainer.join(explainer.channel_name(c) for c in holding)} if holding else {}
-        return explainer.reason(
-            "unspent_hours", key,  # "and 0 h/week are left" read oddly
-            channel=explainer.channel_name(held[0].channel), needed=round(more, 2), level=explainer.word("levels", LEVELS[GROW]), **figures, hours=hours_figure, **accounts,
-        )
+    money = problem.money
+    if more_hours is not None:
+        more = ordered_picks(problem, more_hours.solved.solution.levels, more_hours.solved.extra_eur)
+        spent = mix_money(problem, more) - mix_money(problem, chosen)
+        before = {p.channel: money[p.channel, p.level] + p.extra_eur for p in chosen}
+        rising = [p.channel for p in more if (money[p.channel, p.level] + p.extra_eur - before.get(p.channel, 0.0)) * problem.fx_per_eur >= 1.0]
+        if spent * problem.fx_per_eur >= 1.0 and rising:
+            # accounts held at the levels the profile gave take hours the plan may not move (a Toronto realtor's
+            # Instagram at maintain left all 1,500 CAD unspent): say so, and how to let the plan trade them; not an
+            # account that would itself take the money (a Chicago firm's Facebook was told to drop the hours it needs)
+            lowest = {p.channel: int(np.flatnonzero(problem.offered[p.channel])[0]) for p in chosen}
+            floors = kept_accounts(problem)
+            holding = [p.channel for p in chosen if floors.get(p.channel, -1) == p.level and p.level > lowest[p.channel] and p.channel not in rising]
+            accounts = {"accounts": explainer.join(explainer.channel_name(c) for c in holding)} if holding else {}
+            return explainer.reason(
+                "unspent_hours", "unspent_hours" + ("_kept" if holding else ""), **figures, more=round(more_hours.weekly_hours, 2),
+                spent=money_figure(spent * problem.fx_per_eur), channels=explainer.join(explainer.channel_name(c) for c in rising), **accounts,
+            )
     step = _smallest_paid_step(problem, chosen, hours_left)
     if step is not None and step[0] > left * (1 + 1e-9):  # every paid step the hours allow costs more than is left
         needed, c, level = step
@@ -709,7 +710,7 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
             weekly_hours=mix_hours(problem, chosen),
             setup_hours=float(sum(problem.setup[p.channel, p.level] for p in chosen)),
             unspent=max(0.0, problem.monthly_budget_eur - money) * problem.fx_per_eur,
-            unspent_why=_unspent(problem, chosen, explainer, bool(joins_later)),
+            unspent_why=_unspent(problem, chosen, explainer, bool(joins_later), solutions.more_hours),
         ),
         phases=[listen, focus, expand],
         minimum_budget=_minimum_budget(problem, solutions.minimum, solutions.main.value),

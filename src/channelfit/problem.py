@@ -22,7 +22,7 @@ from .profile import Profile
 from .scorer import EXCLUSIONS, ProfileArrays, Scores, advertiser_country, encode, exclusions, score
 from .vocabulary import GROW, LISTEN, MAINTAIN, ObjectiveName
 
-__all__ = ["AT_MINIMUM_SPEND", "AUCTION_MINIMUM_EUR", "CLOSED_LEVELS", "LEVEL_OPTIONS", "MIN_PICK_SHARE", "OPTION_BASE", "OPTION_LEVEL", "OPTION_TIER", "SETUP_WEEKS", "SPEND_TIERS", "Choice", "Problem", "accounts_lowered", "budgeted_hours", "build_problem", "check_forced_fit", "effectiveness", "kept_accounts", "make_instance", "mix_hours", "mix_money", "ordered_picks", "spend_curve", "spend_floor"]
+__all__ = ["AT_MINIMUM_SPEND", "AUCTION_MINIMUM_EUR", "CLOSED_LEVELS", "LEVEL_OPTIONS", "MIN_PICK_SHARE", "OPTION_BASE", "OPTION_LEVEL", "OPTION_TIER", "SETUP_WEEKS", "SPEND_TIERS", "Choice", "Problem", "accounts_lowered", "budgeted_hours", "build_problem", "check_forced_fit", "effectiveness", "held_by_hours", "kept_accounts", "make_instance", "mix_hours", "mix_money", "ordered_picks", "spend_curve", "spend_floor"]
 
 #: The levels a channel closed to an organisation's country loses (``closed_to_organisations.csv``): no ads, no
 #: grow; no posting, nothing but listening; no account, nothing (the channel is excluded as ``closed``).
@@ -393,6 +393,20 @@ def mix_hours(problem: Problem, mix: Sequence[Choice], with_setup: bool = False)
     and the hours while each channel is set up (:func:`budgeted_hours`), option by option."""
     hours = problem.hours if with_setup else problem.cat.level_weekly_hours
     return float(sum(hours[p.channel, p.level] for p in mix))
+
+
+def held_by_hours(problem: Problem, mix: Sequence[Choice]) -> tuple[list[Choice], float]:
+    """The picks below grow that could take the money ``mix`` leaves at grow but for the hours, and the weekly hours
+    (setup included) the first of them lacks: what the plan must try before it says more hours would spend the money."""
+    hours_left = problem.profile.budget.weekly_hours - mix_hours(problem, mix, with_setup=True)
+    money_left = problem.monthly_budget_eur - mix_money(problem, mix)
+    money, hours = problem.money, problem.hours
+    held = [
+        p for p in mix
+        if p.level != GROW and problem.offered[p.channel, GROW] and money[p.channel, p.level] < money[p.channel, GROW] <= money[p.channel, p.level] + p.extra_eur + money_left
+        and hours[p.channel, GROW] - hours[p.channel, p.level] > hours_left + 1e-9
+    ]
+    return held, float(hours[held[0].channel, GROW] - hours[held[0].channel, held[0].level] - hours_left) if held else 0.0
 
 
 def ordered_picks(problem: Problem, options: Sequence[int], extra_eur: Sequence[float] | None = None) -> list[Choice]:
