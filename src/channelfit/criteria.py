@@ -246,7 +246,7 @@ def _base_reach(arrays: ProfileArrays, cat: Catalog, rows: np.ndarray) -> np.nda
     out = np.zeros((len(rows), len(cat.channels)))
     for market in np.unique(arrays.base_market[rows]):
         at = np.flatnonzero(arrays.base_market[rows] == market)
-        out[at] = bands[at] @ by_band[:, market, :].T
+        out[at] = rowwise_dot(bands[at], by_band[:, market, :])  # fixed order, not BLAS: the same bits alone or in a batch
     return out
 
 
