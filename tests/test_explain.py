@@ -307,8 +307,8 @@ def test_the_policy_checklist_is_written_for_the_kind_of_organisation(language: 
     }
     from channelfit.routine import policy
 
-    general = policy(Explainer(None, language), "IT")
-    own = policy(Explainer(None, language, kind), "IT")
+    general = policy(Explainer(None, language), "IT", ["IT"])
+    own = policy(Explainer(None, language, kind), "IT", ["IT"])
     assert own != general
     assert cf.recommend(profile, language=language, minimum_budget_share=None).policy == own
     assert cf.recommend({**profile, "kind": "company"}, language=language, minimum_budget_share=None).policy == general
@@ -328,6 +328,9 @@ def test_the_policy_checklist_is_written_for_the_kind_of_organisation(language: 
         ("food_and_drink", "RU", "RUB", "21"),
         ("food_and_drink", "MY", "MYR", "JAKIM"),  # a Malaysian frozen-food brand's halal claims
         ("hospitality", "IT", "EUR", "CIN"),  # an agriturismo's adverts carry the national code since 2025
+        ("legal", "US", "USD", "7.1"),  # a Chicago injury firm's checklist named no rule on lawyer advertising
+        ("finance", "CH", "CHF", "68"),  # a Zurich private bank's named none of FinSA's
+        ("health", "MX", "MXN", "COFEPRIS"),  # a Mexico City dental clinic's none of COFEPRIS's permits
     ],
 )
 def test_the_policy_checklist_names_the_sector_rules_of_the_country(language: str, sector: str, country: str, currency: str, law: str) -> None:
@@ -475,7 +478,7 @@ def test_the_csv_states_figures_at_the_plans_precision(name: str) -> None:
 @pytest.mark.parametrize("language", ["en", "it", "ru"])
 @pytest.mark.parametrize(
     ("country", "currency", "mark", "scope"),
-    [("RU", "RUB", "erid", "markets"), ("DE", "EUR", "Impressum", "based"), ("DE", "EUR", "UWG", "markets"), ("SA", "SAR", "Mawthooq", "based")],
+    [("RU", "RUB", "erid", "markets"), ("DE", "EUR", "Impressum", "based"), ("DE", "EUR", "UWG", "markets"), ("SA", "SAR", "Mawthooq", "based"), ("CA", "CAD", "CASL", "markets")],
 )
 def test_a_countrys_law_is_in_the_checklist_of_those_it_binds(language: str, country: str, currency: str, mark: str, scope: str) -> None:
     """A Kazan bakery's checklist said nothing of marking online ads (erid), a German firm nothing of its Impressum,
