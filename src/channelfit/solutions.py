@@ -224,8 +224,9 @@ def best_mix(
     between two tiers is worth at most the upper one for at least the lower one's money, so a mix's value
     there bounds every split of it from above. The search prunes on that bound and evaluates each mix it
     cannot rule out by its exact split (:func:`refine_spend`, once per mix). The value is thus monotone in
-    the money and the hours: more of either never lowers it. The 3 % floor prunes on the bound's values
-    while searching, and holds for the split of the mix returned.
+    the money and the hours: more of either never lowers it. The 3 % floor reads every pick at its level's
+    minimum spend (the instance's ``floor_option``), the same in the search and in the split: whether a mix
+    earns its places does not depend on the money, so the money never changes which mixes may be chosen.
 
     Raises
     ------
@@ -255,7 +256,7 @@ class _Splits:
         return tuple(OPTION_BASE[o] if o >= 0 else o for o in levels)
 
     def value(self, levels: tuple[int, ...]) -> float:
-        """The mix's value with its money split exactly, or -inf when no split keeps every pick above the floor."""
+        """The mix's value with its money split exactly, or -inf when a pick adds under the floor."""
         key = self.key(levels)
         if key not in self.known:
             self.known[key] = refine_spend(self.problem, self._start(key))
@@ -263,7 +264,7 @@ class _Splits:
         return -np.inf if found is None else found.value
 
     def reaches(self, levels: tuple[int, ...], target: float) -> bool:
-        """Whether the mix's exact split reaches ``target`` (settling the floor only where the split could)."""
+        """Whether the mix's exact split reaches ``target`` (a mix under the floor never does)."""
         key = self.key(levels)
         found = self.known[key] if key in self.known else refine_spend(self.problem, self._start(key), at_least=target)
         if found is not None:
