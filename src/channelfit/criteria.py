@@ -295,8 +295,9 @@ def _goals(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray | None) -> 
     out = rowwise_dot(arrays.goal_weights, cat.goal_affinity)
     for m, k in enumerate(cat.market_affinity_countries):
         weight = arrays.market_weights[:, k]
+        channels = np.flatnonzero(cat.market_affinity_delta[m].any(axis=1))  # the few a market row names
         if weight.any():  # adding an exact 0.0 elsewhere changes no row: a profile scores the same in any batch
-            out = out + weight[:, None] * rowwise_dot(arrays.goal_weights, cat.market_affinity_delta[m])
+            out[:, channels] += weight[:, None] * rowwise_dot(arrays.goal_weights, cat.market_affinity_delta[m][channels])
     return out
 
 
@@ -306,7 +307,10 @@ def _sector(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray | None) ->
     there to find its kind of vendor (a Krakow software house selling to manufacturers and banks had Clutch read on
     manufacturing and finance, and G2 and Capterra at a quarter of their fit)."""
     own = arrays.sector
-    return np.where(cat.vertical_sectors[:, own].T, cat.sector_fit[:, own].T, rowwise_dot(arrays.sector_mix, cat.sector_fit))
+    fit = rowwise_dot(arrays.sector_mix, cat.sector_fit)
+    vertical = np.flatnonzero(cat.vertical_sectors.any(axis=1))
+    fit[:, vertical] = np.where(cat.vertical_sectors[vertical][:, own].T, cat.sector_fit[vertical][:, own].T, fit[:, vertical])
+    return fit
 
 
 def _formats(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray | None) -> np.ndarray:
