@@ -271,7 +271,7 @@ def _check_why_not(profile: dict) -> set[str]:
             continue
         seen |= set(ranked.why_not.values)
         c, key = index[ranked.channel], ranked.why_not.text
-        fits = [lv for lv in np.flatnonzero(cat.level_offered[c]) if problem.hours[c, lv] <= hours_left + 1e-9 and problem.money[c, lv] <= money_left * (1 + 1e-9)]
+        fits = [lv for lv in np.flatnonzero(cat.level_offered[c]) if problem.hours[c, lv] <= hours_left + 1e-9 and problem.money[c, lv] <= money_left * (1 + 1e-9) + 1e-6]  # the plan's figures in the profile's currency, back in EUR
         values = ranked.why_not.values
         if set(values) == {"first", "last"}:  # the expand phase adds it (test_the_expand_phase_keeps_every_focus_pick...)
             continue

@@ -629,7 +629,7 @@ def _why_not(problem: Problem, chosen: list[Choice], left: tuple[float, float], 
     level = MAINTAIN if problem.offered[c, MAINTAIN] else int(offered[np.lexsort((problem.money[c, offered], problem.hours[c, offered]))[0]])
     hours_left, money_left = left
     hours_short = problem.hours[c, level] > hours_left + 1e-9
-    money_short = problem.money[c, level] > money_left * (1 + 1e-9)
+    money_short = problem.money[c, level] > money_left * (1 + 1e-9) + 1e-9  # a budget spent to the last bit leaves -1e-13, not a debt
     level_word, currency = explainer.word("levels", LEVELS[level]), problem.profile.budget.currency
     hours, hours_figure = round(float(problem.hours[c, level]), 2), round(max(0.0, hours_left), 2)
     money, money_left_figure = money_figure(problem.money[c, level] * problem.fx_per_eur), money_figure(max(0.0, money_left) * problem.fx_per_eur)
