@@ -230,6 +230,9 @@ class Plan(_Out):
     policy: list[str] = Field(description="a short social media policy checklist")
     assumptions: list[Reason] = Field(default_factory=list, description="what the plan assumed where the profile did not say")
     accounts: list[Account] = Field(default_factory=list, description="what to do with each account already run")
+    accounts_cost: Reason | None = Field(
+        default=None, description="what keeping the accounts at the levels given costs, when the plan with them free to be lowered or closed (may_drop_accounts) is worth at least 5 % more; code accounts_cost"
+    )
 
     def to_frame(self) -> pd.DataFrame:
         """The picks as a pandas DataFrame, one row per pick (reasons joined in one column)."""

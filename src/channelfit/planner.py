@@ -46,6 +46,9 @@ _LISTEN_SECTOR_FIT = 0.5
 #: The fit to the business model (b2b, b2c) a channel needs to be a listening place: a consumer school's customers do
 #: not talk on a network of professionals (TenChat). A judgement, the middle of the scale.
 _LISTEN_MODEL_FIT = 0.5
+#: Keeping the accounts at the levels given is costed in the plan when letting the plan lower or close them gives
+#: a plan worth this much more: a judgement, below which the difference is within the catalog's precision.
+ACCOUNTS_COST_SHARE = 0.05
 #: The affinity to a goal a listening place needs to be listed for that goal: a judgement, the scale's "serves it somewhat".
 _LISTEN_GOAL_AFFINITY = 0.3
 #: The goals a marketplace is a listening place for: its public talk is product questions and reviews.
@@ -724,6 +727,30 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
         policy=policy(explainer, problem.advertiser or cat.countries[int(problem.arrays.home_market[0])], list(profile.markets)),
         assumptions=_assumptions(problem, explainer),
         accounts=_accounts(problem, chosen, explainer, failing, {p.channel: p.goals for p in picks}),
+        accounts_cost=_accounts_cost(problem, solutions, explainer),
+    )
+
+
+def _accounts_cost(problem: Problem, solutions: PlanSolutions, explainer: Explainer) -> Reason | None:
+    """What keeping the accounts at the levels given costs, when the plan with them free (``may_drop_accounts``) is
+    worth :data:`ACCOUNTS_COST_SHARE` more: the share of the value given up, both values, and that plan's mix."""
+    free = solutions.accounts_free
+    current, freed = solutions.main.value, free.solved.value if free is not None else 0.0
+    if free is None or freed <= 0.0 or freed < current * (1 + ACCOUNTS_COST_SHARE):
+        return None
+    mix = ordered_picks(free.problem, free.solved.solution.levels, free.solved.extra_eur)
+    freed_levels = {p.channel: p.level for p in mix}
+    planned = {p.channel: p.level for p in ordered_picks(problem, solutions.main.solution.levels, solutions.main.extra_eur)}
+    held = [c for c in kept_accounts(problem) if freed_levels.get(c, -1) < planned.get(c, -1)]  # the ones the free plan lowers or closes
+    if not held:  # the free plan is better for another reason than these accounts' levels (asked-for channels)
+        return None
+    return explainer.reason(
+        "accounts_cost",
+        accounts=explainer.join(explainer.channel_name(c) for c in sorted(held)),
+        pct=round(100 * (1 - current / freed)),
+        current=round(current, 2),
+        value=round(freed, 2),
+        channels=explainer.join(f"{explainer.channel_name(p.channel)} ({explainer.word('levels', LEVELS[p.level])})" for p in mix),
     )
 
 

@@ -173,6 +173,8 @@ def render_plan(plan: Plan) -> str:
         out += [
             "- " + text("render", "account_line", channel=safe_cell(a.name), why=safe_cell(a.why.text)) for a in plan.accounts
         ]
+        if plan.accounts_cost is not None:
+            out.append("- " + safe_cell(plan.accounts_cost.text))
         out.append("")
     if plan.assumptions:
         out.append("## " + text("render", "assumptions"))

@@ -21,8 +21,10 @@ from .problem import (
     OPTION_TIER,
     SPEND_TIERS,
     Problem,
+    build_problem,
     check_forced_fit,
     held_by_hours,
+    kept_accounts,
     make_instance,
     mix_money,
     ordered_picks,
@@ -37,6 +39,7 @@ __all__ = [
     "MINIMUM_BUDGET_SHARE",
     "MINIMUM_BUDGET_TOLERANCE",
     "SPLIT_PRECISION_EUR",
+    "FreeAccountsSolution",
     "MinimumBudgetSolution",
     "MoreHoursSolution",
     "PlanSolutions",
@@ -98,15 +101,28 @@ class MoreHoursSolution:
 
 
 @dataclass(frozen=True)
+class FreeAccountsSolution:
+    """The plan's problem with the accounts it runs free to be lowered or closed (``may_drop_accounts``), and its
+    best mix: what keeping them at the levels given costs. A Mexico City dental clinic's Facebook and WhatsApp at
+    maintain took all its hours, and the plan never said that its Google listing and Doctoralia were worth 0.80
+    against 0.45."""
+
+    problem: Problem
+    solved: Solved
+
+
+@dataclass(frozen=True)
 class PlanSolutions:
-    """What the planner needs: the main mix, the expand phase's mix, the minimum budget (or None), and the mix
-    with more hours when the hours keep money unspent (or None)."""
+    """What the planner needs: the main mix, the expand phase's mix, the minimum budget (or None), the mix with more
+    hours when the hours keep money unspent (or None), and the mix with the accounts free when they are kept at
+    levels that hold hours or money (or None)."""
 
     objective: ObjectiveName
     main: Solved
     expand: Solved
     minimum: MinimumBudgetSolution | None
     more_hours: MoreHoursSolution | None = None
+    accounts_free: FreeAccountsSolution | None = None
 
 
 def _bounded(solution: Solution, instance: Instance) -> Solution:
@@ -652,7 +668,16 @@ def solve_plan(problem: Problem, objective: ObjectiveName, minimum_budget_share:
         expand=solve_expand(problem, objective, main),
         minimum=None if minimum_budget_share is None else minimum_budget(problem, objective, main, minimum_budget_share),
         more_hours=_more_hours(problem, objective, main),
+        accounts_free=_accounts_free(problem, objective),
     )
+
+
+def _accounts_free(problem: Problem, objective: ObjectiveName) -> FreeAccountsSolution | None:
+    """The best mix with the accounts free (``may_drop_accounts``), when the plan keeps accounts."""
+    if not kept_accounts(problem):
+        return None
+    free = build_problem(problem.profile.model_copy(update={"may_drop_accounts": True}), problem.cat, problem.affinity)
+    return FreeAccountsSolution(free, best_mix(free, objective))
 
 
 def _more_hours(problem: Problem, objective: ObjectiveName, main: Solved) -> MoreHoursSolution | None:
