@@ -179,8 +179,11 @@ class Explainer:
         return self.strings["words"]["channels"].get(self.cat.channels[channel], self.cat.channel_rows[channel].name)
 
     def text(self, section: str, key: str, **values: Any) -> str:
-        """Template ``section.key`` of the locale filled with ``values`` (numbers written in this language)."""
+        """Template ``section.key`` of the locale filled with ``values`` (numbers written in this language, a currency
+        by the sign it writes, ``grammar.currencies``)."""
         shown = {name: self.number(v, 0 if isinstance(v, int) else 2) if isinstance(v, (int, float)) and not isinstance(v, bool) else v for name, v in values.items()}
+        if "currency" in shown:  # the sign a reader of the language writes (a Russian plan reads 30 000 ₽, not RUB)
+            shown["currency"] = self.strings.get("grammar", {}).get("currencies", {}).get(shown["currency"], shown["currency"])
         template = self.strings[section][key]
         return self._formatter.vformat(template, (), shown) if _SPEC.search(template) else template.format(**shown)
 
