@@ -30,7 +30,7 @@ from .problem import (
 )
 from .routine import listening_setup, policy, roles, weekly_routine
 from .scorer import EXCLUSIONS, asked_for, dominated
-from .solutions import EXPAND_SLOTS, MinimumBudgetSolution, MoreHoursSolution, PlanSolutions, Solved, least_promotion
+from .solutions import EXPAND_SLOTS, MinimumBudgetSolution, PlanSolutions, Solved, least_promotion
 from .tables import MarketRow, ReachBandRow
 from .vocabulary import AVAILABILITY, GROW, LEVELS, LISTEN, MAINTAIN
 
@@ -572,13 +572,15 @@ def _smallest_paid_step(problem: Problem, chosen: list[Choice], hours_left: floa
     return min(steps, default=None)
 
 
-def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer, expand_adds: bool, more_hours: MoreHoursSolution | None) -> Reason | None:
+def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer, expand_adds: bool, solutions: PlanSolutions) -> Reason | None:
     """Why money is left over, when it is (more than one unit of the profile's currency). The hours are named as the
     limit only when the mix re-solved with more of them (``more_hours``) spends more, and the sentence says what it
     would spend and on which channels: told that one channel "could take" the money with 1.5 h/week more, reviewers
     added the hours and saw the plan drop that channel and spend less. The slots are named only when the expand
     phase, with more of them, adds a channel (``expand_adds``), as in :func:`_why_not`: a Stockholm SaaS read "all
-    channel slots (6) are used" beside money left when eight slots gave the same mix."""
+    channel slots (6) are used" beside money left when eight slots gave the same mix. The hint to let the plan lower the
+    accounts is given only when that plan is worth more (a Chicago firm and a Brussels NGO set it and got the same plan)."""
+    more_hours = solutions.more_hours
     hours_left, left = _left(problem, chosen)
     if left * problem.fx_per_eur < 1.0:
         return None
@@ -598,7 +600,8 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer, expan
             # account that would itself take the money (a Chicago firm's Facebook was told to drop the hours it needs)
             lowest = {p.channel: int(np.flatnonzero(problem.offered[p.channel])[0]) for p in chosen}
             floors = kept_accounts(problem)
-            holding = [p.channel for p in chosen if floors.get(p.channel, -1) == p.level and p.level > lowest[p.channel] and p.channel not in rising]
+            freeing_helps = solutions.accounts_free is not None and solutions.accounts_free.solved.value > solutions.main.value + 1e-9
+            holding = [p.channel for p in chosen if freeing_helps and floors.get(p.channel, -1) == p.level and p.level > lowest[p.channel] and p.channel not in rising]
             accounts = {"accounts": explainer.join(explainer.channel_name(c) for c in holding)} if holding else {}
             return explainer.reason(
                 "unspent_hours", "unspent_hours" + ("_kept" if holding else ""), **figures, more=round(more_hours.weekly_hours, 2),
@@ -713,7 +716,7 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
             weekly_hours=mix_hours(problem, chosen),
             setup_hours=float(sum(problem.setup[p.channel, p.level] for p in chosen)),
             unspent=max(0.0, problem.monthly_budget_eur - money) * problem.fx_per_eur,
-            unspent_why=_unspent(problem, chosen, explainer, bool(joins_later), solutions.more_hours),
+            unspent_why=_unspent(problem, chosen, explainer, bool(joins_later), solutions),
         ),
         phases=[listen, focus, expand],
         minimum_budget=_minimum_budget(problem, solutions.minimum, solutions.main.value),
