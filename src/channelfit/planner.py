@@ -730,11 +730,11 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
         policy=policy(explainer, problem.advertiser or cat.countries[int(problem.arrays.home_market[0])], list(profile.markets)),
         assumptions=_assumptions(problem, explainer),
         accounts=_accounts(problem, chosen, explainer, failing, {p.channel: p.goals for p in picks}),
-        accounts_cost=_accounts_cost(problem, solutions, explainer),
+        accounts_cost=_accounts_cost(problem, chosen, solutions, explainer),
     )
 
 
-def _accounts_cost(problem: Problem, solutions: PlanSolutions, explainer: Explainer) -> Reason | None:
+def _accounts_cost(problem: Problem, chosen: list[Choice], solutions: PlanSolutions, explainer: Explainer) -> Reason | None:
     """What keeping the accounts at the levels given costs, when the plan with them free (``may_drop_accounts``) is
     worth :data:`ACCOUNTS_COST_SHARE` more: the share of the value given up, both values, and that plan's mix."""
     free = solutions.accounts_free
@@ -743,7 +743,7 @@ def _accounts_cost(problem: Problem, solutions: PlanSolutions, explainer: Explai
         return None
     mix = ordered_picks(free.problem, free.solved.solution.levels, free.solved.extra_eur)
     freed_levels = {p.channel: p.level for p in mix}
-    planned = {p.channel: p.level for p in ordered_picks(problem, solutions.main.solution.levels, solutions.main.extra_eur)}
+    planned = {p.channel: p.level for p in chosen}
     held = [c for c in kept_accounts(problem) if freed_levels.get(c, -1) < planned.get(c, -1)]  # the ones the free plan lowers or closes
     if not held:  # the free plan is better for another reason than these accounts' levels (asked-for channels)
         return None
