@@ -22,7 +22,7 @@ from .profile import Profile
 from .scorer import EXCLUSIONS, ProfileArrays, Scores, advertiser_country, encode, exclusions, score
 from .vocabulary import GROW, LISTEN, MAINTAIN, ObjectiveName
 
-__all__ = ["AT_MINIMUM_SPEND", "AUCTION_MINIMUM_EUR", "CLOSED_LEVELS", "LEVEL_OPTIONS", "MIN_PICK_SHARE", "OPTION_BASE", "OPTION_LEVEL", "OPTION_TIER", "SETUP_WEEKS", "SPEND_TIERS", "Choice", "Problem", "accounts_lowered", "budgeted_hours", "build_problem", "check_forced_fit", "effectiveness", "held_by_hours", "kept_accounts", "make_instance", "mix_hours", "mix_money", "ordered_picks", "spend_curve", "spend_floor"]
+__all__ = ["AT_MINIMUM_SPEND", "AUCTION_MINIMUM_EUR", "CLOSED_LEVELS", "LEVEL_OPTIONS", "MIN_PICK_SHARE", "OPTION_BASE", "OPTION_LEVEL", "OPTION_TIER", "SETUP_WEEKS", "SPEND_TIERS", "Choice", "Problem", "accounts_lowered", "budgeted_hours", "build_problem", "check_forced_fit", "effectiveness", "hours_lacking", "kept_accounts", "make_instance", "mix_hours", "mix_money", "ordered_picks", "spend_curve", "spend_floor"]
 
 #: The levels a channel closed to an organisation's country loses (``closed_to_organisations.csv``): no ads, no
 #: grow; no posting, nothing but listening; no account, nothing (the channel is excluded as ``closed``).
@@ -395,9 +395,9 @@ def mix_hours(problem: Problem, mix: Sequence[Choice], with_setup: bool = False)
     return float(sum(hours[p.channel, p.level] for p in mix))
 
 
-def held_by_hours(problem: Problem, mix: Sequence[Choice]) -> tuple[list[Choice], float]:
-    """The picks below grow that could take the money ``mix`` leaves at grow but for the hours, and the weekly hours
-    (setup included) the first of them lacks: what the plan must try before it says more hours would spend the money."""
+def hours_lacking(problem: Problem, mix: Sequence[Choice]) -> float | None:
+    """The weekly hours (setup included) the first pick below grow lacks to take the money ``mix`` leaves at grow, or
+    None when no pick is held back by the hours: what the plan must try before it says more hours would spend it."""
     hours_left = problem.profile.budget.weekly_hours - mix_hours(problem, mix, with_setup=True)
     money_left = problem.monthly_budget_eur - mix_money(problem, mix)
     money, hours = problem.money, problem.hours
@@ -406,7 +406,7 @@ def held_by_hours(problem: Problem, mix: Sequence[Choice]) -> tuple[list[Choice]
         if p.level != GROW and problem.offered[p.channel, GROW] and money[p.channel, p.level] < money[p.channel, GROW] <= money[p.channel, p.level] + p.extra_eur + money_left
         and hours[p.channel, GROW] - hours[p.channel, p.level] > hours_left + 1e-9
     ]
-    return held, float(hours[held[0].channel, GROW] - hours[held[0].channel, held[0].level] - hours_left) if held else 0.0
+    return float(hours[held[0].channel, GROW] - hours[held[0].channel, held[0].level] - hours_left) if held else None
 
 
 def ordered_picks(problem: Problem, options: Sequence[int], extra_eur: Sequence[float] | None = None) -> list[Choice]:

@@ -23,7 +23,7 @@ from .problem import (
     Problem,
     build_problem,
     check_forced_fit,
-    held_by_hours,
+    hours_lacking,
     kept_accounts,
     make_instance,
     mix_money,
@@ -92,7 +92,7 @@ class MinimumBudgetSolution:
 @dataclass(frozen=True)
 class MoreHoursSolution:
     """The main mix re-solved with ``weekly_hours`` more a week: the hours the first pick held back by them lacks to
-    take the money left at grow (:func:`~channelfit.problem.held_by_hours`). The plan says what those hours would
+    take the money left at grow (:func:`~channelfit.problem.hours_lacking`). The plan says what those hours would
     buy from this solve, not from the step alone: a Zurich bank read that LinkedIn "could take" 16,183 CHF with
     1.5 h/week more, and with them the plan dropped LinkedIn and spent less."""
 
@@ -684,8 +684,8 @@ def _more_hours(problem: Problem, objective: ObjectiveName, main: Solved) -> Mor
     """The main mix re-solved with the hours a pick held back by them lacks, when the mix leaves money (more than one
     unit of the profile's currency) that a pick could take at grow but for the hours."""
     mix = ordered_picks(problem, main.solution.levels, main.extra_eur)
-    held, lacking = held_by_hours(problem, mix)
-    if not held or (problem.monthly_budget_eur - mix_money(problem, mix)) * problem.fx_per_eur < 1.0:
+    lacking = hours_lacking(problem, mix)
+    if lacking is None or (problem.monthly_budget_eur - mix_money(problem, mix)) * problem.fx_per_eur < 1.0:
         return None
     lacking = math.ceil(lacking * 100 - 1e-9) / 100  # to the hundredth the plan states, upwards: the hours named are the hours solved
     return MoreHoursSolution(lacking, best_mix(problem, objective, start=main.solution.levels, weekly_hours=problem.profile.budget.weekly_hours + lacking))
