@@ -397,3 +397,38 @@ def test_a_listening_kpi_is_never_a_growth_kpi_of_the_same_orientation() -> None
         else:
             assert row.target_change != 0, (goal, orientation)  # a KPI without a target reads 'tracked weekly, no target'
     assert all(row.target_change != 0 for row in cat.channel_kpi_rows.values())
+
+
+def test_keyword_auctions_are_priced_by_the_sector_click_cost() -> None:
+    """A Chicago injury firm's Google Ads was "near its full effect" at 3,559 USD a month, a bakery's at the same
+    price: search clicks for lawyers cost several times a restaurant's. The money and the promotion scale of the
+    keyword auctions follow the sector's click cost (``sector_click_costs.csv``); marketplaces, social ads and a
+    sector's own directories do not, and the plan says why the money is what it is, in every language."""
+    from channelfit.problem import build_problem
+
+    cat = packaged_catalog()
+    base = {"model": "b2c", "markets": {"US": 1}, "audience": {"age": [25, 65]}, "goals": {"lead_generation": 1},
+            "budget": {"monthly": 15000, "currency": "USD", "weekly_hours": 10}, "premises": True, "max_channels": 4}
+    law, food, plain = (build_problem(cf.Profile.model_validate({**base, "sector": sector}), cat) for sector in ("legal", "food_and_drink", "software"))
+    assert "software" not in cat.sector_click_cost_rows  # the reference: no row, the average click
+    ch = cat.index["channels"]
+    priced = {c for c in ("google_ads", "google_business_profile", "yelp") if cat.keyword_priced[ch[c]]}
+    assert priced == {"google_ads", "google_business_profile", "yelp"}
+    for channel in priced:
+        c = ch[channel]
+        for problem, sector in ((law, "legal"), (food, "food_and_drink")):
+            ratio = cat.sector_click_cost_rows[sector].cost_index
+            np.testing.assert_allclose(problem.spend_scale[c], plain.spend_scale[c] * ratio)
+            auction = cat.level_auction[c] & (plain.money[c] * ratio > 28)  # above the auction floor
+            np.testing.assert_allclose(problem.money[c][auction], plain.money[c][auction] * ratio)
+    for channel in ("amazon", "facebook", "booking_com", "capterra"):
+        assert not cat.keyword_priced[ch[channel]], channel
+        np.testing.assert_array_equal(law.money[ch[channel]], plain.money[ch[channel]])
+        np.testing.assert_array_equal(law.spend_scale[ch[channel]], plain.spend_scale[ch[channel]])
+    for language in ("en", "it", "ru"):
+        plan = cf.recommend({**base, "sector": "legal", "include": ["google_ads"]}, language=language, minimum_budget_share=None)
+        ads = next(p for p in plan.picks if p.channel == "google_ads")
+        stated = [r for r in ads.why if r.code == "click_cost"]
+        assert len(stated) == 1 and stated[0].values["source"] == "Search Engine Land 2022", ads.why  # converted: the publisher named, no source_id (only figures read as published carry one)
+        assert stated[0].values["ratio"] == 2.9 and ("2.9" if language == "en" else "2,9") in stated[0].text, stated
+        assert all(r.code != "click_cost" for p in plan.picks if not cat.keyword_priced[ch[p.channel]] for r in p.why)

@@ -509,7 +509,7 @@ def test_a_channel_with_kpis_of_its_own_is_measured_on_them() -> None:
         "sector": "food_and_drink",
         "markets": ["JP"],
         "goals": {"local_visits": 3},
-        "budget": {"monthly": 30000, "currency": "JPY", "weekly_hours": 4},
+        "budget": {"monthly": 60000, "currency": "JPY", "weekly_hours": 4},  # Tabelog's paid plan beside Google's promotion
         "include": ["tabelog"],
     }
     tabelog = next(p for p in cf.recommend(ramen).picks if p.channel == "tabelog")

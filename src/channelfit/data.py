@@ -40,6 +40,7 @@ from .tables import (
     MarketRow,
     ReachBandRow,
     Row,
+    SectorClickCostRow,
     SectorFitRow,
     SectorReachRow,
     SourceRow,
@@ -142,6 +143,14 @@ class Catalog:
     cost_index
         ``(country, ad family)``: what reaching people with ads costs there relative to the US (1). Where
         ``ad_costs.csv`` has no row, the median of the family's measured rows (derived).
+    keyword_priced
+        ``(channel,)``: the channel's ads are sold by keyword in one auction across all sectors (search ads, and
+        the listings ads of maps and review sites that are no sector's own), so a click costs what the
+        advertiser's sector pays: a lawyer's click several times a restaurant's. Marketplaces price within
+        their own categories and a sector's own vertical within that sector.
+    sector_click_cost
+        ``(sector,)``: what a search-ad click costs in the sector relative to the average over all industries,
+        from ``sector_click_costs.csv``; 1 where it has no row.
     """
 
     directory: Path
@@ -190,6 +199,8 @@ class Catalog:
     level_auction: np.ndarray
     ad_family: np.ndarray
     cost_index: np.ndarray
+    keyword_priced: np.ndarray
+    sector_click_cost: np.ndarray
     fx_per_eur: Mapping[str, float]
     channel_rows: tuple[ChannelRow, ...]
     market_rows: Mapping[tuple[str, str], MarketRow]
@@ -204,6 +215,7 @@ class Catalog:
     country_rows: Mapping[str, CountryRow]
     sources: Mapping[str, SourceRow]
     sector_rows: tuple[SectorFitRow, ...]
+    sector_click_cost_rows: Mapping[str, SectorClickCostRow]
     sector_reach_rows: Mapping[tuple[str, str], SectorReachRow]
     customer_reach_rows: Mapping[tuple[str, str, str], CustomerReachRow]
     vocabulary_rows: Mapping[str, tuple[VocabularyRow, ...]]
@@ -587,6 +599,10 @@ def _build(folder: Path) -> Catalog:
         level_auction=_frozen(_fill(shape, 0.0, [(i, float(row.auction)) for i, row in level_cells]) > 0),
         ad_family=_frozen(np.array([AD_FAMILIES.index(row.ad_family) if row.ad_family else -1 for row in channel_rows])),
         cost_index=_cost_index(tables, countries),
+        keyword_priced=_frozen(
+            np.array([row.ad_family == "search" and row.orientation in ("search_ads", "directory") and not row.vertical_sector_list for row in channel_rows], dtype=bool)
+        ),
+        sector_click_cost=_fill((len(vocab["sectors"]),), 1.0, [((sec[r.sector],), r.cost_index) for r in _rows(tables, "sector_click_costs")]),
         fx_per_eur=_proxy(fx),
         channel_rows=tuple(channel_rows),
         market_rows=_proxy(markets),
@@ -601,6 +617,7 @@ def _build(folder: Path) -> Catalog:
         country_rows=keyed("countries"),
         sources=keyed("sources"),
         sector_rows=tuple(sector_rows),
+        sector_click_cost_rows=_proxy({r.sector: r for r in _rows(tables, "sector_click_costs")}),
         sector_reach_rows=keyed("sector_reach"),
         customer_reach_rows=keyed("customer_reach"),
         vocabulary_rows=_proxy({kind: tuple(_rows(tables, kind)) for kind in vocab}),

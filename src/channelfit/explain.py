@@ -21,7 +21,7 @@ from typing import Any
 
 from .data import Catalog
 from .plan import Reason
-from .tables import ClosedRow, CommissionRow, MarketRow, ReachBandRow, Sourced
+from .tables import ClosedRow, CommissionRow, MarketRow, ReachBandRow, SectorClickCostRow, Sourced
 from .vocabulary import LANGUAGES
 
 __all__ = ["Explainer", "format_number", "locale", "money_figure", "percent", "publisher_name"]
@@ -222,6 +222,11 @@ class Explainer:
         under 10 % to one decimal (Etsy's 6.5 % read "about 6 %")."""
         pct = round(row.share * 100, 1) if row.share < 0.1 else percent(row.share)
         return self._cited("commission", None, row, pct=pct, on=self.word("charged_on", row.charged_on), charged_on=row.charged_on)
+
+    def click_cost(self, row: SectorClickCostRow) -> Reason:
+        """What a search-ad click costs in the organisation's sector against the average over all industries
+        (``sector_click_costs.csv``), which prices the level's money and its promotion."""
+        return self._cited("click_cost", "click_cost_more" if row.cost_index >= 1 else "click_cost_less", row, ratio=round(row.cost_index, 1), sector=self.word("sectors", row.sector))
 
     def closed(self, owner: str, country: str, row: ClosedRow) -> Reason:
         """Levels closed to organisations based in ``country``: no ads (``ads_closed``), no posting (``posting_closed``)

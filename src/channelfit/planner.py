@@ -148,6 +148,9 @@ def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, se
             hours=round(row.weekly_hours, 2),
         )
     )
+    click_cost = cat.sector_click_cost_rows.get(profile.sector)
+    if click_cost is not None and cat.keyword_priced[c] and cat.level_auction[c, level]:  # why a lawyer's Google Ads costs more than a baker's
+        reasons.append(explainer.click_cost(click_cost))
     commission = cat.commission_rows.get(cat.channels[c])
     if commission is not None and level > LISTEN:  # listening sells nothing
         reasons.append(explainer.commission(commission))

@@ -205,7 +205,8 @@ def build_problem(
         if closed is not None and (closed.closes != "all" or arrays.closed[0, c]):  # an account run already stays open
             offered[c, CLOSED_LEVELS[closed.closes]] = False
     family = np.maximum(cat.ad_family, 0)
-    local_index = arrays.market_weights[0] @ cat.cost_index[:, family]  # (C,) market-weighted cost of reach
+    sector_click = np.where(cat.keyword_priced, cat.sector_click_cost[cat.index["sectors"][profile.sector]], 1.0)
+    local_index = (arrays.market_weights[0] @ cat.cost_index[:, family]) * sector_click  # (C,) market-weighted cost of reach
     return Problem(
         profile=profile,
         cat=cat,

@@ -267,6 +267,13 @@ class AdCostRow(Sourced):
     cost_index: float = Field(gt=0.0, le=10.0)
 
 
+class SectorClickCostRow(Sourced):
+    """What a search-ad click costs in a sector relative to the average over all industries (1)."""
+
+    sector: str
+    cost_index: float = Field(gt=0.0, le=10.0)
+
+
 class CustomerReachRow(Sourced):
     """Share of the people in the market for a sector's offer in a country (people looking for a home,
     couples planning a wedding, people who play games, online shoppers; with ``audience = professionals``, the
@@ -414,6 +421,7 @@ TABLES: tuple[Table, ...] = (
     Table("internet_use", InternetUseRow, ("country", "age_min", "age_max"), {**_SOURCED, "country": "countries"}),
     Table("reach_bands", ReachBandRow, ("channel", "country", "age_min", "age_max"), {**_SOURCED, "channel": "channels", "country": "countries"}),
     Table("ad_costs", AdCostRow, ("country", "family"), {**_SOURCED, "country": "countries"}),
+    Table("sector_click_costs", SectorClickCostRow, ("sector",), {**_SOURCED, "sector": "sectors"}),
     Table("channel_sectors", SectorFitRow, ("channel", "sector"), {**_SOURCED, "channel": "channels", "sector": "sectors"}),
     Table("sector_reach", SectorReachRow, ("channel", "sector"), {**_SOURCED, "channel": "channels", "sector": "sectors"}),
     Table("customer_reach", CustomerReachRow, ("channel", "sector", "country"), {**_SOURCED, "channel": "channels", "sector": "sectors", "country": "countries"}),
