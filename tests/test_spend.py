@@ -602,3 +602,54 @@ def test_the_plan_says_what_keeping_the_accounts_costs(profile: dict) -> None:
 def test_a_clinic_is_told_what_its_two_accounts_cost() -> None:
     cost = cf.recommend(MEXICO_CITY_DENTAL).accounts_cost
     assert cost is not None and cost.values["pct"] >= 30 and "WhatsApp" in cost.values["accounts"], cost
+
+
+_BRAND = {
+    "name": "skincare brand",
+    "kind": "brand",
+    "model": "b2c",
+    "sector": "beauty",
+    "markets": {"SG": 1},
+    "audience": {"age": [20, 40], "gender": "female"},
+    "goals": {"sales": 3, "brand_awareness": 2},
+    "budget": {"monthly": 8000, "currency": "SGD", "weekly_hours": 15},
+    "formats": ["image", "short_video"],
+    "premises": False,
+    "max_channels": 5,
+}
+
+
+def test_promotion_grows_with_the_people_the_ads_run_to() -> None:
+    """A brand selling to Singapore, Malaysia and Indonesia had Instagram "near its full effect" at 1,189 SGD a
+    month, as a bakery's: the promotion scale of a consumer organisation without premises grows with the square root
+    of the people of its target ages online in its markets (up to ten times); a local business, a business seller
+    and an audience of professionals keep the judged local scale, and the plan states the assumption."""
+    from channelfit.problem import LOCAL_AUDIENCE_MILLIONS, MAX_AUDIENCE_SCALE, audience_scale
+
+    cat = cf.catalog()
+    ig = cat.index["channels"]["instagram"]
+
+    def problem(**changes: object) -> object:
+        return build_problem(cf.Profile.model_validate({**_BRAND, **changes}), cat)
+
+    local = problem(premises=True)
+    singapore, region = problem(), problem(markets={"SG": 1, "MY": 1, "ID": 1})
+    assert local.audience_millions is None and audience_scale(None) == 1.0
+    assert 0 < singapore.audience_millions < region.audience_millions
+    both = problem(audience={"age": [20, 40], "gender": "any"})
+    np.testing.assert_allclose(both.audience_millions, 2 * singapore.audience_millions)  # women are taken as half the people
+    k = cat.index["countries"]["SG"]
+    online = (cat.population_bands[k] * cat.internet_bands[k] * singapore.arrays.age_overlap[0]).sum() * cat.people_millions[k] / 2
+    np.testing.assert_allclose(singapore.audience_millions, online)
+    for p, at_home in ((singapore, local), (region, problem(markets={"SG": 1, "MY": 1, "ID": 1}, premises=True))):
+        expected = np.clip(np.sqrt(p.audience_millions / LOCAL_AUDIENCE_MILLIONS), 1, MAX_AUDIENCE_SCALE)
+        np.testing.assert_allclose(p.spend_scale[ig], at_home.spend_scale[ig] * expected)
+        np.testing.assert_array_equal(p.money, at_home.money)  # the minimum useful spend stays a test budget
+    for changes in ({"model": "b2b"}, {"audience": {"age": [20, 40], "professionals": True}}):
+        assert problem(markets={"SG": 1, "MY": 1, "ID": 1}, **changes).audience_millions is None
+    for language in ("en", "it", "ru"):
+        plan = cf.recommend({**_BRAND, "markets": {"SG": 1, "MY": 1, "ID": 1}}, language=language, minimum_budget_share=None)
+        stated = [r for r in plan.assumptions if r.code == "audience"]
+        assert len(stated) == 1 and stated[0].values["factor"] == round(audience_scale(region.audience_millions), 1), plan.assumptions
+        assert plan.totals.unspent < 1e-6 * plan.monthly_budget  # 8,000 SGD is no longer "near full effect" at 3,500
+    assert not [r for r in cf.recommend({**_BRAND, "premises": True}, minimum_budget_share=None).assumptions if r.code == "audience"]

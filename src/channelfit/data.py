@@ -111,6 +111,8 @@ class Catalog:
         difference there (0 elsewhere): a profile's affinities add these, weighted by its market weights.
     population_bands
         ``(country, age band)``: share of the country's people aged 13+ in each band (rows sum to 1).
+    people_millions
+        ``(country,)``: the people aged 13+, in millions (``country_population.csv`` times the share aged 13+).
     internet_bands
         ``(country, age band)``: share of the people of each band who use the internet.
     band_reach
@@ -183,6 +185,7 @@ class Catalog:
     market_affinity_countries: tuple[int, ...]
     market_affinity_delta: np.ndarray
     population_bands: np.ndarray
+    people_millions: np.ndarray
     internet_bands: np.ndarray
     band_reach: np.ndarray
     band_published: np.ndarray
@@ -369,11 +372,13 @@ def _cost_index(tables: Mapping[str, Any], countries: tuple[str, ...]) -> np.nda
 @dataclass(frozen=True)
 class _People:
     """Each country's people aged 13+ by catalog age band: ``share`` of them in each band (rows sum to 1),
-    ``internet`` use in each band, and ``thirteen_plus``, the share of the whole population aged 13+."""
+    ``internet`` use in each band, ``thirteen_plus``, the share of the whole population aged 13+, and
+    ``millions``, the whole population (``country_population.csv``)."""
 
     share: np.ndarray
     internet: np.ndarray
     thirteen_plus: np.ndarray
+    millions: np.ndarray
     adults: np.ndarray  # share of the people aged 13+ who are 18+
 
 
@@ -386,16 +391,18 @@ def _people(tables: Mapping[str, Any], country_rows: list[CountryRow]) -> _Peopl
         use.setdefault(row.country, []).append((row.age_min, row.age_max, row.internet_use, row.year or 0))
     share, internet, thirteen = [], [], []
     for row in country_rows:
+        line = tables["countries"][(row.country,)][0]
         if row.country not in ages:
-            raise CatalogError(
-                "country has no rows in country_ages.csv", file="countries.csv", row=tables["countries"][(row.country,)][0], column="country", value=row.country, allowed="a country with its population by age"
-            )
+            raise CatalogError("country has no rows in country_ages.csv", file="countries.csv", row=line, column="country", value=row.country, allowed="a country with its population by age")
+        if (row.country,) not in tables["country_population"]:
+            raise CatalogError("country has no row in country_population.csv", file="countries.csv", row=line, column="country", value=row.country, allowed="a country with its population")
         bands = population_in_bands(ages[row.country])
         thirteen.append(bands.sum())
         share.append(bands / bands.sum())
         internet.append(rates_in_bands(use.get(row.country, ()), np.full(len(AGE_BANDS), row.internet_share))[0])
     share_array = np.array(share)
-    return _People(share=share_array, internet=np.array(internet), thirteen_plus=np.array(thirteen), adults=1.0 - share_array[:, 0])
+    millions = np.array([tables["country_population"][(row.country,)][1].population_millions for row in country_rows])
+    return _People(share=share_array, internet=np.array(internet), thirteen_plus=np.array(thirteen), millions=millions, adults=1.0 - share_array[:, 0])
 
 
 def _derived_bands(row: MarketRow, k: int, people: _People, propensity: np.ndarray) -> np.ndarray:
@@ -581,6 +588,7 @@ def _build(folder: Path) -> Catalog:
         market_affinity_countries=market_affinity_countries,
         market_affinity_delta=_frozen(market_affinity_delta),
         population_bands=_frozen(people.share),
+        people_millions=_frozen(people.millions * people.thirteen_plus),
         internet_bands=_frozen(people.internet),
         band_reach=_frozen(band_reach),
         band_published=_frozen(band_published),

@@ -21,6 +21,7 @@ from .problem import (
     Choice,
     Problem,
     accounts_lowered,
+    audience_scale,
     kept_accounts,
     mix_hours,
     mix_money,
@@ -731,7 +732,7 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
             explainer,
         ),
         policy=policy(explainer, problem.advertiser or cat.countries[int(problem.arrays.home_market[0])], list(profile.markets)),
-        assumptions=_assumptions(problem, explainer),
+        assumptions=_assumptions(problem, chosen, explainer),
         accounts=_accounts(problem, chosen, explainer, failing, {p.channel: p.goals for p in picks}),
         accounts_cost=_accounts_cost(problem, chosen, solutions, explainer),
     )
@@ -802,8 +803,18 @@ def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer, fail
     return out
 
 
-def _assumptions(problem: Problem, explainer: Explainer) -> list[Reason]:
-    """What the plan assumed where the profile did not say (today: premises, from the goals or the sector)."""
+def _assumptions(problem: Problem, chosen: list[Choice], explainer: Explainer) -> list[Reason]:
+    """What the plan assumed where the profile did not say: premises (from the goals or the sector), and how many
+    people the paid picks' ads run to when they run across the markets (:func:`~channelfit.problem.audience_millions`)."""
+    out = _premises_assumed(problem, explainer)
+    scale = audience_scale(problem.audience_millions)
+    if problem.audience_millions is not None and scale > 1 and any(problem.spend_scale[c, lv] > 0 for c, lv, _ in chosen):
+        people = problem.audience_millions
+        out.append(explainer.reason("audience", "assumed_audience", people=round(people) if people >= 10 else round(people, 1), factor=round(scale, 1)))
+    return out
+
+
+def _premises_assumed(problem: Problem, explainer: Explainer) -> list[Reason]:
     profile = problem.profile
     if profile.premises is not None:
         return []

@@ -33,6 +33,14 @@ MIN_PICK_SHARE = 0.03
 #: One-off setup hours are spread over at most this many weeks (a quarter), the longest the plan's first
 #: phase runs: a new channel works at its lowest level while it is set up (see :func:`budgeted_hours`).
 SETUP_WEEKS = 13
+#: The promotion scales of ``levels.csv`` are judged for a local business, whose ads reach the people around its
+#: premises: taken as a million people of the target ages online. A consumer organisation without premises
+#: advertises across its markets, and its scale grows with the square root of the people it targets, up to ten
+#: times (a judgement between the local scale for everyone, which had a brand selling to Singapore, Malaysia and
+#: Indonesia "near full effect" at 1,189 SGD a month of Instagram, and a scale proportional to the people, which
+#: would take a national campaign's money for a small brand's).
+LOCAL_AUDIENCE_MILLIONS = 1.0
+MAX_AUDIENCE_SCALE = 10.0
 #: Paid promotion above a level's minimum useful spend, in units of the level's local spend scale (the
 #: levels with ``spend_scale_eur`` in ``levels.csv``: every grow level of a channel with paid promotion, and
 #: the maintain level of the search-ad channels, whose always-on campaign can take a larger daily budget):
@@ -89,6 +97,7 @@ class Problem:
     hours: np.ndarray  # (C, L) weekly hours the budget counts (see budgeted_hours)
     setup: np.ndarray  # (C, L) setup hours (0 where present)
     spend_scale: np.ndarray  # (C, L) EUR/month: the scale of extra promotion above each level in the target markets, 0 where none
+    audience_millions: float | None  # the people of the target ages online in the markets when the ads reach across them, else None (local)
     monthly_budget_eur: float
     fx_per_eur: float  # units of the profile's currency per euro
 
@@ -205,6 +214,7 @@ def build_problem(
         if closed is not None and (closed.closes != "all" or arrays.closed[0, c]):  # an account run already stays open
             offered[c, CLOSED_LEVELS[closed.closes]] = False
     family = np.maximum(cat.ad_family, 0)
+    audience = audience_millions(profile, arrays, cat)
     sector_click = np.where(cat.keyword_priced, cat.sector_click_cost[cat.index["sectors"][profile.sector]], 1.0)
     local_index = (arrays.market_weights[0] @ cat.cost_index[:, family]) * sector_click  # (C,) market-weighted cost of reach
     return Problem(
@@ -221,10 +231,32 @@ def build_problem(
         money=_local_money(cat, local_index),
         hours=budgeted_hours(cat.level_weekly_hours, cat.level_offered, setup),
         setup=setup,
-        spend_scale=cat.level_spend_scale_eur * local_index[:, None],
+        spend_scale=cat.level_spend_scale_eur * local_index[:, None] * audience_scale(audience),
+        audience_millions=audience,
         monthly_budget_eur=profile.budget.monthly / cat.fx_per_eur[profile.budget.currency],
         fx_per_eur=cat.fx_per_eur[profile.budget.currency],
     )
+
+
+def audience_millions(profile: Profile, arrays: ProfileArrays, cat: Catalog) -> float | None:
+    """The people of the target ages (and gender) online in the target markets, in millions, when the ads reach
+    across the markets: a consumer organisation without premises. ``None`` for a local business (premises) and
+    for one selling to businesses or professionals, whose buyers are a few among those people: their promotion
+    keeps the judged local scale."""
+    if arrays.premises[0] or profile.model == "b2b" or profile.audience.professionals:
+        return None
+    online = (cat.population_bands * cat.internet_bands * arrays.age_overlap[0][None, :]).sum(axis=1)  # (country,) share of 13+
+    in_markets = arrays.market_weights[0] > 0
+    gender_share = 1.0 if profile.audience.gender == "any" else 0.5
+    return float((cat.people_millions * online)[in_markets].sum()) * gender_share
+
+
+def audience_scale(millions: float | None) -> float:
+    """How much more promotion the ads take before more adds little than a local business's: the square root of
+    the people targeted over :data:`LOCAL_AUDIENCE_MILLIONS`, between 1 and :data:`MAX_AUDIENCE_SCALE`."""
+    if millions is None:
+        return 1.0
+    return float(np.clip(np.sqrt(millions / LOCAL_AUDIENCE_MILLIONS), 1.0, MAX_AUDIENCE_SCALE))
 
 
 def _local_money(cat: Catalog, local_index: np.ndarray) -> np.ndarray:

@@ -267,6 +267,13 @@ class AdCostRow(Sourced):
     cost_index: float = Field(gt=0.0, le=10.0)
 
 
+class CountryPopulationRow(Sourced):
+    """A country's whole population, in millions."""
+
+    country: str
+    population_millions: float = Field(gt=0.0, le=2_000.0)
+
+
 class SectorClickCostRow(Sourced):
     """What a search-ad click costs in a sector relative to the average over all industries (1)."""
 
@@ -417,6 +424,7 @@ TABLES: tuple[Table, ...] = (
     ),
     Table("channel_versions", ChannelVersionRow, ("channel",), {**_SOURCED, "channel": "channels"}),
     Table("channel_markets", MarketRow, ("channel", "region"), {**_SOURCED, "channel": "channels", "region": "regions"}),
+    Table("country_population", CountryPopulationRow, ("country",), {**_SOURCED, "country": "countries"}),
     Table("country_ages", CountryAgeRow, ("country", "age_min", "age_max"), {**_SOURCED, "country": "countries"}),
     Table("internet_use", InternetUseRow, ("country", "age_min", "age_max"), {**_SOURCED, "country": "countries"}),
     Table("reach_bands", ReachBandRow, ("channel", "country", "age_min", "age_max"), {**_SOURCED, "channel": "channels", "country": "countries"}),
