@@ -1114,3 +1114,49 @@ def test_a_channel_serves_a_goal_as_it_does_in_the_target_markets() -> None:
                "budget": {"monthly": 0, "currency": "EUR", "weekly_hours": 5}, "max_channels": 2}
     goals = score(encode([cf.Profile.model_validate(profile)], cat), cat).criteria[0, c, [crit.name for crit in REGISTRY].index("goals")]
     assert goals == pytest.approx(row.affinity, abs=1e-9), "the score reads the same affinity as the plan"
+
+
+_CAR_DEALER = {
+    "name": "car dealer",
+    "model": "b2c",
+    "sector": "automotive",
+    "markets": {"ZA": 1},
+    "audience": {"age": [25, 60]},
+    "goals": {"lead_generation": 4, "local_visits": 2, "brand_awareness": 1},
+    "budget": {"monthly": 35000, "currency": "ZAR", "weekly_hours": 8},
+    "premises": True,
+    "present_on": {"facebook": "grow", "google_business_profile": "maintain", "whatsapp": "maintain"},
+    "max_channels": 5,
+}
+
+
+@given(profiles())
+@example(_CAR_DEALER)
+@example({**_CAR_DEALER, "present_on": {"instagram": "grow", "kaspi": "grow", "whatsapp": "maintain", "two_gis": "maintain"}, "markets": {"KZ": 1},
+          "budget": {"monthly": 1200000, "currency": "KZT", "weekly_hours": 10}, "sector": "retail", "goals": {"sales": 3, "local_visits": 2, "brand_awareness": 1}})
+def test_accounts_that_do_not_fit_are_lowered_only_as_far_as_the_budget_requires(profile: dict) -> None:
+    """A Johannesburg car dealer's Facebook, given at grow with 8 h/week, went to listen while its Google profile
+    took the freed hours: kept accounts that do not fit are lowered one level at a time, so that they fit, none
+    is above the level given, and none could be a level higher with the others where they are."""
+    from channelfit.problem import _given_levels, _next_higher, _shortfall, build_problem, kept_accounts
+
+    try:
+        problem = build_problem(cf.Profile.model_validate(profile), cf.catalog())
+    except cf.InfeasibleError:
+        return
+    given, floors = _given_levels(problem), kept_accounts(problem)
+    assert floors.keys() == given.keys()
+    assert all(floors[c] <= given[c] for c in given)
+    if _shortfall(problem, given) is None:
+        assert floors == given  # accounts that fit keep the levels given
+        return
+    if profile is _CAR_DEALER:
+        plan = cf.recommend(profile, minimum_budget_share=None)
+        assert next(p.level for p in plan.picks if p.channel == "facebook") == "maintain"
+    lowest = {c: int(np.flatnonzero(problem.offered[c])[0]) for c in given}
+    if _shortfall(problem, {c: (lowest[c] if given[c] >= 0 else -1) for c in given}) is not None:
+        return  # not even at their lowest levels: the plan reports it
+    assert _shortfall(problem, floors) is None
+    for c in given:
+        if floors[c] < given[c]:
+            assert _shortfall(problem, {**floors, c: _next_higher(problem, c, floors[c])}) is not None, (c, floors, given)

@@ -753,6 +753,7 @@ def _accounts_cost(problem: Problem, chosen: list[Choice], solutions: PlanSoluti
         return None
     return explainer.reason(
         "accounts_cost",
+        "accounts_cost_lowered" if accounts_lowered(problem) else None,
         accounts=explainer.join(explainer.channel_name(c) for c in sorted(held)),
         pct=round(100 * (1 - current / freed)),
         current=round(current, 2),

@@ -278,12 +278,48 @@ def _local_money(cat: Catalog, local_index: np.ndarray) -> np.ndarray:
 def kept_accounts(problem: Problem) -> dict[int, int]:
     """Accounts the plan must keep: ``{channel index: lowest level allowed}`` (-1: any level).
 
-    Accounts already run stay at no less than their level unless the profile allows dropping them, or unless at
-    those levels they do not fit the budget (:func:`accounts_lowered`: then at any level); an account that is
-    excluded or cannot be a candidate (blocked, no fit) is not kept.
+    Accounts already run stay at no less than their level unless the profile allows dropping them; an account
+    that is excluded or cannot be a candidate (blocked, no fit) is not kept. When at those levels they do not fit
+    the budget (:func:`accounts_lowered`), they are lowered one level at a time until they fit: grow before
+    maintain, and among the accounts at the highest level the one that gives up least of its value to the goals for
+    each hour (or euro, when money is short) of the shortfall it frees. The plan may not lower them further to free
+    hours for new channels (a Johannesburg car dealer's Facebook, given at grow with 8 h/week, went to listen while
+    its Google profile took the money and hours; it now stays at maintain). Last, an account lowered early is
+    raised back a level wherever the others' lowering left room for it.
     """
     given = _given_levels(problem)
-    return dict.fromkeys(given, -1) if _lowered(problem, given) else given
+    floors = dict(given)
+    value = problem.channel_effectiveness @ problem.goal_weights  # (C, L) each channel's value to the goals at each level
+    while (short := _shortfall(problem, floors)) is not None:
+        lowerable = {c: lower for c, level in floors.items() if (lower := _next_lower(problem, c, level)) is not None}
+        if not lowerable:
+            break
+        short_money, short_hours = short
+        resource, shortfall = (problem.hours, short_hours) if short_hours > 0 else (problem.money, short_money)
+        c = min(lowerable, key=lambda c: _lowering_cost(c, floors[c], lowerable[c], value, resource, shortfall))
+        floors[c] = lowerable[c]
+    for c in sorted(given, key=lambda c: (-float(value[c, max(given[c], 0)]), c)):  # the most valuable first
+        while floors[c] < given[c] and _shortfall(problem, {**floors, c: (higher := _next_higher(problem, c, floors[c]))}) is None:
+            floors[c] = higher
+    return floors
+
+
+def _next_higher(problem: Problem, c: int, level: int) -> int:
+    """The lowest level above ``level`` that channel ``c`` offers (``level`` is below a level it offers)."""
+    return int(np.flatnonzero(problem.offered[c, level + 1 :])[0]) + level + 1
+
+
+def _lowering_cost(c: int, level: int, lower: int, value: np.ndarray, resource: np.ndarray, shortfall: float) -> tuple[int, float, int]:
+    """The order in which :func:`kept_accounts` lowers accounts: the highest level first, then the least value
+    given up per unit of the ``shortfall`` of ``resource`` (hours or money) it frees, then the catalog order."""
+    freed = min(float(resource[c, level] - resource[c, lower]), shortfall)
+    return -level, float(value[c, level] - value[c, lower]) / max(freed, 1e-9), c
+
+
+def _next_lower(problem: Problem, c: int, level: int) -> int | None:
+    """The highest level below ``level`` that channel ``c`` offers, or None (``level`` -1 means any: none lower)."""
+    below = np.flatnonzero(problem.offered[c, : max(level, 0)])
+    return int(below[-1]) if len(below) else None
 
 
 def _given_levels(problem: Problem) -> dict[int, int]:
@@ -298,24 +334,32 @@ def _given_levels(problem: Problem) -> dict[int, int]:
 
 def accounts_lowered(problem: Problem) -> bool:
     """Whether the accounts kept at the levels the profile gives them, beside the included channels at their
-    cheapest, need more money or hours than the profile's budget: the plan then keeps them at any level, and says
-    it lowered them (a US dental practice keeping Facebook and its Google profile at maintain with 3 h/week got no
+    cheapest, need more money or hours than the profile's budget: the plan then lowers them as little as the budget
+    requires (:func:`kept_accounts`), and says so (a US dental practice keeping Facebook and its Google profile at maintain with 3 h/week got no
     plan at all, only an error)."""
     return _lowered(problem, _given_levels(problem))
 
 
 def _lowered(problem: Problem, given: dict[int, int]) -> bool:
-    """:func:`accounts_lowered` for the accounts at their ``given`` levels."""
+    """:func:`accounts_lowered` for the accounts at no less than their ``given`` levels."""
+    return _shortfall(problem, given) is not None
+
+
+def _shortfall(problem: Problem, given: dict[int, int]) -> tuple[float, float] | None:
+    """The money (EUR) and hours the accounts at no less than their ``given`` levels, beside the included channels
+    at their cheapest, need beyond the budget (each 0 when within it), or None when both fit."""
     if not any(level > 0 for level in given.values()):
-        return False  # nothing to lower
+        return None  # nothing to lower
     index = problem.cat.index["channels"]
     included = [(index[c], -1) for c in problem.profile.include if index[c] not in given]
     money, hours = 0.0, 0.0
     for c, level in [*given.items(), *included]:
-        levels = np.flatnonzero(problem.offered[c]) if level < 0 else [level]
+        levels = np.flatnonzero(problem.offered[c, max(level, 0) :]) + max(level, 0)  # at that level or above (-1: any)
         money += float(min(problem.money[c, lv] for lv in levels))
         hours += float(min(problem.hours[c, lv] for lv in levels))
-    return money > problem.monthly_budget_eur + 1e-9 or hours > problem.profile.budget.weekly_hours + 1e-9
+    short_money = max(0.0, money - problem.monthly_budget_eur)
+    short_hours = max(0.0, hours - problem.profile.budget.weekly_hours)
+    return (short_money, short_hours) if short_money > 1e-9 or short_hours > 1e-9 else None
 
 
 def make_instance(
