@@ -96,8 +96,31 @@ ISTANBUL_FASHION = {
 }
 
 
+SEOUL_CAFE = {
+    "name": "Seoul café",
+    "model": "b2c",
+    "sector": "food_and_drink",
+    "markets": {"KR": 1},
+    "audience": {"age": [20, 40]},
+    "goals": {"local_visits": 4, "brand_awareness": 2, "community": 1},
+    "budget": {"monthly": 1500000, "currency": "KRW", "weekly_hours": 6},
+    "formats": ["text", "image", "short_video"],
+    "premises": True,
+    "present_on": {"instagram": "grow"},
+    "max_channels": 4,
+}
+
+
+def test_money_left_for_lack_of_hours_names_the_channel_left_out() -> None:
+    """A Seoul café keeping Instagram at grow was told "no other channel would earn its place with the money" while
+    Naver Place, the best fit, was out for an hour: the hours are named, and the channel that would take the money."""
+    why = cf.recommend(SEOUL_CAFE, minimum_budget_share=None).totals.unspent_why
+    assert why is not None and why.code == "unspent_hours" and "Naver Place" in why.values["channels"], why
+
+
 @settings(max_examples=30)
 @given(profiles(with_include=False))
+@example(SEOUL_CAFE)
 @example(STOCKHOLM_SAAS)  # money left beside six picks: eight slots gave the same mix, so not "all slots are used"
 @example(ISTANBUL_FASHION)  # 172,226 of 300,000 TRY were held back so that YouTube kept adding 3 % of the value
 def test_money_is_spent_only_where_it_adds_value(profile: dict) -> None:

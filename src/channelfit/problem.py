@@ -473,8 +473,11 @@ def mix_hours(problem: Problem, mix: Sequence[Choice], with_setup: bool = False)
 
 
 def hours_lacking(problem: Problem, mix: Sequence[Choice]) -> float | None:
-    """The weekly hours (setup included) the first pick below grow lacks to take the money ``mix`` leaves at grow, or
-    None when no pick is held back by the hours: what the plan must try before it says more hours would spend it."""
+    """The weekly hours (setup included) the plan lacks to take the money ``mix`` leaves: those the first pick below
+    grow lacks to take it at grow, else (with a slot free) those the best-fitting channel out of the mix lacks at its
+    first level that takes money; None when the hours hold nothing back. What the plan must try before it says more
+    hours would spend the money (a Seoul café with Instagram at grow was told no channel would earn the money, while
+    Naver Place was out for an hour)."""
     hours_left = problem.profile.budget.weekly_hours - mix_hours(problem, mix, with_setup=True)
     money_left = problem.monthly_budget_eur - mix_money(problem, mix)
     money, hours = problem.money, problem.hours
@@ -483,7 +486,18 @@ def hours_lacking(problem: Problem, mix: Sequence[Choice]) -> float | None:
         if p.level != GROW and problem.offered[p.channel, GROW] and money[p.channel, p.level] < money[p.channel, GROW] <= money[p.channel, p.level] + p.extra_eur + money_left
         and hours[p.channel, GROW] - hours[p.channel, p.level] > hours_left + 1e-9
     ]
-    return float(hours[held[0].channel, GROW] - hours[held[0].channel, held[0].level] - hours_left) if held else None
+    if held:
+        return float(hours[held[0].channel, GROW] - hours[held[0].channel, held[0].level] - hours_left)
+    if len(mix) >= problem.profile.max_channels:
+        return None
+    in_mix = {p.channel for p in mix}
+    fit = problem.scores.score[0]
+    paid = problem.offered & ((money > 0) | (problem.spend_scale > 0))  # levels that take money
+    out = [
+        (c, lv) for c in sorted(set(problem.candidates.tolist()) - in_mix, key=lambda c: (-fit[c], c)) if paid[c].any()
+        for lv in (int(np.flatnonzero(paid[c])[0]),) if money[c, lv] <= money_left and hours[c, lv] > hours_left + 1e-9
+    ]
+    return float(hours[out[0][0], out[0][1]] - hours_left) if out else None
 
 
 def ordered_picks(problem: Problem, options: Sequence[int], extra_eur: Sequence[float] | None = None) -> list[Choice]:
