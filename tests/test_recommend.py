@@ -1160,3 +1160,26 @@ def test_accounts_that_do_not_fit_are_lowered_only_as_far_as_the_budget_requires
     for c in given:
         if floors[c] < given[c]:
             assert _shortfall(problem, {**floors, c: _next_higher(problem, c, floors[c])}) is not None, (c, floors, given)
+
+
+def test_a_target_market_no_pick_reaches_is_named_with_a_channel_that_does() -> None:
+    """An Istanbul agency selling to Turkish, Gulf and Russian buyers read nothing about Russia, 15 % of its market,
+    though every pick was blocked there: the plan names the market and the best-fitting channel, fully available
+    there, that reaches a fifth of the target people; a market a pick reaches is not named, in every language."""
+    agency = {
+        "name": "agency", "model": "b2c", "sector": "real_estate", "markets": {"TR": 0.6, "SA": 0.15, "AE": 0.1, "RU": 0.15}, "based_in": "TR",
+        "audience": {"age": [30, 65]}, "goals": {"lead_generation": 4, "brand_awareness": 2},
+        "budget": {"monthly": 150000, "currency": "TRY", "weekly_hours": 15}, "premises": True,
+        "present_on": {"instagram": "grow", "whatsapp": "maintain"}, "max_channels": 5,
+    }
+    cat = cf.catalog()
+    for language in ("en", "it", "ru"):
+        plan = cf.recommend(agency, language=language, minimum_budget_share=None)
+        assert [g.values["country"] for g in plan.market_gaps] == ["RU"], plan.market_gaps
+        gap = plan.market_gaps[0]
+        assert gap.code == "market_gap" and gap.values["pct"] == 15
+        named = gap.values["channel_id"]
+        k = cat.index["countries"]["RU"]
+        assert named not in {p.channel for p in plan.picks} and cat.availability[cat.index["channels"][named], k] == 0
+        assert all(cat.availability[cat.index["channels"][p.channel], k] == 2 or cat.needs_premises[cat.index["channels"][p.channel]] for p in plan.picks)
+    assert not cf.recommend({**agency, "markets": {"TR": 1}}, minimum_budget_share=None).market_gaps

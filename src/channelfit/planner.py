@@ -60,6 +60,10 @@ _COMMERCE_LISTENING_GOALS = frozenset({"sales", "customer_service"})
 #: of its audience in four markets of 15 % each read only Italy's reach under every pick.
 _MARKET_REASON_WEIGHT = 0.1
 _MARKET_REASONS_MAX = 5
+#: A target market of at least :data:`_MARKET_REASON_WEIGHT` of the weight is "barely reached" when no pick (owned
+#: channels aside: they reach the organisation's own audience) reaches this share of its target people: an Istanbul
+#: agency with Russia as 15 % of its market read nothing about it, though every pick was blocked there. A judgement.
+_MARKET_GAP_REACH = 0.2
 #: A goal counts as served by a pick when it brings at least this share of the pick's largest goal contribution.
 _SERVED_SHARE = 0.25
 _MAX_GOALS_PER_PICK = 3
@@ -733,9 +737,41 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
         ),
         policy=policy(explainer, problem.advertiser or cat.countries[int(problem.arrays.home_market[0])], list(profile.markets)),
         assumptions=_assumptions(problem, chosen, explainer),
+        market_gaps=_market_gaps(problem, chosen, explainer),
         accounts=_accounts(problem, chosen, explainer, failing, {p.channel: p.goals for p in picks}),
         accounts_cost=_accounts_cost(problem, chosen, solutions, explainer),
     )
+
+
+def _market_gaps(problem: Problem, chosen: list[Choice], explainer: Explainer) -> list[Reason]:
+    """The target markets of at least :data:`_MARKET_REASON_WEIGHT` of the weight that no pick reaches
+    :data:`_MARKET_GAP_REACH` of the target people in, heaviest first, each with the best-fitting channel out of the
+    plan, fully available there, that does (the ranking says why it is out)."""
+    cat, profile = problem.cat, problem.profile
+    total = sum(profile.markets.values())
+    picked = {choice.channel for choice in chosen}
+    fit = problem.scores.score[0]
+    others = sorted((int(c) for c in problem.candidates if int(c) not in picked), key=lambda c: (-fit[c], c))
+    gaps = []
+    for country in sorted(profile.markets, key=lambda country: -profile.markets[country]):
+        share = profile.markets[country] / total
+        k = cat.index["countries"][country]
+        if share < _MARKET_REASON_WEIGHT or any(_reaches(problem, c, k) for c in picked):
+            continue
+        best = next((c for c in others if cat.availability[c, k] == AVAILABILITY.index("available") and _reaches(problem, c, k)), None)  # none throttled there
+        values = {"country": country, "pct": round(100 * share)}
+        gaps.append(explainer.reason("market_gap", "market_gap_none", **values) if best is None else explainer.reason("market_gap", **values, channel=explainer.channel_name(best), channel_id=cat.channels[best]))
+    return gaps
+
+
+def _reaches(problem: Problem, c: int, k: int) -> bool:
+    """Whether channel ``c`` reaches :data:`_MARKET_GAP_REACH` of the target people in market ``k``: not an owned
+    channel, not a listing away from the premises, and half its reach where it is restricted."""
+    cat = problem.cat
+    if cat.channel_rows[c].orientation == "owned" or (cat.needs_premises[c] and not problem.premises_markets[k]):
+        return False
+    restricted = 0.5 if cat.availability[c, k] == AVAILABILITY.index("restricted") else 1.0
+    return market_reach(problem, c, k)[0] * float(problem.gender_factor[c]) * restricted >= _MARKET_GAP_REACH
 
 
 def _accounts_cost(problem: Problem, chosen: list[Choice], solutions: PlanSolutions, explainer: Explainer) -> Reason | None:

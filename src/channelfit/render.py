@@ -176,6 +176,10 @@ def render_plan(plan: Plan) -> str:
         if plan.accounts_cost is not None:
             out.append("- " + safe_cell(plan.accounts_cost.text))
         out.append("")
+    if plan.market_gaps:
+        out.append("## " + text("render", "market_gaps"))
+        out += [f"- {safe_cell(gap.text)}" for gap in plan.market_gaps]
+        out.append("")
     if plan.assumptions:
         out.append("## " + text("render", "assumptions"))
         out += [f"- {safe_cell(a.text)}" for a in plan.assumptions]
