@@ -234,6 +234,13 @@ def test_every_grammar_spec_a_template_names_is_in_its_locale() -> None:
                 assert spec in known, (language, spec, text)
 
 
+def test_an_italian_article_before_a_number_elides_through_the_grammar() -> None:
+    """A Puglia venue read "circa il 80 %": an article before a number is written by the grammar's article spec
+    ("{pct:il}"), which writes "l'80 %" and "il 18 %"."""
+    for text in _strings({k: v for k, v in locale("it").items() if k != "grammar"}):
+        assert not re.search(r"\b(il|del|al) \{\w+\}", text), text
+
+
 @pytest.mark.parametrize(
     ("language", "hours", "channels", "pct", "expected"),
     [
@@ -523,3 +530,12 @@ def test_every_country_line_of_the_checklists_names_whom_it_binds(language: str,
         assert set(item) in ({"text", "countries"}, {"text", "markets"}), item
         codes = item.get("countries", item.get("markets"))
         assert codes and set(codes) <= set(cat.countries), item
+
+
+@pytest.mark.parametrize(("market", "currency", "sign"), [("RU", "RUB", "₽"), ("KZ", "KZT", "₸")])
+def test_a_russian_plan_writes_the_currency_sign_its_readers_write(market: str, currency: str, sign: str) -> None:
+    """An Almaty showroom read "1 200 000 KZT в месяц": a Russian plan writes roubles and tenge with their signs."""
+    shop = {"name": "shop", "model": "b2c", "sector": "retail", "markets": [market], "goals": {"sales": 1},
+            "budget": {"monthly": 1_200_000, "currency": currency, "weekly_hours": 10}, "premises": True}
+    text = render_plan(cf.recommend(shop, language="ru", minimum_budget_share=None))
+    assert sign in text and f" {currency}" not in text
