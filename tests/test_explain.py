@@ -416,11 +416,11 @@ def test_a_clinic_plan_speaks_of_patients_and_their_confidentiality(language: st
     page = render_plan(plan)
     assert plan.sector == "health"
     assert health["words"]["goals"]["customer_service"] in page and general["words"]["goals"]["customer_service"] not in page
-    in_brazil = policy(Explainer(None, language, "company"), "BR")
-    assert plan.policy[: len(in_brazil)] == in_brazil and len(plan.policy) == len(in_brazil) + 2  # no Brazilian line
-    assert plan.policy == policy(Explainer(None, language, "company", "health"), "BR")
+    in_brazil = policy(Explainer(None, language, "company"), "BR", ["BR"])
+    assert plan.policy[: len(in_brazil)] == in_brazil and len(plan.policy) == len(in_brazil) + 2  # Brazil's data and influencer line, then the clinic's two
+    assert plan.policy == policy(Explainer(None, language, "company", "health"), "BR", ["BR"])
     russian = cf.recommend({**clinic, "markets": ["RU"], "budget": {"monthly": 0, "currency": "RUB", "weekly_hours": 6}}, language=language, minimum_budget_share=None)
-    assert len(russian.policy) == len(plan.policy) + 2  # the Russian advertising law's lines (ads marked erid; medical services), for a Russian clinic only
+    assert len(russian.policy) == len(plan.policy) - 1 + 2  # not Brazil's line; the Russian advertising law's (ads marked erid; medical services), for a Russian clinic only
     shop = cf.recommend({**clinic, "sector": "retail"}, language=language, minimum_budget_share=None)
     assert shop.policy == in_brazil and general["words"]["goals"]["customer_service"] in render_plan(shop)
 
@@ -485,7 +485,12 @@ def test_the_csv_states_figures_at_the_plans_precision(name: str) -> None:
 @pytest.mark.parametrize("language", ["en", "it", "ru"])
 @pytest.mark.parametrize(
     ("country", "currency", "mark", "scope"),
-    [("RU", "RUB", "erid", "markets"), ("DE", "EUR", "Impressum", "based"), ("DE", "EUR", "UWG", "markets"), ("SA", "SAR", "Mawthooq", "based"), ("CA", "CAD", "CASL", "markets")],
+    [
+        ("RU", "RUB", "erid", "markets"), ("DE", "EUR", "Impressum", "based"), ("DE", "EUR", "UWG", "markets"), ("SA", "SAR", "Mawthooq", "based"), ("CA", "CAD", "CASL", "markets"),
+        ("GB", "GBP", "CAP Code", "markets"), ("US", "USD", "CAN-SPAM", "markets"), ("ES", "EUR", "LSSI-CE", "markets"), ("FR", "EUR", "L34-5", "markets"),
+        ("TR", "TRY", "İYS", "markets"), ("IN", "INR", "ASCI", "markets"), ("BR", "BRL", "LGPD", "markets"), ("ZA", "ZAR", "POPIA", "markets"),
+        ("KE", "KES", "Data Protection Act, 2019", "markets"), ("KR", "KRW", "(광고)", "markets"), ("AU", "AUD", "Spam Act 2003", "markets"),
+    ],
 )
 def test_a_countrys_law_is_in_the_checklist_of_those_it_binds(language: str, country: str, currency: str, mark: str, scope: str) -> None:
     """A Kazan bakery's checklist said nothing of marking online ads (erid), a German firm nothing of its Impressum,
