@@ -1183,3 +1183,23 @@ def test_a_target_market_no_pick_reaches_is_named_with_a_channel_that_does() -> 
         assert named not in {p.channel for p in plan.picks} and cat.availability[cat.index["channels"][named], k] == 0
         assert all(cat.availability[cat.index["channels"][p.channel], k] == 2 or cat.needs_premises[cat.index["channels"][p.channel]] for p in plan.picks)
     assert not cf.recommend({**agency, "markets": {"TR": 1}}, minimum_budget_share=None).market_gaps
+
+
+@given(profiles(with_include=False))
+@example({
+    "name": "bearings maker", "model": "b2b", "sector": "manufacturing", "markets": {"JP": 1},
+    "audience": {"age": [30, 65], "professionals": True, "sectors": ["manufacturing", "automotive"]},
+    "goals": {"lead_generation": 3, "partnerships": 1, "recruiting": 2}, "budget": {"monthly": 400000, "currency": "JPY", "weekly_hours": 10},
+    "premises": True, "present_on": {"blog": "maintain"}, "max_channels": 4,
+})
+def test_a_listing_buys_no_local_ads_for_professional_buyers(profile: dict) -> None:
+    """A bearings maker selling to engineers across Japan had 147,358 JPY a month put into a local campaign through
+    its Google profile: a listing's paid level (ads to the people near the premises) is not offered to an organisation
+    whose audience is professionals, unless it wants local visits; the listing itself stays."""
+    plan = _plan_or_infeasible(profile)
+    if plan is None or not plan.picks:
+        return
+    cat = cf.catalog()
+    local_ads = [p.channel for p in plan.picks if cat.needs_premises[cat.index["channels"][p.channel]] and p.level == "grow" and p.extra_promotion + p.monthly_cost > 0]
+    if profile.get("audience", {}).get("professionals") and "local_visits" not in profile["goals"]:
+        assert not local_ads, local_ads
