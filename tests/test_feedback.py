@@ -23,8 +23,7 @@ def _results(plan: cf.Plan, periods: list[str], factor: dict[str, float], silent
             if pick.channel in silent:
                 continue
             for kpi in pick.kpis:
-                sign = 1 if kpi.direction == "up" else -1
-                value = 100 * (1 + sign * kpi.target_change * factor.get(pick.channel, 1.0))
+                value = max(0.0, 100 * (1 + kpi.target_change * factor.get(pick.channel, 1.0)))  # the target's sign is its direction's (cost per lead: -15 %)
                 rows.append({"channel": pick.channel, "period": period, "kpi": kpi.kpi, "baseline": 100, "value": value})
     return rows
 
@@ -171,3 +170,15 @@ def test_evidence_is_refused_when_a_touched_row_changes(restaurant: tuple[dict, 
     with pytest.raises(cf.EvidenceError) as info:
         cf.recommend(profile, evidence=state, catalog=cat)
     assert info.value.field == "evidence.catalog"
+
+
+def test_a_goal_measured_by_two_kpis_counts_each_period_once(restaurant: tuple[dict, cf.Plan]) -> None:
+    """A paid pick is measured on a count and on the cost of a result for the same goal (direction requests and
+    cost per call or route request): each period counts once for the goal, at the mean of their attainments."""
+    _, plan = restaurant
+    twice = [(p.channel, goal) for p in plan.picks for goal in {k.goal for k in p.kpis} if sum(k.goal == goal for k in p.kpis) > 1]
+    assert twice, "the restaurant's plan has a paid pick measured twice for a goal"
+    evidence = cf.check(plan, _results(plan, PERIODS, {}))
+    for channel, goal in twice:
+        assert evidence.channels[channel][goal].periods == len(PERIODS)
+        assert evidence.channels[channel][goal].attainment_sum == pytest.approx(len(PERIODS))  # on target: 1 a period

@@ -1200,6 +1200,33 @@ def test_a_listing_buys_no_local_ads_for_professional_buyers(profile: dict) -> N
     if plan is None or not plan.picks:
         return
     cat = cf.catalog()
-    local_ads = [p.channel for p in plan.picks if cat.needs_premises[cat.index["channels"][p.channel]] and p.level == "grow" and p.extra_promotion + p.monthly_cost > 0]
+    ch = cat.index["channels"]
+    local_ads = [p.channel for p in plan.picks if cat.needs_premises[ch[p.channel]] and p.level == "grow" and cat.level_auction[ch[p.channel], LEVELS.index("grow")]]
     if profile.get("audience", {}).get("professionals") and "local_visits" not in profile["goals"]:
         assert not local_ads, local_ads
+
+
+@given(profiles())
+@example(_CAR_DEALER)
+def test_a_pick_that_buys_ads_is_measured_on_the_cost_of_a_result_from_its_first_paid_weeks(profile: dict) -> None:
+    """No plan measured the cost of a lead or the return on ad spend, though some spent 20,000 EUR a month: a pick
+    whose money buys ads in an auction has one cost KPI (``paid_kpis.csv``) for the first goal it serves that has
+    one, and its baseline is taken in weeks it buys ads; a pick without such money has none."""
+    plan = _plan_or_infeasible(profile, minimum_budget_share=None)
+    if plan is None:
+        return
+    cat = cf.catalog()
+    cost_kpis = {row.kpi for row in cat.paid_kpi_rows.values()}
+    first_phase = {pc.channel: pc.level for pc in plan.phases[0].channels}
+    for pick in plan.picks:
+        c, level = cat.index["channels"][pick.channel], LEVELS.index(pick.level)
+        costs = [k for k in pick.kpis if k.kpi in cost_kpis]
+        buys_ads = bool(cat.level_auction[c, level]) and pick.monthly_cost_eur > 0
+        goal = next((g for g in pick.goals if g in cat.paid_kpi_rows), None) if buys_ads and pick.level != "listen" else None
+        if goal is None:
+            assert not costs, pick.kpis
+            continue
+        assert [(k.goal, k.kpi) for k in costs] == [(goal, cat.paid_kpi_rows[goal].kpi)], pick.kpis
+        if costs[0].baseline_weeks[0] == 1:  # measured from the first weeks: the pick buys ads then
+            early = LEVELS.index(first_phase[pick.channel])
+            assert cat.level_auction[c, early] and cat.level_monthly_cost_eur[c, early] > 0, (pick.channel, first_phase[pick.channel])

@@ -38,6 +38,7 @@ from .tables import (
     KpiRow,
     LevelRow,
     MarketRow,
+    PaidKpiRow,
     ReachBandRow,
     Row,
     SectorClickCostRow,
@@ -213,6 +214,7 @@ class Catalog:
     level_rows: Mapping[tuple[str, str], LevelRow]
     kpi_rows: Mapping[tuple[str, str], KpiRow]
     channel_kpi_rows: Mapping[tuple[str, str], ChannelKpiRow]
+    paid_kpi_rows: Mapping[str, PaidKpiRow]
     closed_rows: Mapping[tuple[str, str], ClosedRow]
     commission_rows: Mapping[str, CommissionRow]
     country_rows: Mapping[str, CountryRow]
@@ -620,6 +622,7 @@ def _build(folder: Path) -> Catalog:
         level_rows=keyed("levels"),
         kpi_rows=keyed("kpis"),
         channel_kpi_rows=keyed("channel_kpis"),
+        paid_kpi_rows=_proxy({r.goal: r for r in _rows(tables, "paid_kpis")}),
         closed_rows=keyed("closed_to_organisations"),
         commission_rows=keyed("commissions"),
         country_rows=keyed("countries"),

@@ -264,7 +264,7 @@ def check(
     if previous.organisation != plan.organisation:
         raise EvidenceError("the evidence was measured for another organisation than this plan's", field="evidence.organisation", value=previous.organisation, allowed=plan.organisation)
     kpis: dict[tuple[str, str], list[Kpi]] = {}
-    known_kpis = {row.kpi for row in cat.kpi_rows.values()} | {row.kpi for row in cat.channel_kpi_rows.values()}
+    known_kpis = {row.kpi for rows in (cat.kpi_rows, cat.channel_kpi_rows, cat.paid_kpi_rows) for row in rows.values()}
     for p, pick in enumerate(plan.picks):
         if pick.channel not in cat.index["channels"]:
             raise EvidenceError("the plan's pick is not a channel of the catalog", field=f"plan.picks[{p}].channel", value=pick.channel, allowed="a plan written by channelfit recommend with this catalog")
@@ -298,16 +298,22 @@ def check(
     if len(previous.periods) + len(periods) > MAX_PERIODS:
         raise EvidenceError("too many periods", field="results", value=len(previous.periods) + len(periods), allowed=f"at most {MAX_PERIODS} periods in one evidence")
     channels = {c: dict(goals) for c, goals in previous.channels.items()}
-    for (channel, kpi), rows in kpis.items():
+    by_goal: dict[tuple[str, str], list[Kpi]] = {}  # a goal measured by two KPIs (leads and cost per lead) counts each period once, at their mean
+    for (channel, _), rows in kpis.items():
         for kpi_row in rows:
-            reached = [
-                attainment(*measured[(channel, kpi, period)], kpi_row.target_change, kpi_row.direction) if (channel, kpi, period) in measured else 0.0
-                for period in periods
-            ]
-            if not reached:
-                continue
-            old = channels.setdefault(channel, {}).get(kpi_row.goal, ChannelGoalEvidence(periods=0, attainment_sum=0.0))
-            channels[channel][kpi_row.goal] = ChannelGoalEvidence(periods=old.periods + len(reached), attainment_sum=old.attainment_sum + sum(reached))
+            by_goal.setdefault((channel, kpi_row.goal), []).append(kpi_row)
+    for (channel, goal), goal_kpis in by_goal.items():
+        reached = [
+            sum(
+                attainment(*measured[(channel, k.kpi, period)], k.target_change, k.direction) if (channel, k.kpi, period) in measured else 0.0
+                for k in goal_kpis
+            ) / len(goal_kpis)
+            for period in periods
+        ]
+        if not reached:
+            continue
+        old = channels.setdefault(channel, {}).get(goal, ChannelGoalEvidence(periods=0, attainment_sum=0.0))
+        channels[channel][goal] = ChannelGoalEvidence(periods=old.periods + len(reached), attainment_sum=old.attainment_sum + sum(reached))
     channels = {c: dict(sorted(goals.items())) for c, goals in sorted(channels.items())}
     return Evidence(
         catalog=fingerprint(cat, channels),

@@ -199,10 +199,13 @@ def _baseline_weeks(first_level: int, level: int, listen_weeks: tuple[int, int])
     return listen_weeks[1] + 1, listen_weeks[1] + _BASELINE_WEEKS_NEW
 
 
-def _kpis(problem: Problem, c: int, served: list[int], level: int, weeks: tuple[int, int]) -> list[Kpi]:
+def _kpis(problem: Problem, c: int, served: list[int], level: int, weeks: tuple[int, int], paid_weeks: tuple[int, int] | None = None) -> list[Kpi]:
     """The KPIs of the goals a pick serves, their baseline taken in ``weeks`` (see :func:`_baseline_weeks`); a pick
     that only listens is measured on what it hears (the ``listening`` goal's KPI for its orientation), not on growth
-    it cannot bring, and that measure counts for the main goal it serves (so the evidence adjusts that goal)."""
+    it cannot bring, and that measure counts for the main goal it serves (so the evidence adjusts that goal). A pick
+    whose money buys ads in an auction is also measured on the cost of a result for the first goal it serves that has
+    one (``paid_kpis.csv``: cost per lead, return on ad spend), from the first weeks it buys them (``paid_weeks``,
+    :func:`_paid_weeks`): paid media is judged by the cost of a result before its volume."""
     cat = problem.cat
     orientation = cat.channel_rows[c].orientation
     if LEVELS[level] == "listen":
@@ -215,7 +218,22 @@ def _kpis(problem: Problem, c: int, served: list[int], level: int, weeks: tuple[
         row = cat.channel_kpi_rows.get((cat.channels[c], cat.goals[g])) or cat.kpi_rows.get((cat.goals[g], orientation))
         if row is not None and all(k.kpi != row.kpi for k in kpis):  # one count is measured once, for the goal it serves most
             kpis.append(Kpi(goal=row.goal, kpi=row.kpi, unit=row.unit, direction=row.direction, target_change=row.target_change, baseline_weeks=weeks))
+    if problem.money[c, level] > 0 and cat.level_auction[c, level]:
+        cost = next((cat.paid_kpi_rows[cat.goals[g]] for g in served if cat.goals[g] in cat.paid_kpi_rows), None)
+        if cost is not None:
+            kpis.append(Kpi(goal=cost.goal, kpi=cost.kpi, unit=cost.unit, direction=cost.direction, target_change=cost.target_change, baseline_weeks=paid_weeks or weeks))
     return kpis
+
+
+def _paid_weeks(problem: Problem, first: Choice, weeks: tuple[int, int]) -> tuple[int, int]:
+    """The weeks whose cost of a result is a paid pick's baseline: its ``weeks`` when it buys ads in them (an always-on
+    search campaign already run, a new channel's first weeks after listening), else the
+    :data:`_BASELINE_WEEKS_NEW` weeks after them (an organic page promoted from the focus phase had its cost per lead
+    measured against weeks without ads)."""
+    spends = problem.money[first.channel, first.level] > 0 and problem.cat.level_auction[first.channel, first.level]
+    if spends or weeks[0] > 1:
+        return weeks
+    return weeks[1] + 1, weeks[1] + _BASELINE_WEEKS_NEW
 
 
 def _phase_channels(problem: Problem, picks: list[Choice]) -> list[PhaseChannel]:
@@ -329,9 +347,10 @@ def _expand(problem: Problem, expand: Solved, picks: list[Choice], explainer: Ex
     targets = [
         _target(explainer, p.channel, k)
         for p in added
+        for first in (_first_level(problem, p),)
+        for weeks in (_baseline_weeks(first.level, p.level, listening),)
         for k in _kpis(
-            problem, p.channel, _served_goals(problem, _effectiveness_row(problem, p.channel, p.level), promoted=p.extra_eur > 0), p.level,
-            _baseline_weeks(_first_level(problem, p).level, p.level, listening),
+            problem, p.channel, _served_goals(problem, _effectiveness_row(problem, p.channel, p.level), promoted=p.extra_eur > 0), p.level, weeks, _paid_weeks(problem, first, weeks)
         )
     ]
     names = explainer.join(explainer.channel_name(p.channel) for p in added)
@@ -494,16 +513,16 @@ def _values_so_far(problem: Problem, objective: str, chosen: list[Choice]) -> li
 
 
 def _picks(
-    problem: Problem, objective: str, chosen: list[Choice], explainer: Explainer, outranked_by: dict[int, int], baselines: list[tuple[int, int]]
+    problem: Problem, objective: str, chosen: list[Choice], explainer: Explainer, outranked_by: dict[int, int], baselines: list[tuple[tuple[int, int], tuple[int, int]]]
 ) -> tuple[list[Pick], dict[int, list[Kpi]]]:
     cat = problem.cat
     fit = problem.scores.score[0]
     picks: list[Pick] = []
     kpis: dict[int, list[Kpi]] = {}
     previous = 0.0
-    for choice, value, served, weeks in zip(chosen, _values_so_far(problem, objective, chosen), _served_by_mix(problem, chosen), baselines):
+    for choice, value, served, (weeks, paid_weeks) in zip(chosen, _values_so_far(problem, objective, chosen), _served_by_mix(problem, chosen), baselines):
         c, lv, extra = choice
-        kpis[c] = _kpis(problem, c, served, lv, weeks)
+        kpis[c] = _kpis(problem, c, served, lv, weeks, paid_weeks)
         why = _pick_reasons(problem, explainer, c, lv, served)
         if extra > 0:
             saturated = extra >= SPEND_TIERS[-1] * problem.spend_scale[c, lv] * (1 - 1e-6)
@@ -671,7 +690,9 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
     failing = _failing_criteria(problem)
     first_levels = [_first_level(problem, p) for p in chosen]
     listen_weeks = _listen_weeks(problem, chosen, first_levels)
-    baselines = [_baseline_weeks(first.level, p.level, (1, listen_weeks)) for p, first in zip(chosen, first_levels)]
+    baselines = [
+        (weeks, _paid_weeks(problem, first, weeks)) for p, first in zip(chosen, first_levels) for weeks in (_baseline_weeks(first.level, p.level, (1, listen_weeks)),)
+    ]
     picks, kpis = _picks(problem, solutions.objective, chosen, explainer, _outranked(problem, order, picked), baselines)
     listen = _listen_and_set_up(problem, chosen, first_levels, explainer, kpis, listen_weeks)
     focus = _focus(problem, chosen, explainer, kpis, listen.last_week + 1)

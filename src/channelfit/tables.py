@@ -372,6 +372,12 @@ class ChannelKpiRow(_KpiFields):
     goal: str
 
 
+class PaidKpiRow(_KpiFields):
+    """The cost KPI of a goal for a pick whose money buys ads in an auction (cost per lead, return on ad spend)."""
+
+    goal: str
+
+
 class KpiRow(_KpiFields):
     """The KPI of a goal for channels of an orientation."""
 
@@ -439,6 +445,7 @@ TABLES: tuple[Table, ...] = (
     Table("closed_to_organisations", ClosedRow, ("channel", "country"), {**_SOURCED, "channel": "channels", "country": "countries"}),
     Table("commissions", CommissionRow, ("channel",), {**_SOURCED, "channel": "channels"}),
     Table("kpis", KpiRow, ("goal", "orientation"), {**_SOURCED, "goal": "goals", "orientation": "orientations"}),
+    Table("paid_kpis", PaidKpiRow, ("goal",), {**_SOURCED, "goal": "goals"}),
     Table("channel_kpis", ChannelKpiRow, ("channel", "goal"), {**_SOURCED, "channel": "channels", "goal": "goals"}),
 )
 
