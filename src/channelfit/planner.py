@@ -199,7 +199,7 @@ def _baseline_weeks(first_level: int, level: int, listen_weeks: tuple[int, int])
     return listen_weeks[1] + 1, listen_weeks[1] + _BASELINE_WEEKS_NEW
 
 
-def _kpis(problem: Problem, c: int, served: list[int], level: int, weeks: tuple[int, int], paid_weeks: tuple[int, int] | None = None) -> list[Kpi]:
+def _kpis(problem: Problem, c: int, served: list[int], level: int, weeks: tuple[int, int], paid_weeks: tuple[int, int]) -> list[Kpi]:
     """The KPIs of the goals a pick serves, their baseline taken in ``weeks`` (see :func:`_baseline_weeks`); a pick
     that only listens is measured on what it hears (the ``listening`` goal's KPI for its orientation), not on growth
     it cannot bring, and that measure counts for the main goal it serves (so the evidence adjusts that goal). A pick
@@ -221,7 +221,7 @@ def _kpis(problem: Problem, c: int, served: list[int], level: int, weeks: tuple[
     if problem.money[c, level] > 0 and cat.level_auction[c, level]:
         cost = next((cat.paid_kpi_rows[cat.goals[g]] for g in served if cat.goals[g] in cat.paid_kpi_rows), None)
         if cost is not None:
-            kpis.append(Kpi(goal=cost.goal, kpi=cost.kpi, unit=cost.unit, direction=cost.direction, target_change=cost.target_change, baseline_weeks=paid_weeks or weeks))
+            kpis.append(Kpi(goal=cost.goal, kpi=cost.kpi, unit=cost.unit, direction=cost.direction, target_change=cost.target_change, baseline_weeks=paid_weeks))
     return kpis
 
 

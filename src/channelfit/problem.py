@@ -339,8 +339,8 @@ def _given_levels(problem: Problem) -> dict[int, int]:
 def accounts_lowered(problem: Problem) -> bool:
     """Whether the accounts kept at the levels the profile gives them, beside the included channels at their
     cheapest, need more money or hours than the profile's budget: the plan then lowers them as little as the budget
-    requires (:func:`kept_accounts`), and says so (a US dental practice keeping Facebook and its Google profile at maintain with 3 h/week got no
-    plan at all, only an error)."""
+    requires (:func:`kept_accounts`), and says so (a US dental practice keeping Facebook and its Google profile at
+    maintain with 3 h/week got no plan at all, only an error)."""
     return _lowered(problem, _given_levels(problem))
 
 
