@@ -64,6 +64,8 @@ _MARKET_REASONS_MAX = 5
 #: channels aside: they reach the organisation's own audience) reaches this share of its target people: an Istanbul
 #: agency with Russia as 15 % of its market read nothing about it, though every pick was blocked there. A judgement.
 _MARKET_GAP_REACH = 0.2
+#: Weekly hours left under this are stated as none: no level of any channel takes so little.
+_FEW_HOURS = 0.125
 #: A goal counts as served by a pick when it brings at least this share of the pick's largest goal contribution.
 _SERVED_SHARE = 0.25
 _MAX_GOALS_PER_PICK = 3
@@ -599,6 +601,12 @@ def _smallest_paid_step(problem: Problem, chosen: list[Choice], hours_left: floa
     return min(steps, default=None)
 
 
+def _hours_left_figure(hours_left: float) -> float:
+    """The weekly hours a plan states as left: none under :data:`_FEW_HOURS` (a Mumbai brand read "0.04 h/week are
+    left"), else to the hundredth."""
+    return round(hours_left, 2) if hours_left >= _FEW_HOURS else 0.0
+
+
 def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer, expand_adds: bool, solutions: PlanSolutions) -> Reason | None:
     """Why money is left over, when it is (more than one unit of the profile's currency). The hours are named as the
     limit only when the mix re-solved with more of them (``more_hours``) spends more, and the sentence says what it
@@ -613,7 +621,7 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer, expan
         return None
     figures: dict[str, float | int | str] = {"money": money_figure(left * problem.fx_per_eur), "currency": problem.profile.budget.currency}
     paid = [p for p in chosen if problem.spend_scale[p.channel, p.level] > 0]  # each at its cap: the split spends up to them
-    hours_figure = round(max(0.0, hours_left), 2)
+    hours_figure = _hours_left_figure(hours_left)
     none_left = "" if hours_figure > 0 else "_none"
     money = problem.money
     if more_hours is not None:
@@ -664,7 +672,7 @@ def _why_not(problem: Problem, chosen: list[Choice], left: tuple[float, float], 
     hours_short = problem.hours[c, level] > hours_left + 1e-9
     money_short = problem.money[c, level] > money_left * (1 + 1e-9) + 1e-9  # a budget spent to the last bit leaves -1e-13, not a debt
     level_word, currency = explainer.word("levels", LEVELS[level]), problem.profile.budget.currency
-    hours, hours_figure = round(float(problem.hours[c, level]), 2), round(max(0.0, hours_left), 2)
+    hours, hours_figure = round(float(problem.hours[c, level]), 2), _hours_left_figure(hours_left)
     money, money_left_figure = money_figure(problem.money[c, level] * problem.fx_per_eur), money_figure(max(0.0, money_left) * problem.fx_per_eur)
     if hours_short and money_short:
         return explainer.reason("why_not", "why_not_money_hours", level=level_word, hours=hours, left=hours_figure, currency=currency, money=money, money_left=money_left_figure)
