@@ -215,8 +215,10 @@ def build_problem(
             offered[c, CLOSED_LEVELS[closed.closes]] = False
     if profile.audience.professionals and "local_visits" not in profile.goals:
         # a listing's paid level buys ads to the people near the premises: a bearings maker selling to engineers across
-        # Japan had its money put into a local campaign through its Google profile; its listing stays
-        offered[cat.needs_premises & cat.level_auction[:, GROW], GROW] = False
+        # Japan had its money put into a local campaign through its Google profile; its listing stays, and a campaign
+        # the organisation runs already is kept, as every account is
+        running_ads = arrays.present[0] & (arrays.present_level[0] >= GROW)
+        offered[cat.needs_premises & cat.level_auction[:, GROW] & ~running_ads, GROW] = False
     family = np.maximum(cat.ad_family, 0)
     audience = audience_millions(profile, arrays, cat)
     sector_click = np.where(cat.keyword_priced, cat.sector_click_cost[cat.index["sectors"][profile.sector]], 1.0)
