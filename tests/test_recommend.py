@@ -1143,13 +1143,13 @@ def test_accounts_that_do_not_fit_are_lowered_only_as_far_as_the_budget_requires
     """A Johannesburg car dealer's Facebook, given at grow with 8 h/week, went to listen while its Google profile
     took the freed hours: kept accounts that do not fit are lowered one level at a time, so that they fit, none
     is above the level given, and none could be a level higher with the others where they are."""
-    from channelfit.problem import _given_levels, _next_higher, _shortfall, build_problem, kept_accounts
+    from channelfit.problem import _given_levels, _next_higher, _shortfall, build_problem
 
     try:
         problem = build_problem(cf.Profile.model_validate(profile), cf.catalog())
     except cf.InfeasibleError:
         return
-    given, floors = _given_levels(problem), kept_accounts(problem)
+    given, floors = _given_levels(problem), problem.kept_accounts
     assert floors.keys() == given.keys()
     assert all(floors[c] <= given[c] for c in given)
     if _shortfall(problem, given) is None:

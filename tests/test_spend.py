@@ -559,7 +559,7 @@ def test_every_pick_earns_its_place_at_its_levels_minimum_spend(profile: dict) -
     """The 3 % floor reads every pick at its level's minimum spend: each pick that is not included or kept adds
     3 % of the mix's value there, and no promotion the budget buys beyond it is held back for the floor."""
     from channelfit.planner import _values_so_far
-    from channelfit.problem import MIN_PICK_SHARE, Choice, kept_accounts
+    from channelfit.problem import MIN_PICK_SHARE, Choice
     from channelfit.vocabulary import LEVELS
 
     plan = cf.recommend(profile, minimum_budget_share=None)
@@ -568,7 +568,7 @@ def test_every_pick_earns_its_place_at_its_levels_minimum_spend(profile: dict) -
     problem = build_problem(cf.Profile.model_validate(profile), cf.catalog())
     index = cf.catalog().index["channels"]
     at_minimum = [Choice(index[p.channel], LEVELS.index(p.level), 0.0) for p in plan.picks]
-    exempt = {index[c] for c in profile.get("include", ())} | set(kept_accounts(problem))
+    exempt = {index[c] for c in profile.get("include", ())} | set(problem.kept_accounts)
     total = _values_so_far(problem, plan.objective_kind, at_minimum)[-1]
     for pick in at_minimum:
         if pick.channel in exempt:

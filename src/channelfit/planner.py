@@ -22,7 +22,6 @@ from .problem import (
     Problem,
     accounts_lowered,
     audience_scale,
-    kept_accounts,
     mix_hours,
     mix_money,
     ordered_picks,
@@ -634,7 +633,7 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer, expan
             # Instagram at maintain left all 1,500 CAD unspent): say so, and how to let the plan trade them; not an
             # account that would itself take the money (a Chicago firm's Facebook was told to drop the hours it needs)
             lowest = {p.channel: int(np.flatnonzero(problem.offered[p.channel])[0]) for p in chosen}
-            floors = kept_accounts(problem)
+            floors = problem.kept_accounts
             freeing_helps = solutions.accounts_free is not None and solutions.accounts_free.solved.value > solutions.main.value + 1e-9
             holding = [p.channel for p in chosen if freeing_helps and floors.get(p.channel, -1) == p.level and p.level > lowest[p.channel] and p.channel not in rising]
             accounts = {"accounts": explainer.join(explainer.channel_name(c) for c in holding)} if holding else {}
@@ -813,7 +812,7 @@ def _accounts_cost(problem: Problem, chosen: list[Choice], solutions: PlanSoluti
     mix = ordered_picks(free.problem, free.solved.solution.levels, free.solved.extra_eur)
     freed_levels = {p.channel: p.level for p in mix}
     planned = {p.channel: p.level for p in chosen}
-    held = [c for c in kept_accounts(problem) if freed_levels.get(c, -1) < planned.get(c, -1)]  # the ones the free plan lowers or closes
+    held = [c for c in problem.kept_accounts if freed_levels.get(c, -1) < planned.get(c, -1)]  # the ones the free plan lowers or closes
     if not held:  # the free plan is better for another reason than these accounts' levels (asked-for channels)
         return None
     return explainer.reason(

@@ -22,7 +22,7 @@ from .profile import Profile
 from .scorer import EXCLUSIONS, ProfileArrays, Scores, advertiser_country, encode, exclusions, score
 from .vocabulary import GROW, LISTEN, MAINTAIN, ObjectiveName
 
-__all__ = ["AT_MINIMUM_SPEND", "AUCTION_MINIMUM_EUR", "CLOSED_LEVELS", "LEVEL_OPTIONS", "MIN_PICK_SHARE", "OPTION_BASE", "OPTION_LEVEL", "OPTION_TIER", "SETUP_WEEKS", "SPEND_TIERS", "Choice", "Problem", "accounts_lowered", "budgeted_hours", "build_problem", "check_forced_fit", "effectiveness", "hours_lacking", "kept_accounts", "make_instance", "mix_hours", "mix_money", "ordered_picks", "spend_curve", "spend_floor"]
+__all__ = ["AT_MINIMUM_SPEND", "AUCTION_MINIMUM_EUR", "CLOSED_LEVELS", "LEVEL_OPTIONS", "MIN_PICK_SHARE", "OPTION_BASE", "OPTION_LEVEL", "OPTION_TIER", "SETUP_WEEKS", "SPEND_TIERS", "Choice", "Problem", "accounts_lowered", "budgeted_hours", "build_problem", "check_forced_fit", "effectiveness", "hours_lacking", "make_instance", "mix_hours", "mix_money", "ordered_picks", "spend_curve", "spend_floor"]
 
 #: The levels a channel closed to an organisation's country loses (``closed_to_organisations.csv``): no ads, no
 #: grow; no posting, nothing but listening; no account, nothing (the channel is excluded as ``closed``).
@@ -105,6 +105,12 @@ class Problem:
     def channel_effectiveness(self) -> np.ndarray:
         """``(C, L, G)`` :func:`effectiveness` of every channel, computed once (the solves and the plan read it)."""
         return effectiveness(self)
+
+    @functools.cached_property
+    def kept_accounts(self) -> dict[int, int]:
+        """The accounts the plan must keep, ``{channel index: lowest level allowed}`` (:func:`_kept_floors`), computed
+        once: every solve's instance, the unspent sentence and the accounts' cost read it."""
+        return _kept_floors(self)
 
     @functools.cached_property
     def premises_markets(self) -> np.ndarray:
@@ -281,7 +287,7 @@ def _local_money(cat: Catalog, local_index: np.ndarray) -> np.ndarray:
     return np.where(cat.level_auction, local, money)
 
 
-def kept_accounts(problem: Problem) -> dict[int, int]:
+def _kept_floors(problem: Problem) -> dict[int, int]:
     """Accounts the plan must keep: ``{channel index: lowest level allowed}`` (-1: any level).
 
     Accounts already run stay at no less than their level unless the profile allows dropping them; an account
@@ -316,7 +322,7 @@ def _next_higher(problem: Problem, c: int, level: int) -> int:
 
 
 def _lowering_cost(c: int, level: int, lower: int, value: np.ndarray, resource: np.ndarray, shortfall: float) -> tuple[int, float, int]:
-    """The order in which :func:`kept_accounts` lowers accounts: the highest level first, then the least value
+    """The order in which :func:`_kept_floors` lowers accounts: the highest level first, then the least value
     given up per unit of the ``shortfall`` of ``resource`` (hours or money) it frees, then the catalog order."""
     freed = min(float(resource[c, level] - resource[c, lower]), shortfall)
     return -level, float(value[c, level] - value[c, lower]) / max(freed, 1e-9), c
@@ -341,14 +347,9 @@ def _given_levels(problem: Problem) -> dict[int, int]:
 def accounts_lowered(problem: Problem) -> bool:
     """Whether the accounts kept at the levels the profile gives them, beside the included channels at their
     cheapest, need more money or hours than the profile's budget: the plan then lowers them as little as the budget
-    requires (:func:`kept_accounts`), and says so (a US dental practice keeping Facebook and its Google profile at
+    requires (:attr:`Problem.kept_accounts`), and says so (a US dental practice keeping Facebook and its Google profile at
     maintain with 3 h/week got no plan at all, only an error)."""
-    return _lowered(problem, _given_levels(problem))
-
-
-def _lowered(problem: Problem, given: dict[int, int]) -> bool:
-    """:func:`accounts_lowered` for the accounts at no less than their ``given`` levels."""
-    return _shortfall(problem, given) is not None
+    return _shortfall(problem, _given_levels(problem)) is not None
 
 
 def _shortfall(problem: Problem, given: dict[int, int]) -> tuple[float, float] | None:
@@ -385,7 +386,7 @@ def make_instance(
     on one pick never pushes another out. Channels in ``running`` (indices into the catalog) need no setup hours.
     """
     cand, cat, profile = problem.candidates, problem.cat, problem.profile
-    kept = kept_accounts(problem)
+    kept = problem.kept_accounts
     forced = np.isin(cand, [cat.index["channels"][c] for c in profile.include]) | np.isin(cand, list(kept))
     level, tier = np.array(OPTION_LEVEL), np.array(OPTION_TIER)
     option_scale = problem.option_scale

@@ -24,7 +24,6 @@ from .problem import (
     build_problem,
     check_forced_fit,
     hours_lacking,
-    kept_accounts,
     make_instance,
     mix_money,
     ordered_picks,
@@ -674,7 +673,7 @@ def solve_plan(problem: Problem, objective: ObjectiveName, minimum_budget_share:
 
 def _accounts_free(problem: Problem, objective: ObjectiveName) -> FreeAccountsSolution | None:
     """The best mix with the accounts free (``may_drop_accounts``), when the plan keeps accounts."""
-    if not kept_accounts(problem):
+    if not problem.kept_accounts:
         return None
     free = build_problem(problem.profile.model_copy(update={"may_drop_accounts": True}), problem.cat, problem.affinity)
     return FreeAccountsSolution(free, best_mix(free, objective))
