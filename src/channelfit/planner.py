@@ -206,7 +206,7 @@ def _kpis(problem: Problem, c: int, served: list[int], level: int, weeks: tuple[
     it cannot bring, and that measure counts for the main goal it serves (so the evidence adjusts that goal). A pick
     whose money buys ads in an auction is also measured on the cost of a result for the first goal it serves that has
     one (``paid_kpis.csv``: cost per lead, return on ad spend), from the first weeks it buys them (``paid_weeks``,
-    :func:`_paid_weeks`): paid media is judged by the cost of a result before its volume."""
+    :func:`_kpi_weeks`): paid media is judged by the cost of a result before its volume."""
     cat = problem.cat
     orientation = cat.channel_rows[c].orientation
     if LEVELS[level] == "listen":
@@ -226,15 +226,16 @@ def _kpis(problem: Problem, c: int, served: list[int], level: int, weeks: tuple[
     return kpis
 
 
-def _paid_weeks(problem: Problem, first: Choice, weeks: tuple[int, int]) -> tuple[int, int]:
-    """The weeks whose cost of a result is a paid pick's baseline: its ``weeks`` when it buys ads in them (an always-on
-    search campaign already run, a new channel's first weeks after listening), else the
-    :data:`_BASELINE_WEEKS_NEW` weeks after them (an organic page promoted from the focus phase had its cost per lead
-    measured against weeks without ads)."""
+def _kpi_weeks(problem: Problem, first: Choice, level: int, listen_weeks: tuple[int, int]) -> tuple[tuple[int, int], tuple[int, int]]:
+    """A pick's baseline weeks (:func:`_baseline_weeks` of its ``first`` level and its planned ``level``) and those of
+    its cost of a result: the same when it buys ads in them (an always-on search campaign already run, a new
+    channel's first weeks after listening), else the :data:`_BASELINE_WEEKS_NEW` weeks after them (an organic page
+    promoted from the focus phase had its cost per lead measured against weeks without ads)."""
+    weeks = _baseline_weeks(first.level, level, listen_weeks)
     spends = problem.money[first.channel, first.level] > 0 and problem.cat.level_auction[first.channel, first.level]
     if spends or weeks[0] > 1:
-        return weeks
-    return weeks[1] + 1, weeks[1] + _BASELINE_WEEKS_NEW
+        return weeks, weeks
+    return weeks, (weeks[1] + 1, weeks[1] + _BASELINE_WEEKS_NEW)
 
 
 def _phase_channels(problem: Problem, picks: list[Choice]) -> list[PhaseChannel]:
@@ -348,10 +349,9 @@ def _expand(problem: Problem, expand: Solved, picks: list[Choice], explainer: Ex
     targets = [
         _target(explainer, p.channel, k)
         for p in added
-        for first in (_first_level(problem, p),)
-        for weeks in (_baseline_weeks(first.level, p.level, listening),)
         for k in _kpis(
-            problem, p.channel, _served_goals(problem, _effectiveness_row(problem, p.channel, p.level), promoted=p.extra_eur > 0), p.level, weeks, _paid_weeks(problem, first, weeks)
+            problem, p.channel, _served_goals(problem, _effectiveness_row(problem, p.channel, p.level), promoted=p.extra_eur > 0), p.level,
+            *_kpi_weeks(problem, _first_level(problem, p), p.level, listening),
         )
     ]
     names = explainer.join(explainer.channel_name(p.channel) for p in added)
@@ -697,9 +697,7 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
     failing = _failing_criteria(problem)
     first_levels = [_first_level(problem, p) for p in chosen]
     listen_weeks = _listen_weeks(problem, chosen, first_levels)
-    baselines = [
-        (weeks, _paid_weeks(problem, first, weeks)) for p, first in zip(chosen, first_levels) for weeks in (_baseline_weeks(first.level, p.level, (1, listen_weeks)),)
-    ]
+    baselines = [_kpi_weeks(problem, first, p.level, (1, listen_weeks)) for p, first in zip(chosen, first_levels)]
     picks, kpis = _picks(problem, solutions.objective, chosen, explainer, _outranked(problem, order, picked), baselines)
     listen = _listen_and_set_up(problem, chosen, first_levels, explainer, kpis, listen_weeks)
     focus = _focus(problem, chosen, explainer, kpis, listen.last_week + 1)

@@ -90,8 +90,8 @@ class MinimumBudgetSolution:
 
 @dataclass(frozen=True)
 class MoreHoursSolution:
-    """The main mix re-solved with ``weekly_hours`` more a week: the hours the first pick held back by them lacks to
-    take the money left at grow (:func:`~channelfit.problem.hours_lacking`). The plan says what those hours would
+    """The main mix re-solved with ``weekly_hours`` more a week: the hours the plan lacks to take the money left, at a
+    pick's grow level or a channel out of the mix (:func:`~channelfit.problem.hours_lacking`). The plan says what those hours would
     buy from this solve, not from the step alone: a Zurich bank read that LinkedIn "could take" 16,183 CHF with
     1.5 h/week more, and with them the plan dropped LinkedIn and spent less."""
 
@@ -680,8 +680,9 @@ def _accounts_free(problem: Problem, objective: ObjectiveName) -> FreeAccountsSo
 
 
 def _more_hours(problem: Problem, objective: ObjectiveName, main: Solved) -> MoreHoursSolution | None:
-    """The main mix re-solved with the hours a pick held back by them lacks, when the mix leaves money (more than one
-    unit of the profile's currency) that a pick could take at grow but for the hours."""
+    """The main mix re-solved with the hours the plan lacks (:func:`~channelfit.problem.hours_lacking`), when the mix
+    leaves money (more than one unit of the profile's currency) that a pick at grow, or a channel out of the mix,
+    could take but for the hours."""
     mix = ordered_picks(problem, main.solution.levels, main.extra_eur)
     lacking = hours_lacking(problem, mix)
     if lacking is None or (problem.monthly_budget_eur - mix_money(problem, mix)) * problem.fx_per_eur < 1.0:
