@@ -399,7 +399,9 @@ def _failing_criteria(problem: Problem) -> list[int]:
 
 
 def _exclusion_reason(problem: Problem, explainer: Explainer, c: int, code: str, failing: list[int]) -> Reason:
-    """Why channel ``c`` is excluded (``code``); ``failing`` is :func:`_failing_criteria` of the problem."""
+    """Why channel ``c`` is excluded (``code``); ``failing`` is :func:`_failing_criteria` of the problem. A channel
+    that does not fit has the template key of its cause as the reason's code (``no_fit_goals``, ``no_fit_formats``, ...),
+    so that a reader can group the causes without parsing words."""
     profile, cat = problem.profile, problem.cat
     if code == "blocked":
         return explainer.reason("blocked", countries=", ".join(profile.markets))
@@ -410,15 +412,15 @@ def _exclusion_reason(problem: Problem, explainer: Explainer, c: int, code: str,
     if code != "no_fit":
         return explainer.reason(code)
     if not cat.account_sectors[c, cat.index["sectors"][profile.sector]]:
-        return explainer.reason("no_fit", "no_fit_members_only", sectors=explainer.join(explainer.word("sectors", s) for s in cat.channel_rows[c].vertical_sector_list))
+        return explainer.reason("no_fit_members_only", sectors=explainer.join(explainer.word("sectors", s) for s in cat.channel_rows[c].vertical_sector_list))
     criterion = REGISTRY[failing[c]]
     if criterion.name == "reach" and cat.reach_unknown[c, [cat.index["countries"][k] for k in profile.markets]].all():
-        return explainer.reason("no_fit", "no_fit_reach_unknown")
+        return explainer.reason("no_fit_reach_unknown")
     if criterion.name == "formats":
         missing = [cat.formats[f] for f in np.flatnonzero(cat.format_needed[c])]
         key = criterion.no_fit_key + ("_one" if len(missing) == 1 else "")  # "needs the text format", not "one of these formats: text"
-        return explainer.reason("no_fit", key, formats=explainer.join((explainer.word("formats", f) for f in missing), "or"))  # any one suffices
-    return explainer.reason("no_fit", criterion.no_fit_key)
+        return explainer.reason(key, formats=explainer.join((explainer.word("formats", f) for f in missing), "or"))  # any one suffices
+    return explainer.reason(criterion.no_fit_key)
 
 
 def _market_leaders(problem: Problem, picked: set[int], orientation: str | None = None) -> list[int]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -16,10 +17,18 @@ from .errors import CONTROL_CHARACTERS, ProfileError
 from .explain import Explainer, money_figure, percent
 from .plan import Plan
 
-__all__ = ["NEXT_BEST_SHOWN", "ONE_PERSON_WEEKLY_HOURS", "channel_rows", "formula_safe", "plan_csv", "render_plan", "render_table", "safe_cell"]
+__all__ = ["NEXT_BEST_SHOWN", "NOT_FOR_YOU", "ONE_PERSON_WEEKLY_HOURS", "channel_rows", "formula_safe", "plan_csv", "render_plan", "render_table", "safe_cell"]
 
 #: The text plan lists this many next-best channels, each with the limit that keeps it out of the mix.
 NEXT_BEST_SHOWN = 5
+#: Causes of exclusion the Markdown page counts instead of naming each channel: channels made for other goals, other
+#: sectors, other audiences or other countries (most of them regional networks with no row in the catalog for the
+#: profile's markets), and the maps, booking and delivery listings of an organisation without premises, which a client
+#: need not read one by one: an Italian machine shop's page named about 130, from Tripadvisor to Douyin and Checkatrade.
+#: The count keeps each cause in words and the JSON plan names every channel. Channels blocked, closed to the
+#: organisation, excluded by it, short of reach or needing a format it does not make stay named: each says something
+#: the reader may act on.
+NOT_FOR_YOU = frozenset({"no_fit_goals", "no_fit_sector", "no_fit_members_only", "no_fit_reach", "no_fit_reach_unknown", "no_fit_model", "no_fit_audience", "needs_premises"})
 #: Up to these weekly hours (a half-time job, a judgement) the plan says one person can hold every role: a
 #: 3 h/week practice does not hire a community manager, a content creator and a campaign manager.
 ONE_PERSON_WEEKLY_HOURS = 20.0
@@ -247,14 +256,20 @@ def render_plan(plan: Plan) -> str:
     if runners_up:
         out.append(text("render", "next_best"))
         out += [f"- {safe_cell(r.name)} ({num(r.score, 3)}): {r.why_not.text}" if r.why_not else f"- {safe_cell(r.name)} ({num(r.score, 3)})" for r in runners_up]
-    if plan.excluded:
-        # "no fit" has many causes (no users in your audience, no reach figure in the catalog, formats you do not
-        # make): each is its own group, so a US streamer sees that Twitch lacks a figure, not that it does not fit
+    named = [e for e in plan.excluded if e.why.code not in NOT_FOR_YOU]
+    if named:
+        # "no fit" has many causes (no reach figure in the catalog, formats you do not make): each is its own group,
+        # so a US streamer sees that Twitch lacks a figure, not that it does not fit
         by_reason: dict[str, list[str]] = {}
-        for e in plan.excluded:
+        for e in named:
             label = word("exclusions", e.reason) if e.reason != "no_fit" else text("render", "excluded_no_fit", why=e.why.text)
             by_reason.setdefault(label, []).append(safe_cell(e.name))
         out.append(text("render", "excluded", items="; ".join(f"{label}: {', '.join(chs)}" for label, chs in by_reason.items())))
+    counted = Counter(e.why.code for e in plan.excluded if e.why.code in NOT_FOR_YOU)
+    if counted:
+        # the members-only texts name each network's sector; counted, they read as one cause
+        causes = "; ".join(f"{text('reasons', 'no_fit_other_sectors' if code == 'no_fit_members_only' else code)}: {count}" for code, count in counted.items())
+        out.append(text("render", "excluded_counted", count=sum(counted.values()), causes=causes))
     return "\n".join(out) + "\n"
 
 
