@@ -323,7 +323,8 @@ def test_the_policy_checklist_is_written_for_the_kind_of_organisation(language: 
     if kind == "public_body":  # Italian law for an Italian body only: a Polish library reading Italian was sent to it
         italian = next(item["text"] for item in locale(language, kind)["policy"] if isinstance(item, dict) and item.get("countries") == ["IT"])
         polish = cf.recommend({**profile, "markets": ["PL"], "budget": {"monthly": 0, "currency": "PLN", "weekly_hours": 5}}, language=language, minimum_budget_share=None)
-        assert italian in own and italian not in polish.policy and len(polish.policy) == len(own) - 1
+        no_line = Explainer(None, language, kind).text("reasons", "policy_no_line", country="PL")  # nothing on Polish law for a public body yet: said
+        assert italian in own and italian not in polish.policy and polish.policy == [line for line in own if line != italian] + [no_line]
 
 
 @pytest.mark.parametrize("language", ["en", "it", "ru"])
@@ -435,7 +436,7 @@ def test_a_clinic_plan_speaks_of_patients_and_their_confidentiality(language: st
     assert plan.policy[: len(in_brazil)] == in_brazil and len(plan.policy) == len(in_brazil) + 2  # Brazil's data and influencer line, then the clinic's two
     assert plan.policy == policy(Explainer(None, language, "company", "health"), "BR", ["BR"])
     russian = cf.recommend({**clinic, "markets": ["RU"], "budget": {"monthly": 0, "currency": "RUB", "weekly_hours": 6}}, language=language, minimum_budget_share=None)
-    assert len(russian.policy) == len(plan.policy) - 1 + 2  # not Brazil's line; the Russian advertising law's (ads marked erid; medical services), for a Russian clinic only
+    assert len(russian.policy) == len(plan.policy) - 1 + 3  # not Brazil's line; Russia's (ads marked erid; data kept in Russia, emails with consent; medical services), for a Russian clinic only
     shop = cf.recommend({**clinic, "sector": "retail"}, language=language, minimum_budget_share=None)
     assert shop.policy == in_brazil and general["words"]["goals"]["customer_service"] in render_plan(shop)
 
@@ -536,8 +537,8 @@ def test_a_bangladeshi_nonprofit_is_told_that_money_raised_abroad_needs_approval
 
 @pytest.mark.parametrize("language", ["en", "it", "ru"])
 def test_every_country_line_of_the_checklists_names_whom_it_binds(language: str, cat: cf.Catalog) -> None:
-    """A country's line says whether it binds organisations based there (``countries``) or anyone advertising there
-    (``markets``), with catalog countries: a misspelt key would silently drop the line from every plan."""
+    """A country's line says whether it binds organisations based there (``countries``), anyone advertising there
+    (``markets``) or both, with catalog countries: a misspelt key would silently drop the line from every plan."""
     import json
     from pathlib import Path
 
@@ -547,9 +548,9 @@ def test_every_country_line_of_the_checklists_names_whom_it_binds(language: str,
     scoped = [item for item in lines if isinstance(item, dict)]
     assert len(scoped) >= 14
     for item in scoped:
-        assert set(item) in ({"text", "countries"}, {"text", "markets"}), item
-        codes = item.get("countries", item.get("markets"))
-        assert codes and set(codes) <= set(cat.countries), item
+        assert set(item) in ({"text", "countries"}, {"text", "markets"}, {"text", "countries", "markets"}), item
+        for codes in (item.get("countries"), item.get("markets")):
+            assert codes is None or (codes and set(codes) <= set(cat.countries)), item
 
 
 @pytest.mark.parametrize(("market", "currency", "sign"), [("RU", "RUB", "₽"), ("KZ", "KZT", "₸")])
@@ -559,3 +560,28 @@ def test_a_russian_plan_writes_the_currency_sign_its_readers_write(market: str, 
             "budget": {"monthly": 1_200_000, "currency": currency, "weekly_hours": 10}, "premises": True}
     text = render_plan(cf.recommend(shop, language="ru", minimum_budget_share=None))
     assert sign in text and f" {currency}" not in text
+
+
+@pytest.mark.parametrize("language", ["en", "it", "ru"])
+def test_the_checklist_speaks_of_the_home_country_and_every_target_market(language: str, cat: cf.Catalog) -> None:
+    """A Lagos label (80 % Nigeria) read the UK's and the US's rules and nothing on Nigeria's, and a Prague brewery
+    nothing on Czechia's: every catalog country, as home or as target market, has a line of its own or a line saying
+    the checklist holds none on its law."""
+    from channelfit.routine import policy
+
+    explainer = Explainer(None, language)
+    scoped = [item for item in explainer.strings["policy"] if isinstance(item, dict)]
+    for country in cat.countries:
+        own = [item["text"] for item in scoped if country in item.get("countries", ()) or country in item.get("markets", ())]
+        no_line = explainer.text("reasons", "policy_no_line", country=country)
+        other = "US" if country != "US" else "GB"
+        for home, markets in ((country, [other]), (other, [country])):
+            lines = policy(explainer, home, markets)
+            assert (no_line in lines) != bool(own), (country, home, markets)
+            binding = [item["text"] for item in scoped if country in item.get("countries" if home == country else "markets", ())]
+            assert all(text in lines for text in binding), (country, home, markets)
+    lagos = cf.recommend({"name": "label", "model": "b2c", "sector": "fashion", "markets": {"NG": 0.8, "GB": 0.1, "US": 0.1}, "goals": {"sales": 1},
+                          "budget": {"monthly": 250_000, "currency": "NGN", "weekly_hours": 10}}, language=language, minimum_budget_share=None)
+    assert any("ARCON" in line or "Advertising Regulatory Council of Nigeria" in line for line in lagos.policy)
+    karachi = policy(explainer, "PK", ["PK", "AE"])
+    assert karachi[-1] == explainer.text("reasons", "policy_no_line", country="PK")

@@ -158,10 +158,16 @@ def policy(explainer: Explainer, country: str | None = None, markets: Sequence[s
     those countries and is kept only for them (a Polish library reading an Italian plan was sent to Italian law); one
     given as ``{"text": ..., "markets": [...]}`` names a law on advertising in those countries, whoever advertises,
     and is kept when one of them is a target market (a Polish firm emailing German buyers needs their consent as a
-    German firm does, but not an Impressum)."""
+    German firm does, but not an Impressum). The home country and each target market that no line names get a line
+    saying the checklist holds nothing on their law, and to check it."""
     targets = set(markets)
-    return [
+    lines = [
         item if isinstance(item, str) else item["text"]
         for item in explainer.strings["policy"]
         if isinstance(item, str) or country in item.get("countries", ()) or targets & set(item.get("markets", ()))
     ]
+    # A country whose law the locale has no line on says so, the home country first: a Lagos label read the UK's and
+    # the US's rules and nothing on Nigeria's, and took the silence for "nothing to check here"
+    named = {k for item in explainer.strings["policy"] if isinstance(item, dict) for k in (*item.get("countries", ()), *item.get("markets", ()))}
+    unnamed = [k for k in dict.fromkeys([*([country] if country else []), *markets]) if k not in named]
+    return lines + [explainer.text("reasons", "policy_no_line", country=k) for k in unnamed]
