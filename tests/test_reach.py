@@ -297,3 +297,25 @@ def test_where_the_organisation_is_based_can_be_said(cat: cf.Catalog) -> None:
     assert any("Impressum" in line for line in cf.recommend(surf, minimum_budget_share=None).policy)
     abroad = cf.Profile.model_validate({**surf, "sector": "software", "based_in": "PL", "premises": None})
     assert abroad.sells_from_abroad(cat) and not abroad.has_premises(cat)  # based outside every market it sells to
+
+
+def test_premises_are_where_the_organisation_is_based_even_outside_its_markets(cat: cf.Catalog) -> None:
+    """A Dubai broker selling to British, Indian and Russian buyers read that its listing reached the people near its
+    premises "taken to be in the United Kingdom (the market of your budget's currency)", budgeting in AED, and put
+    3,150 AED a month into local ads there. Premises are where ``based_in`` says: a listing there reaches none of
+    the target people and the plan says why; a hotel abroad still reaches its guests' countries (they travel)."""
+    from channelfit.scorer import encode
+
+    broker = {"name": "broker", "model": "b2c", "sector": "real_estate", "based_in": "AE", "premises": True,
+              "markets": {"GB": 0.4, "IN": 0.35, "RU": 0.25}, "audience": {"age": [30, 65]}, "goals": {"lead_generation": 3, "brand_awareness": 1},
+              "budget": {"monthly": 20000, "currency": "AED", "weekly_hours": 15}, "formats": ["image", "short_video", "text"], "max_channels": 5}
+    assert cat.countries[int(encode([cf.Profile.model_validate(broker)], cat).home_market[0])] == "AE"
+    plan = cf.recommend(broker, minimum_budget_share=None)
+    assert not any(cat.needs_premises[cat.index["channels"][p.channel]] for p in plan.picks)
+    listed = cf.recommend({**broker, "include": ["google_business_profile"]}, minimum_budget_share=None)
+    why = next(p for p in listed.picks if p.channel == "google_business_profile").why
+    assert [r.values for r in why if r.code == "premises_abroad"] == [{"country": "AE"}]
+    assert not any(r.code == "reach" for r in why)
+    hotel = cf.recommend({**broker, "sector": "hospitality", "goals": {"sales": 1}}, minimum_budget_share=None)
+    listings = [p for p in hotel.picks if cat.needs_premises[cat.index["channels"][p.channel]]]
+    assert listings and all(r.code != "premises_abroad" for p in listings for r in p.why)

@@ -133,7 +133,9 @@ def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, se
             if cat.availability[c, k] == 1:
                 reasons.append(explainer.reason("restricted", country=country))
     if not all(near[cat.index["countries"][k]] for k in profile.markets):  # a listing reaches the people near the premises
-        reasons.append(explainer.reason("premises_home", country=cat.countries[int(problem.arrays.home_market[0])]))
+        home = cat.countries[int(problem.arrays.home_market[0])]
+        key = "premises_home" if profile.based_in is None else "premises_based_in" if home in profile.markets else "premises_abroad"
+        reasons.append(explainer.reason(key, country=home))
     reasons += in_sectors
     if cat.starts_empty[c] and not problem.arrays.present[0, c]:
         reasons.append(explainer.reason("new_list", pct=round(NEW_LIST_REACH_FACTOR * 100)))

@@ -64,10 +64,12 @@ def age_overlap(age_min: int, age_max: int) -> np.ndarray:
 
 
 def _home_market(profile: Profile, cat: Catalog) -> str:
-    """Where the organisation's premises are taken to be: ``based_in`` when it is a target market; else the target
-    market whose currency the budget is in (a Chilean winery budgets in CLP, whatever share of its sales goes to the
-    US), the largest of them by weight, else the largest market by weight; ties go to the market listed first."""
-    if profile.based_in in profile.markets:
+    """Where the organisation's premises are taken to be: ``based_in`` when the profile gives it, a target market or
+    not (a Dubai broker selling to British, Indian and Russian buyers has its office in Dubai, and its maps listing
+    reaches none of them); else the target market whose currency the budget is in (a Chilean winery budgets in CLP,
+    whatever share of its sales goes to the US), the largest of them by weight, else the largest market by weight;
+    ties go to the market listed first."""
+    if profile.based_in is not None:
         return profile.based_in
     by_weight = sorted(profile.markets, key=lambda k: -profile.markets[k])  # stable: the first listed wins a tie
     local = [k for k in by_weight if cat.country_rows[k].currency == profile.budget.currency]
