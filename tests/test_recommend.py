@@ -1240,3 +1240,18 @@ def test_a_pick_that_buys_ads_is_measured_on_the_cost_of_a_result_from_its_first
         if costs[0].baseline_weeks[0] == 1:  # measured from the first weeks: the pick buys ads then
             early = LEVELS.index(first_phase[pick.channel])
             assert cat.level_auction[c, early] and cat.level_monthly_cost_eur[c, early] > 0, (pick.channel, first_phase[pick.channel])
+
+
+def test_a_new_list_and_a_podcast_are_measured_on_what_they_can_show() -> None:
+    """A Hanoi exporter read "subscribers +15 % in 90 days vs weeks 1-8" for a list its plan said starts empty, and a
+    Tel Aviv company's podcast was measured on the share of returning visitors, a website's measure: a newsletter is
+    measured on its sign-ups a week, and a podcast's expertise on the hours listened to it."""
+    exporter = {"name": "exporter", "model": "b2b", "sector": "food_and_drink", "markets": {"DE": 1, "JP": 1, "US": 1},
+                "goals": {"lead_generation": 2, "thought_leadership": 1, "community": 1}, "budget": {"monthly": 0, "currency": "USD", "weekly_hours": 20},
+                "formats": ["text", "article", "audio"], "include": ["email_newsletter", "podcast"], "max_channels": 3}
+    plan = cf.recommend(exporter, minimum_budget_share=None)
+    picks = {p.channel: p for p in plan.picks}
+    newsletter = {k.goal: k.kpi for k in picks["email_newsletter"].kpis}
+    assert newsletter.get("lead_generation") == "new_subscribers" and "subscribers" not in newsletter.values()
+    podcast = {k.goal: k.kpi for k in picks["podcast"].kpis}
+    assert podcast["thought_leadership"] == "listen_time_hours" and podcast["community"] == "followers"
