@@ -477,7 +477,7 @@ def test_a_members_only_network_is_open_only_to_its_own_sectors() -> None:
 
     vendor = cf.recommend(organisation("software", {"lead_generation": 3, "thought_leadership": 1}), minimum_budget_share=None)
     why = {e.channel: e for e in vendor.excluded}["doximity"]
-    assert why.reason == "no_fit" and why.why.text == "only people working in health can hold an account there"
+    assert why.reason == "no_fit" and why.why.text == "only organisations and people in health can hold an account there"
     hospital = cf.recommend(organisation("health", {"recruiting": 3, "thought_leadership": 1}), minimum_budget_share=None)
     assert "doximity" in {r.channel for r in hospital.ranking}
 
@@ -1255,3 +1255,28 @@ def test_a_new_list_and_a_podcast_are_measured_on_what_they_can_show() -> None:
     assert newsletter.get("lead_generation") == "new_subscribers" and "subscribers" not in newsletter.values()
     podcast = {k.goal: k.kpi for k in picks["podcast"].kpis}
     assert podcast["thought_leadership"] == "listen_time_hours" and podcast["community"] == "followers"
+
+
+@pytest.mark.parametrize("language", ["en", "it", "ru"])
+def test_an_account_left_to_listen_is_told_to_point_elsewhere_and_what_posting_takes(language: str) -> None:
+    """A Prague brewery's Facebook and Instagram were parked at listen with "it is already set up and serves your
+    goals", and read "keeping Instagram at the levels you gave" though it gave none: an account run at listen is
+    told to post nothing new, pin a post saying where people reach it and what posting would take; the cost of
+    keeping accounts speaks of levels given only when some were."""
+    from channelfit.explain import Explainer
+
+    brewery = {"name": "brewery", "model": "b2c", "sector": "food_and_drink", "markets": ["CZ"], "audience": {"age": [18, 60]},
+               "goals": {"local_visits": 3, "sales": 1, "community": 1}, "budget": {"monthly": 12000, "currency": "CZK", "weekly_hours": 6},
+               "formats": ["text", "image", "short_video"], "premises": True, "present_on": ["facebook", "instagram"], "max_channels": 4}
+    plan = cf.recommend(brewery, language=language, minimum_budget_share=None)
+    explainer = Explainer(cf.catalog(), language)
+    cat = cf.catalog()
+    listening = [a for a in plan.accounts if a.level_planned == "listen"]
+    assert listening
+    for account in listening:
+        hours = round(float(cat.level_weekly_hours[cat.index["channels"][account.channel], 1]), 1)
+        assert account.why.text == explainer.text("reasons", "account_listen", level=explainer.word("levels", "listen"), hours=hours)
+    assert plan.accounts_cost is not None
+    assert plan.accounts_cost.text == explainer.text("reasons", "accounts_cost_kept", **plan.accounts_cost.values)
+    given = cf.recommend({**brewery, "present_on": {"facebook": "maintain", "instagram": "maintain"}}, language=language, minimum_budget_share=None)
+    assert given.accounts_cost is not None and given.accounts_cost.text != explainer.text("reasons", "accounts_cost_kept", **given.accounts_cost.values)

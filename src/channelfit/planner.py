@@ -817,9 +817,10 @@ def _accounts_cost(problem: Problem, chosen: list[Choice], solutions: PlanSoluti
     held = [c for c in problem.kept_accounts if freed_levels.get(c, -1) < planned.get(c, -1)]  # the ones the free plan lowers or closes
     if not held:  # the free plan is better for another reason than these accounts' levels (asked-for channels)
         return None
+    given = any(problem.profile.present_on[problem.cat.channels[c]] is not None for c in held)  # "at the levels you gave" only when some were
     return explainer.reason(
         "accounts_cost",
-        "accounts_cost_lowered" if accounts_lowered(problem) else None,
+        "accounts_cost_lowered" if accounts_lowered(problem) else None if given else "accounts_cost_kept",
         accounts=explainer.join(explainer.channel_name(c) for c in sorted(held)),
         pct=round(100 * (1 - current / freed)),
         current=round(current, 2),
@@ -834,7 +835,9 @@ def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer, fail
 
     An account whose current level the profile does not give is run at the planned level (it is not "kept" at
     grow when nobody said it ran ads); one kept only because the profile keeps its accounts, serving none of its
-    goals at that level, says so."""
+    goals at that level, says so. One run at listen stops posting: it says to pin a post pointing to where the
+    organisation answers, and what posting would take (a Cairo clinic's and a Prague brewery's pages were parked at
+    listen with "it is already set up and serves your goals")."""
     cat, profile = problem.cat, problem.profile
     planned = {p.channel: p.level for p in chosen}
     lowered = accounts_lowered(problem)
@@ -852,11 +855,14 @@ def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer, fail
                 key = f"account_idle_included_{action if action == 'lower' or (action == 'keep' and before >= 0) else 'run'}"
             elif not goals_of[channel]:  # kept because the plan keeps the accounts run
                 key = "account_idle_lower" if action == "lower" and lowered else "account_idle_run" if before == -1 else "account_idle"
+            elif level == LISTEN and problem.offered[c, MAINTAIN]:  # a page with followers that stops posting says where to go
+                key = "account_listen_fit" if lowered and action == "lower" else "account_listen"
             elif action == "lower" and lowered:  # at the levels given, the accounts do not fit the budget
                 key = "account_lower_fit"
             else:
                 key = "account_run" if before == -1 else f"account_{action}"
-            why = explainer.reason("account", key, level=explainer.word("levels", LEVELS[level]))
+            hours = {"hours": round(float(problem.cat.level_weekly_hours[c, MAINTAIN]), 1)} if key.startswith("account_listen") else {}
+            why = explainer.reason("account", key, level=explainer.word("levels", LEVELS[level]), **hours)
         out.append(
             Account(
                 channel=channel,
