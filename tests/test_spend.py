@@ -645,9 +645,11 @@ _BRAND = {
 def test_promotion_grows_with_the_people_the_ads_run_to() -> None:
     """A brand selling to Singapore, Malaysia and Indonesia had Instagram "near its full effect" at 1,189 SGD a
     month, as a bakery's: the promotion scale of a consumer organisation without premises grows with the square root
-    of the people of its target ages online in its markets (up to ten times); a local business, a business seller
-    and an audience of professionals keep the judged local scale, and the plan states the assumption."""
-    from channelfit.problem import LOCAL_AUDIENCE_MILLIONS, MAX_AUDIENCE_SCALE, audience_scale
+    of the people of its target ages online in its markets (up to ten times), of a judged fifth of them for a business
+    seller or an audience of professionals; a local business keeps the judged local scale, and the plan states the
+    assumption."""
+    from channelfit.explain import Explainer
+    from channelfit.problem import BUYER_SHARE, LOCAL_AUDIENCE_MILLIONS, MAX_AUDIENCE_SCALE, audience_scale
 
     cat = cf.catalog()
     ig = cat.index["channels"]["instagram"]
@@ -668,8 +670,13 @@ def test_promotion_grows_with_the_people_the_ads_run_to() -> None:
         expected = np.clip(np.sqrt(p.audience_millions / LOCAL_AUDIENCE_MILLIONS), 1, MAX_AUDIENCE_SCALE)
         np.testing.assert_allclose(p.spend_scale[ig], at_home.spend_scale[ig] * expected)
         np.testing.assert_array_equal(p.money, at_home.money)  # the minimum useful spend stays a test budget
-    for changes in ({"model": "b2b"}, {"audience": {"age": [20, 40], "professionals": True}}):
-        assert problem(markets={"SG": 1, "MY": 1, "ID": 1}, **changes).audience_millions is None
+    buyers = {"model": "b2b"}, {"audience": {"age": [20, 40], "gender": "female", "professionals": True}}
+    for changes in buyers:  # a Tel Aviv firm selling to US and European enterprises left 71 % of its budget unspent
+        np.testing.assert_allclose(problem(markets={"SG": 1, "MY": 1, "ID": 1}, **changes).audience_millions, region.audience_millions * BUYER_SHARE)
+        assert problem(markets={"SG": 1, "MY": 1, "ID": 1}, premises=True, **changes).audience_millions is None
+    explainer = Explainer(cat, "en")
+    stated = [r for r in cf.recommend({**_BRAND, "markets": {"US": 1, "GB": 1, "DE": 1}, "model": "b2b"}, minimum_budget_share=None).assumptions if r.code == "audience"]
+    assert [r.text for r in stated] == [explainer.text("reasons", "assumed_audience_buyers", **stated[0].values)]
     for language in ("en", "it", "ru"):
         plan = cf.recommend({**_BRAND, "markets": {"SG": 1, "MY": 1, "ID": 1}}, language=language, minimum_budget_share=None)
         stated = [r for r in plan.assumptions if r.code == "audience"]

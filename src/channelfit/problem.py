@@ -41,6 +41,12 @@ SETUP_WEEKS = 13
 #: would take a national campaign's money for a small brand's).
 LOCAL_AUDIENCE_MILLIONS = 1.0
 MAX_AUDIENCE_SCALE = 10.0
+#: An organisation without premises that sells to businesses or professionals advertises to the managers and
+#: professionals among the people of its markets: taken as a fifth of them (a judgement near the share of managers
+#: and professionals among working-age people in rich markets; no figure per country is in the catalog). With the
+#: local scale for all of them, a Tel Aviv security company selling to US and European enterprises left 28,514 of
+#: 40,000 USD a month unspent, its LinkedIn and Google ads "near full effect" at about 3,500 USD each.
+BUYER_SHARE = 0.2
 #: Paid promotion above a level's minimum useful spend, in units of the level's local spend scale (the
 #: levels with ``spend_scale_eur`` in ``levels.csv``: every grow level of a channel with paid promotion, and
 #: the maintain level of the search-ad channels, whose always-on campaign can take a larger daily budget):
@@ -251,16 +257,22 @@ def build_problem(
 
 
 def audience_millions(profile: Profile, arrays: ProfileArrays, cat: Catalog) -> float | None:
-    """The people of the target ages (and gender) online in the target markets, in millions, when the ads reach
-    across the markets: a consumer organisation without premises. ``None`` for a local business (premises) and
-    for one selling to businesses or professionals, whose buyers are a few among those people: their promotion
-    keeps the judged local scale."""
-    if arrays.premises[0] or profile.model == "b2b" or profile.audience.professionals:
+    """The people the ads run to across the target markets, in millions, for an organisation without premises: the
+    people of the target ages (and gender) online there, and of them :data:`BUYER_SHARE` when it sells to businesses
+    or professionals (:func:`sells_to_buyers`). ``None`` for a local business (premises): its promotion keeps the
+    judged local scale."""
+    if arrays.premises[0]:
         return None
     online = (cat.population_bands * cat.internet_bands * arrays.age_overlap[0][None, :]).sum(axis=1)  # (country,) share of 13+
     in_markets = arrays.market_weights[0] > 0
     gender_share = 1.0 if profile.audience.gender == "any" else 0.5
-    return float((cat.people_millions * online)[in_markets].sum()) * gender_share
+    people = float((cat.people_millions * online)[in_markets].sum()) * gender_share
+    return people * BUYER_SHARE if sells_to_buyers(profile) else people
+
+
+def sells_to_buyers(profile: Profile) -> bool:
+    """Whether the organisation's buyers are businesses or professionals, a few among the people of its markets."""
+    return profile.model == "b2b" or profile.audience.professionals
 
 
 def audience_scale(millions: float | None) -> float:
