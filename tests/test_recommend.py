@@ -1280,3 +1280,14 @@ def test_an_account_left_to_listen_is_told_to_point_elsewhere_and_what_posting_t
     assert plan.accounts_cost.text == explainer.text("reasons", "accounts_cost_kept", **plan.accounts_cost.values)
     given = cf.recommend({**brewery, "present_on": {"facebook": "maintain", "instagram": "maintain"}}, language=language, minimum_budget_share=None)
     assert given.accounts_cost is not None and given.accounts_cost.text != explainer.text("reasons", "accounts_cost_kept", **given.accounts_cost.values)
+
+
+def test_a_bistro_is_not_sent_to_a_shop_review_site() -> None:
+    """A Lyon bistro had Trustpilot and Tripadvisor in its mix while the plan said TheFork was as good or better on
+    every criterion: diners choose restaurants on Google, Tripadvisor, TheFork and Yelp, and Trustpilot's fit to
+    food and drink is judged low; the bistro gets TheFork."""
+    bistro = {"name": "bistro", "model": "b2c", "sector": "food_and_drink", "markets": ["FR"], "audience": {"age": [25, 70]},
+              "goals": {"local_visits": 3, "brand_awareness": 1, "customer_service": 1}, "budget": {"monthly": 300, "currency": "EUR", "weekly_hours": 5},
+              "formats": ["text", "image", "short_video"], "premises": True, "present_on": ["instagram", "google_business_profile"], "max_channels": 4}
+    picks = [p.channel for p in cf.recommend(bistro, minimum_budget_share=None).picks]
+    assert "thefork" in picks and "trustpilot" not in picks
