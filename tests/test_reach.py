@@ -319,3 +319,21 @@ def test_premises_are_where_the_organisation_is_based_even_outside_its_markets(c
     hotel = cf.recommend({**broker, "sector": "hospitality", "goals": {"sales": 1}}, minimum_budget_share=None)
     listings = [p for p in hotel.picks if cat.needs_premises[cat.index["channels"][p.channel]]]
     assert listings and all(r.code != "premises_abroad" for p in listings for r in p.why)
+
+
+def test_whom_a_firm_sells_to_says_nothing_about_where_its_candidates_are(cat: cf.Catalog) -> None:
+    """A Manila BPO hiring call-centre agents had Facebook marked down as a b2b channel and LinkedIn first: the model
+    criterion counts only the goals addressed to customers (recruiting is a full fit), and Facebook's recruiting
+    affinity in the Philippines is judged above its global one; the BPO's plan puts Facebook first."""
+    from channelfit.criteria import CRITERIA
+    from channelfit.scorer import encode, score
+
+    bpo = {"name": "bpo", "model": "b2b", "sector": "professional_services", "markets": ["PH"], "based_in": "PH", "audience": {"age": [18, 35]},
+           "goals": {"recruiting": 4, "brand_awareness": 1}, "budget": {"monthly": 150000, "currency": "PHP", "weekly_hours": 20},
+           "formats": ["text", "image", "short_video"], "premises": True, "present_on": ["facebook", "jobstreet"], "max_channels": 4}
+    model = CRITERIA.index("model")
+    mixed = score(encode([cf.Profile.model_validate(bpo)], cat), cat).criteria[0][:, model]
+    hiring = score(encode([cf.Profile.model_validate({**bpo, "goals": {"recruiting": 1}})], cat), cat).criteria[0][:, model]
+    np.testing.assert_allclose(hiring, 1.0)
+    np.testing.assert_allclose(mixed, 0.2 * cat.b2b_fit + 0.8)
+    assert cf.recommend(bpo, minimum_budget_share=None).picks[0].channel == "facebook"

@@ -327,7 +327,12 @@ def _formats(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray | None) -
 
 
 def _model(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray | None) -> np.ndarray:
-    return np.stack([cat.b2b_fit, cat.b2c_fit, (cat.b2b_fit + cat.b2c_fit) / 2.0])[arrays.model]
+    """The channel's fit to the business model for the goals addressed to customers; the recruiting share of the
+    goals counts as a full fit: whom a firm sells to says nothing about where its candidates are (a Manila BPO
+    hiring call-centre agents had Facebook marked down as a b2b channel)."""
+    fit = np.stack([cat.b2b_fit, cat.b2c_fit, (cat.b2b_fit + cat.b2c_fit) / 2.0])[arrays.model]
+    weight = arrays.customer_weight[:, None]
+    return weight * fit + (1.0 - weight)
 
 
 #: The criteria, in the order of the scorer's arrays.
@@ -337,7 +342,7 @@ REGISTRY: tuple[Criterion, ...] = (
     Criterion("goals", 0.25, _goals, "goal-weighted mean of the channel's affinity to each goal"),
     Criterion("sector", 0.15, _sector, "the channel's fit for the sectors the goals address"),
     Criterion("formats", 0.10, _formats, "whether the organisation makes a format the channel needs, and how many of those that help"),
-    Criterion("model", 0.10, _model, "fit to the business model (b2b, b2c, or the mean of both)"),
+    Criterion("model", 0.10, _model, "fit to the business model (b2b, b2c, or the mean of both) for the goals addressed to customers"),
 )
 #: The criteria names, in registry order.
 CRITERIA: tuple[str, ...] = tuple(c.name for c in REGISTRY)
