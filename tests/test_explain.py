@@ -585,3 +585,27 @@ def test_the_checklist_speaks_of_the_home_country_and_every_target_market(langua
     assert any("ARCON" in line or "Advertising Regulatory Council of Nigeria" in line for line in lagos.policy)
     karachi = policy(explainer, "PK", ["PK", "AE"])
     assert karachi[-1] == explainer.text("reasons", "policy_no_line", country="PK")
+
+
+@pytest.mark.parametrize("language", ["en", "it", "ru"])
+def test_every_market_is_accounted_for_under_a_pick(language: str, cat: cf.Catalog) -> None:
+    """A Lima cooking school selling to seven markets read the reach of five under every pick, never Peru's, its
+    home: the home market is always stated, and the markets not stated are named together with their weight."""
+    school = {"name": "school", "model": "b2c", "sector": "travel", "based_in": "PE",
+              "markets": {"US": 0.35, "GB": 0.15, "DE": 0.1, "FR": 0.1, "CA": 0.1, "AU": 0.1, "PE": 0.1}, "audience": {"age": [22, 65]},
+              "goals": {"sales": 3, "brand_awareness": 1}, "budget": {"monthly": 1500, "currency": "PEN", "weekly_hours": 8},
+              "formats": ["text", "image", "short_video"], "premises": True, "max_channels": 4}
+    explainer = Explainer(cat, language)
+    plan = cf.recommend(school, language=language, minimum_budget_share=None)
+    assert any(r.code == "reach_more" for p in plan.picks for r in p.why)
+    for pick in plan.picks:
+        if cat.needs_premises[cat.index["channels"][pick.channel]]:
+            continue  # a listing speaks of the people near the premises
+        stated = {r.values["country"] for r in pick.why if "country" in r.values and r.code in ("reach", "reach_unknown", "blocked_in")}
+        assert "PE" in stated
+        more = [r for r in pick.why if r.code == "reach_more"]
+        missing = [k for k in school["markets"] if k not in stated]
+        assert len(more) == (1 if missing else 0)
+        if missing:
+            assert more[0].values["pct"] == round(100 * sum(school["markets"][k] for k in missing))
+            assert all(explainer.place(k) in more[0].text for k in missing)

@@ -165,6 +165,10 @@ class Explainer:
                 return row.name.lower()
         return key.replace("_", " ")
 
+    def place(self, country: str) -> str:
+        """How the language says "in" a country (``grammar.places.in``): ``in Australia``, ``in Perù``, ``в Перу``."""
+        return self._formatter.format_field(country, "in")
+
     def join(self, items: Iterable[str], conjunction: str = "and") -> str:
         """A list in running text, the last item after the language's ``conjunction`` (``grammar.and`` or
         ``grammar.or``): "a, b and c", "a, b or c"."""

@@ -56,8 +56,9 @@ _LISTEN_GOAL_AFFINITY = 0.3
 _COMMERCE_LISTENING_GOALS = frozenset({"sales", "customer_service"})
 
 #: A market gets its own reach reason when it carries at least this share of the market weight (the largest
-#: always does), up to :data:`_MARKET_REASONS_MAX` markets, the heaviest first: a Milan tourism office with 60 %
-#: of its audience in four markets of 15 % each read only Italy's reach under every pick.
+#: always does), up to :data:`_MARKET_REASONS_MAX` markets, the heaviest first, and the home market: a Milan tourism
+#: office with 60 % of its audience in four markets of 15 % each read only Italy's reach under every pick. The
+#: others are named together, with their share of the weight.
 _MARKET_REASON_WEIGHT = 0.1
 _MARKET_REASONS_MAX = 5
 #: A target market of at least :data:`_MARKET_REASON_WEIGHT` of the weight is "barely reached" when no pick (owned
@@ -119,6 +120,9 @@ def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, se
     gendered = float(problem.gender_factor[c])
     heaviest = sorted(profile.markets, key=lambda country: -profile.markets[country])  # stable: ties in the order given
     stated = [country for rank, country in enumerate(heaviest) if rank == 0 or profile.markets[country] >= _MARKET_REASON_WEIGHT][:_MARKET_REASONS_MAX]
+    home = cat.countries[int(problem.arrays.home_market[0])]
+    if home in profile.markets and home not in stated:  # the home market is always stated: a Lima school never read Peru's figures
+        stated.append(home)
     for country in stated:
         if near[cat.index["countries"][country]]:
             k = cat.index["countries"][country]
@@ -133,6 +137,9 @@ def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, se
                 reasons.append(explainer.customer_reach(cat.channels[c], profile.sector, country))  # what the reach criterion counts for customers
             if cat.availability[c, k] == 1:
                 reasons.append(explainer.reason("restricted", country=country))
+    unstated = [country for country in heaviest if country not in stated]
+    if unstated:
+        reasons.append(explainer.reason("reach_more", places=explainer.join(explainer.place(k) for k in unstated), pct=round(100 * sum(profile.markets[k] for k in unstated))))
     if not all(near[cat.index["countries"][k]] for k in profile.markets):  # a listing reaches the people near the premises
         home = cat.countries[int(problem.arrays.home_market[0])]
         key = "premises_home" if profile.based_in is None else "premises_based_in" if home in profile.markets else "premises_abroad"
