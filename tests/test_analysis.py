@@ -170,7 +170,7 @@ def test_accepts_a_path_json_text_and_a_profile(rossi: dict) -> None:
 SPLIT_TOLERANCE = 1e-9
 
 
-def _check_frontier(frame: pd.DataFrame) -> None:
+def _check_frontier(frame: pd.DataFrame, monotone: bool = True) -> None:
     assert list(frame.columns) == ["monthly", "weekly_hours", "objective", "channels", "monthly_cost", "weekly_hours_used"]
     feasible = frame[frame["objective"].notna()]
     assert (feasible["monthly_cost"] <= feasible["monthly"] * (1 + 1e-9) + 1e-6).all()
@@ -178,7 +178,7 @@ def _check_frontier(frame: pd.DataFrame) -> None:
     assert (frame.loc[frame["objective"].isna(), "channels"] == "infeasible").all()
     grid = frame.pivot(index="monthly", columns="weekly_hours", values="objective").sort_index().sort_index(axis=1)
     values = grid.to_numpy()
-    for axis in (0, 1):
+    for axis in (0, 1) if monotone else ():
         lower = np.delete(values, -1, axis=axis)
         upper = np.delete(values, 0, axis=axis)
         # Monotone non-decreasing; an infeasible point is never above a feasible one.
@@ -226,7 +226,20 @@ def test_frontier_property(profile: dict, monthly: list[float], hours: list[floa
         return
     assert len(frame) == len(monthly) * len(hours)
     frame = frame.drop_duplicates(subset=["monthly", "weekly_hours"])
-    _check_frontier(frame)
+    given = isinstance(profile.get("present_on"), dict) and any(profile["present_on"].values()) and not profile.get("may_drop_accounts")
+    _check_frontier(frame, monotone=not given)  # accounts kept at given levels are lowered on small budgets
+
+
+def test_the_frontier_lowers_kept_accounts_as_the_plan_does() -> None:
+    """A Lagos label keeping Instagram at grow read "infeasible" in the frontier at 100,000 NGN, where recommend()
+    lowers the account and gives a plan: each point of the frontier is the plan for that budget."""
+    label = {"name": "label", "model": "b2c", "sector": "fashion", "markets": {"NG": 0.8, "GB": 0.1, "US": 0.1}, "audience": {"age": [18, 45], "gender": "female"},
+             "goals": {"sales": 3, "brand_awareness": 1}, "budget": {"monthly": 250000, "currency": "NGN", "weekly_hours": 10},
+             "formats": ["text", "image", "short_video"], "present_on": {"instagram": "grow", "whatsapp": "maintain"}, "max_channels": 4}
+    frame = budget_frontier(label, monthly=[100000, 250000], weekly_hours=[10])
+    for _, row in frame.iterrows():
+        plan = cf.recommend({**label, "budget": {**label["budget"], "monthly": row["monthly"]}})
+        assert row["objective"] == plan.objective and row["channels"] == ", ".join(f"{p.channel}:{p.level}" for p in plan.picks)
 
 
 # --- minimum budget -----------------------------------------------------------------------------

@@ -273,8 +273,13 @@ def budget_frontier(
         optimal mix joined by ``", "``, best first by fit score; ``""`` for an empty mix,
         ``"infeasible"`` when it cannot fit), ``monthly_cost`` (profile currency) and
         ``weekly_hours_used`` (as checked against the budget: each pick's running hours, or its
-        setup-phase hours when more, see :func:`~channelfit.problem.budgeted_hours`).  The objective is monotone
-        non-decreasing in each budget (the optimiser is exact).  ``frame.attrs`` holds the
+        setup-phase hours when more, see :func:`~channelfit.problem.budgeted_hours`).  Each row is what
+        :func:`~channelfit.recommend` gives for that budget: accounts kept at the levels the profile gives are
+        lowered as far as the budget requires (a Lagos label's frontier said "infeasible" at a budget its plan
+        could run). The objective is then monotone non-decreasing in each budget (the optimiser is exact) except
+        where lowering the kept accounts frees more than the smaller budget takes away: below the budget at which
+        their given levels fit, the plan may be worth more (the plan's ``accounts_cost`` says what keeping them
+        costs).  ``frame.attrs`` holds the
         profile's ``name``, ``currency``, ``monthly_budget``, ``weekly_hours_budget`` and ``objective``.
     """
     import pandas as pd
@@ -291,13 +296,17 @@ def budget_frontier(
     rows = []
     for money, time in product(months, hours):
         try:
-            # money / rate is exactly how build_problem converts, so a row equals recommend() on that budget.
-            solved = best_mix(problem, objective, monthly_budget_eur=money / rate, weekly_hours=time)
+            if problem.kept_accounts:  # the accounts are lowered as far as this budget requires, as recommend() does
+                at = build_problem(parsed.model_copy(update={"budget": parsed.budget.model_copy(update={"monthly": money, "weekly_hours": time})}), cat)
+                solved = best_mix(at, objective)
+            else:  # money / rate is exactly how build_problem converts, so a row equals recommend() on that budget
+                at = problem
+                solved = best_mix(problem, objective, monthly_budget_eur=money / rate, weekly_hours=time)
         except InfeasibleError:
             rows.append((money, time, math.nan, "infeasible", math.nan, math.nan))
             continue
-        mix = ordered_picks(problem, solved.solution.levels, solved.extra_eur)
-        rows.append((money, time, solved.value, _mix_label(problem, mix), mix_money(problem, mix) * rate, mix_hours(problem, mix, with_setup=True)))
+        mix = ordered_picks(at, solved.solution.levels, solved.extra_eur)
+        rows.append((money, time, solved.value, _mix_label(at, mix), mix_money(at, mix) * rate, mix_hours(at, mix, with_setup=True)))
     frame = pd.DataFrame(rows, columns=["monthly", "weekly_hours", "objective", "channels", "monthly_cost", "weekly_hours_used"])
     frame.attrs.update(
         name=parsed.name,
