@@ -323,8 +323,10 @@ def test_the_policy_checklist_is_written_for_the_kind_of_organisation(language: 
     if kind == "public_body":  # Italian law for an Italian body only: a Polish library reading Italian was sent to it
         italian = next(item["text"] for item in locale(language, kind)["policy"] if isinstance(item, dict) and item.get("countries") == ["IT"])
         polish = cf.recommend({**profile, "markets": ["PL"], "budget": {"monthly": 0, "currency": "PLN", "weekly_hours": 5}}, language=language, minimum_budget_share=None)
-        no_line = Explainer(None, language, kind).text("reasons", "policy_no_line", country="PL")  # nothing on Polish law for a public body yet: said
-        assert italian in own and italian not in polish.policy and polish.policy == [line for line in own if line != italian] + [no_line]
+        polish_law = next(item["text"] for item in locale(language)["policy"] if isinstance(item, dict) and "PL" in item.get("markets", ()))
+        kind_lines = [item for item in locale(language, kind)["policy"] if isinstance(item, str)]
+        assert italian in own and italian not in polish.policy and polish_law in polish.policy  # a Rome museum read no consent rule of its markets
+        assert [line for line in own if line in kind_lines] == [line for line in polish.policy if line in kind_lines] == kind_lines
 
 
 @pytest.mark.parametrize("language", ["en", "it", "ru"])
@@ -585,6 +587,11 @@ def test_the_checklist_speaks_of_the_home_country_and_every_target_market(langua
     assert any("ARCON" in line or "Advertising Regulatory Council of Nigeria" in line for line in lagos.policy)
     karachi = policy(explainer, "PK", ["PK", "AE"])
     assert karachi[-1] == explainer.text("reasons", "policy_no_line", country="PK")
+    canadian = next(item["text"] for item in scoped if item.get("markets") == ["CA"])  # a Toronto lawyer sends from Canada
+    assert canadian in policy(explainer, "CA", ["IN", "PH", "CN"])
+    for kind in ("public_body", "nonprofit", "person"):  # a Rome museum read none of its markets' consent rules
+        german = next(item["text"] for item in scoped if item.get("markets") == ["DE"] and "UWG" in item["text"])
+        assert german in policy(Explainer(None, language, kind), "IT", ["IT", "DE"])
 
 
 @pytest.mark.parametrize("language", ["en", "it", "ru"])

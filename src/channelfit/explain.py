@@ -31,8 +31,9 @@ __all__ = ["Explainer", "format_number", "locale", "money_figure", "percent", "p
 def locale(language: str, kind: str | None = None, sector: str | None = None) -> dict[str, Any]:
     """The parsed locale file of ``language`` (one of :data:`~channelfit.vocabulary.LANGUAGES`), with the words of
     its ``by_kind`` section for ``kind`` of organisation laid over the rest (a public body serves citizens, not
-    customers), then those of its ``by_sector`` section for ``sector`` (a clinic has patients); a sector's
-    ``policy_extra`` lines are added to the policy checklist."""
+    customers), then those of its ``by_sector`` section for ``sector`` (a clinic has patients); a kind's policy
+    checklist replaces the general lines but keeps the countries' laws (a Rome museum, a public body, read none of the
+    consent rules of its markets), and a sector's ``policy_extra`` lines are added to it."""
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}; known: {', '.join(LANGUAGES)}")
     text = (resources.files("channelfit") / "locales" / f"{language}.json").read_text(encoding="utf-8")
@@ -42,7 +43,9 @@ def locale(language: str, kind: str | None = None, sector: str | None = None) ->
         for section, entries in overlay.items():
             if section == "policy_extra":
                 strings["policy"] = [*strings["policy"], *entries]
-            elif isinstance(entries, list):  # a list (the policy checklist) is replaced whole
+            elif section == "policy":  # a kind's checklist replaces the general lines; the countries' laws stay
+                strings[section] = [*entries, *(item for item in strings[section] if isinstance(item, dict))]
+            elif isinstance(entries, list):
                 strings[section] = entries
             else:
                 for key, value in entries.items():

@@ -157,14 +157,15 @@ def policy(explainer: Explainer, country: str | None = None, markets: Sequence[s
     A line of the locale given as ``{"text": ..., "countries": [...]}`` names a law for organisations based in one of
     those countries and is kept only for them (a Polish library reading an Italian plan was sent to Italian law); one
     given as ``{"text": ..., "markets": [...]}`` names a law on advertising in those countries, whoever advertises,
-    and is kept when one of them is a target market (a Polish firm emailing German buyers needs their consent as a
-    German firm does, but not an Impressum). The home country and each target market that no line names get a line
+    and is kept when one of them is a target market or the home country, where the organisation advertises from (a
+    Polish firm emailing German buyers needs their consent as a German firm does, but not an Impressum; a Toronto
+    lawyer targeting India, the Philippines and China sends from Canada, under its anti-spam law). The home country and each target market that no line names get a line
     saying the checklist holds nothing on their law, and to check it."""
     targets = set(markets)
     lines = [
         item if isinstance(item, str) else item["text"]
         for item in explainer.strings["policy"]
-        if isinstance(item, str) or country in item.get("countries", ()) or targets & set(item.get("markets", ()))
+        if isinstance(item, str) or country in item.get("countries", ()) or (targets | {country}) & set(item.get("markets", ()))
     ]
     # A country whose law the locale has no line on says so, the home country first: a Lagos label read the UK's and
     # the US's rules and nothing on Nigeria's, and took the silence for "nothing to check here"
