@@ -683,3 +683,23 @@ def test_promotion_grows_with_the_people_the_ads_run_to() -> None:
         assert len(stated) == 1 and stated[0].values["factor"] == round(audience_scale(region.audience_millions), 1), plan.assumptions
         assert plan.totals.unspent < 1e-6 * plan.monthly_budget  # 8,000 SGD is no longer "near full effect" at 3,500
     assert not [r for r in cf.recommend({**_BRAND, "premises": True}, minimum_budget_share=None).assumptions if r.code == "audience"]
+
+
+def test_an_organisation_its_customers_travel_to_advertises_where_they_live() -> None:
+    """A Nairobi safari operator selling to American, British and German tourists had Google Ads "near its full
+    effect" at a local business's scale and 940 USD a month unspent: an organisation with premises whose customers
+    travel to it from markets abroad advertises across them; a restaurant selling at home keeps the local scale."""
+    from channelfit.problem import audience_scale
+
+    cat = cf.catalog()
+    safari = {"name": "safari", "model": "b2c", "sector": "travel", "markets": {"US": 0.5, "GB": 0.3, "DE": 0.2}, "based_in": "KE",
+              "audience": {"age": [30, 70]}, "goals": {"sales": 3, "lead_generation": 2, "brand_awareness": 1},
+              "budget": {"monthly": 2500, "currency": "USD", "weekly_hours": 10}, "formats": ["text", "image", "short_video", "long_video"],
+              "premises": True, "present_on": {"tripadvisor": "maintain", "instagram": "maintain", "facebook": None}, "max_channels": 4}
+    abroad = build_problem(cf.Profile.model_validate(safari), cat)
+    home = build_problem(cf.Profile.model_validate({**safari, "markets": ["KE"], "budget": {**safari["budget"], "currency": "KES", "monthly": 300000}}), cat)
+    eatery = build_problem(cf.Profile.model_validate({**safari, "sector": "food_and_drink", "goals": {"sales": 3, "local_visits": 1}}), cat)
+    assert audience_scale(abroad.audience_millions) > 1 and home.audience_millions is None and eatery.audience_millions is None
+    plan = cf.recommend(safari, minimum_budget_share=None)
+    assert plan.totals.unspent < 1e-6 * plan.monthly_budget
+    assert [r for r in plan.assumptions if r.code == "audience"]

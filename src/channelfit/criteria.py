@@ -31,6 +31,7 @@ __all__ = [
     "availability_factor",
     "gender_factor",
     "market_affinity",
+    "customers_travel",
     "premises_markets",
     "rowwise_dot",
 ]
@@ -179,12 +180,18 @@ def premises_markets(arrays: ProfileArrays, cat: Catalog) -> np.ndarray:
     importers because it also welcomes some visitors (local visits weighed 1 of its 8)."""
     main = np.zeros_like(arrays.market_weights, dtype=bool)
     main[np.arange(len(main)), arrays.home_market] = True
+    return np.where(customers_travel(arrays, cat)[:, None], arrays.market_weights > 0, main)
+
+
+def customers_travel(arrays: ProfileArrays, cat: Catalog) -> np.ndarray:
+    """``(P,)``: whether the customers come to the premises from every target market: the sector's visitors travel
+    (``visitors_travel``: hotels, tours), or local visits are the profile's main goal (none weighs more)."""
     travel = cat.sector_visitors_travel[arrays.sector]
     visits = cat.index["goals"].get("local_visits")
     if visits is not None:
         weights = arrays.goal_weights
         travel = travel | ((weights[:, visits] > 0) & (weights[:, visits] >= weights.max(axis=1)))
-    return np.where(travel[:, None], arrays.market_weights > 0, main)
+    return travel
 
 
 def gender_factor(arrays: ProfileArrays, cat: Catalog) -> np.ndarray:

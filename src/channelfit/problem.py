@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .criteria import gender_factor, market_affinity, premises_markets
+from .criteria import customers_travel, gender_factor, market_affinity, premises_markets
 from .data import Catalog
 from .errors import InfeasibleError
 from .optimiser import Instance
@@ -260,14 +260,23 @@ def audience_millions(profile: Profile, arrays: ProfileArrays, cat: Catalog) -> 
     """The people the ads run to across the target markets, in millions, for an organisation without premises: the
     people of the target ages (and gender) online there, and of them :data:`BUYER_SHARE` when it sells to businesses
     or professionals (:func:`sells_to_buyers`). ``None`` for a local business (premises): its promotion keeps the
-    judged local scale."""
-    if arrays.premises[0]:
+    judged local scale, unless its customers travel to it from markets abroad (:func:`travelled_to`)."""
+    if arrays.premises[0] and not travelled_to(arrays, cat):
         return None
     online = (cat.population_bands * cat.internet_bands * arrays.age_overlap[0][None, :]).sum(axis=1)  # (country,) share of 13+
     in_markets = arrays.market_weights[0] > 0
     gender_share = 1.0 if profile.audience.gender == "any" else 0.5
     people = float((cat.people_millions * online)[in_markets].sum()) * gender_share
     return people * BUYER_SHARE if sells_to_buyers(profile) else people
+
+
+def travelled_to(arrays: ProfileArrays, cat: Catalog) -> bool:
+    """Whether an organisation with premises draws its customers from target markets abroad, where its ads then run
+    (:func:`~channelfit.criteria.customers_travel`: a Nairobi safari operator selling to American, British and German
+    tourists had Google Ads "near its full effect" at a local business's scale and 940 USD a month unspent)."""
+    abroad = arrays.market_weights[0] > 0
+    abroad[arrays.home_market[0]] = False
+    return bool(customers_travel(arrays, cat)[0] and abroad.any())
 
 
 def sells_to_buyers(profile: Profile) -> bool:
