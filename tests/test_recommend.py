@@ -1291,3 +1291,16 @@ def test_a_bistro_is_not_sent_to_a_shop_review_site() -> None:
               "formats": ["text", "image", "short_video"], "premises": True, "present_on": ["instagram", "google_business_profile"], "max_channels": 4}
     picks = [p.channel for p in cf.recommend(bistro, minimum_budget_share=None).picks]
     assert "thefork" in picks and "trustpilot" not in picks
+
+
+def test_an_included_channel_that_serves_no_goal_says_why_it_is_there() -> None:
+    """A Milan fashion start-up that included TikTok read it at listen with no goal and no word on why: an included
+    channel that serves none of the goals at its level says that it was asked for, and why it is not higher."""
+    shop = {"name": "shop", "model": "b2c", "sector": "fashion", "markets": {"IT": 0.6, "DE": 0.2, "FR": 0.2}, "based_in": "IT",
+            "audience": {"age": [20, 40], "gender": "female"}, "goals": {"sales": 3, "brand_awareness": 2, "traffic": 1},
+            "budget": {"monthly": 8000, "currency": "EUR", "weekly_hours": 20}, "formats": ["text", "image", "short_video"], "premises": False,
+            "present_on": {"instagram": "grow"}, "max_channels": 5, "include": ["tiktok"]}
+    tiktok = next(p for p in cf.recommend(shop, minimum_budget_share=None).picks if p.channel == "tiktok")
+    assert tiktok.goals == [] and [r.code for r in tiktok.why].count("included_idle") == 1
+    served = next(p for p in cf.recommend({**shop, "budget": {**shop["budget"], "weekly_hours": 30}}, minimum_budget_share=None).picks if p.channel == "tiktok")
+    assert served.goals and not [r for r in served.why if r.code == "included_idle"]

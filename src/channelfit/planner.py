@@ -153,6 +153,9 @@ def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, se
         reasons.append(explainer.reason("sector", "vertical", sector=explainer.word("sectors", profile.sector)))
     for g in served:
         reasons.append(explainer.goal(cat.goals[g], float(problem.affinity[c, g])))
+    if not served and cat.channels[c] in profile.include and not problem.arrays.present[0, c]:
+        # a Milan start-up's included TikTok sat at listen with no goal and no word on why (an account run says so in plan.accounts)
+        reasons.append(explainer.reason("included_idle", level=explainer.word("levels", LEVELS[level])))
     row = cat.level_rows[(cat.channels[c], LEVELS[level])]
     reasons.append(
         explainer.reason(
