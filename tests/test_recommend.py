@@ -18,7 +18,7 @@ from channelfit.routine import DAYS
 from channelfit.strategies import profiles
 from channelfit.vocabulary import LEVELS
 
-from .conftest import budgeted_hours
+from .conftest import budgeted_hours, load_example
 
 
 def _plan_or_infeasible(profile: dict, **kwargs: object) -> cf.Plan | None:
@@ -1304,3 +1304,24 @@ def test_an_included_channel_that_serves_no_goal_says_why_it_is_there() -> None:
     assert tiktok.goals == [] and [r.code for r in tiktok.why].count("included_idle") == 1
     served = next(p for p in cf.recommend({**shop, "budget": {**shop["budget"], "weekly_hours": 30}}, minimum_budget_share=None).picks if p.channel == "tiktok")
     assert served.goals and not [r for r in served.why if r.code == "included_idle"]
+
+
+@pytest.mark.parametrize("name", ["officine_rossi", "restaurant_valencia", "cosmetics_japan"])
+def test_a_channel_left_out_for_the_budget_would_not_make_a_better_plan(name: str) -> None:
+    """A Melbourne plumber read that Google Ads needs money and hours "while 0 AUD/month and 0 h/week are left", which
+    only says the plan spent them: the line adds that no mix making room for the channel is worth more, and each such
+    channel, included, gives a plan worth no more."""
+    profile = load_example(name)
+    plan = cf.recommend(profile, minimum_budget_share=None)
+    left_out = [r for r in plan.ranking if not r.picked and r.why_not is not None and r.why_not.code.startswith("why_not") and r.why_not.code != "why_not_expand"]
+    checked = 0
+    for row in left_out[:3]:
+        if not row.why_not.text.endswith(("no mix that makes room for it is worth more")):
+            continue
+        try:
+            forced = cf.recommend({**profile, "include": [*profile.get("include", []), row.channel]}, minimum_budget_share=None)
+        except cf.InfeasibleError:
+            continue
+        assert forced.objective <= plan.objective + 1e-9, row.channel
+        checked += 1
+    assert checked
