@@ -1316,7 +1316,7 @@ def test_a_channel_left_out_for_the_budget_would_not_make_a_better_plan(name: st
     left_out = [r for r in plan.ranking if not r.picked and r.why_not is not None and r.why_not.code.startswith("why_not") and r.why_not.code != "why_not_expand"]
     checked = 0
     for row in left_out[:3]:
-        if not row.why_not.text.endswith(("no mix that makes room for it is worth more")):
+        if not row.why_not.text.endswith("no mix that makes room for it is worth more"):
             continue
         try:
             forced = cf.recommend({**profile, "include": [*profile.get("include", []), row.channel]}, minimum_budget_share=None)
