@@ -647,10 +647,13 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer, expan
             # accounts held at the levels the profile gave take hours the plan may not move (a Toronto realtor's
             # Instagram at maintain left all 1,500 CAD unspent): say so, and how to let the plan trade them; not an
             # account that would itself take the money (a Chicago firm's Facebook was told to drop the hours it needs)
-            lowest = {p.channel: int(np.flatnonzero(problem.offered[p.channel])[0]) for p in chosen}
-            floors = problem.kept_accounts
-            freeing_helps = solutions.accounts_free is not None and solutions.accounts_free.solved.value > solutions.main.value + 1e-9
-            holding = [p.channel for p in chosen if freeing_helps and floors.get(p.channel, -1) == p.level and p.level > lowest[p.channel] and p.channel not in rising]
+            # the accounts the plan with them free lowers or closes, as plan.accounts_cost names them (a Warsaw clinic at
+            # 3 h/week was told to free its ZnanyLekarz listing while the hour that plan frees was Facebook's)
+            free = solutions.accounts_free
+            holding: list[int] = []
+            if free is not None and free.solved.value > solutions.main.value + 1e-9:
+                freed = {p.channel: p.level for p in ordered_picks(free.problem, free.solved.solution.levels, free.solved.extra_eur)}
+                holding = [p.channel for p in chosen if p.channel in problem.kept_accounts and freed.get(p.channel, -1) < p.level and p.channel not in rising]
             accounts = {"accounts": explainer.join(explainer.channel_name(c) for c in holding)} if holding else {}
             return explainer.reason(
                 "unspent_hours", "unspent_hours" + ("_kept" if holding else ""), **figures, more=round(more_hours.weekly_hours, 2),
