@@ -555,7 +555,7 @@ def test_every_country_line_of_the_checklists_names_whom_it_binds(language: str,
             assert codes is None or (codes and set(codes) <= set(cat.countries)), item
 
 
-@pytest.mark.parametrize(("market", "currency", "sign"), [("RU", "RUB", "₽"), ("KZ", "KZT", "₸")])
+@pytest.mark.parametrize(("market", "currency", "sign"), [("RU", "RUB", "₽"), ("KZ", "KZT", "₸"), ("UA", "UAH", "грн")])
 def test_a_russian_plan_writes_the_currency_sign_its_readers_write(market: str, currency: str, sign: str) -> None:
     """An Almaty showroom read "1 200 000 KZT в месяц": a Russian plan writes roubles and tenge with their signs."""
     shop = {"name": "shop", "model": "b2c", "sector": "retail", "markets": [market], "goals": {"sales": 1},
@@ -587,6 +587,8 @@ def test_the_checklist_speaks_of_the_home_country_and_every_target_market(langua
     assert any("ARCON" in line or "Advertising Regulatory Council of Nigeria" in line for line in lagos.policy)
     karachi = policy(explainer, "PK", ["PK", "AE"])
     assert karachi[-1] == explainer.text("reasons", "policy_no_line", country="PK")
+    gdpr = next(item["text"] for item in scoped if "GDPR" in item["text"] and "DE" in item.get("markets", ()))  # a Dhaka exporter selling to EU buyers
+    assert gdpr in policy(explainer, "BD", ["DE", "US"]) and gdpr not in policy(explainer, "US", ["US", "CA"])
     canadian = next(item["text"] for item in scoped if item.get("markets") == ["CA"])  # a Toronto lawyer sends from Canada
     assert canadian in policy(explainer, "CA", ["IN", "PH", "CN"])
     for kind in ("public_body", "nonprofit", "person"):  # a Rome museum read none of its markets' consent rules
