@@ -139,6 +139,7 @@ def random_arrays(n: int, seed: int) -> ProfileArrays:
         professionals=rng.random(n) < 0.3,
         goal_weights=goals,
         sector=sector,
+        member_sector=sector,
         formats=rng.random((n, len(cat.formats))) < 0.5,
         model=rng.integers(0, 3, n).astype(np.int8),
         criteria_weights=np.tile(weights / weights.sum(), (n, 1)),

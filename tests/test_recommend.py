@@ -1325,3 +1325,16 @@ def test_a_channel_left_out_for_the_budget_would_not_make_a_better_plan(name: st
         assert forced.objective <= plan.objective + 1e-9, row.channel
         checked += 1
     assert checked
+
+
+def test_a_nonprofit_of_any_sector_may_join_the_networks_for_nonprofits() -> None:
+    """A Helsinki children's theatre, a nonprofit in the entertainment sector, read that only organisations in the
+    nonprofit sector can hold a Google Ad Grants account: the networks for nonprofits take a nonprofit of any field
+    (read on the nonprofit sector for fit), a company of the same field stays out."""
+    theatre = {"name": "theatre", "kind": "nonprofit", "model": "b2c", "sector": "media_and_entertainment", "markets": ["FI"],
+               "audience": {"age": [28, 50]}, "goals": {"sales": 3, "fundraising": 2, "community": 2, "brand_awareness": 1},
+               "budget": {"monthly": 400, "currency": "EUR", "weekly_hours": 5}, "formats": ["image", "short_video", "text"], "premises": True, "max_channels": 4}
+    plan = cf.recommend(theatre, minimum_budget_share=None)
+    assert "google_ad_grants" not in {e.channel for e in plan.excluded} and "google_ad_grants" in {r.channel for r in plan.ranking}
+    company = cf.recommend({**theatre, "kind": "company"}, minimum_budget_share=None)
+    assert {e.channel: e.why.code for e in company.excluded}["google_ad_grants"] == "no_fit_members_only"

@@ -34,6 +34,7 @@ __all__ = [
     "customers_travel",
     "premises_markets",
     "rowwise_dot",
+    "sector_fit",
 ]
 
 #: A ``restricted`` network (throttled, partly blocked, posting limited) counts at this share of its
@@ -62,6 +63,7 @@ class ProfileArrays:
     professionals: np.ndarray  # (P,) bool
     goal_weights: np.ndarray  # (P, goals), rows sum to 1
     sector: np.ndarray  # (P,) the organisation's own sector index
+    member_sector: np.ndarray  # (P,) a sector whose members-only networks it may join too: nonprofit for a nonprofit of another sector, else its own
     sector_mix: np.ndarray  # (P, sectors): the sectors the goals address, by goal weight (rows sum to 1)
     reach_sectors: np.ndarray  # (P, sectors): goal weight whose reach is counted among a sector's professionals
     customer_weight: np.ndarray  # (P,) goal weight addressed to the organisation's customers (all but recruiting)
@@ -308,16 +310,21 @@ def _goals(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray | None) -> 
     return out
 
 
-def _sector(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray | None) -> np.ndarray:
-    """The channel's fit for the sectors the goals address (the buyers' for selling goals, else the organisation's own).
-    A vertical channel of the organisation's own sector is read on that sector, whoever the buyers are: they come
-    there to find its kind of vendor (a Krakow software house selling to manufacturers and banks had Clutch read on
-    manufacturing and finance, and G2 and Capterra at a quarter of their fit)."""
-    own = arrays.sector
+def sector_fit(arrays: ProfileArrays, cat: Catalog) -> np.ndarray:
+    """``(P, C)``: the channel's fit for the sectors the goals address (the buyers' for selling goals, else the
+    organisation's own). A vertical channel of the organisation's own sector, or of its member sector (a nonprofit's),
+    is read on that sector, whoever the buyers are: they come there to find its kind of vendor (a Krakow software
+    house selling to manufacturers and banks had Clutch read on manufacturing and finance, and G2 and Capterra at a
+    quarter of their fit; a Helsinki children's theatre, a nonprofit, had Google Ad Grants read on entertainment)."""
     fit = rowwise_dot(arrays.sector_mix, cat.sector_fit)
     vertical = np.flatnonzero(cat.vertical_sectors.any(axis=1))
-    fit[:, vertical] = np.where(cat.vertical_sectors[vertical][:, own].T, cat.sector_fit[vertical][:, own].T, fit[:, vertical])
+    for own in (arrays.member_sector, arrays.sector):  # the own sector last: it wins where both are verticals
+        fit[:, vertical] = np.where(cat.vertical_sectors[vertical][:, own].T, cat.sector_fit[vertical][:, own].T, fit[:, vertical])
     return fit
+
+
+def _sector(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray | None) -> np.ndarray:
+    return sector_fit(arrays, cat)
 
 
 def _formats(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray | None) -> np.ndarray:

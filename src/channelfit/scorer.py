@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .criteria import CRITERIA, REGISTRY, ProfileArrays, rowwise_dot
+from .criteria import CRITERIA, REGISTRY, ProfileArrays, sector_fit
 from .data import Catalog
 from .profile import Profile
 from .vocabulary import AGE_BANDS, GENDERS, LEVELS, MODELS
@@ -74,6 +74,15 @@ def _home_market(profile: Profile, cat: Catalog) -> str:
     by_weight = sorted(profile.markets, key=lambda k: -profile.markets[k])  # stable: the first listed wins a tie
     local = [k for k in by_weight if cat.country_rows[k].currency == profile.budget.currency]
     return (local or by_weight)[0]
+
+
+def member_sector(profile: Profile, cat: Catalog) -> str:
+    """The sector whose members-only networks the organisation may join besides its own: ``nonprofit`` for a
+    nonprofit organisation of another sector (a Helsinki children's theatre, sector arts, was shut out of Google
+    Ad Grants, which takes charities of every field), else its own sector."""
+    if profile.kind == "nonprofit" and "nonprofit" in cat.index["sectors"]:
+        return "nonprofit"
+    return profile.sector
 
 
 def advertiser_country(profile: Profile, cat: Catalog, home: str) -> str | None:
@@ -153,6 +162,7 @@ def encode(profiles: Sequence[Profile], cat: Catalog) -> ProfileArrays:
         professionals=np.array([p.audience.professionals for p in profiles], dtype=bool),
         goal_weights=goal_weights,
         sector=np.array([cat.index["sectors"][p.sector] for p in profiles], dtype=np.intp),
+        member_sector=np.array([cat.index["sectors"][member_sector(p, cat)] for p in profiles], dtype=np.intp),
         sector_mix=sector_mix,
         reach_sectors=reach_sectors,
         customer_weight=customer_weight,
@@ -274,9 +284,9 @@ def exclusions(arrays: ProfileArrays, cat: Catalog, scores: Scores) -> np.ndarra
     protected = asked_for(arrays)
     code = np.zeros(scores.score.shape, dtype=np.int8)
     code[(scores.reach < MIN_REACH) & ~protected] = EXCLUSIONS.index("too_little_reach")
-    sector_fit = rowwise_dot(arrays.sector_mix, cat.sector_fit)
-    no_account = ~cat.account_sectors[:, arrays.sector].T
-    code[((scores.score <= 0.0) | (sector_fit < MIN_SECTOR_FIT) | no_account) & ~protected] = EXCLUSIONS.index("no_fit")
+    fit = sector_fit(arrays, cat)
+    no_account = ~(cat.account_sectors[:, arrays.sector] | cat.account_sectors[:, arrays.member_sector]).T
+    code[((scores.score <= 0.0) | (fit < MIN_SECTOR_FIT) | no_account) & ~protected] = EXCLUSIONS.index("no_fit")
     code[arrays.closed] = EXCLUSIONS.index("closed")
     code[cat.needs_premises[None, :] & ~arrays.premises[:, None]] = EXCLUSIONS.index("needs_premises")
     code[open_markets == 0] = EXCLUSIONS.index("blocked")
