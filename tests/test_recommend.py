@@ -1338,3 +1338,20 @@ def test_a_nonprofit_of_any_sector_may_join_the_networks_for_nonprofits() -> Non
     assert "google_ad_grants" not in {e.channel for e in plan.excluded} and "google_ad_grants" in {r.channel for r in plan.ranking}
     company = cf.recommend({**theatre, "kind": "company"}, minimum_budget_share=None)
     assert {e.channel: e.why.code for e in company.excluded}["google_ad_grants"] == "no_fit_members_only"
+
+
+def test_a_pick_whose_money_grows_after_the_first_weeks_takes_its_baseline_at_the_planned_money() -> None:
+    """A Dhaka exporter's Google Ads was to bring "+20 % leads in 90 days vs weeks 1-12", weeks it ran at 42 USD a
+    month against 1,200 from week 13: a target the money alone would meet. A pick whose focus money is more than
+    twice its first weeks' takes its baselines in the weeks after them; one that spends the same keeps the first weeks."""
+    exporter = {"name": "exporter", "model": "b2b", "sector": "fashion", "markets": {"DE": 0.35, "GB": 0.2, "ES": 0.15, "NL": 0.15, "PL": 0.15},
+                "based_in": "BD", "audience": {"age": [28, 60], "professionals": True, "sectors": ["retail", "fashion"]},
+                "goals": {"lead_generation": 3, "partnerships": 2, "brand_awareness": 1}, "budget": {"monthly": 1200, "currency": "USD", "weekly_hours": 8},
+                "formats": ["text", "image", "short_video", "article"], "premises": False, "present_on": {"linkedin": "maintain"}, "max_channels": 4}
+    plan = cf.recommend(exporter, minimum_budget_share=None)
+    first = plan.phases[0]
+    ads = next(p for p in plan.picks if p.channel == "google_ads")
+    assert ads.monthly_cost > 2 * first.monthly_cost
+    assert all(k.baseline_weeks == (first.last_week + 1, first.last_week + 4) for k in ads.kpis)
+    linkedin = next(p for p in plan.picks if p.channel == "linkedin")  # run already, organic: its first weeks are its baseline
+    assert all(k.baseline_weeks[0] == 1 for k in linkedin.kpis)

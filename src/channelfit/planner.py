@@ -74,6 +74,9 @@ _LISTEN_WEEKS_MIN = 4
 #: A new channel's first weeks at its planned level are its KPIs' baseline: a new account has nothing to measure
 #: before it posts, and "+30 % in 90 days" over an empty page means nothing (a judgement: one month of activity).
 _BASELINE_WEEKS_NEW = 4
+#: A pick whose monthly money grows more than this many times from its first weeks to the focus phase is measured
+#: against its first weeks at the planned money (a judgement: a doubling is a new campaign, not the same one).
+_RAMP_FACTOR = 2.0
 
 
 def _served_goals(problem: Problem, eff_row: np.ndarray, promoted: bool = False) -> list[int]:
@@ -239,12 +242,19 @@ def _kpis(problem: Problem, c: int, served: list[int], level: int, weeks: tuple[
     return kpis
 
 
-def _kpi_weeks(problem: Problem, first: Choice, level: int, listen_weeks: tuple[int, int]) -> tuple[tuple[int, int], tuple[int, int]]:
-    """A pick's baseline weeks (:func:`_baseline_weeks` of its ``first`` level and its planned ``level``) and those of
+def _kpi_weeks(problem: Problem, first: Choice, pick: Choice, listen_weeks: tuple[int, int]) -> tuple[tuple[int, int], tuple[int, int]]:
+    """A pick's baseline weeks (:func:`_baseline_weeks` of its ``first`` level and its planned level) and those of
     its cost of a result: the same when it buys ads in them (an always-on search campaign already run, a new
     channel's first weeks after listening), else the :data:`_BASELINE_WEEKS_NEW` weeks after them (an organic page
-    promoted from the focus phase had its cost per lead measured against weeks without ads)."""
-    weeks = _baseline_weeks(first.level, level, listen_weeks)
+    promoted from the focus phase had its cost per lead measured against weeks without ads). A pick whose money in
+    the focus phase is more than :data:`_RAMP_FACTOR` times its first weeks' takes every baseline in the weeks after
+    them, at its planned money: a Dhaka exporter's leads were to grow 20 % over weeks run at 42 USD a month, against
+    1,200 from week 13, a target the money alone would meet."""
+    money = problem.money
+    weeks = _baseline_weeks(first.level, pick.level, listen_weeks)
+    ramps = money[pick.channel, pick.level] + pick.extra_eur > _RAMP_FACTOR * (money[first.channel, first.level] + first.extra_eur)
+    if weeks == listen_weeks and LEVELS[pick.level] != "listen" and money[first.channel, first.level] > 0 and ramps:
+        weeks = (listen_weeks[1] + 1, listen_weeks[1] + _BASELINE_WEEKS_NEW)
     spends = problem.money[first.channel, first.level] > 0 and problem.cat.level_auction[first.channel, first.level]
     if spends or weeks[0] > 1:
         return weeks, weeks
@@ -364,7 +374,7 @@ def _expand(problem: Problem, expand: Solved, picks: list[Choice], explainer: Ex
         for p in added
         for k in _kpis(
             problem, p.channel, _served_goals(problem, _effectiveness_row(problem, p.channel, p.level), promoted=p.extra_eur > 0), p.level,
-            *_kpi_weeks(problem, _first_level(problem, p), p.level, listening),
+            *_kpi_weeks(problem, _first_level(problem, p), p, listening),
         )
     ]
     names = explainer.join(explainer.channel_name(p.channel) for p in added)
@@ -715,7 +725,7 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
     failing = _failing_criteria(problem)
     first_levels = [_first_level(problem, p) for p in chosen]
     listen_weeks = _listen_weeks(problem, chosen, first_levels)
-    baselines = [_kpi_weeks(problem, first, p.level, (1, listen_weeks)) for p, first in zip(chosen, first_levels)]
+    baselines = [_kpi_weeks(problem, first, p, (1, listen_weeks)) for p, first in zip(chosen, first_levels)]
     picks, kpis = _picks(problem, solutions.objective, chosen, explainer, _outranked(problem, order, picked), baselines)
     listen = _listen_and_set_up(problem, chosen, first_levels, explainer, kpis, listen_weeks)
     focus = _focus(problem, chosen, explainer, kpis, listen.last_week + 1)
