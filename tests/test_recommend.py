@@ -1355,3 +1355,23 @@ def test_a_pick_whose_money_grows_after_the_first_weeks_takes_its_baseline_at_th
     assert all(k.baseline_weeks == (first.last_week + 1, first.last_week + 4) for k in ads.kpis)
     linkedin = next(p for p in plan.picks if p.channel == "linkedin")  # run already, organic: its first weeks are its baseline
     assert all(k.baseline_weeks[0] == 1 for k in linkedin.kpis)
+
+
+def test_a_listing_the_plan_does_not_need_is_left_unmanaged_not_closed() -> None:
+    """A Marrakech riad letting the plan drop accounts was told to close its Tripadvisor listing "with a pinned
+    note": an owner cannot close a listing on a directory or a marketplace, and it takes no pinned post. Such a
+    listing is left unmanaged with its details kept right; a page is still closed or left dormant."""
+    from channelfit.explain import Explainer
+
+    riad = {"name": "riad", "model": "b2c", "sector": "hospitality", "markets": {"FR": 0.4, "GB": 0.3, "ES": 0.2, "MA": 0.1}, "based_in": "MA",
+            "audience": {"age": [30, 65]}, "goals": {"sales": 3, "brand_awareness": 1}, "budget": {"monthly": 0, "currency": "MAD", "weekly_hours": 3},
+            "formats": ["text", "image", "short_video"], "premises": True, "present_on": ["instagram", "tripadvisor", "booking_com", "tiktok"],
+            "may_drop_accounts": True, "max_channels": 2}
+    cat = cf.catalog()
+    explainer = Explainer(cat, "en")
+    plan = cf.recommend(riad, minimum_budget_share=None)
+    closed = [a for a in plan.accounts if a.action == "close" and a.why.code == "account"]
+    assert closed
+    for account in closed:
+        listed = cat.channel_rows[cat.index["channels"][account.channel]].orientation in ("directory", "commerce")
+        assert account.why.text == explainer.text("reasons", "account_not_needed_listing" if listed else "account_not_needed"), account.channel

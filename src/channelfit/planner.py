@@ -74,6 +74,9 @@ _LISTEN_WEEKS_MIN = 4
 #: A new channel's first weeks at its planned level are its KPIs' baseline: a new account has nothing to measure
 #: before it posts, and "+30 % in 90 days" over an empty page means nothing (a judgement: one month of activity).
 _BASELINE_WEEKS_NEW = 4
+#: Orientations whose accounts are listings of the organisation on someone else's site (a directory, a marketplace,
+#: a booking or review site), which the plan leaves unmanaged rather than closes.
+_LISTINGS = frozenset({"directory", "commerce"})
 #: A pick whose monthly money grows more than this many times from its first weeks to the focus phase is measured
 #: against its first weeks at the planned money (a judgement: a doubling is a new campaign, not the same one).
 _RAMP_FACTOR = 2.0
@@ -871,7 +874,10 @@ def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer, fail
         level = planned.get(c)
         code = EXCLUSIONS[problem.exclusions[c]]
         if level is None:
-            action, why = "close", (_exclusion_reason(problem, explainer, c, code, failing) if code != "candidate" else explainer.reason("account", "account_not_needed"))
+            # a listing on a directory or a marketplace cannot be closed like a page and takes no pinned post (a
+            # Marrakech riad was told to close its Tripadvisor listing "with a pinned note")
+            listed = cat.channel_rows[c].orientation in _LISTINGS
+            action, why = "close", (_exclusion_reason(problem, explainer, c, code, failing) if code != "candidate" else explainer.reason("account", "account_not_needed_listing" if listed else "account_not_needed"))
         else:
             before = -1 if now is None else LEVELS.index(now)
             action = "keep" if before in (-1, level) else "raise" if level > before else "lower"
