@@ -591,6 +591,8 @@ def test_the_checklist_speaks_of_the_home_country_and_every_target_market(langua
     assert gdpr in policy(explainer, "BD", ["DE", "US"]) and gdpr not in policy(explainer, "US", ["US", "CA"])
     canadian = next(item["text"] for item in scoped if item.get("markets") == ["CA"])  # a Toronto lawyer sends from Canada
     assert canadian in policy(explainer, "CA", ["IN", "PH", "CN"])
+    finnish = next(item["text"] for item in locale(language, "nonprofit")["policy"] if isinstance(item, dict) and item.get("countries") == ["FI"])
+    assert finnish in policy(Explainer(None, language, "nonprofit"), "FI", ["FI"]) and finnish not in policy(explainer, "FI", ["FI"])  # a Helsinki theatre's permit
     for kind in ("public_body", "nonprofit", "person"):  # a Rome museum read none of its markets' consent rules
         german = next(item["text"] for item in scoped if item.get("markets") == ["DE"] and "UWG" in item["text"])
         assert german in policy(Explainer(None, language, kind), "IT", ["IT", "DE"])
