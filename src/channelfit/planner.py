@@ -147,7 +147,6 @@ def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, se
     if unstated:
         reasons.append(explainer.reason("reach_more", places=explainer.join(explainer.place(k) for k in unstated), pct=round(100 * sum(profile.markets[k] for k in unstated))))
     if not all(near[cat.index["countries"][k]] for k in profile.markets):  # a listing reaches the people near the premises
-        home = cat.countries[int(problem.arrays.home_market[0])]
         key = "premises_home" if profile.based_in is None else "premises_based_in" if home in profile.markets else "premises_abroad"
         reasons.append(explainer.reason(key, country=home))
     reasons += in_sectors
@@ -258,7 +257,7 @@ def _kpi_weeks(problem: Problem, first: Choice, pick: Choice, listen_weeks: tupl
     ramps = money[pick.channel, pick.level] + pick.extra_eur > _RAMP_FACTOR * (money[first.channel, first.level] + first.extra_eur)
     if weeks == listen_weeks and LEVELS[pick.level] != "listen" and money[first.channel, first.level] > 0 and ramps:
         weeks = (listen_weeks[1] + 1, listen_weeks[1] + _BASELINE_WEEKS_NEW)
-    spends = problem.money[first.channel, first.level] > 0 and problem.cat.level_auction[first.channel, first.level]
+    spends = money[first.channel, first.level] > 0 and problem.cat.level_auction[first.channel, first.level]
     if spends or weeks[0] > 1:
         return weeks, weeks
     return weeks, (weeks[1] + 1, weeks[1] + _BASELINE_WEEKS_NEW)
@@ -864,7 +863,8 @@ def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer, fail
     grow when nobody said it ran ads); one kept only because the profile keeps its accounts, serving none of its
     goals at that level, says so. One run at listen stops posting: it says to pin a post pointing to where the
     organisation answers, and what posting would take (a Cairo clinic's and a Prague brewery's pages were parked at
-    listen with "it is already set up and serves your goals")."""
+    listen with "it is already set up and serves your goals"). A listing the plan does not need is left unmanaged,
+    not closed."""
     cat, profile = problem.cat, problem.profile
     planned = {p.channel: p.level for p in chosen}
     lowered = accounts_lowered(problem)

@@ -159,8 +159,9 @@ def policy(explainer: Explainer, country: str | None = None, markets: Sequence[s
     given as ``{"text": ..., "markets": [...]}`` names a law on advertising in those countries, whoever advertises,
     and is kept when one of them is a target market or the home country, where the organisation advertises from (a
     Polish firm emailing German buyers needs their consent as a German firm does, but not an Impressum; a Toronto
-    lawyer targeting India, the Philippines and China sends from Canada, under its anti-spam law). The home country and each target market that no line names get a line
-    saying the checklist holds nothing on their law, and to check it."""
+    lawyer targeting India, the Philippines and China sends from Canada, under its anti-spam law). The home country
+    and each target market that no line names get a line saying the checklist holds nothing on their law, and to
+    check it."""
     targets = set(markets)
     lines = [
         item if isinstance(item, str) else item["text"]

@@ -78,8 +78,8 @@ def _home_market(profile: Profile, cat: Catalog) -> str:
 
 def member_sector(profile: Profile, cat: Catalog) -> str:
     """The sector whose members-only networks the organisation may join besides its own: ``nonprofit`` for a
-    nonprofit organisation of another sector (a Helsinki children's theatre, sector arts, was shut out of Google
-    Ad Grants, which takes charities of every field), else its own sector."""
+    nonprofit organisation of another sector (a Helsinki children's theatre, in media and entertainment, was shut out
+    of Google Ad Grants, which takes charities of every field), else its own sector."""
     if profile.kind == "nonprofit" and "nonprofit" in cat.index["sectors"]:
         return "nonprofit"
     return profile.sector
