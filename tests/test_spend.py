@@ -254,8 +254,15 @@ def test_money_below_every_paid_step_the_hours_allow_says_what_the_next_step_cos
         assert why.values["channel"] in {r.name for r in plan.ranking}, why.text
 
 
-def test_the_hanoi_cafe_is_told_what_the_next_paid_step_costs() -> None:
+def test_the_hanoi_cafe_boosts_its_posts_or_is_told_what_the_next_paid_step_costs() -> None:
+    """The Hanoi cafe with 2,000,000 VND and 5 h/week left all its money unspent, told what the next paid step costs:
+    it now boosts its Facebook posts at maintain, which takes no more hours; without Facebook and Instagram, whose
+    pages can be boosted, the sentence on the next paid step stands."""
     plan = cf.recommend(HANOI_CAFE)
+    assert plan.totals.unspent < 1e-6 * plan.monthly_budget
+    boosted = [p for p in plan.picks if p.level == "maintain" and p.extra_promotion > 0]
+    assert [p.channel for p in boosted] == ["facebook"]
+    plan = cf.recommend({**HANOI_CAFE, "exclude": ["facebook", "instagram"]})
     why = plan.totals.unspent_why
     assert why is not None and why.code == "unspent_below_step", why
     assert "takes more money usefully" not in why.text and why.values["needed"] > why.values["money"]

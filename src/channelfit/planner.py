@@ -218,14 +218,15 @@ def _baseline_weeks(first_level: int, level: int, listen_weeks: tuple[int, int])
     return listen_weeks[1] + 1, listen_weeks[1] + _BASELINE_WEEKS_NEW
 
 
-def _kpis(problem: Problem, c: int, served: list[int], level: int, weeks: tuple[int, int], paid_weeks: tuple[int, int]) -> list[Kpi]:
+def _kpis(problem: Problem, pick: Choice, served: list[int], weeks: tuple[int, int], paid_weeks: tuple[int, int]) -> list[Kpi]:
     """The KPIs of the goals a pick serves, their baseline taken in ``weeks`` (see :func:`_baseline_weeks`); a pick
     that only listens is measured on what it hears (the ``listening`` goal's KPI for its orientation), not on growth
     it cannot bring, and that measure counts for the main goal it serves (so the evidence adjusts that goal). A pick
     whose money buys ads in an auction is also measured on the cost of a result for the first goal it serves that has
     one (``paid_kpis.csv``: cost per lead, return on ad spend), from the first weeks it buys them (``paid_weeks``,
-    :func:`_kpi_weeks`): paid media is judged by the cost of a result before its volume."""
+    :func:`_kpi_weeks`): paid media is judged by the cost of a result before its volume (boosted posts included)."""
     cat = problem.cat
+    c, level, extra = pick
     orientation = cat.channel_rows[c].orientation
     if LEVELS[level] == "listen":
         row = cat.kpi_rows.get(("listening", orientation))
@@ -237,7 +238,7 @@ def _kpis(problem: Problem, c: int, served: list[int], level: int, weeks: tuple[
         row = cat.channel_kpi_rows.get((cat.channels[c], cat.goals[g])) or cat.kpi_rows.get((cat.goals[g], orientation))
         if row is not None and all(k.kpi != row.kpi for k in kpis):  # one count is measured once, for the goal it serves most
             kpis.append(Kpi(goal=row.goal, kpi=row.kpi, unit=row.unit, direction=row.direction, target_change=row.target_change, baseline_weeks=weeks))
-    if problem.money[c, level] > 0 and cat.level_auction[c, level]:
+    if problem.money[c, level] + extra > 0 and cat.level_auction[c, level]:
         cost = next((cat.paid_kpi_rows[cat.goals[g]] for g in served if cat.goals[g] in cat.paid_kpi_rows), None)
         if cost is not None:
             kpis.append(Kpi(goal=cost.goal, kpi=cost.kpi, unit=cost.unit, direction=cost.direction, target_change=cost.target_change, baseline_weeks=paid_weeks))
@@ -375,7 +376,7 @@ def _expand(problem: Problem, expand: Solved, picks: list[Choice], explainer: Ex
         _target(explainer, p.channel, k)
         for p in added
         for k in _kpis(
-            problem, p.channel, _served_goals(problem, _effectiveness_row(problem, p.channel, p.level), promoted=p.extra_eur > 0), p.level,
+            problem, p, _served_goals(problem, _effectiveness_row(problem, p.channel, p.level), promoted=p.extra_eur > 0),
             *_kpi_weeks(problem, _first_level(problem, p), p, listening),
         )
     ]
@@ -550,11 +551,13 @@ def _picks(
     previous = 0.0
     for choice, value, served, (weeks, paid_weeks) in zip(chosen, _values_so_far(problem, objective, chosen), _served_by_mix(problem, chosen), baselines):
         c, lv, extra = choice
-        kpis[c] = _kpis(problem, c, served, lv, weeks, paid_weeks)
+        kpis[c] = _kpis(problem, choice, served, weeks, paid_weeks)
         why = _pick_reasons(problem, explainer, c, lv, served)
         if extra > 0:
             saturated = extra >= SPEND_TIERS[-1] * problem.spend_scale[c, lv] * (1 - 1e-6)
             why.append(explainer.reason("promotion", "promotion_full" if saturated else "promotion", money=money_figure(extra * problem.fx_per_eur), currency=problem.profile.budget.currency))
+            if lv == MAINTAIN and problem.money[c, lv] == 0:  # an organic page whose money boosts its posts
+                why.append(explainer.reason("boosted"))
         if c in outranked_by:  # a pick dominated by a channel left out is there for its cost or hours: the reason says so
             other = outranked_by[c]
             cheaper = not problem.offered[other, lv] or problem.money[other, lv] > problem.money[c, lv] + 1e-9 or problem.hours[other, lv] > problem.hours[c, lv] + 1e-9
