@@ -30,7 +30,7 @@ from .problem import (
     spend_floor,
 )
 from .routine import listening_setup, policy, roles, weekly_routine
-from .scorer import EXCLUSIONS, asked_for, dominated
+from .scorer import EXCLUSIONS, asked_for, dominated, holds_account
 from .solutions import EXPAND_SLOTS, MinimumBudgetSolution, PlanSolutions, Solved, least_promotion
 from .tables import MarketRow, ReachBandRow
 from .vocabulary import AVAILABILITY, GROW, LEVELS, LISTEN, MAINTAIN
@@ -437,7 +437,7 @@ def _exclusion_reason(problem: Problem, explainer: Explainer, c: int, code: str,
         return explainer.closed(cat.channel_rows[c].owner, str(problem.advertiser), cat.closed_rows[(cat.channels[c], problem.advertiser)])
     if code != "no_fit":
         return explainer.reason(code)
-    if not cat.account_sectors[c, [problem.arrays.sector[0], problem.arrays.member_sector[0]]].any():
+    if not holds_account(problem.arrays, cat)[0, c]:
         return explainer.reason("no_fit_members_only", sectors=explainer.join(explainer.word("sectors", s) for s in cat.channel_rows[c].vertical_sector_list))
     criterion = REGISTRY[failing[c]]
     if criterion.name == "reach" and cat.reach_unknown[c, [cat.index["countries"][k] for k in profile.markets]].all():

@@ -18,7 +18,7 @@ from .data import Catalog
 from .profile import Profile
 from .vocabulary import AGE_BANDS, GENDERS, LEVELS, MODELS
 
-__all__ = ["EXCLUSIONS", "MIN_REACH", "MIN_SECTOR_FIT", "Scores", "advertiser_country", "asked_for", "dominated", "age_overlap", "encode", "exclusions", "score"]
+__all__ = ["EXCLUSIONS", "MIN_REACH", "MIN_SECTOR_FIT", "Scores", "advertiser_country", "asked_for", "dominated", "age_overlap", "encode", "exclusions", "holds_account", "score"]
 
 #: Why a channel cannot be in a profile's mix; code 0 (not listed) means it is a candidate.
 EXCLUSIONS: tuple[str, ...] = ("candidate", "excluded_by_you", "blocked", "needs_premises", "no_fit", "too_little_reach", "closed")
@@ -264,6 +264,13 @@ def dominated(criteria: np.ndarray) -> np.ndarray:
     return np.where(dominates.any(axis=1), dominates.argmax(axis=1), -1)
 
 
+def holds_account(arrays: ProfileArrays, cat: Catalog) -> np.ndarray:
+    """``(P, C)``: whether the organisation may hold an account on each channel: any channel but a members-only one,
+    which takes only its own sectors (:func:`member_sector`: a nonprofit of any field joins the networks for
+    nonprofits)."""
+    return (cat.account_sectors[:, arrays.sector] | cat.account_sectors[:, arrays.member_sector]).T
+
+
 def asked_for(arrays: ProfileArrays) -> np.ndarray:
     """``(P, C)`` the channels a profile asks for: those it includes and the accounts it keeps (``may_drop_accounts``
     false). They are exempt from the fit and reach exclusions, and in the mix because the profile says so."""
@@ -285,8 +292,7 @@ def exclusions(arrays: ProfileArrays, cat: Catalog, scores: Scores) -> np.ndarra
     code = np.zeros(scores.score.shape, dtype=np.int8)
     code[(scores.reach < MIN_REACH) & ~protected] = EXCLUSIONS.index("too_little_reach")
     fit = sector_fit(arrays, cat)
-    no_account = ~(cat.account_sectors[:, arrays.sector] | cat.account_sectors[:, arrays.member_sector]).T
-    code[((scores.score <= 0.0) | (fit < MIN_SECTOR_FIT) | no_account) & ~protected] = EXCLUSIONS.index("no_fit")
+    code[((scores.score <= 0.0) | (fit < MIN_SECTOR_FIT) | ~holds_account(arrays, cat)) & ~protected] = EXCLUSIONS.index("no_fit")
     code[arrays.closed] = EXCLUSIONS.index("closed")
     code[cat.needs_premises[None, :] & ~arrays.premises[:, None]] = EXCLUSIONS.index("needs_premises")
     code[open_markets == 0] = EXCLUSIONS.index("blocked")
