@@ -1239,7 +1239,8 @@ def test_a_pick_that_buys_ads_is_measured_on_the_cost_of_a_result_from_its_first
         assert [(k.goal, k.kpi) for k in costs] == [(goal, cat.paid_kpi_rows[goal].kpi)], pick.kpis
         if costs[0].baseline_weeks[0] == 1:  # measured from the first weeks: the pick buys ads then
             early = LEVELS.index(first_phase[pick.channel])
-            assert cat.level_auction[c, early] and cat.level_monthly_cost_eur[c, early] > 0, (pick.channel, first_phase[pick.channel])
+            boosted_already = early == level and pick.channel in profile.get("present_on", {}) and pick.extra_promotion > 0  # a run page keeps its boosts
+            assert cat.level_auction[c, early] and (cat.level_monthly_cost_eur[c, early] > 0 or boosted_already), (pick.channel, first_phase[pick.channel])
 
 
 def test_a_new_list_and_a_podcast_are_measured_on_what_they_can_show() -> None:
@@ -1353,7 +1354,7 @@ def test_a_pick_whose_money_grows_after_the_first_weeks_takes_its_baseline_at_th
     ads = next(p for p in plan.picks if p.channel == "google_ads")
     assert ads.monthly_cost > 2 * first.monthly_cost
     assert all(k.baseline_weeks == (first.last_week + 1, first.last_week + 4) for k in ads.kpis)
-    linkedin = next(p for p in plan.picks if p.channel == "linkedin")  # run already, organic: its first weeks are its baseline
+    linkedin = next(p for p in plan.picks if p.channel == "linkedin")  # run already, boosted alike: its first weeks are its baseline
     assert all(k.baseline_weeks[0] == 1 for k in linkedin.kpis)
 
 

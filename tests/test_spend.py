@@ -256,13 +256,13 @@ def test_money_below_every_paid_step_the_hours_allow_says_what_the_next_step_cos
 
 def test_the_hanoi_cafe_boosts_its_posts_or_is_told_what_the_next_paid_step_costs() -> None:
     """The Hanoi cafe with 2,000,000 VND and 5 h/week left all its money unspent, told what the next paid step costs:
-    it now boosts its Facebook posts at maintain, which takes no more hours; without Facebook and Instagram, whose
-    pages can be boosted, the sentence on the next paid step stands."""
+    it now boosts its Facebook posts at maintain, which takes no more hours; without the networks whose pages can be
+    boosted (Facebook, Instagram, TikTok, LinkedIn), the sentence on the next paid step stands."""
     plan = cf.recommend(HANOI_CAFE)
     assert plan.totals.unspent < 1e-6 * plan.monthly_budget
     boosted = [p for p in plan.picks if p.level == "maintain" and p.extra_promotion > 0]
     assert [p.channel for p in boosted] == ["facebook"]
-    plan = cf.recommend({**HANOI_CAFE, "exclude": ["facebook", "instagram"]})
+    plan = cf.recommend({**HANOI_CAFE, "exclude": ["facebook", "instagram", "tiktok", "linkedin"]})
     why = plan.totals.unspent_why
     assert why is not None and why.code == "unspent_below_step", why
     assert "takes more money usefully" not in why.text and why.values["needed"] > why.values["money"]
@@ -714,3 +714,39 @@ def test_an_organisation_its_customers_travel_to_advertises_where_they_live() ->
     plan = cf.recommend(safari, minimum_budget_share=None)
     assert plan.totals.unspent < 1e-6 * plan.monthly_budget
     assert [r for r in plan.assumptions if r.code == "audience"]
+
+
+def test_a_machine_maker_boosts_its_linkedin_posts_and_a_tiktok_shop_promotes_its_videos() -> None:
+    """LinkedIn's Page and TikTok's Promote boost posts at maintain with no more hours, as Meta's pages do: a Milan
+    machine maker with 8 h/week now boosts its LinkedIn posts beside its Google campaign (before, LinkedIn stayed
+    organic and Google took the whole budget), and a reason names each network's own tool in en, it and ru."""
+    maker = {
+        "name": "Milan machine maker",
+        "model": "b2b",
+        "sector": "manufacturing",
+        "markets": {"IT": 2, "DE": 1},
+        "audience": {"age": [30, 60], "professionals": True, "sectors": ["manufacturing"]},
+        "goals": {"lead_generation": 3, "partnerships": 1},
+        "budget": {"monthly": 1500, "weekly_hours": 8},
+        "formats": ["text", "image", "article"],
+    }
+    shop = {
+        "name": "Seoul skincare shop",
+        "model": "b2c",
+        "sector": "beauty",
+        "markets": ["KR"],
+        "audience": {"age": [18, 30]},
+        "goals": {"sales": 3, "brand_awareness": 2},
+        "budget": {"monthly": 600_000, "currency": "KRW", "weekly_hours": 6},
+        "formats": ["short_video"],
+        "include": ["tiktok"],
+        "exclude": ["instagram", "facebook"],
+    }
+    tools = {"en": ("Boost, on the LinkedIn Page", "Promote, in the TikTok app"), "it": ("dalla Pagina LinkedIn", "app di TikTok"), "ru": ("LinkedIn", "TikTok")}
+    for language, (linkedin_tool, tiktok_tool) in tools.items():
+        for profile, channel, tool in ((maker, "linkedin", linkedin_tool), (shop, "tiktok", tiktok_tool)):
+            plan = cf.recommend(profile, language=language)
+            pick = next(p for p in plan.picks if p.channel == channel)
+            assert pick.level == "maintain" and pick.extra_promotion > 0, (channel, pick)
+            boosted = [r for r in pick.why if r.code == "boosted"]
+            assert len(boosted) == 1 and tool in boosted[0].text and "Meta" not in boosted[0].text, boosted

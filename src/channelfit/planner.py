@@ -253,12 +253,12 @@ def _kpi_weeks(problem: Problem, first: Choice, pick: Choice, listen_weeks: tupl
     the focus phase is more than :data:`_RAMP_FACTOR` times its first weeks' takes every baseline in the weeks after
     them, at its planned money: a Dhaka exporter's leads were to grow 20 % over weeks run at 42 USD a month, against
     1,200 from week 13, a target the money alone would meet."""
-    money = problem.money
+    first_money = problem.money[first.channel, first.level] + first.extra_eur  # a boosted page's money is all extra
     weeks = _baseline_weeks(first.level, pick.level, listen_weeks)
-    ramps = money[pick.channel, pick.level] + pick.extra_eur > _RAMP_FACTOR * (money[first.channel, first.level] + first.extra_eur)
-    if weeks == listen_weeks and LEVELS[pick.level] != "listen" and money[first.channel, first.level] > 0 and ramps:
+    ramps = problem.money[pick.channel, pick.level] + pick.extra_eur > _RAMP_FACTOR * first_money
+    if weeks == listen_weeks and LEVELS[pick.level] != "listen" and first_money > 0 and ramps:
         weeks = (listen_weeks[1] + 1, listen_weeks[1] + _BASELINE_WEEKS_NEW)
-    spends = money[first.channel, first.level] > 0 and problem.cat.level_auction[first.channel, first.level]
+    spends = first_money > 0 and problem.cat.level_auction[first.channel, first.level]
     if spends or weeks[0] > 1:
         return weeks, weeks
     return weeks, (weeks[1] + 1, weeks[1] + _BASELINE_WEEKS_NEW)
@@ -557,7 +557,8 @@ def _picks(
             saturated = extra >= SPEND_TIERS[-1] * problem.spend_scale[c, lv] * (1 - 1e-6)
             why.append(explainer.reason("promotion", "promotion_full" if saturated else "promotion", money=money_figure(extra * problem.fx_per_eur), currency=problem.profile.budget.currency))
             if lv == MAINTAIN and problem.money[c, lv] == 0:  # an organic page whose money boosts its posts
-                why.append(explainer.reason("boosted"))
+                tool = explainer.strings["words"]["boosted_with"].get(cat.channels[c])
+                why.append(explainer.reason("boosted", tool=tool) if tool else explainer.reason("boosted", "boosted_any"))
         if c in outranked_by:  # a pick dominated by a channel left out is there for its cost or hours: the reason says so
             other = outranked_by[c]
             cheaper = not problem.offered[other, lv] or problem.money[other, lv] > problem.money[c, lv] + 1e-9 or problem.hours[other, lv] > problem.hours[c, lv] + 1e-9
