@@ -719,7 +719,8 @@ def test_an_organisation_its_customers_travel_to_advertises_where_they_live() ->
 def test_a_machine_maker_boosts_its_linkedin_posts_and_a_tiktok_shop_promotes_its_videos() -> None:
     """LinkedIn's Page and TikTok's Promote boost posts at maintain with no more hours, as Meta's pages do: a Milan
     machine maker with 8 h/week now boosts its LinkedIn posts beside its Google campaign (before, LinkedIn stayed
-    organic and Google took the whole budget), and a reason names each network's own tool in en, it and ru."""
+    organic and Google took the whole budget), and a reason names each network's own tool in en, it and ru; the
+    money is not "above the minimum" of a free level."""
     maker = {
         "name": "Milan machine maker",
         "model": "b2b",
@@ -750,3 +751,5 @@ def test_a_machine_maker_boosts_its_linkedin_posts_and_a_tiktok_shop_promotes_it
             assert pick.level == "maintain" and pick.extra_promotion > 0, (channel, pick)
             boosted = [r for r in pick.why if r.code == "boosted"]
             assert len(boosted) == 1 and tool in boosted[0].text and "Meta" not in boosted[0].text, boosted
+            promotion = next(r for r in pick.why if r.code == "promotion")  # a free level has no minimum to be above
+            assert language != "en" or ("above the minimum" not in promotion.text and "the level itself is free" in promotion.text), promotion

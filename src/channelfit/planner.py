@@ -555,8 +555,10 @@ def _picks(
         why = _pick_reasons(problem, explainer, c, lv, served)
         if extra > 0:
             saturated = extra >= SPEND_TIERS[-1] * problem.spend_scale[c, lv] * (1 - 1e-6)
-            why.append(explainer.reason("promotion", "promotion_full" if saturated else "promotion", money=money_figure(extra * problem.fx_per_eur), currency=problem.profile.budget.currency))
-            if lv == MAINTAIN and problem.money[c, lv] == 0:  # an organic page whose money boosts its posts
+            free_level = problem.money[c, lv] == 0  # an organic page whose money boosts its posts: no minimum to be above
+            key = ("promotion_boost" if free_level else "promotion") + ("_full" if saturated else "")
+            why.append(explainer.reason("promotion", key, money=money_figure(extra * problem.fx_per_eur), currency=problem.profile.budget.currency))
+            if lv == MAINTAIN and free_level:
                 tool = explainer.strings["words"]["boosted_with"].get(cat.channels[c])
                 why.append(explainer.reason("boosted", tool=tool) if tool else explainer.reason("boosted", "boosted_any"))
         if c in outranked_by:  # a pick dominated by a channel left out is there for its cost or hours: the reason says so
