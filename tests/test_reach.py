@@ -337,3 +337,19 @@ def test_whom_a_firm_sells_to_says_nothing_about_where_its_candidates_are(cat: c
     np.testing.assert_allclose(hiring, 1.0)
     np.testing.assert_allclose(mixed, 0.2 * cat.b2b_fit + 0.8)
     assert cf.recommend(bpo, minimum_budget_share=None).picks[0].channel == "facebook"
+
+
+def test_a_listing_counts_its_customers_only_near_the_premises() -> None:
+    """A Rome trattoria selling to Italy and the United States had DoorDash and Uber Eats picked on their US delivery
+    customers (customer_reach.csv) while each card said the other markets do not count for a listing: the customers
+    of a listing count where its premises are, as its general reach does. Neither delivery app has an Italian row, so
+    both reach nobody and are left out; a Chicago trattoria, where DoorDash's customers are, keeps it."""
+    trattoria = {"name": "Trattoria", "model": "b2c", "sector": "food_and_drink", "based_in": "IT", "markets": {"IT": 0.5, "US": 0.5},
+                 "audience": {"age": [25, 60]}, "goals": {"sales": 2, "brand_awareness": 1}, "budget": {"monthly": 800, "currency": "EUR", "weekly_hours": 8},
+                 "formats": ["text", "image", "short_video"], "premises": True, "max_channels": 4}
+    plan = cf.recommend(trattoria, minimum_budget_share=None)
+    excluded = {e.channel: e.why.code for e in plan.excluded}
+    assert excluded.get("doordash") == "no_fit_reach" and excluded.get("uber_eats") == "no_fit_reach", excluded
+    chicago = cf.recommend({**trattoria, "based_in": "US", "budget": {"monthly": 800, "currency": "USD", "weekly_hours": 8}}, minimum_budget_share=None)
+    ranked = {r.channel: r.criteria["reach"] for r in chicago.ranking}
+    assert ranked.get("doordash", 0.0) > 0.1, ranked.get("doordash")

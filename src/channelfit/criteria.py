@@ -218,6 +218,8 @@ def _reach(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray | None) -> 
     """
     general = rowwise_dot(arrays.target_people, _target_reach(cat))
     premises = np.flatnonzero(cat.needs_premises)
+    fewer = np.zeros(0, dtype=np.intp)
+    near = None
     if len(premises):
         # a listing reaches the people near the premises: recomputed only for the profiles whose listings count in
         # fewer markets than they target (the others' reach is the general one)
@@ -225,7 +227,13 @@ def _reach(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray | None) -> 
         fewer = np.flatnonzero((near != (arrays.market_weights > 0)).any(axis=1))
         mask = np.repeat(near[fewer], len(AGE_BANDS), axis=1)  # target_people is (country, age band) flat
         general[np.ix_(fewer, premises)] = rowwise_dot(arrays.target_people[fewer] * mask, _target_reach(cat)[premises])
-    customers = _customers(arrays, cat, np.minimum(general * gender_factor(arrays, cat), 1.0))
+    general = np.minimum(general * gender_factor(arrays, cat), 1.0)
+    customers = _customers(arrays, cat, general)
+    if len(fewer) and near is not None:
+        # and its customers there: a Rome trattoria selling to Americans online had DoorDash counted on its US delivery
+        # customers, while its card said the other markets do not count for a listing
+        local = arrays.market_weights[fewer] * near[fewer]
+        customers[np.ix_(fewer, premises)] = _customers(arrays, cat, general, rows=fewer, weights=local)[:, premises]
     new_list = np.where(cat.starts_empty[None, :] & ~arrays.present, NEW_LIST_REACH_FACTOR, 1.0)
     weight = arrays.customer_weight[:, None]
     recruiting = 1.0 - weight  # the own-sector goals' weight (reach_sectors holds it at the own sector)
@@ -259,26 +267,31 @@ def _base_reach(arrays: ProfileArrays, cat: Catalog, rows: np.ndarray) -> np.nda
     return out
 
 
-def _customers(arrays: ProfileArrays, cat: Catalog, general: np.ndarray) -> np.ndarray:
+def _customers(
+    arrays: ProfileArrays, cat: Catalog, general: np.ndarray, rows: np.ndarray | None = None, weights: np.ndarray | None = None
+) -> np.ndarray:
     """The reach among customers: a vertical channel's reach among the people in the market for the sector's offer
     (``customer_reach.csv``) in the markets where the catalog knows it, the other markets keeping the general reach:
     a consumer audience counts the consumer rows (house hunters on idealista), a professional one the professional
-    rows (business buyers of software on G2)."""
-    weight = arrays.customer_weight  # (P,)
-    if not weight.any():
+    rows (business buyers of software on G2). ``rows`` and their market ``weights`` (default: every profile, its
+    market weights) give the profiles to compute and the markets that count for them (a listing's: near its premises)."""
+    rows = np.arange(len(general)) if rows is None else rows
+    weights = arrays.market_weights[rows] if weights is None else weights
+    general = general[rows]
+    if not arrays.customer_weight[rows].any():
         return general
-    share = np.zeros_like(general)  # (P, C): market weight with a row
+    share = np.zeros_like(general)  # (rows, C): market weight with a row
     in_market = np.zeros_like(general)
-    for sector in np.unique(arrays.sector):  # one (C, K) table per sector and audience, never a (P, C, K) array
-        for professionals in (False, True):
+    sectors, professionals = arrays.sector[rows], arrays.professionals[rows]
+    for sector in np.unique(sectors):  # one (C, K) table per sector and audience, never a (P, C, K) array
+        for pro in (False, True):
             known = cat.customer_reach[:, sector, :]
-            has = ~np.isnan(known) & (cat.customer_reach_professionals[:, sector, :] == professionals)
-            rows = np.flatnonzero((arrays.sector == sector) & (arrays.professionals == professionals))
-            if not has.any() or not len(rows):
+            has = ~np.isnan(known) & (cat.customer_reach_professionals[:, sector, :] == pro)
+            at = np.flatnonzero((sectors == sector) & (professionals == pro))
+            if not has.any() or not len(at):
                 continue
-            weights = arrays.market_weights[rows]
-            share[rows] = rowwise_dot(weights, has.astype(float))
-            in_market[rows] = rowwise_dot(weights, np.where(has, known, 0.0) * availability_factor(cat))
+            share[at] = rowwise_dot(weights[at], has.astype(float))
+            in_market[at] = rowwise_dot(weights[at], np.where(has, known, 0.0) * availability_factor(cat))
     return in_market + (1.0 - share) * general
 
 
