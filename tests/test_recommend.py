@@ -1375,4 +1375,27 @@ def test_a_listing_the_plan_does_not_need_is_left_unmanaged_not_closed() -> None
     assert closed
     for account in closed:
         listed = cat.channel_rows[cat.index["channels"][account.channel]].orientation in ("directory", "commerce")
-        assert account.why.text == explainer.text("reasons", "account_not_needed_listing" if listed else "account_not_needed"), account.channel
+        owned = cat.channel_rows[cat.index["channels"][account.channel]].orientation == "owned"
+        key = "account_not_needed_listing" if listed else "account_not_needed_owned" if owned else "account_not_needed"
+        assert account.why.text == explainer.text("reasons", key), account.channel
+
+
+def test_a_shop_listing_at_listen_keeps_its_listings_and_an_owned_blog_is_kept_online() -> None:
+    """A KL snack brand's Shopee shop, lowered to listen, was told to "post nothing new, pin a post"; a Lisbon SaaS
+    letting the plan drop accounts was told to close its blog "or leave it dormant with a pinned note". A shop or
+    directory at listen keeps its listing's details right and answers questions; an owned channel the plan does not
+    need stays online without new content."""
+    snacks = {"name": "Kerepek Kita", "kind": "brand", "model": "b2c", "sector": "food_and_drink", "markets": {"MY": 0.6, "SG": 0.2, "ID": 0.2},
+              "audience": {"age": [18, 45]}, "goals": {"sales": 3, "brand_awareness": 2, "community": 1}, "budget": {"monthly": 8000, "currency": "MYR", "weekly_hours": 15},
+              "formats": ["text", "image", "short_video", "live"], "premises": False,
+              "present_on": {"instagram": "maintain", "facebook": "maintain", "shopee": "maintain", "tiktok": "maintain"}, "max_channels": 5}
+    saas = {"name": "Faturaly", "model": "b2b", "sector": "software", "based_in": "PT", "markets": {"PT": 0.3, "ES": 0.25, "GB": 0.25, "DE": 0.2},
+            "audience": {"age": [28, 55], "professionals": True, "sectors": ["retail", "professional_services"]}, "goals": {"lead_generation": 3, "brand_awareness": 1, "recruiting": 1},
+            "budget": {"monthly": 3000, "currency": "EUR", "weekly_hours": 12}, "formats": ["text", "article", "image", "short_video"],
+            "present_on": {"linkedin": "maintain", "blog": "maintain"}, "max_channels": 5, "may_drop_accounts": True}
+    for language in ("en", "it", "ru"):
+        shop = {a.channel: a for a in cf.recommend(snacks, language=language, minimum_budget_share=None).accounts}["shopee"]
+        assert shop.level_planned == "listen" and shop.why.values["hours"] > 0, shop
+        assert {"en": "listing's details", "it": "scheda", "ru": "карточка"}[language] in shop.why.text and {"en": "pin", "it": "fissate", "ru": "закрепите"}[language] not in shop.why.text
+        blog = {a.channel: a for a in cf.recommend(saas, language=language, minimum_budget_share=None).accounts}["blog"]
+        assert blog.action == "close" and {"en": "keep it online", "it": "tenetelo online", "ru": "оставьте в сети"}[language] in blog.why.text, blog

@@ -882,8 +882,10 @@ def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer, fail
         if level is None:
             # a listing on a directory or a marketplace cannot be closed like a page and takes no pinned post (a
             # Marrakech riad was told to close its Tripadvisor listing "with a pinned note")
-            listed = cat.channel_rows[c].orientation in _LISTINGS
-            action, why = "close", (_exclusion_reason(problem, explainer, c, code, failing) if code != "candidate" else explainer.reason("account", "account_not_needed_listing" if listed else "account_not_needed"))
+            orientation = cat.channel_rows[c].orientation
+            # nor an owned blog or list, whose pages and subscribers keep their value (a Lisbon SaaS's blog was to close)
+            kept_as_is = "account_not_needed_listing" if orientation in _LISTINGS else "account_not_needed_owned" if orientation == "owned" else "account_not_needed"
+            action, why = "close", (_exclusion_reason(problem, explainer, c, code, failing) if code != "candidate" else explainer.reason("account", kept_as_is))
         else:
             before = -1 if now is None else LEVELS.index(now)
             action = "keep" if before in (-1, level) else "raise" if level > before else "lower"
@@ -892,7 +894,9 @@ def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer, fail
             elif not goals_of[channel]:  # kept because the plan keeps the accounts run
                 key = "account_idle_lower" if action == "lower" and lowered else "account_idle_run" if before == -1 else "account_idle"
             elif level == LISTEN and problem.offered[c, MAINTAIN]:  # a page with followers that stops posting says where to go
-                key = "account_listen_fit" if lowered and action == "lower" else "account_listen"
+                # a shop or directory listing has no posts to pin: it keeps its listings right (a KL snack brand's Shopee)
+                listing = "_listing" if cat.channel_rows[c].orientation in _LISTINGS else ""
+                key = f"account_listen{listing}_fit" if lowered and action == "lower" else f"account_listen{listing}"
             elif action == "lower" and lowered:  # at the levels given, the accounts do not fit the budget
                 key = "account_lower_fit"
             else:
