@@ -273,7 +273,7 @@ def test_a_commission_is_stated_beside_the_monthly_cost(tmp_path: Path) -> None:
     cat = cf.load_catalog(data)
     lodge = {"name": "lodge", "model": "b2c", "sector": "hospitality", "markets": {"KE": 1, "GB": 1, "US": 1, "DE": 1}, "audience": {"age": [30, 70]},
              "goals": {"sales": 2, "brand_awareness": 1}, "budget": {"monthly": 1500, "currency": "USD", "weekly_hours": 8}, "formats": ["image", "short_video", "long_video"], "max_channels": 3}
-    for language in ("en", "it", "ru"):
+    for language in ("en", "it", "ru", "uk"):
         plan = cf.recommend(lodge, catalog=cat, language=language, minimum_budget_share=None)
         booking = next(p for p in plan.picks if p.channel == "booking_com")
         stated = [r for r in booking.why if r.code == "commission"]
@@ -425,7 +425,7 @@ def test_keyword_auctions_are_priced_by_the_sector_click_cost() -> None:
         assert not cat.keyword_priced[ch[channel]], channel
         np.testing.assert_array_equal(law.money[ch[channel]], plain.money[ch[channel]])
         np.testing.assert_array_equal(law.spend_scale[ch[channel]], plain.spend_scale[ch[channel]])
-    for language in ("en", "it", "ru"):
+    for language in ("en", "it", "ru", "uk"):
         plan = cf.recommend({**base, "sector": "legal", "include": ["google_ads"]}, language=language, minimum_budget_share=None)
         ads = next(p for p in plan.picks if p.channel == "google_ads")
         stated = [r for r in ads.why if r.code == "click_cost"]

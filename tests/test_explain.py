@@ -1,9 +1,10 @@
-"""Every reason's numbers equal the data they cite, in English, Italian and Russian."""
+"""Every reason's numbers equal the data they cite, in English, Italian, Russian and Ukrainian."""
 
 from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -76,7 +77,8 @@ def test_languages_differ_but_numbers_agree() -> None:
     assert texts["en"] != texts["it"]
     assert texts["it"] != texts["ru"]
     assert texts["en"] != texts["ru"]
-    assert values["en"] == values["it"] == values["ru"]
+    assert texts["ru"] != texts["uk"] and texts["en"] != texts["uk"]
+    assert values["en"] == values["it"] == values["ru"] == values["uk"]
 
 
 def _strings(node: object) -> list[str]:
@@ -163,13 +165,16 @@ def test_translated_plans_have_no_english(name: str, language: str) -> None:
         (0.5, "it", "0,5"),
         (-0.0, "en", "0"),
         (2.0, "ru", "2"),
+        (1234567.891, "uk", "1\u00a0234\u00a0567,89"),
+        (0.5, "uk", "0,5"),
+        (-0.0, "uk", "0"),
     ],
 )
 def test_numbers_are_written_per_locale(value: float, language: str, expected: str) -> None:
     assert format_number(value, language) == expected
 
 
-@pytest.mark.parametrize(("language", "expected"), [("en", "A, B and C"), ("it", "A, B e C"), ("ru", "A, B и C")])
+@pytest.mark.parametrize(("language", "expected"), [("en", "A, B and C"), ("it", "A, B e C"), ("ru", "A, B и C"), ("uk", "A, B і C")])
 def test_lists_in_running_text_end_with_the_languages_and(language: str, expected: str) -> None:
     explainer = Explainer(None, language)
     assert explainer.join(["A", "B", "C"]) == expected and explainer.join(["A"]) == "A" and explainer.join([]) == ""
@@ -183,8 +188,8 @@ def test_money_is_rounded_as_people_round_it() -> None:
 def test_a_plan_without_setup_says_so_in_every_language() -> None:
     kept = {"name": "x", "model": "b2c", "sector": "food_and_drink", "markets": ["IT"], "goals": {"local_visits": 3}, "budget": {"monthly": 0, "weekly_hours": 3},
             "premises": True, "present_on": {"google_business_profile": "maintain"}, "max_channels": 1}
-    for language, expected in (("en", "no setup needed"), ("it", "nessuna attivazione necessaria"), ("ru", "настройка не нужна")):
-        totals = next(line for line in render_plan(cf.recommend(kept, language=language)).splitlines() if line.startswith(("Total", "Итого")))
+    for language, expected in (("en", "no setup needed"), ("it", "nessuna attivazione necessaria"), ("ru", "настройка не нужна"), ("uk", "налаштування не потрібне")):
+        totals = next(line for line in render_plan(cf.recommend(kept, language=language)).splitlines() if line.startswith(("Total", "Итого", "Разом")))
         assert totals.endswith(f"{expected}.") and " 0 " not in totals.split(",")[-1], totals
 
 
@@ -221,7 +226,8 @@ def test_every_catalog_country_has_a_place_name_in_every_language(cat: cf.Catalo
         assert set(cat.countries) <= set(places), (language, sorted(set(cat.countries) - set(places)))
         assert all(code not in phrase for code, phrase in places.items() if code != "fallback"), language
     assert Explainer(None, "ru").text("reasons", "restricted", country="XX").startswith("ограничен в стране XX:")  # a custom catalog's country
-    for language, expected in (("en", "in the United States"), ("it", "negli Stati Uniti"), ("ru", "в США")):
+    assert Explainer(None, "uk").text("reasons", "restricted", country="XX").startswith("обмежений у країні XX:")
+    for language, expected in (("en", "in the United States"), ("it", "negli Stati Uniti"), ("ru", "в США"), ("uk", "у США")):
         plan = cf.recommend({**load_example("restaurant_valencia"), "markets": ["US"]}, language=language)
         assert any(expected in r.text for p in plan.picks for r in p.why if r.code == "reach"), language
 
@@ -255,10 +261,18 @@ def test_an_italian_article_before_a_number_elides_through_the_grammar() -> None
         ("ru", 1, 21, 80, ["не более 21 канала."]),
         ("ru", 1, 3, 80, ["не более 3 каналов."]),
         ("ru", 1, 12, 80, ["не более 12 каналов."]),
+        ("uk", 1, 1, 80, ["щонайбільше 1 канал.", "1 год на тиждень"]),
+        ("uk", 1.5, 2, 80, ["щонайбільше 2 канали.", "1,5 год на тиждень", "налаштування займе близько 1,5 год"]),
+        ("uk", 1, 5, 80, ["щонайбільше 5 каналів."]),
+        ("uk", 1, 11, 80, ["щонайбільше 11 каналів."]),
+        ("uk", 1, 21, 80, ["щонайбільше 21 канал."]),
+        ("uk", 1, 22, 80, ["щонайбільше 22 канали."]),
+        ("uk", 1, 14, 80, ["щонайбільше 14 каналів."]),
     ],
 )
 def test_numbers_agree_with_their_words_in_every_language(language: str, hours: float, channels: int, pct: int, expected: list[str]) -> None:
-    """An Italian plan says "1 ora" and "l'80 %", a Russian one "не более 1 канала", an English one "1 channel"."""
+    """An Italian plan says "1 ora" and "l'80 %", a Russian one "не более 1 канала", a Ukrainian one "щонайбільше 1 канал"
+    and "21 канал" but "22 канали", an English one "1 channel"."""
     explainer = Explainer(None, language)
     written = " | ".join(
         [
@@ -271,7 +285,7 @@ def test_numbers_agree_with_their_words_in_every_language(language: str, hours: 
         assert phrase in written, (phrase, written)
 
 
-@pytest.mark.parametrize("language", ["en", "it", "ru"])
+@pytest.mark.parametrize("language", ["en", "it", "ru", "uk"])
 def test_a_public_body_serves_citizens_not_customers(language: str) -> None:
     """A municipality's plan names its service goal and its visits as a public body's (an Italian comune read
     'assistenza clienti' and 'visite dei clienti'); a company's keeps the business words."""
@@ -295,7 +309,7 @@ def test_a_public_body_serves_citizens_not_customers(language: str) -> None:
     assert business in company and public not in company
 
 
-@pytest.mark.parametrize("language", ["en", "it", "ru"])
+@pytest.mark.parametrize("language", ["en", "it", "ru", "uk"])
 @pytest.mark.parametrize("kind", ["person", "public_body", "nonprofit"])
 def test_the_policy_checklist_is_written_for_the_kind_of_organisation(language: str, kind: str) -> None:
     """A freelancer was asked what 'staff may say about work on their personal accounts', a comune's policy spoke
@@ -329,7 +343,7 @@ def test_the_policy_checklist_is_written_for_the_kind_of_organisation(language: 
         assert [line for line in own if line in kind_lines] == [line for line in polish.policy if line in kind_lines] == kind_lines
 
 
-@pytest.mark.parametrize("language", ["en", "it", "ru"])
+@pytest.mark.parametrize("language", ["en", "it", "ru", "uk"])
 @pytest.mark.parametrize(
     ("sector", "country", "currency", "law"),
     [
@@ -367,7 +381,7 @@ def test_the_policy_checklist_names_the_sector_rules_of_the_country(language: st
     assert own_law not in elsewhere.policy and sector_lines and all(line in elsewhere.policy for line in sector_lines)
 
 
-@pytest.mark.parametrize("language", ["en", "it", "ru"])
+@pytest.mark.parametrize("language", ["en", "it", "ru", "uk"])
 def test_the_excluded_lines_name_what_the_reader_may_act_on_and_count_the_rest(language: str) -> None:
     """A US streamer read 'no fit: ..., Twitch, ...' when the cause was a missing reach figure in the catalog: each
     cause is its own group, in words. An Italian machine shop's page named about 130 excluded channels, from
@@ -411,7 +425,7 @@ def test_the_excluded_lines_name_what_the_reader_may_act_on_and_count_the_rest(l
             assert (e.why.text == strings["reasons"]["no_fit_formats_one"].format(formats=e.why.values["formats"])) == (needed == 1), e.why.text
 
 
-@pytest.mark.parametrize("language", ["en", "it", "ru"])
+@pytest.mark.parametrize("language", ["en", "it", "ru", "uk"])
 def test_a_clinic_plan_speaks_of_patients_and_their_confidentiality(language: str) -> None:
     """A São Paulo dentist and an Almaty clinic read 'customer visits' and 'customer service', with nothing on
     patient confidentiality or the rules on advertising health services: the health sector's words are laid over
@@ -443,16 +457,16 @@ def test_a_clinic_plan_speaks_of_patients_and_their_confidentiality(language: st
     assert shop.policy == in_brazil and general["words"]["goals"]["customer_service"] in render_plan(shop)
 
 
-@pytest.mark.parametrize("language", ["en", "it", "ru"])
+@pytest.mark.parametrize("language", ["en", "it", "ru", "uk"])
 def test_the_weekly_routine_writes_short_blocks_in_minutes(language: str) -> None:
     """A block under an hour reads '15 min', not '0.25 h' ('0,25 ore' read oddly to an Italian reviewer); an hour or
     more keeps hours, and the minutes are the routine's hours."""
     plan = cf.recommend(load_example("officine_rossi"), language=language, minimum_budget_share=None)
     page = render_plan(plan)
     short = [item for item in plan.routine if item.hours < 1]
-    unit = {"en": "min", "it": "min", "ru": "мин"}[language]
+    unit = {"en": "min", "it": "min", "ru": "мин", "uk": "хв"}[language]
     assert short and all(f"{round(item.hours * 60)} {unit}" in page for item in short)
-    assert not re.search(r"\b0[.,](25|5|75)\s*(h|ore|ч)\b", page)
+    assert not re.search(r"\b0[.,](25|5|75)\s*(h|ore|ч|год)\b", page)
 
 
 #: A Tel Aviv security-software firm selling in the US, the UK and Germany: G2's reach among all Germans of its ages
@@ -500,7 +514,7 @@ def test_the_csv_states_figures_at_the_plans_precision(name: str) -> None:
             assert len(row[column].split(".")[-1]) <= digits or "." not in row[column], (column, row[column])
 
 
-@pytest.mark.parametrize("language", ["en", "it", "ru"])
+@pytest.mark.parametrize("language", ["en", "it", "ru", "uk"])
 @pytest.mark.parametrize(
     ("country", "currency", "mark", "scope"),
     [
@@ -525,7 +539,7 @@ def test_a_countrys_law_is_in_the_checklist_of_those_it_binds(language: str, cou
     assert not any(mark in line for line in elsewhere.policy)
 
 
-@pytest.mark.parametrize("language", ["en", "it", "ru"])
+@pytest.mark.parametrize("language", ["en", "it", "ru", "uk"])
 def test_a_bangladeshi_nonprofit_is_told_that_money_raised_abroad_needs_approval(language: str) -> None:
     """A Dhaka NGO raising from the diaspora in Britain and the US read only "the fundraising regulator or code of each
     of your markets": Bangladesh's Foreign Donations Act binds NGOs based there, whatever the markets."""
@@ -537,7 +551,7 @@ def test_a_bangladeshi_nonprofit_is_told_that_money_raised_abroad_needs_approval
     assert law not in cf.recommend(british, language=language, minimum_budget_share=None).policy
 
 
-@pytest.mark.parametrize("language", ["en", "it", "ru"])
+@pytest.mark.parametrize("language", ["en", "it", "ru", "uk"])
 def test_every_country_line_of_the_checklists_names_whom_it_binds(language: str, cat: cf.Catalog) -> None:
     """A country's line says whether it binds organisations based there (``countries``), anyone advertising there
     (``markets``) or both, with catalog countries: a misspelt key would silently drop the line from every plan."""
@@ -564,7 +578,85 @@ def test_a_russian_plan_writes_the_currency_sign_its_readers_write(market: str, 
     assert sign in text and f" {currency}" not in text
 
 
-@pytest.mark.parametrize("language", ["en", "it", "ru"])
+#: A Lviv coffee roaster (70 % Ukraine, 30 % Poland, 40,000 UAH and 10 h a week, on Instagram and Telegram) read its
+#: plan in Russian: a Ukrainian organisation reads it in Ukrainian.
+LVIV_ROASTER = {
+    "name": "Кавова обсмажка «Зерно»",
+    "model": "b2c",
+    "sector": "food_and_drink",
+    "markets": {"UA": 0.7, "PL": 0.3},
+    "based_in": "UA",
+    "audience": {"age": [22, 50]},
+    "goals": {"sales": 3, "brand_awareness": 2, "community": 1},
+    "budget": {"monthly": 40000, "currency": "UAH", "weekly_hours": 10},
+    "formats": ["text", "image", "short_video"],
+    "present_on": ["instagram", "telegram"],
+    "max_channels": 4,
+}
+
+#: The Latin-alphabet words the Ukrainian locale writes outside its checklist of laws: brands and the products and
+#: ad formats they name, the profile's own field names a reader may set, and KPI, JSON, SMS.
+UKRAINIAN_LATIN = {
+    "Ad", "Ads", "Amazon", "Baidu", "Email", "Facebook", "Google", "Instagram", "JSON", "KPI", "Manager", "Max", "Messenger", "Meta", "Naver",
+    "Performance", "Seznam", "Sklik", "Spotify", "Studio", "TikTok", "WhatsApp", "false", "may_drop_accounts", "of", "premises", "present_on",
+    "share", "true", "voice",
+}
+
+
+def _latin_words(text: str) -> set[str]:
+    return set(re.findall(r"[A-Za-z][A-Za-z_]*", re.sub(r"{[^}]*}", "", text)))
+
+
+def test_the_ukrainian_locale_writes_no_latin_words_but_brands_and_field_names() -> None:
+    """Outside the laws' own names in the checklist (UWG, CAN-SPAM Act, Loi Évin), every Latin word of uk.json is a
+    brand, a product or a field of the profile: a new English word in a Ukrainian template fails here."""
+    strings = json.loads((Path(cf.__file__).parent / "locales" / "uk.json").read_text(encoding="utf-8"))
+    laws = {"policy", "policy_extra"}
+    body = _strings({k: v for k, v in strings.items() if k not in ("grammar", "policy", "by_kind", "by_sector")})
+    body += _strings([{k: v for k, v in overlay.items() if k not in laws} for section in ("by_kind", "by_sector") for overlay in strings[section].values()])
+    assert set().union(*map(_latin_words, body)) == UKRAINIAN_LATIN
+
+
+@pytest.mark.parametrize("name", [*NAMES, "lviv_roaster"])
+def test_a_ukrainian_plan_has_no_latin_words_but_names_and_codes(name: str, cat: cf.Catalog) -> None:
+    """A Ukrainian plan's Latin words are the names of channels, of the sources it cites and of the organisation,
+    currency codes, the laws' own names in the checklist and the locale's brands (:data:`UKRAINIAN_LATIN`): no
+    English word, id or catalog note reaches the reader."""
+    from channelfit.explain import publisher_name
+
+    profile = LVIV_ROASTER if name == "lviv_roaster" else load_example(name)
+    plan = cf.recommend(profile, language="uk")
+    page = render_plan(plan)
+    allowed = set(UKRAINIAN_LATIN) | _latin_words(str(profile["name"])) | set(cat.fx_per_eur)
+    allowed |= set().union(*(_latin_words(row.name) for row in cat.channel_rows))
+    allowed |= set().union(*(_latin_words(publisher_name(source.publisher)) for source in cat.sources.values()))
+    allowed |= set().union(*(_latin_words(line) for line in plan.policy))
+    assert _latin_words(page) <= allowed, sorted(_latin_words(page) - allowed)
+    assert not re.search(r"[ыэъё]", page, re.IGNORECASE), "a Russian letter in a Ukrainian plan"
+
+
+def test_a_ukrainian_plan_for_a_lviv_roaster_speaks_ukrainian() -> None:
+    """Hryvnias as грн, places with в/у (в Україні, у Польщі), the Ukrainian law on the state language in the checklist
+    of a roaster advertising in Ukraine, and numbers with their words (щонайбільше 4 канали)."""
+    plan = cf.recommend(LVIV_ROASTER, language="uk")
+    page = render_plan(plan)
+    assert "40\u00a0000 грн на місяць" in page and " UAH" not in page
+    assert "щонайбільше 4 канали." in page
+    reach = [r.text for p in plan.picks for r in p.why if r.code == "reach"]
+    assert any("в Україні" in text for text in reach) and any("у Польщі" in text for text in reach)
+    assert any("Закон України «Про забезпечення функціонування української мови як державної»" in line for line in plan.policy)
+    assert any("у Польщі:" in line for line in plan.policy)  # Poland's consent to direct marketing
+
+
+@pytest.mark.parametrize(("factor", "expected"), [(2, "у 2 рази"), (2.5, "у 2,5 раза"), (5, "у 5 разів"), (21, "у 21 раз"), (3.7, "у 3,7 раза")])
+def test_a_ukrainian_ratio_takes_the_form_of_its_number(factor: float, expected: str) -> None:
+    """Ukrainian writes "у 2 рази" and "у 5 разів" but "у 2,5 раза" (a fraction takes the genitive singular): the
+    plural's fourth form, which Russian does not need ("в 2 раза", "в 2,5 раза")."""
+    text = Explainer(None, "uk").text("reasons", "assumed_audience_travel", people=40, factor=factor)
+    assert f"{expected} вища" in text, text
+
+
+@pytest.mark.parametrize("language", ["en", "it", "ru", "uk"])
 def test_the_checklist_speaks_of_the_home_country_and_every_target_market(language: str, cat: cf.Catalog) -> None:
     """A Lagos label (80 % Nigeria) read the UK's and the US's rules and nothing on Nigeria's, and a Prague brewery
     nothing on Czechia's: every catalog country, as home or as target market, has a line of its own or a line saying
@@ -598,7 +690,7 @@ def test_the_checklist_speaks_of_the_home_country_and_every_target_market(langua
         assert german in policy(Explainer(None, language, kind), "IT", ["IT", "DE"])
 
 
-@pytest.mark.parametrize("language", ["en", "it", "ru"])
+@pytest.mark.parametrize("language", ["en", "it", "ru", "uk"])
 def test_every_market_is_accounted_for_under_a_pick(language: str, cat: cf.Catalog) -> None:
     """A Lima cooking school selling to seven markets read the reach of five under every pick, never Peru's, its
     home: the home market is always stated, and the markets not stated are named together with their weight."""

@@ -47,7 +47,7 @@ def test_the_installed_package_carries_its_catalog_and_locales() -> None:
     files = resources.files("channelfit")
     assert (files / "catalog_data" / "channels.csv").is_file()
     assert (files / "catalog_data" / "sources.csv").is_file()
-    for language in ("en", "it", "ru"):
+    for language in ("en", "it", "ru", "uk"):
         assert (files / "locales" / f"{language}.json").is_file()
     assert cf.catalog().directory.name == "catalog_data"
 

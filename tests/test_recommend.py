@@ -624,7 +624,7 @@ def test_the_plan_names_the_owner_and_only_the_roles_its_routine_gives_time(prof
     assert {r.role: r.weekly_hours for r in plan.roles[1:]} == pytest.approx({role: hours for role, hours in expected.items() if hours > 0})
 
 
-@pytest.mark.parametrize("language", ["en", "it", "ru"])
+@pytest.mark.parametrize("language", ["en", "it", "ru", "uk"])
 def test_a_person_is_told_every_role_is_theirs(language: str) -> None:
     """A one-person business reads one roles line that gives every role to them, not four jobs to staff; a small
     team's plan says one person can hold them all; a larger plan lists the roles."""
@@ -1178,7 +1178,7 @@ def test_a_target_market_no_pick_reaches_is_named_with_a_channel_that_does() -> 
         "present_on": {"instagram": "grow", "whatsapp": "maintain"}, "max_channels": 5,
     }
     cat = cf.catalog()
-    for language in ("en", "it", "ru"):
+    for language in ("en", "it", "ru", "uk"):
         plan = cf.recommend(agency, language=language, minimum_budget_share=None)
         assert [g.values["country"] for g in plan.market_gaps] == ["RU"], plan.market_gaps
         gap = plan.market_gaps[0]
@@ -1258,7 +1258,7 @@ def test_a_new_list_and_a_podcast_are_measured_on_what_they_can_show() -> None:
     assert podcast["thought_leadership"] == "listen_time_hours" and podcast["community"] == "followers"
 
 
-@pytest.mark.parametrize("language", ["en", "it", "ru"])
+@pytest.mark.parametrize("language", ["en", "it", "ru", "uk"])
 def test_an_account_left_to_listen_is_told_to_point_elsewhere_and_what_posting_takes(language: str) -> None:
     """A Prague brewery's Facebook and Instagram were parked at listen with "it is already set up and serves your
     goals", and read "keeping Instagram at the levels you gave" though it gave none: an account run at listen is

@@ -688,7 +688,7 @@ def test_promotion_grows_with_the_people_the_ads_run_to() -> None:
     explainer = Explainer(cat, "en")
     stated = [r for r in cf.recommend({**_BRAND, "markets": {"US": 1, "GB": 1, "DE": 1}, "model": "b2b"}, minimum_budget_share=None).assumptions if r.code == "audience"]
     assert [r.text for r in stated] == [explainer.text("reasons", "assumed_audience_buyers", **stated[0].values)]
-    for language in ("en", "it", "ru"):
+    for language in ("en", "it", "ru", "uk"):
         plan = cf.recommend({**_BRAND, "markets": {"SG": 1, "MY": 1, "ID": 1}}, language=language, minimum_budget_share=None)
         stated = [r for r in plan.assumptions if r.code == "audience"]
         assert len(stated) == 1 and stated[0].values["factor"] == round(audience_scale(region.audience_millions), 1), plan.assumptions

@@ -1,4 +1,4 @@
-"""Every word of a plan, from the locale files (``channelfit/locales/{en,it,ru}.json``).
+"""Every word of a plan, from the locale files (``channelfit/locales/{en,it,ru,uk}.json``).
 
 A locale file holds the reason templates, the plan's notes and targets, the rendering's
 headings, the display words of every id (goals, sectors, formats, levels, KPIs, ...), the
@@ -115,23 +115,25 @@ class _TemplateFormatter(string.Formatter):
             plain, elided = self.articles[format_spec]
             return (elided if self.elides.match(str(value)) else plain) + str(value)
         if format_spec in self.plurals:
-            return f"{value} {self.plurals[format_spec][_plural_form(str(value), self.rule, self.number)]}"
+            forms = self.plurals[format_spec]
+            return f"{value} {forms[_plural_form(str(value), self.rule, self.number, len(forms))]}"
         if format_spec in self.places:
             table = self.places[format_spec]
             return table.get(str(value)) or table["fallback"].format(value)
         return super().format_field(value, format_spec)
 
 
-def _plural_form(figure: str, rule: str, number: Mapping[str, str]) -> int:
+def _plural_form(figure: str, rule: str, number: Mapping[str, str], forms: int = 3) -> int:
     """The index of the word's form after the number written ``figure``, by CLDR's cardinal plural categories:
-    ``one_other`` (English, Italian; forms ``[one, other]``: 1 hour, 2 hours) or ``east_slavic`` (Russian; forms
-    ``[one, few, many]``: 1, 21 канала; 2-4, 22 канала; 5-20, 25 каналов; a fraction takes ``few``)."""
+    ``one_other`` (English, Italian; forms ``[one, other]``: 1 hour, 2 hours) or ``east_slavic`` (Russian, Ukrainian;
+    forms ``[one, few, many]``: 1, 21 канала; 2-4, 22 канала; 5-20, 25 каналов; a fraction takes ``few``, or a fourth
+    form where the word has one: Ukrainian writes у 2 рази but у 2,5 раза, the genitive singular)."""
     whole, _, fraction = figure.lstrip("-").partition(number["decimal"])
     n = int(whole.replace(number["group"], "") or 0)
     if rule == "one_other":
         return 0 if n == 1 and not fraction else 1
     if fraction:
-        return 1
+        return 3 if forms > 3 else 1
     if n % 10 == 1 and n % 100 != 11:
         return 0
     return 1 if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14 else 2

@@ -54,7 +54,7 @@ def recommend(
         Measured results from :func:`channelfit.check` (an ``Evidence`` or its JSON), which adjust
         each channel's effectiveness for this organisation.
     language
-        ``"en"``, ``"it"`` or ``"ru"``: the language of every word of the plan.
+        ``"en"``, ``"it"``, ``"ru"`` or ``"uk"``: the language of every word of the plan.
     minimum_budget_share
         ``plan.minimum_budget`` is the smallest budget reaching this share of the plan's value
         (the mixes of the plan's own channels, enumerated: about a tenth of a plan's time at the median);

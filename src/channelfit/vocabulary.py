@@ -40,7 +40,7 @@ LISTEN, MAINTAIN, GROW = range(len(LEVELS))
 OBJECTIVES: tuple[str, ...] = ("coverage", "additive")
 ObjectiveName = Literal[OBJECTIVES]  # type: ignore[valid-type]
 #: Languages of the plan's prose; each has a locale file in ``channelfit/locales``.
-LANGUAGES: tuple[str, ...] = ("en", "it", "ru")
+LANGUAGES: tuple[str, ...] = ("en", "it", "ru", "uk")
 Language = Literal[LANGUAGES]  # type: ignore[valid-type]
 #: Phases of the timeline, in order.
 PHASES: tuple[str, ...] = ("listen_and_set_up", "focus", "expand")
