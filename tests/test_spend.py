@@ -753,3 +753,16 @@ def test_a_machine_maker_boosts_its_linkedin_posts_and_a_tiktok_shop_promotes_it
             assert len(boosted) == 1 and tool in boosted[0].text and "Meta" not in boosted[0].text, boosted
             promotion = next(r for r in pick.why if r.code == "promotion")  # a free level has no minimum to be above
             assert language != "en" or ("above the minimum" not in promotion.text and "the level itself is free" in promotion.text), promotion
+
+
+def test_money_left_beside_saturated_picks_with_no_hours_says_no_channel_can_join() -> None:
+    """A Novosibirsk clinic with 6 h/week, all used, read that "no other channel would earn its place with the money"
+    beside 19,748 RUB unspent while Yandex Direct ranked next: with no hours left, the reason is that no channel can
+    join, not what one would earn."""
+    clinic = {"name": "clinic", "model": "b2c", "sector": "health", "based_in": "RU", "markets": ["RU"], "audience": {"age": [20, 65]},
+              "goals": {"local_visits": 3, "brand_awareness": 1, "customer_service": 1}, "budget": {"monthly": 60000, "currency": "RUB", "weekly_hours": 6},
+              "formats": ["text", "image", "short_video"], "premises": True,
+              "present_on": {"vk": "maintain", "two_gis": "maintain", "yandex_maps": "listen", "telegram": "maintain"}, "max_channels": 5, "may_drop_accounts": True}
+    why = cf.recommend(clinic, minimum_budget_share=None).totals.unspent_why
+    assert why is not None and why.code == "unspent_saturated" and why.values["hours"] == 0, why
+    assert "no hours left" in why.text and "earn its place" not in why.text, why.text

@@ -685,8 +685,8 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer, expan
         )
     if len(chosen) >= problem.profile.max_channels and expand_adds:  # no other channel could join, whatever it would add
         return explainer.reason("unspent_slots_full", "unspent_slots_full" + none_left, channels=len(chosen), **figures, hours=hours_figure)
-    if paid:
-        return explainer.reason("unspent_saturated", **figures)
+    if paid:  # with no hours left, that no other channel can join is the reason, not what it would earn
+        return explainer.reason("unspent_saturated", "unspent_saturated" + none_left, **figures, hours=hours_figure)
     return explainer.reason("unspent_no_gain", "unspent_no_gain" + none_left, share=round(MIN_PICK_SHARE * 100), **figures, hours=hours_figure)
 
 
