@@ -394,9 +394,10 @@ def test_a_listening_kpi_is_never_a_growth_kpi_of_the_same_orientation() -> None
             growth = {r.kpi for (g, o), r in cat.kpi_rows.items() if o == orientation and g != "listening"}
             assert row.kpi not in growth, (orientation, row.kpi)
             assert row.target_change == 0, (orientation, row.target_change)  # tracked, no growth target (it read '+20 %')
-        else:
-            assert row.target_change != 0, (goal, orientation)  # a KPI without a target reads 'tracked weekly, no target'
-    assert all(row.target_change != 0 for row in cat.channel_kpi_rows.values())
+        else:  # a KPI without a target reads 'tracked weekly, no target'; a bounded rate's target is a level
+            assert (row.target_change != 0) != (row.target_level is not None), (goal, orientation)
+    assert all((row.target_change != 0) != (row.target_level is not None) for row in cat.channel_kpi_rows.values())
+    assert all(row.target_level is None or row.target_level <= 1 for rows in (cat.kpi_rows, cat.channel_kpi_rows) for row in rows.values())
 
 
 def test_keyword_auctions_are_priced_by_the_sector_click_cost() -> None:

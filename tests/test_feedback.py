@@ -23,8 +23,11 @@ def _results(plan: cf.Plan, periods: list[str], factor: dict[str, float], silent
             if pick.channel in silent:
                 continue
             for kpi in pick.kpis:
-                value = max(0.0, 100 * (1 + kpi.target_change * factor.get(pick.channel, 1.0)))  # the target's sign is its direction's (cost per lead: -15 %)
-                rows.append({"channel": pick.channel, "period": period, "kpi": kpi.kpi, "baseline": 100, "value": value})
+                if kpi.target_level is not None:  # a rate with a level to reach: from half of it, the factor of the way there
+                    baseline, value = kpi.target_level / 2, max(0.0, kpi.target_level / 2 * (1 + factor.get(pick.channel, 1.0)))
+                else:
+                    baseline, value = 100, max(0.0, 100 * (1 + kpi.target_change * factor.get(pick.channel, 1.0)))  # the target's sign is its direction's (cost per lead: -15 %)
+                rows.append({"channel": pick.channel, "period": period, "kpi": kpi.kpi, "baseline": baseline, "value": value})
     return rows
 
 
@@ -150,6 +153,16 @@ def test_repeated_period_is_refused(restaurant: tuple[dict, cf.Plan]) -> None:
 )
 def test_attainment(baseline: float, value: float, target: float, direction: str, expected: float) -> None:
     assert attainment(baseline, value, target, direction) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("baseline", "value", "expected"),
+    [(0.5, 0.9, 1.0), (0.5, 0.7, 0.5), (0.5, 0.4, 0.0), (0.95, 0.95, 0.95 / 0.9), (0.95, 0.45, 0.5), (0.0, 0.9, 1.0)],
+)
+def test_attainment_of_a_level_is_the_share_of_the_way_to_it(baseline: float, value: float, expected: float) -> None:
+    """A review response rate of 90 % cannot rise 30 %: its target is a level, and a period reaches the share of
+    the way from the baseline to it (the value over the level when the baseline was there already)."""
+    assert attainment(baseline, value, 0.0, "up", target_level=0.9) == pytest.approx(expected)
 
 
 def test_evidence_survives_an_unrelated_catalog_change(restaurant: tuple[dict, cf.Plan], tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -1400,3 +1400,18 @@ def test_a_shop_listing_at_listen_keeps_its_listings_and_an_owned_blog_is_kept_o
         assert {"en": "listing's details", "it": "scheda", "ru": "карточка"}[language] in shop.why.text and {"en": "pin", "it": "fissate", "ru": "закрепите"}[language] not in shop.why.text
         blog = {a.channel: a for a in cf.recommend(saas, language=language, minimum_budget_share=None).accounts}["blog"]
         assert blog.action == "close" and {"en": "keep it online", "it": "tenetelo online", "ru": "оставьте в сети"}[language] in blog.why.text, blog
+
+
+def test_a_review_response_rate_is_given_a_level_to_reach_not_a_change() -> None:
+    """A hotel's and a plumber's plans read "review response rate (customer service, +30 % in 90 days)": a rate bounded
+    at 100 % cannot rise 30 % from 90 %. Its target is a level (at least 90 % within 90 days), in the KPI and both texts."""
+    hotel = {"name": "hotel", "model": "b2c", "sector": "hospitality", "markets": {"GR": 0.3, "DE": 0.35, "GB": 0.35}, "based_in": "GR",
+             "audience": {"age": [25, 65]}, "goals": {"sales": 3, "customer_service": 2, "brand_awareness": 1},
+             "budget": {"monthly": 1500, "currency": "EUR", "weekly_hours": 8}, "formats": ["image", "text"], "premises": True,
+             "include": ["google_business_profile"], "max_channels": 4}
+    for language, words in (("en", "at least 90 %"), ("it", "almeno il 90 %"), ("ru", "не менее 90 %"), ("uk", "щонайменше 90 %")):
+        plan = cf.recommend(hotel, language=language, minimum_budget_share=None)
+        gbp = next(p for p in plan.picks if p.channel == "google_business_profile")
+        rate = next(k for k in gbp.kpis if k.kpi == "review_response_rate")
+        assert rate.target_level == 0.9 and rate.target_change == 0, rate
+        assert words in render_plan(plan) and any(words in target for phase in plan.phases for target in phase.kpi_targets), language

@@ -204,12 +204,17 @@ def _number(row: Mapping[str, Any], key: str, index: int) -> float:
     return number
 
 
-def attainment(baseline: float, value: float, target_change: float, direction: str) -> float:
+def attainment(baseline: float, value: float, target_change: float, direction: str, target_level: float | None = None) -> float:
     """Share of the target change reached, clipped to ``[0, MAX_ATTAINMENT]``.
 
-    With no baseline (0), any positive result of an ``up`` KPI counts as the target met.
+    With no baseline (0), any positive result of an ``up`` KPI counts as the target met. A KPI with a
+    ``target_level`` (a rate bounded at 100 %, as a fraction: 0.9) reads the share of the way from its baseline to
+    that level, or the value over the level when the baseline was already there.
     """
-    if baseline <= 0:
+    if target_level is not None:
+        gap = target_level - baseline
+        reached = (value - baseline) / gap if gap > 0 else value / target_level
+    elif baseline <= 0:
         reached = 1.0 if (value > 0) == (direction == "up") else 0.0
     else:
         change = (value - baseline) / baseline
@@ -305,7 +310,7 @@ def check(
     for (channel, goal), goal_kpis in by_goal.items():
         reached = [
             sum(
-                attainment(*measured[(channel, k.kpi, period)], k.target_change, k.direction) if (channel, k.kpi, period) in measured else 0.0
+                attainment(*measured[(channel, k.kpi, period)], k.target_change, k.direction, k.target_level) if (channel, k.kpi, period) in measured else 0.0
                 for k in goal_kpis
             ) / len(goal_kpis)
             for period in periods

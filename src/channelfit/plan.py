@@ -68,7 +68,8 @@ class Kpi(_Out):
     kpi: str
     unit: str
     direction: Literal["up", "down"]
-    target_change: float = Field(description="relative change to reach in the 90 days after the baseline weeks, e.g. 0.2 = +20 %")
+    target_change: float = Field(description="relative change to reach in the 90 days after the baseline weeks, e.g. 0.2 = +20 %; 0 with a target_level")
+    target_level: float | None = Field(default=None, description="for a rate bounded at 100 %: the level to reach in those 90 days instead of a change, e.g. 0.9 = 90 %")
     baseline_weeks: tuple[int, int] = Field(
         description="first and last week of the plan whose measurement is the baseline: the listen-and-set-up phase for a channel active "
         "then (an account already run, paid search) or a pick that only listens; the four weeks after it for a channel that starts by "

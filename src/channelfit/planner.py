@@ -232,12 +232,12 @@ def _kpis(problem: Problem, pick: Choice, served: list[int], weeks: tuple[int, i
         row = cat.kpi_rows.get(("listening", orientation))
         if row is None or not served:
             return []
-        return [Kpi(goal=cat.goals[served[0]], kpi=row.kpi, unit=row.unit, direction=row.direction, target_change=row.target_change, baseline_weeks=weeks)]
+        return [Kpi(goal=cat.goals[served[0]], kpi=row.kpi, unit=row.unit, direction=row.direction, target_change=row.target_change, target_level=row.target_level, baseline_weeks=weeks)]
     kpis: list[Kpi] = []
     for g in served:
         row = cat.channel_kpi_rows.get((cat.channels[c], cat.goals[g])) or cat.kpi_rows.get((cat.goals[g], orientation))
         if row is not None and all(k.kpi != row.kpi for k in kpis):  # one count is measured once, for the goal it serves most
-            kpis.append(Kpi(goal=row.goal, kpi=row.kpi, unit=row.unit, direction=row.direction, target_change=row.target_change, baseline_weeks=weeks))
+            kpis.append(Kpi(goal=row.goal, kpi=row.kpi, unit=row.unit, direction=row.direction, target_change=row.target_change, target_level=row.target_level, baseline_weeks=weeks))
     if problem.money[c, level] + extra > 0 and cat.level_auction[c, level]:
         cost = next((cat.paid_kpi_rows[cat.goals[g]] for g in served if cat.goals[g] in cat.paid_kpi_rows), None)
         if cost is not None:
@@ -270,6 +270,8 @@ def _phase_channels(problem: Problem, picks: list[Choice]) -> list[PhaseChannel]
 
 
 def _target(explainer: Explainer, channel: int, kpi: Kpi) -> str:
+    if kpi.target_level is not None:  # a bounded rate: a level to reach, not a change
+        return explainer.text("plan", "target_level", kpi=explainer.word("kpis", kpi.kpi), channel=explainer.channel_name(channel), pct=percent(kpi.target_level))
     if not kpi.target_change:  # a listening KPI is tracked, with no target to reach
         return explainer.text("plan", "target_tracked", kpi=explainer.word("kpis", kpi.kpi), channel=explainer.channel_name(channel))
     first, last = kpi.baseline_weeks

@@ -172,6 +172,8 @@ def render_plan(plan: Plan) -> str:
                     first=k.baseline_weeks[0], last=k.baseline_weeks[1],
                 )
                 if k.target_change
+                else text("render", "kpi_item_level", kpi=word("kpis", k.kpi), goal=word("goals", k.goal), pct=percent(k.target_level))
+                if k.target_level is not None  # a bounded rate: a level to reach
                 else text("render", "kpi_item_tracked", kpi=word("kpis", k.kpi), goal=word("goals", k.goal))  # a listening KPI has no target
                 for k in p.kpis
             )

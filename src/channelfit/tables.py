@@ -365,7 +365,21 @@ class _KpiFields(Sourced):
     target_change: float = Field(ge=-1.0, le=10.0)
 
 
-class ChannelKpiRow(_KpiFields):
+class _LevelKpiFields(_KpiFields):
+    """A KPI that may have a level to reach instead of a change: a rate bounded at 100 % cannot rise 30 % from 90 %."""
+
+    target_level: float | None = Field(default=None, gt=0.0, le=1.0)
+
+    @model_validator(mode="after")
+    def _level_or_change(self) -> _LevelKpiFields:
+        if self.target_level is not None and (self.unit != "share" or self.direction != "up" or self.target_change != 0):
+            raise PydanticCustomError(
+                "target_level", "target_level is set on a KPI that is not a share to raise with no target_change", {"column": "target_level", "expected": "empty, or a share KPI going up with target_change 0"}
+            )
+        return self
+
+
+class ChannelKpiRow(_LevelKpiFields):
     """A KPI of a channel's own for a goal (Tabelog: bookings), used instead of its orientation's."""
 
     channel: str
@@ -378,7 +392,7 @@ class PaidKpiRow(_KpiFields):
     goal: str
 
 
-class KpiRow(_KpiFields):
+class KpiRow(_LevelKpiFields):
     """The KPI of a goal for channels of an orientation."""
 
     goal: str
