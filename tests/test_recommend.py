@@ -1227,7 +1227,7 @@ def test_a_pick_that_buys_ads_is_measured_on_the_cost_of_a_result_from_its_first
     if plan is None:
         return
     cat = cf.catalog()
-    cost_kpis = {row.kpi for row in cat.paid_kpi_rows.values()}
+    cost_kpis = {row.kpi for rows in (cat.paid_kpi_rows, cat.channel_paid_kpi_rows) for row in rows.values()}
     first_phase = {pc.channel: pc.level for pc in plan.phases[0].channels}
     for pick in plan.picks:
         c, level = cat.index["channels"][pick.channel], LEVELS.index(pick.level)
@@ -1237,7 +1237,8 @@ def test_a_pick_that_buys_ads_is_measured_on_the_cost_of_a_result_from_its_first
         if goal is None:
             assert not costs, pick.kpis
             continue
-        assert [(k.goal, k.kpi) for k in costs] == [(goal, cat.paid_kpi_rows[goal].kpi)], pick.kpis
+        own = cat.channel_paid_kpi_rows.get(pick.channel)  # a newsletter's money buys sign-ups: its own cost KPI
+        assert [(k.goal, k.kpi) for k in costs] == [(pick.goals[0], own.kpi) if own else (goal, cat.paid_kpi_rows[goal].kpi)], pick.kpis
         if costs[0].baseline_weeks[0] == 1:  # measured from the first weeks: the pick buys ads then
             early = LEVELS.index(first_phase[pick.channel])
             boosted_already = early == level and pick.channel in profile.get("present_on", {}) and pick.extra_promotion > 0  # a run page keeps its boosts
@@ -1415,3 +1416,19 @@ def test_a_review_response_rate_is_given_a_level_to_reach_not_a_change() -> None
         rate = next(k for k in gbp.kpis if k.kpi == "review_response_rate")
         assert rate.target_level == 0.9 and rate.target_change == 0, rate
         assert words in render_plan(plan) and any(words in target for phase in plan.phases for target in phase.kpi_targets), language
+
+
+def test_a_promoted_newsletter_is_measured_on_the_cost_of_a_subscriber() -> None:
+    """An Istanbul furniture shop's newsletter at grow, promoted through lead ads that collect sign-ups, was measured
+    on the return on ad spend of its sales goal: its money buys subscribers, so its cost KPI is the cost per new
+    subscriber (channel_paid_kpis.csv), while the shop's paid search keeps the return on ad spend."""
+    shop = {"name": "shop", "model": "b2c", "sector": "retail", "based_in": "TR", "markets": {"TR": 0.6, "DE": 0.4}, "audience": {"age": [25, 55]},
+            "goals": {"sales": 3, "traffic": 1, "brand_awareness": 1}, "budget": {"monthly": 150000, "currency": "TRY", "weekly_hours": 30},
+            "formats": ["text", "image", "short_video"], "premises": False, "present_on": {"email_newsletter": "grow"}, "include": ["google_ads"], "max_channels": 5}
+    plan = cf.recommend(shop, minimum_budget_share=None)
+    picks = {p.channel: p for p in plan.picks}
+    newsletter = picks["email_newsletter"]
+    assert newsletter.level == "grow" and newsletter.monthly_cost > 0, newsletter
+    assert "cost_per_subscriber" in {k.kpi for k in newsletter.kpis} and "return_on_ad_spend" not in {k.kpi for k in newsletter.kpis}, newsletter.kpis
+    assert "return_on_ad_spend" in {k.kpi for k in picks["google_ads"].kpis}
+    assert "cost per new subscriber" in render_plan(plan)

@@ -27,6 +27,7 @@ from .errors import CatalogError, ChannelfitError
 from .tables import (
     WORLD,
     ChannelKpiRow,
+    ChannelPaidKpiRow,
     ChannelRow,
     ClosedRow,
     CommissionRow,
@@ -215,6 +216,7 @@ class Catalog:
     kpi_rows: Mapping[tuple[str, str], KpiRow]
     channel_kpi_rows: Mapping[tuple[str, str], ChannelKpiRow]
     paid_kpi_rows: Mapping[str, PaidKpiRow]
+    channel_paid_kpi_rows: Mapping[str, ChannelPaidKpiRow]
     closed_rows: Mapping[tuple[str, str], ClosedRow]
     commission_rows: Mapping[str, CommissionRow]
     country_rows: Mapping[str, CountryRow]
@@ -623,6 +625,7 @@ def _build(folder: Path) -> Catalog:
         kpi_rows=keyed("kpis"),
         channel_kpi_rows=keyed("channel_kpis"),
         paid_kpi_rows=_proxy({r.goal: r for r in _rows(tables, "paid_kpis")}),
+        channel_paid_kpi_rows=keyed("channel_paid_kpis"),
         closed_rows=keyed("closed_to_organisations"),
         commission_rows=keyed("commissions"),
         country_rows=keyed("countries"),

@@ -239,8 +239,10 @@ def _kpis(problem: Problem, pick: Choice, served: list[int], weeks: tuple[int, i
         if row is not None and all(k.kpi != row.kpi for k in kpis):  # one count is measured once, for the goal it serves most
             kpis.append(Kpi(goal=row.goal, kpi=row.kpi, unit=row.unit, direction=row.direction, target_change=row.target_change, target_level=row.target_level, baseline_weeks=weeks))
     if problem.money[c, level] + extra > 0 and cat.level_auction[c, level]:
-        cost = next((cat.paid_kpi_rows[cat.goals[g]] for g in served if cat.goals[g] in cat.paid_kpi_rows), None)
-        if cost is not None:
+        own = cat.channel_paid_kpi_rows.get(cat.channels[c])  # a newsletter's money buys sign-ups, whatever goal they serve
+        if own is not None and served:
+            kpis.append(Kpi(goal=cat.goals[served[0]], kpi=own.kpi, unit=own.unit, direction=own.direction, target_change=own.target_change, baseline_weeks=paid_weeks))
+        elif (cost := next((cat.paid_kpi_rows[cat.goals[g]] for g in served if cat.goals[g] in cat.paid_kpi_rows), None)) is not None:
             kpis.append(Kpi(goal=cost.goal, kpi=cost.kpi, unit=cost.unit, direction=cost.direction, target_change=cost.target_change, baseline_weeks=paid_weeks))
     return kpis
 

@@ -392,6 +392,13 @@ class PaidKpiRow(_KpiFields):
     goal: str
 
 
+class ChannelPaidKpiRow(_KpiFields):
+    """The cost KPI of a channel whose money buys something else than its goals' results (a newsletter's lead ads buy
+    sign-ups), used instead of its goals' from ``paid_kpis.csv``."""
+
+    channel: str
+
+
 class KpiRow(_LevelKpiFields):
     """The KPI of a goal for channels of an orientation."""
 
@@ -460,6 +467,7 @@ TABLES: tuple[Table, ...] = (
     Table("commissions", CommissionRow, ("channel",), {**_SOURCED, "channel": "channels"}),
     Table("kpis", KpiRow, ("goal", "orientation"), {**_SOURCED, "goal": "goals", "orientation": "orientations"}),
     Table("paid_kpis", PaidKpiRow, ("goal",), {**_SOURCED, "goal": "goals"}),
+    Table("channel_paid_kpis", ChannelPaidKpiRow, ("channel",), {**_SOURCED, "channel": "channels"}),
     Table("channel_kpis", ChannelKpiRow, ("channel", "goal"), {**_SOURCED, "channel": "channels", "goal": "goals"}),
 )
 
