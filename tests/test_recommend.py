@@ -1432,3 +1432,22 @@ def test_a_promoted_newsletter_is_measured_on_the_cost_of_a_subscriber() -> None
     assert "cost_per_subscriber" in {k.kpi for k in newsletter.kpis} and "return_on_ad_spend" not in {k.kpi for k in newsletter.kpis}, newsletter.kpis
     assert "return_on_ad_spend" in {k.kpi for k in picks["google_ads"].kpis}
     assert "cost per new subscriber" in render_plan(plan)
+
+
+def test_the_first_phase_of_accounts_already_run_does_not_say_to_follow_before_posting() -> None:
+    """An Athens hotel running all its accounts read "open or tidy the accounts, follow and search before posting"
+    beside 1,500 EUR of boosts from week 1: when every pick is an account already run, the first phase carries them on
+    and records baselines; with new channels beside them, it says the accounts run carry on."""
+    from channelfit.explain import Explainer
+
+    hotel = {"name": "hotel", "model": "b2c", "sector": "hospitality", "markets": {"GR": 0.3, "DE": 0.35, "GB": 0.35}, "based_in": "GR",
+             "audience": {"age": [25, 65]}, "goals": {"sales": 3, "brand_awareness": 1}, "budget": {"monthly": 1500, "currency": "EUR", "weekly_hours": 8},
+             "formats": ["image", "text"], "premises": True, "max_channels": 3,
+             "present_on": {"facebook": "maintain", "instagram": "maintain", "booking_com": "maintain", "google_business_profile": "maintain"}}
+    explainer = Explainer(cf.catalog(), "en")
+    plan = cf.recommend({**hotel, "max_channels": 4}, minimum_budget_share=None)
+    assert all(p.channel in hotel["present_on"] for p in plan.picks)
+    assert plan.phases[0].note == explainer.text("plan", "note_listen_and_set_up_running"), plan.phases[0].note
+    fresh = cf.recommend({**hotel, "present_on": {"facebook": "maintain"}}, minimum_budget_share=None)
+    if 0 < sum(p.channel == "facebook" for p in fresh.picks) < len(fresh.picks):
+        assert fresh.phases[0].note == explainer.text("plan", "note_listen_and_set_up_mixed"), fresh.phases[0].note

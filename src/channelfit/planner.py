@@ -348,7 +348,10 @@ def _listen_and_set_up(problem: Problem, picks: list[Choice], first_levels: list
         for k in kpis[p.channel]
     ]
     recorded_now = any(k.baseline_weeks[1] <= weeks for p in picks for k in kpis[p.channel])
-    note = explainer.text("plan", "note_listen_and_set_up" if recorded_now or not baseline else "note_listen_and_set_up_new")
+    # accounts already run carry on: an Athens hotel read "follow and search before posting" beside 1,500 EUR of boosts
+    running = sum(bool(problem.arrays.present[0][p.channel]) for p in picks)
+    key = "_running" if running == len(picks) else "_mixed" if running else "" if recorded_now or not baseline else "_new"
+    note = explainer.text("plan", "note_listen_and_set_up" + key)
     return _phase(problem, "listen_and_set_up", 1, weeks, first_levels, mix_hours(problem, first_levels) + _setup_hours(problem, picks) / weeks, baseline, note)
 
 
