@@ -356,6 +356,8 @@ def test_the_policy_checklist_is_written_for_the_kind_of_organisation(language: 
         ("legal", "US", "USD", "7.1"),  # a Chicago injury firm's checklist named no rule on lawyer advertising
         ("finance", "CH", "CHF", "68"),  # a Zurich private bank's named none of FinSA's
         ("health", "MX", "MXN", "COFEPRIS"),  # a Mexico City dental clinic's none of COFEPRIS's permits
+        ("health", "RU", "RUB", "«имеются противопоказания, необходимо проконсультироваться со специалистом»"),  # a Novosibirsk clinic's warning, quoted in every language
+        ("food_and_drink", "ID", "IDR", "BPJPH"),  # a snack brand selling in Indonesia: halal-certified or labelled non-halal
     ],
 )
 def test_the_policy_checklist_names_the_sector_rules_of_the_country(language: str, sector: str, country: str, currency: str, law: str) -> None:
@@ -522,6 +524,8 @@ def test_the_csv_states_figures_at_the_plans_precision(name: str) -> None:
         ("GB", "GBP", "CAP Code", "markets"), ("US", "USD", "CAN-SPAM", "markets"), ("ES", "EUR", "LSSI-CE", "markets"), ("FR", "EUR", "L34-5", "markets"),
         ("TR", "TRY", "İYS", "markets"), ("IN", "INR", "ASCI", "markets"), ("BR", "BRL", "LGPD", "markets"), ("ZA", "ZAR", "POPIA", "markets"),
         ("KE", "KES", "Data Protection Act, 2019", "markets"), ("KR", "KRW", "(광고)", "markets"), ("AU", "AUD", "Spam Act 2003", "markets"),
+        ("SA", "SAR", "M/19", "markets"), ("SA", "SAR", "-AD", "markets"), ("KZ", "KZT", "94-V", "markets"), ("UA", "UAH", "2297-VI", "markets"),
+        ("UA", "UAH", "270/96", "markets"), ("DE", "EUR", "LUCID", "markets"),
     ],
 )
 def test_a_countrys_law_is_in_the_checklist_of_those_it_binds(language: str, country: str, currency: str, mark: str, scope: str) -> None:
@@ -712,3 +716,55 @@ def test_every_market_is_accounted_for_under_a_pick(language: str, cat: cf.Catal
         if missing:
             assert more[0].values["pct"] == round(100 * sum(school["markets"][k] for k in missing))
             assert all(explainer.place(k) in more[0].text for k in missing)
+
+
+@pytest.mark.parametrize("language", ["en", "it", "ru", "uk"])
+def test_a_riyadh_clinic_is_told_its_adverts_need_the_ministry_of_health(language: str) -> None:
+    """An expert review found a Riyadh dental clinic's checklist silent on the Ministry of Health's approval of a
+    private clinic's adverts, on the PDPL and on consent to marketing messages: the approval binds the clinic
+    licensed there (an Istanbul clinic targeting Saudi patients is not told of it, but is of the PDPL), a Riyadh
+    shop reads the data lines and not the clinic's."""
+    clinic = {"name": "clinic", "model": "b2c", "sector": "health", "markets": ["SA"], "audience": {"age": [20, 60]}, "goals": {"local_visits": 2},
+              "budget": {"monthly": 0, "currency": "SAR", "weekly_hours": 6}, "premises": True, "max_channels": 2}
+    general = locale(language)["policy"]
+    approval = next(item["text"] for item in locale(language, None, "health")["policy"] if isinstance(item, dict) and item.get("countries") == ["SA"] and item not in general)
+    data = [item["text"] for item in general if isinstance(item, dict) and "PDPL" in item["text"]]
+    riyadh = cf.recommend(clinic, language=language, minimum_budget_share=None).policy
+    istanbul = cf.recommend({**clinic, "based_in": "TR", "markets": {"TR": 0.7, "SA": 0.3}, "budget": {"monthly": 0, "currency": "TRY", "weekly_hours": 6}},
+                            language=language, minimum_budget_share=None).policy
+    shop = cf.recommend({**clinic, "sector": "retail"}, language=language, minimum_budget_share=None).policy
+    assert len(data) == 2 and approval in riyadh and all(line in riyadh for line in data)
+    assert approval not in istanbul and all(line in istanbul for line in data)
+    assert approval not in shop and all(line in shop for line in data)
+
+
+@pytest.mark.parametrize("language", ["en", "it", "ru", "uk"])
+def test_the_eu_product_safety_line_is_for_those_selling_in_the_eu(language: str) -> None:
+    """An Istanbul furniture shop selling to Germany read nothing of the General Product Safety Regulation: it binds
+    whoever sells a consumer product in the EU, from wherever; not a shop selling to the US and Canada, nor one
+    selling only in Norway (the regulation's incorporation into the EEA was not checked)."""
+    from channelfit.routine import policy
+
+    explainer = Explainer(None, language)
+    gpsr = next(item for item in explainer.strings["policy"] if isinstance(item, dict) and "2023/988" in item["text"])
+    gdpr = next(item for item in explainer.strings["policy"] if isinstance(item, dict) and "GDPR" in item["text"] and "DE" in item.get("markets", ()))
+    assert set(gpsr["markets"]) == set(gdpr["markets"]) - {"NO"} and "countries" not in gpsr
+    assert gpsr["text"] in policy(explainer, "TR", ["TR", "DE"]) and gpsr["text"] in policy(explainer, "IT", ["IT"])
+    assert gpsr["text"] not in policy(explainer, "US", ["US", "CA"]) and gpsr["text"] not in policy(explainer, "NO", ["NO"])
+
+
+@pytest.mark.parametrize("language", ["en", "it", "ru", "uk"])
+def test_the_ukrainian_language_line_says_the_same_in_every_language(language: str) -> None:
+    """The Ukrainian plan cited articles 27, 30 and 32 of Law 2704-VIII and websites and social pages opening in
+    Ukrainian by default, the English, Italian and Russian ones only articles 27 and 32: every language cites the
+    same three articles; a Lviv roaster reads the language, personal-data and advertising lines, an Almaty school
+    Kazakhstan's data law and not Ukraine's."""
+    line = next(item for item in locale(language)["policy"] if isinstance(item, dict) and "2704-VIII" in item["text"])
+    assert line["markets"] == ["UA"] and "27, 30" in line["text"] and "32" in line["text"]
+    roaster = cf.recommend(LVIV_ROASTER, language=language, minimum_budget_share=None).policy
+    ukrainian = [item["text"] for item in locale(language)["policy"] if isinstance(item, dict) and "UA" in item.get("markets", ())]
+    assert len(ukrainian) == 3 and all(text in roaster for text in ukrainian)
+    school = {"name": "school", "model": "b2c", "sector": "education", "markets": ["KZ"], "audience": {"age": [18, 40]}, "goals": ["sales"],
+              "budget": {"monthly": 0, "currency": "KZT", "weekly_hours": 6}, "max_channels": 2}
+    almaty = cf.recommend(school, language=language, minimum_budget_share=None).policy
+    assert any("94-V" in text for text in almaty) and not any(text in almaty for text in ukrainian)
