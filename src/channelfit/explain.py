@@ -252,7 +252,9 @@ class Explainer:
     def customer_reach(self, channel: str, sector: str, country: str) -> Reason:
         """Reach among the people in the market for ``sector``'s offer in ``country`` (``customer_reach.csv``)."""
         row = self.cat.customer_reach_rows[(channel, sector, country)]
-        return self._cited("customer_reach", None, row, pct=percent(row.reach), whom=self.word("customers_of", sector), sector_id=sector, country=country)
+        # a channel whose customers are a narrower market than the sector's says whose (Vivino: people buying wine, not diners)
+        whom = self.strings["words"].get("customers_of_channel", {}).get(channel) or self.word("customers_of", sector)
+        return self._cited("customer_reach", None, row, pct=percent(row.reach), whom=whom, sector_id=sector, country=country)
 
     def audience_professionals(self, channel: int) -> Reason:
         row = self.cat.channel_rows[channel]
