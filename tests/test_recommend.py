@@ -1040,9 +1040,11 @@ def test_a_fundraising_platform_closed_to_the_organisations_country_is_excluded_
     partner = cf.recommend({**ngo, "present_on": {"gofundme": "maintain"}}, minimum_budget_share=None)
     assert "gofundme" in {p.channel for p in partner.picks} and not any(r.code == "all_closed" for p in partner.picks for r in p.why)
     london = cf.recommend({**ngo, "markets": {"GB": 1}, "budget": {"monthly": 500, "currency": "GBP", "weekly_hours": 10}}, minimum_budget_share=None)
-    # GoFundMe and JustGiving take a London charity; CanadaHelps takes only charities registered in Canada,
-    # ROZETKA only sellers registered in Ukraine (batch N6)
-    assert {e.channel for e in london.excluded if e.reason == "closed"} == {"canadahelps", "rozetka"}
+    # GoFundMe and JustGiving take a London charity; CanadaHelps takes only charities registered in Canada; ROZETKA,
+    # open only to sellers registered in Ukraine (batch N6), is no fit for a charity and is said so, not "closed"
+    # (CanadaHelps reaches nobody in Britain: no fit, which the page counts)
+    excluded = {e.channel: e.reason for e in london.excluded}
+    assert not {c for c, reason in excluded.items() if reason == "closed"} and excluded["rozetka"] == excluded["canadahelps"] == "no_fit"
 
 
 def test_canadahelps_is_open_to_canadian_charities_only() -> None:
@@ -1451,3 +1453,18 @@ def test_the_first_phase_of_accounts_already_run_does_not_say_to_follow_before_p
     fresh = cf.recommend({**hotel, "present_on": {"facebook": "maintain"}}, minimum_budget_share=None)
     if 0 < sum(p.channel == "facebook" for p in fresh.picks) < len(fresh.picks):
         assert fresh.phases[0].note == explainer.text("plan", "note_listen_and_set_up_mixed"), fresh.phases[0].note
+
+
+def test_a_channel_closed_to_the_organisation_is_said_closed_only_where_it_would_fit() -> None:
+    """Every plan's page read "not open to you: CanadaHelps" (and JustGiving and GoFundMe for companies): a channel
+    closed to the organisation that would not fit it anyway (a fundraising platform for a software company) is left
+    out as no fit, which the page counts; a Seattle charity raising money in Canada still reads that CanadaHelps is
+    closed to it."""
+    saas = {"name": "saas", "model": "b2b", "sector": "software", "markets": ["PT", "ES"], "goals": {"lead_generation": 3, "brand_awareness": 1},
+            "budget": {"monthly": 3000, "currency": "EUR", "weekly_hours": 12}, "formats": ["text", "article", "image"]}
+    excluded = {e.channel: e.reason for e in cf.recommend(saas, minimum_budget_share=None).excluded}
+    assert excluded["canadahelps"] == "no_fit" and "closed" not in {excluded[c] for c in ("justgiving", "gofundme", "canadahelps")}
+    assert "CanadaHelps" not in render_plan(cf.recommend(saas, minimum_budget_share=None))
+    charity = {"name": "charity", "kind": "nonprofit", "model": "b2c", "sector": "nonprofit", "based_in": "US", "markets": ["CA", "US"], "goals": {"fundraising": 3},
+               "budget": {"monthly": 500, "currency": "USD", "weekly_hours": 10}, "formats": ["text", "image"]}
+    assert {e.channel: e.reason for e in cf.recommend(charity, minimum_budget_share=None).excluded}["canadahelps"] == "closed"

@@ -281,8 +281,9 @@ def exclusions(arrays: ProfileArrays, cat: Catalog, scores: Scores) -> np.ndarra
     """``(P, C)`` codes into :data:`EXCLUSIONS`: 0 for candidates, else the first reason that applies.
 
     In order of precedence: excluded by the user; blocked in every target market; needs premises
-    the organisation does not have; takes no account from organisations of its country; scores 0, fits the sectors below :data:`MIN_SECTOR_FIT`, or is
-    members-only for other sectors than the organisation's (a vendor cannot hold a Doximity account);
+    the organisation does not have; scores 0, fits the sectors below :data:`MIN_SECTOR_FIT`, or is
+    members-only for other sectors than the organisation's (a vendor cannot hold a Doximity account); takes no
+    account from organisations of its country or kind (said only of a channel that would otherwise fit);
     reaches less than :data:`MIN_REACH` of the target people. Included channels, and accounts the
     organisation keeps, are exempt from the last two.
     """
@@ -293,7 +294,8 @@ def exclusions(arrays: ProfileArrays, cat: Catalog, scores: Scores) -> np.ndarra
     code[(scores.reach < MIN_REACH) & ~protected] = EXCLUSIONS.index("too_little_reach")
     fit = sector_fit(arrays, cat)
     code[((scores.score <= 0.0) | (fit < MIN_SECTOR_FIT) | ~holds_account(arrays, cat)) & ~protected] = EXCLUSIONS.index("no_fit")
-    code[arrays.closed] = EXCLUSIONS.index("closed")
+    # closed to the organisation only where it would otherwise fit: a Lisbon SaaS read "not open to you: CanadaHelps"
+    code[arrays.closed & (code != EXCLUSIONS.index("no_fit"))] = EXCLUSIONS.index("closed")
     code[cat.needs_premises[None, :] & ~arrays.premises[:, None]] = EXCLUSIONS.index("needs_premises")
     code[open_markets == 0] = EXCLUSIONS.index("blocked")
     code[arrays.exclude] = EXCLUSIONS.index("excluded_by_you")
