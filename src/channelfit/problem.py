@@ -22,7 +22,7 @@ from .profile import Profile
 from .scorer import EXCLUSIONS, ProfileArrays, Scores, advertiser_country, encode, exclusions, score
 from .vocabulary import GROW, LISTEN, MAINTAIN, ObjectiveName
 
-__all__ = ["AT_MINIMUM_SPEND", "AUCTION_MINIMUM_EUR", "CLOSED_LEVELS", "LEVEL_OPTIONS", "MIN_PICK_SHARE", "OPTION_BASE", "OPTION_LEVEL", "OPTION_TIER", "SETUP_WEEKS", "SPEND_TIERS", "Choice", "Problem", "accounts_lowered", "budgeted_hours", "build_problem", "check_forced_fit", "effectiveness", "hours_lacking", "make_instance", "mix_hours", "mix_money", "ordered_picks", "spend_curve", "spend_floor"]
+__all__ = ["AT_MINIMUM_SPEND", "AUCTION_MINIMUM_EUR", "CLOSED_LEVELS", "LEVEL_OPTIONS", "MIN_PICK_SHARE", "OPTION_BASE", "OPTION_LEVEL", "OPTION_TIER", "SETUP_WEEKS", "SPEND_TIERS", "WEEKS_PER_MONTH", "Choice", "Problem", "accounts_lowered", "budgeted_hours", "build_problem", "check_forced_fit", "effectiveness", "hired_cost", "hired_hours", "hours_budget", "hours_lacking", "make_instance", "mix_hours", "mix_money", "ordered_picks", "spend_curve", "spend_floor"]
 
 #: The levels a channel closed to an organisation's country loses (``closed_to_organisations.csv``): no ads, no
 #: grow; no posting, nothing but listening; no account, nothing (the channel is excluded as ``closed``).
@@ -33,6 +33,8 @@ MIN_PICK_SHARE = 0.03
 #: One-off setup hours are spread over at most this many weeks (a quarter), the longest the plan's first
 #: phase runs: a new channel works at its lowest level while it is set up (see :func:`budgeted_hours`).
 SETUP_WEEKS = 13
+#: Weeks in a month (52 / 12): a weekly hour hired at ``budget.hourly_rate`` costs this many times the rate a month.
+WEEKS_PER_MONTH = 52 / 12
 #: The promotion scales of ``levels.csv`` are judged for a local business, whose ads reach the people around its
 #: premises: taken as a million people of the target ages online. A consumer organisation without premises
 #: advertises across its markets, and its scale grows with the square root of the people it targets, up to ten
@@ -106,6 +108,8 @@ class Problem:
     audience_millions: float | None  # the people of the target ages online in the markets when the ads reach across them, else None (local)
     monthly_budget_eur: float
     fx_per_eur: float  # units of the profile's currency per euro
+    # EUR a month that one weekly hour hired at budget.hourly_rate costs, None when the profile gives no rate
+    hired_hour_eur: float | None = None
 
     @functools.cached_property
     def channel_effectiveness(self) -> np.ndarray:
@@ -253,6 +257,7 @@ def build_problem(
         audience_millions=audience,
         monthly_budget_eur=profile.budget.monthly / cat.fx_per_eur[profile.budget.currency],
         fx_per_eur=cat.fx_per_eur[profile.budget.currency],
+        hired_hour_eur=None if profile.budget.hourly_rate is None else profile.budget.hourly_rate * WEEKS_PER_MONTH / cat.fx_per_eur[profile.budget.currency],
     )
 
 
@@ -386,8 +391,33 @@ def _shortfall(problem: Problem, given: dict[int, int]) -> tuple[float, float] |
         money += float(min(problem.money[c, lv] for lv in levels))
         hours += float(min(problem.hours[c, lv] for lv in levels))
     short_money = max(0.0, money - problem.monthly_budget_eur)
-    short_hours = max(0.0, hours - problem.profile.budget.weekly_hours)
+    short_hours = max(0.0, hours - problem.profile.budget.weekly_hours - _hours_buyable(problem, problem.monthly_budget_eur - money))
     return (short_money, short_hours) if short_money > 1e-9 or short_hours > 1e-9 else None
+
+
+def _hours_buyable(problem: Problem, money_eur: float) -> float:
+    """The weekly hours ``money_eur`` a month buys at the profile's hourly rate (0 without one, or without money)."""
+    return 0.0 if problem.hired_hour_eur is None else max(0.0, money_eur) / problem.hired_hour_eur
+
+
+def hours_budget(problem: Problem, monthly_budget_eur: float, weekly_hours: float) -> float:
+    """The optimiser's hours budget for a budget of ``monthly_budget_eur`` and ``weekly_hours``: the hours themselves,
+    and with an hourly rate every hour the money could buy as well (see :func:`make_instance`)."""
+    return weekly_hours + _hours_buyable(problem, monthly_budget_eur)
+
+
+def hired_hours(problem: Problem, mix: Sequence[Choice], weekly_hours: float | None = None) -> float:
+    """The weekly hours a mix needs (setup included, as the budget counts them) beyond ``weekly_hours`` (the
+    profile's by default): those a freelancer or an agency works, paid at the hourly rate. 0 without a rate."""
+    if problem.hired_hour_eur is None:
+        return 0.0
+    own = problem.profile.budget.weekly_hours if weekly_hours is None else weekly_hours
+    return max(0.0, mix_hours(problem, mix, with_setup=True) - own)
+
+
+def hired_cost(problem: Problem, mix: Sequence[Choice], weekly_hours: float | None = None) -> float:
+    """What the :func:`hired_hours` of a mix cost a month, in EUR (0 without a rate)."""
+    return 0.0 if problem.hired_hour_eur is None else hired_hours(problem, mix, weekly_hours) * problem.hired_hour_eur
 
 
 def make_instance(
@@ -405,6 +435,12 @@ def make_instance(
     a kept account's lower levels are not offered. Every other pick must add :data:`MIN_PICK_SHARE`
     of the mix's value, every pick read at its level's minimum spend (:data:`OPTION_BASE`): promotion
     on one pick never pushes another out. Channels in ``running`` (indices into the catalog) need no setup hours.
+
+    With an hourly rate ``r`` (EUR a month per weekly hour, :attr:`Problem.hired_hour_eur`), hours beyond the budget's
+    ``H`` may be hired from its money ``B``: ``money + r * max(0, hours - H) <= B``, which with ``money <= B`` is the
+    pair of linear limits ``money <= B`` and ``money + r * hours <= B + r * H``. The instance's hours are then that
+    second resource over ``r``: each option's hours plus its money over ``r``, within ``H + B / r``; the optimiser
+    needs no change.
     """
     cand, cat, profile = problem.candidates, problem.cat, problem.profile
     kept = problem.kept_accounts
@@ -416,13 +452,17 @@ def make_instance(
         if kept.get(c, -1) > 0:
             offered[i, level < kept[c]] = False
     setup = np.where(np.isin(cand, list(running))[:, None], 0.0, problem.setup[cand])
+    money = problem.money[cand][:, level] + tier[None, :] * option_scale
+    hours = budgeted_hours(cat.level_weekly_hours[cand], cat.level_offered[cand], setup)[:, level]
+    money_budget = problem.monthly_budget_eur if monthly_budget_eur is None else monthly_budget_eur
+    hours_given = profile.budget.weekly_hours if weekly_hours is None else weekly_hours
     common = dict(
-        monthly_cost_eur=problem.money[cand][:, level] + tier[None, :] * option_scale,
-        weekly_hours=budgeted_hours(cat.level_weekly_hours[cand], cat.level_offered[cand], setup)[:, level],
+        monthly_cost_eur=money,
+        weekly_hours=hours if problem.hired_hour_eur is None else hours + money / problem.hired_hour_eur,
         offered=offered,
         forced=forced,
-        monthly_budget_eur=problem.monthly_budget_eur if monthly_budget_eur is None else monthly_budget_eur,
-        weekly_hours_budget=profile.budget.weekly_hours if weekly_hours is None else weekly_hours,
+        monthly_budget_eur=money_budget,
+        weekly_hours_budget=hours_budget(problem, money_budget, hours_given),
         max_channels=profile.max_channels if max_channels is None else max_channels,
         min_share=MIN_PICK_SHARE,
         floor_option=OPTION_BASE,
@@ -450,9 +490,11 @@ def check_forced_fit(problem: Problem, instance: Instance) -> None:
             allowed=f"at most max_channels = {instance.max_channels} channels; " + ("set may_drop_accounts: true, or raise max_channels" if keeps else "fewer included channels, or raise max_channels"),
         )
     offered = instance.offered[forced]
+    # with an hourly rate the instance's hours count the money as the hours it would hire, and so does the budget
+    hired = "" if problem.hired_hour_eur is None else "; its money and the budget's counted as the hours they would hire at budget.hourly_rate"
     limits = (  # (lowest need per forced channel, budget, scale to print, decimals, unit, note)
         (np.where(offered, instance.monthly_cost_eur[forced], np.inf).min(axis=1), instance.monthly_budget_eur, rate, 0, f"{currency}/month", ""),
-        (np.where(offered, instance.weekly_hours[forced], np.inf).min(axis=1), instance.weekly_hours_budget, 1.0, 1, "h/week", " (setup included: a new channel's lowest level plus its setup over a quarter, when that is more)"),
+        (np.where(offered, instance.weekly_hours[forced], np.inf).min(axis=1), instance.weekly_hours_budget, 1.0, 1, "h/week", " (setup included: a new channel's lowest level plus its setup over a quarter, when that is more)" + hired),
     )
     for need, budget, scale, digits, unit, note in limits:
         for k, channel in enumerate(names):

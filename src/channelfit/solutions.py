@@ -23,6 +23,7 @@ from .problem import (
     Problem,
     build_problem,
     check_forced_fit,
+    hours_budget,
     hours_lacking,
     make_instance,
     mix_money,
@@ -185,7 +186,7 @@ def refine_spend(problem: Problem, solved: Solved, at_least: float = -np.inf) ->
     if not paid:
         return tiers
     scale = option_scale[paid, [solution.levels[i] for i in paid]]
-    budget = max(0.0, float(instance.monthly_budget_eur) - _level_money(problem, solved))
+    budget = _promotion_budget(problem, solved)
     paid_levels = [OPTION_LEVEL[solution.levels[i]] for i in paid]
     at_full = _at_full(problem, instance, list(zip(paid, paid_levels)))
     floor = spend_floor(problem, "additive" if instance.value is not None else "coverage")[paid_levels]  # (m, G)
@@ -221,10 +222,12 @@ def _upper_bound(instance: Instance) -> Instance:
     """``instance`` with each spend tier's option at the money of the tier below: its optimum bounds every split."""
     money = np.array(instance.monthly_cost_eur)
     offered = np.array(instance.offered)
+    hours = np.array(instance.weekly_hours)  # with an hourly rate, the tiers' hours count their money
     for first, *above in _TIERED:
         money[:, above] = instance.monthly_cost_eur[:, [first, *above[:-1]]]
+        hours[:, above] = instance.weekly_hours[:, [first, *above[:-1]]]
         offered[:, first] &= ~offered[:, above[0]]  # the first tier above costs the same and is worth more: same mix
-    return replace(instance, monthly_cost_eur=money, offered=offered)
+    return replace(instance, monthly_cost_eur=money, weekly_hours=hours, offered=offered)
 
 
 def best_mix(
@@ -495,6 +498,20 @@ def minimum_budget(problem: Problem, objective: ObjectiveName, main: Solved, sha
     return MinimumBudgetSolution(share, smallest / grid, best)
 
 
+def _promotion_budget(problem: Problem, solved: Solved) -> float:
+    """The money (EUR/month) ``solved``'s instance leaves for promotion above its picks' levels: the money budget less
+    the levels' money, and with an hourly rate less the hours the mix hires as well (the instance's hours budget
+    less the levels' hours, each counting its money as hours, is what is left to hire or promote with)."""
+    instance = solved.instance
+    level_money = _level_money(problem, solved)
+    money_left = float(instance.monthly_budget_eur) - level_money
+    if problem.hired_hour_eur is None:
+        return max(0.0, money_left)
+    promotion = float(sum(instance.monthly_cost_eur[i, o] for i, o in solved.solution.picked)) - level_money
+    level_hours = float(sum(instance.weekly_hours[i, o] for i, o in solved.solution.picked)) - promotion / problem.hired_hour_eur
+    return max(0.0, min(money_left, (float(instance.weekly_hours_budget) - level_hours) * problem.hired_hour_eur))
+
+
 def _level_money(problem: Problem, solved: Solved) -> float:
     """What the levels of ``solved``'s picks cost (EUR/month), without the promotion their spend tiers add."""
     instance, option_scale = solved.instance, problem.option_scale
@@ -560,7 +577,8 @@ class _Scaled:
     def at(self, g: int) -> _Splits:
         if g not in self.splits:
             t = g / self.grid
-            instance = replace(self.instance, monthly_budget_eur=t * self.problem.monthly_budget_eur, weekly_hours_budget=t * self.problem.profile.budget.weekly_hours)
+            money, hours = t * self.problem.monthly_budget_eur, t * self.problem.profile.budget.weekly_hours
+            instance = replace(self.instance, monthly_budget_eur=money, weekly_hours_budget=hours_budget(self.problem, money, hours))
             self.splits[g] = _Splits(self.problem, instance)
         return self.splits[g]
 
@@ -628,7 +646,8 @@ class _OwnMixes:
             self.cap_value = at_cap[:, 0]
         self.paid = paid
         # the first g at which the levels fit, compared as the optimiser compares (with its 1e-9 slack)
-        budget_money, budget_hours = problem.monthly_budget_eur, problem.profile.budget.weekly_hours
+        budget_money = problem.monthly_budget_eur
+        budget_hours = hours_budget(problem, budget_money, problem.profile.budget.weekly_hours)  # scales with the factor as both do
         g = np.zeros(len(money), dtype=np.int64)
         for used, budget in ((money, budget_money), (hours, budget_hours)):
             if budget > 0:
