@@ -212,7 +212,7 @@ class ListeningItem(_Out):
 
 
 class MinimumBudget(_Out):
-    """The smallest budget (money and hours scaled together) at which the plan's own channels reach ``share`` of its value."""
+    """The smallest budget (money and hours scaled together; with an hourly rate the money alone, the hours beyond the profile's hired) at which the plan's own channels reach ``share`` of its value."""
 
     share: Score
     monthly: Money = Field(description="the budget's money, in the profile's currency")
