@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 import numpy as np
@@ -22,7 +22,7 @@ from .profile import Profile
 from .scorer import EXCLUSIONS, ProfileArrays, Scores, advertiser_country, encode, exclusions, score
 from .vocabulary import GROW, LISTEN, MAINTAIN, ObjectiveName
 
-__all__ = ["AT_MINIMUM_SPEND", "AUCTION_MINIMUM_EUR", "CLOSED_LEVELS", "LEVEL_OPTIONS", "MIN_PICK_SHARE", "OPTION_BASE", "OPTION_LEVEL", "OPTION_TIER", "SETUP_WEEKS", "SPEND_TIERS", "WEEKS_PER_MONTH", "Choice", "Problem", "accounts_lowered", "budgeted_hours", "build_problem", "check_forced_fit", "effectiveness", "hired_cost", "hired_hours", "hours_budget", "hours_lacking", "make_instance", "mix_hours", "mix_money", "ordered_picks", "spend_curve", "spend_floor"]
+__all__ = ["AT_MINIMUM_SPEND", "AUCTION_MINIMUM_EUR", "CLOSED_LEVELS", "LEVEL_OPTIONS", "MIN_PICK_SHARE", "OPTION_BASE", "OPTION_LEVEL", "OPTION_TIER", "SETUP_WEEKS", "SPEND_TIERS", "WEEKS_PER_MONTH", "Choice", "Problem", "accounts_lowered", "budgeted_hours", "build_problem", "check_forced_fit", "effectiveness", "hire_hours", "hired_cost", "hired_hours", "hours_budget", "hours_lacking", "make_instance", "mix_hours", "mix_money", "ordered_picks", "spend_curve", "spend_floor"]
 
 #: The levels a channel closed to an organisation's country loses (``closed_to_organisations.csv``): no ads, no
 #: grow; no posting, nothing but listening; no account, nothing (the channel is excluded as ``closed``).
@@ -452,25 +452,34 @@ def make_instance(
         if kept.get(c, -1) > 0:
             offered[i, level < kept[c]] = False
     setup = np.where(np.isin(cand, list(running))[:, None], 0.0, problem.setup[cand])
-    money = problem.money[cand][:, level] + tier[None, :] * option_scale
-    hours = budgeted_hours(cat.level_weekly_hours[cand], cat.level_offered[cand], setup)[:, level]
-    money_budget = problem.monthly_budget_eur if monthly_budget_eur is None else monthly_budget_eur
-    hours_given = profile.budget.weekly_hours if weekly_hours is None else weekly_hours
     common = dict(
-        monthly_cost_eur=money,
-        weekly_hours=hours if problem.hired_hour_eur is None else hours + money / problem.hired_hour_eur,
+        monthly_cost_eur=problem.money[cand][:, level] + tier[None, :] * option_scale,
+        weekly_hours=budgeted_hours(cat.level_weekly_hours[cand], cat.level_offered[cand], setup)[:, level],
         offered=offered,
         forced=forced,
-        monthly_budget_eur=money_budget,
-        weekly_hours_budget=hours_budget(problem, money_budget, hours_given),
+        monthly_budget_eur=problem.monthly_budget_eur if monthly_budget_eur is None else monthly_budget_eur,
+        weekly_hours_budget=profile.budget.weekly_hours if weekly_hours is None else weekly_hours,
         max_channels=profile.max_channels if max_channels is None else max_channels,
         min_share=MIN_PICK_SHARE,
         floor_option=OPTION_BASE,
     )
     if objective == "additive":
         value = problem.scores.score[0, cand][:, None] * cat.level_effect[cand]
-        return Instance(**common, value=_options(value, option_scale, spend_floor(problem, objective)))
-    return Instance(**common, effectiveness=_options(problem.candidate_effectiveness, option_scale, spend_floor(problem, objective)), goal_weights=problem.goal_weights)
+        instance = Instance(**common, value=_options(value, option_scale, spend_floor(problem, objective)))
+    else:
+        instance = Instance(**common, effectiveness=_options(problem.candidate_effectiveness, option_scale, spend_floor(problem, objective)), goal_weights=problem.goal_weights)
+    return instance if problem.hired_hour_eur is None else hire_hours(instance, problem.hired_hour_eur)
+
+
+def hire_hours(instance: Instance, hired_hour_eur: float) -> Instance:
+    """``instance`` where hours beyond its hours budget ``H`` may be hired from its money budget ``B`` at
+    ``hired_hour_eur`` (``r``, EUR a month per weekly hour): each option's hours plus its money over ``r``, within
+    ``H + B / r``. With the money limit kept, a selection fits exactly when ``money + r * max(0, hours - H) <= B``."""
+    return replace(
+        instance,
+        weekly_hours=instance.weekly_hours + instance.monthly_cost_eur / hired_hour_eur,
+        weekly_hours_budget=instance.weekly_hours_budget + instance.monthly_budget_eur / hired_hour_eur,
+    )
 
 
 def check_forced_fit(problem: Problem, instance: Instance) -> None:
