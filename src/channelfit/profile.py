@@ -144,7 +144,9 @@ class Budget(_Model):
     monthly: float = Field(ge=0.0, le=1e12)
     currency: str = "EUR"
     weekly_hours: float = Field(ge=0.0, le=168.0)
-    hourly_rate: float | None = Field(default=None, gt=0.0, le=1e12)
+    hourly_rate: float | None = Field(
+        default=None, gt=0.0, le=1e12, description="the price of one hour of a freelancer or an agency, in currency; given, the plan may hire hours beyond weekly_hours from monthly"
+    )
 
     @field_validator("hourly_rate", mode="before")
     @classmethod
