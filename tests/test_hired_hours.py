@@ -292,3 +292,13 @@ def test_the_frontier_and_many_plans_state_the_hired_hours() -> None:
     plan = cf.recommend(rated)
     assert many["hired_weekly_hours"].tolist() == pytest.approx([plan.totals.hired_weekly_hours, 0.0])
     assert many["hired_monthly_cost"].iloc[0] == pytest.approx(plan.totals.hired_monthly_cost)
+
+
+def test_an_included_channel_the_hired_hours_cannot_pay_for_is_named_in_hours_and_money() -> None:
+    profile = {**_with_rate(AUCKLAND_PLUMBER, 60), "present_on": {}, "include": ["blog"], "budget": {"monthly": 100, "currency": "NZD", "weekly_hours": 1, "hourly_rate": 60}}
+    with pytest.raises(cf.InfeasibleError) as info:
+        cf.recommend(profile)
+    assert info.value.field == "include" and info.value.value == "blog"
+    assert "blog needs 6.2 h/week" in str(info.value) and "the 0.4 h/week that the 100 NZD/month left beside its money hire at budget.hourly_rate (60 NZD/hour)" in str(info.value)
+    with pytest.raises(cf.InfeasibleError, match="google_ads needs 488 NZD/month"):
+        cf.recommend({**profile, "include": ["google_ads"]})

@@ -8,7 +8,7 @@ budget, count limit and objective.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -499,12 +499,12 @@ def check_forced_fit(problem: Problem, instance: Instance) -> None:
             allowed=f"at most max_channels = {instance.max_channels} channels; " + ("set may_drop_accounts: true, or raise max_channels" if keeps else "fewer included channels, or raise max_channels"),
         )
     offered = instance.offered[forced]
-    # with an hourly rate the instance's hours count the money as the hours it would hire, and so does the budget
-    hired = "" if problem.hired_hour_eur is None else "; its money and the budget's counted as the hours they would hire at budget.hourly_rate"
+    setup_note = " (setup included: a new channel's lowest level plus its setup over a quarter, when that is more)"
     limits = (  # (lowest need per forced channel, budget, scale to print, decimals, unit, note)
         (np.where(offered, instance.monthly_cost_eur[forced], np.inf).min(axis=1), instance.monthly_budget_eur, rate, 0, f"{currency}/month", ""),
-        (np.where(offered, instance.weekly_hours[forced], np.inf).min(axis=1), instance.weekly_hours_budget, 1.0, 1, "h/week", " (setup included: a new channel's lowest level plus its setup over a quarter, when that is more)" + hired),
+        (np.where(offered, instance.weekly_hours[forced], np.inf).min(axis=1), instance.weekly_hours_budget, 1.0, 1, "h/week", setup_note),
     )
+    hours_figure = None if problem.hired_hour_eur is None else _check_hired_fit(problem, instance, names, limits[0][0], field, fix)
     for need, budget, scale, digits, unit, note in limits:
         for k, channel in enumerate(names):
             if need[k] > budget + 1e-9:
@@ -517,11 +517,49 @@ def check_forced_fit(problem: Problem, instance: Instance) -> None:
     if any(need.sum() > budget + 1e-9 for need, budget, *_ in limits):
         (money, money_budget, *_), (hours, hours_budget, *_) = limits
         raise InfeasibleError(
-            f"the included channels and kept accounts together need {money.sum() * rate:.0f} {currency}/month and {hours.sum():.1f} h/week at their lowest allowed levels",
+            f"the included channels and kept accounts together need {money.sum() * rate:.0f} {currency}/month and {hours.sum() if hours_figure is None else hours_figure:.1f} h/week at their lowest allowed levels",
             field="present_on" if keeps else "include",
             value=names,
             allowed=f"channels that fit {money_budget * rate:g} {currency}/month and {hours_budget:g} h/week together; {fix}",
         )
+
+
+def _check_hired_fit(problem: Problem, instance: Instance, names: list[str], lowest_money: np.ndarray, field: Callable[[str], str], fix: str) -> float:
+    """:func:`check_forced_fit` for the hours with an hourly rate, whose instance counts money as the hours it hires
+    (see :func:`hire_hours`): raise, in hours and money, where the forced channels whose money fits need more hours
+    than the budget's and those its money hires beside theirs. Returns the hours they need together (the money's
+    limit is the caller's to check)."""
+    currency, fx, hour_eur = problem.profile.budget.currency, problem.fx_per_eur, problem.hired_hour_eur
+    assert hour_eur is not None
+    forced = np.flatnonzero(instance.forced)
+    combined = np.where(instance.offered[forced], instance.weekly_hours[forced], np.inf)
+    lowest = combined.argmin(axis=1)  # each channel's option taking the least of the budget, money and hours together
+    money = instance.monthly_cost_eur[forced, lowest]
+    hours = combined[np.arange(len(forced)), lowest] - money / hour_eur
+    own = instance.weekly_hours_budget - instance.monthly_budget_eur / hour_eur
+    rate = f"budget.hourly_rate ({problem.profile.budget.hourly_rate:g} {currency}/hour)"
+    for k, channel in enumerate(names):
+        if combined[k, lowest[k]] > instance.weekly_hours_budget + 1e-9 and lowest_money[k] <= instance.monthly_budget_eur + 1e-9:
+            hires = max(0.0, instance.monthly_budget_eur - money[k]) / hour_eur
+            raise InfeasibleError(
+                f"{channel} needs {hours[k]:.1f} h/week at its lowest allowed level (setup included), more than the budget's {own:g} h/week and the "
+                f"{hires:.1f} h/week that the {max(0.0, instance.monthly_budget_eur - money[k]) * fx:.0f} {currency}/month left beside its money hire at {rate}",
+                field=field(channel),
+                value=channel,
+                allowed=f"channels whose lowest level fits {own:g} h/week and {instance.monthly_budget_eur * fx:.0f} {currency}/month, hours beyond those hired at {rate}"
+                if field(channel) == "include"
+                else fix,
+            )
+    if combined[np.arange(len(forced)), lowest].sum() > instance.weekly_hours_budget + 1e-9 and lowest_money.sum() <= instance.monthly_budget_eur + 1e-9:
+        hires = max(0.0, instance.monthly_budget_eur - money.sum()) / hour_eur
+        raise InfeasibleError(
+            f"the included channels and kept accounts together need {money.sum() * fx:.0f} {currency}/month and {hours.sum():.1f} h/week at their lowest allowed levels, "
+            f"more than the budget's {own:g} h/week and the {hires:.1f} h/week the money left beside theirs hires at {rate}",
+            field="present_on" if "present_on" in map(field, names) else "include",
+            value=names,
+            allowed=f"channels that fit {instance.monthly_budget_eur * fx:.0f} {currency}/month and {own:g} h/week together, hours beyond those hired at {rate}; {fix}",
+        )
+    return float(hours.sum())
 
 
 def mix_money(problem: Problem, mix: Sequence[Choice]) -> float:
