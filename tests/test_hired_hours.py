@@ -302,3 +302,16 @@ def test_an_included_channel_the_hired_hours_cannot_pay_for_is_named_in_hours_an
     assert "blog needs 6.2 h/week" in str(info.value) and "the 0.4 h/week that the 100 NZD/month left beside its money hire at budget.hourly_rate (60 NZD/hour)" in str(info.value)
     with pytest.raises(cf.InfeasibleError, match="google_ads needs 488 NZD/month"):
         cf.recommend({**profile, "include": ["google_ads"]})
+
+
+def test_a_channel_whose_money_and_hired_hours_do_not_fit_together_says_so() -> None:
+    """Google Ads at maintain fits 800 NZD alone (488) and the hours the money could hire alone, not both: its
+    money and the 1.46 h/week beyond the plumber's half hour cost 868 NZD."""
+    from channelfit.explain import Explainer
+    from channelfit.planner import _left, _why_not
+
+    profile = cf.Profile.model_validate({**AUCKLAND_PLUMBER, "present_on": {}, "budget": {"monthly": 800, "currency": "NZD", "weekly_hours": 0.5, "hourly_rate": 60}})
+    cat = cf.catalog()
+    problem = build_problem(profile, cat)
+    why = _why_not(problem, [], _left(problem, []), Explainer(cat, "en"), cat.index["channels"]["google_ads"], False)
+    assert why.text.startswith("at maintain it needs 1.96 h/week, setup included, and costs 868 NZD/month with the 1.46 h/week of them hired at your hourly rate")

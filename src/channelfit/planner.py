@@ -759,7 +759,11 @@ def _why_not(problem: Problem, chosen: list[Choice], left: tuple[float, float], 
     if money_short:
         return explainer.reason("why_not", "why_not_money", level=level_word, currency=currency, money=money, left=money_left_figure)
     if hiring_short:
-        return explainer.reason("why_not", "why_not_money_hired", level=level_word, currency=currency, money=money_figure(with_hired * problem.fx_per_eur), hours=hours, left=money_left_figure)
+        spare = problem.profile.budget.weekly_hours - mix_hours(problem, chosen, with_setup=True)
+        hired = round(float(problem.hours[c, level]) - max(0.0, spare), 2)
+        return explainer.reason(
+            "why_not", "why_not_money_hired", level=level_word, currency=currency, money=money_figure(with_hired * problem.fx_per_eur), hours=hours, hired=hired, left=money_left_figure
+        )
     if len(chosen) >= problem.profile.max_channels and expand_adds:
         return explainer.reason("why_not", "why_not_slots", channels=len(chosen))
     return explainer.reason("why_not", "why_not_gain", share=round(MIN_PICK_SHARE * 100))
