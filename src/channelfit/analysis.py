@@ -29,7 +29,7 @@ from .criteria import CRITERIA, ProfileArrays, rowwise_dot
 from .data import Catalog, as_catalog
 from .errors import InfeasibleError, ProfileError, finite_number
 from .files import read_text
-from .problem import Choice, Problem, build_problem, mix_hours, mix_money, ordered_picks
+from .problem import Choice, Problem, build_problem, hired_cost, hired_hours, mix_hours, mix_money, ordered_picks
 from .profile import MAX_JSON_BYTES, Profile, parse_profile
 from .recommender import check_options
 from .scorer import LOG_ZERO, Scores, encode, score, weighted_geometric_mean
@@ -279,8 +279,10 @@ def budget_frontier(
         could run). The objective is then monotone non-decreasing in each budget (the optimiser is exact) except
         where lowering the kept accounts frees more than the smaller budget takes away: below the budget at which
         their given levels fit, the plan may be worth more (the plan's ``accounts_cost`` says what keeping them
-        costs).  ``frame.attrs`` holds the
-        profile's ``name``, ``currency``, ``monthly_budget``, ``weekly_hours_budget`` and ``objective``.
+        costs).  With ``budget.hourly_rate``, each row's mix may hire hours beyond its ``weekly_hours`` from its
+        ``monthly``, and two more columns say how many: ``hired_weekly_hours`` and ``hired_monthly_cost`` (profile
+        currency, not in ``monthly_cost``).  ``frame.attrs`` holds the
+        profile's ``name``, ``currency``, ``monthly_budget``, ``weekly_hours_budget``, ``hourly_rate`` (when given) and ``objective``.
     """
     import pandas as pd
 
@@ -293,6 +295,7 @@ def budget_frontier(
         raise ProfileError("the budget grid is too large", field="monthly", value=f"{len(months)} x {len(hours)} points", allowed=f"at most {MAX_GRID_POINTS} points")
     problem = build_problem(parsed, cat)
     rate = problem.fx_per_eur
+    hiring = () if parsed.budget.hourly_rate is None else ("hired_weekly_hours", "hired_monthly_cost")
     rows = []
     for money, time in product(months, hours):
         try:
@@ -303,16 +306,18 @@ def budget_frontier(
                 at = problem
                 solved = best_mix(problem, objective, monthly_budget_eur=money / rate, weekly_hours=time)
         except InfeasibleError:
-            rows.append((money, time, math.nan, "infeasible", math.nan, math.nan))
+            rows.append((money, time, math.nan, "infeasible", math.nan, math.nan, *(math.nan,) * len(hiring)))
             continue
         mix = ordered_picks(at, solved.solution.levels, solved.extra_eur)
-        rows.append((money, time, solved.value, _mix_label(at, mix), mix_money(at, mix) * rate, mix_hours(at, mix, with_setup=True)))
-    frame = pd.DataFrame(rows, columns=["monthly", "weekly_hours", "objective", "channels", "monthly_cost", "weekly_hours_used"])
+        hired = (hired_hours(at, mix, time), hired_cost(at, mix, time) * rate)[: len(hiring)]
+        rows.append((money, time, solved.value, _mix_label(at, mix), mix_money(at, mix) * rate, mix_hours(at, mix, with_setup=True), *hired))
+    frame = pd.DataFrame(rows, columns=["monthly", "weekly_hours", "objective", "channels", "monthly_cost", "weekly_hours_used", *hiring])
     frame.attrs.update(
         name=parsed.name,
         currency=parsed.budget.currency,
         monthly_budget=parsed.budget.monthly,
         weekly_hours_budget=parsed.budget.weekly_hours,
+        **({} if parsed.budget.hourly_rate is None else {"hourly_rate": parsed.budget.hourly_rate}),
         objective=objective,
     )
     return frame
@@ -327,7 +332,8 @@ def minimum_budget(
 ) -> dict[str, Any]:
     """The smallest fraction of the budget at which the plan's own channels still reach ``share`` of its value.
 
-    Both the monthly money and the weekly hours are scaled by the same factor ``t`` in [0, 1], and the
+    Both the monthly money and the weekly hours are scaled by the same factor ``t`` in [0, 1] (with
+    ``budget.hourly_rate``, the money alone: the hours a smaller budget lacks, it hires), and the
     mix is chosen among the full plan's channels (each at no more than its level there): a mix the plan
     grows into. Its best value is monotone non-decreasing in ``t`` (a larger budget only adds feasible
     mixes and the optimiser is exact), so the smallest such ``t`` on a grid of step ``1 / 2**s``, the
@@ -372,7 +378,7 @@ def minimum_budget(
         "share": float(share),
         "factor": found.factor,
         "monthly": found.factor * budget.monthly,
-        "weekly_hours": found.factor * budget.weekly_hours,
+        "weekly_hours": budget.weekly_hours if budget.hourly_rate is not None else found.factor * budget.weekly_hours,
         "objective": found.solved.value,
         "full_objective": full.value,
         "channels": _mix_label(problem, ordered_picks(problem, found.solved.solution.levels, found.solved.extra_eur)),

@@ -18,7 +18,7 @@ import numpy as np
 from .criteria import ProfileArrays
 from .data import Catalog, as_catalog
 from .errors import ChannelfitError, ProfileError
-from .problem import build_problem, mix_hours, mix_money, ordered_picks
+from .problem import build_problem, hired_cost, hired_hours, mix_hours, mix_money, ordered_picks
 from .profile import Profile, parse_profile
 from .recommender import check_options
 from .scorer import Scores, encode, exclusions, score
@@ -34,7 +34,7 @@ __all__ = ["MAX_BATCH_ROWS", "recommend_many", "top_k"]
 MAX_BATCH_ROWS = 1_000_000
 _NESTED = ("markets", "goals", "audience", "budget", "formats", "present_on", "include", "exclude", "criteria_weights")
 _CHUNK_ROWS = 16_384
-MANY_COLUMNS = ["name", "objective", "channels", "levels", "monthly_cost", "currency", "monthly_cost_eur", "weekly_hours", "error"]
+MANY_COLUMNS = ["name", "objective", "channels", "levels", "monthly_cost", "currency", "monthly_cost_eur", "weekly_hours", "hired_weekly_hours", "hired_monthly_cost", "error"]
 
 
 def _missing(value: Any) -> bool:
@@ -109,7 +109,9 @@ def recommend_many(
     -------
     pandas.DataFrame
         Columns ``name``, ``objective``, ``channels`` and ``levels`` (tuples, best first),
-        ``monthly_cost`` and ``currency``, ``monthly_cost_eur``, ``weekly_hours``, and ``error``
+        ``monthly_cost`` and ``currency``, ``monthly_cost_eur``, ``weekly_hours``, ``hired_weekly_hours`` and
+        ``hired_monthly_cost`` (the hours the mix hires at ``budget.hourly_rate``, setup included, and their cost in
+        ``currency``, not in ``monthly_cost``; 0 without a rate), and ``error``
         (the one-line message of a row's :class:`ChannelfitError`, else ``None``; such a row has no mix).
     """
     import pandas as pd
@@ -200,6 +202,8 @@ def _recommend_rows(rows: list[Any], objective: ObjectiveName, cat: Catalog) -> 
                 "currency": item.budget.currency,
                 "monthly_cost_eur": money,
                 "weekly_hours": mix_hours(problem, mix),
+                "hired_weekly_hours": hired_hours(problem, mix),
+                "hired_monthly_cost": hired_cost(problem, mix) * problem.fx_per_eur,
                 "error": None,
             }
         )

@@ -61,12 +61,19 @@ def _catalog(args: argparse.Namespace) -> Any:
     return load_catalog(args.catalog) if args.catalog else None
 
 
+def _with_rate(profile: Any, hourly_rate: float | None) -> Any:
+    """``profile`` with ``budget.hourly_rate`` set to ``hourly_rate`` when given (the profile validates it)."""
+    if hourly_rate is None or not isinstance(profile, dict) or not isinstance(profile.get("budget"), dict):
+        return profile
+    return {**profile, "budget": {**profile["budget"], "hourly_rate": hourly_rate}}
+
+
 def _cmd_recommend(args: argparse.Namespace) -> None:
     from .recommender import recommend
     from .render import plan_csv, render_plan
 
     evidence = _read_json(args.evidence) if args.evidence else None
-    plan = recommend(_read_json(args.profile), objective=args.objective, evidence=evidence, language=args.language, catalog=_catalog(args))
+    plan = recommend(_with_rate(_read_json(args.profile), args.hourly_rate), objective=args.objective, evidence=evidence, language=args.language, catalog=_catalog(args))
     _emit(plan.model_dump_json(indent=2) if args.json else plan_csv(plan) if args.csv else render_plan(plan))
 
 
@@ -102,7 +109,7 @@ def _emit_frame(frame: Any, as_json: bool) -> None:
 def _cmd_frontier(args: argparse.Namespace) -> None:
     from .analysis import budget_frontier
 
-    frame = budget_frontier(_read_json(args.profile), monthly=args.monthly, weekly_hours=args.weekly_hours, objective=args.objective, catalog=_catalog(args))
+    frame = budget_frontier(_with_rate(_read_json(args.profile), args.hourly_rate), monthly=args.monthly, weekly_hours=args.weekly_hours, objective=args.objective, catalog=_catalog(args))
     _emit_frame(frame, args.json)
 
 
@@ -168,6 +175,7 @@ def _parser() -> argparse.ArgumentParser:
     rec.add_argument("--objective", choices=OBJECTIVES, default="coverage")
     rec.add_argument("--language", choices=LANGUAGES, default="en")
     rec.add_argument("--evidence", help="evidence JSON from 'channelfit check'")
+    rec.add_argument("--hourly-rate", type=float, help="the price of one hour of a freelancer or an agency, in the budget's currency: sets budget.hourly_rate, and the plan may hire hours from the money")
     rec.set_defaults(run=_cmd_recommend)
 
     chk = sub.add_parser("check", help="check measured KPI results against a plan; prints evidence JSON")
@@ -181,6 +189,7 @@ def _parser() -> argparse.ArgumentParser:
     front.add_argument("--monthly", type=float, nargs="+", help="monthly budgets (profile currency); default: multiples of the profile's")
     front.add_argument("--weekly-hours", type=float, nargs="+", help="weekly hours; default: multiples of the profile's")
     front.add_argument("--objective", choices=OBJECTIVES, default="coverage")
+    front.add_argument("--hourly-rate", type=float, help="the price of one hour of a freelancer or an agency, in the budget's currency: sets budget.hourly_rate, and the plan may hire hours from the money")
     front.add_argument("--json", action="store_true")
     front.set_defaults(run=_cmd_frontier)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, SerializerFunctionWrapHandler, model_serializer
 
 from .vocabulary import KINDS, Language, LevelName, ObjectiveName, PhaseName
 
@@ -48,8 +48,21 @@ Hours = Annotated[float, _round(2)]
 Score = Annotated[float, _round(4)]
 
 
+#: Fields that exist only for a budget with an hourly rate: left out of the output while null, so that a plan
+#: without a rate serialises as it did before the rate existed.
+_HIRED_FIELDS = ("hired_weekly_hours", "hired_monthly_cost", "hired_monthly_cost_eur", "hourly_rate")
+
+
 class _Out(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
+
+    @model_serializer(mode="wrap")
+    def _without_unhired(self, handler: SerializerFunctionWrapHandler):  # noqa: ANN202 - no annotation: the schema stays the model's
+        data = handler(self)
+        for name in _HIRED_FIELDS:
+            if isinstance(data, dict) and name in data and data[name] is None:
+                del data[name]
+        return data
 
 
 class Reason(_Out):
@@ -137,7 +150,14 @@ class Totals(_Out):
     monthly_cost_eur: Money
     weekly_hours: Hours
     setup_hours: Hours
-    unspent: Money = Field(default=0.0, description="money of the budget the plan leaves unspent, in the profile's currency")
+    hired_weekly_hours: Hours | None = Field(
+        default=None,
+        description="of the hours as the budget counts them (setup spread over a quarter included), those beyond budget.weekly_hours that a "
+        "freelancer or an agency works at budget.hourly_rate; absent without a rate",
+    )
+    hired_monthly_cost: Money | None = Field(default=None, description="what the hired hours cost a month, in the profile's currency (not in monthly_cost); absent without a rate")
+    hired_monthly_cost_eur: Money | None = Field(default=None, description="hired_monthly_cost in EUR; absent without a rate")
+    unspent: Money = Field(default=0.0, description="money of the budget the plan leaves unspent (after the hired hours' cost), in the profile's currency")
     unspent_why: Reason | None = Field(
         default=None,
         description="why money is left unspent, when it is; code unspent_hours, unspent_below_step, unspent_saturated, unspent_slots_full or unspent_no_gain",
@@ -159,6 +179,8 @@ class Phase(_Out):
     monthly_cost: Money
     monthly_cost_eur: Money
     weekly_hours: Hours = Field(description="hours per week in this phase, setup spread over the phase included")
+    hired_weekly_hours: Hours | None = Field(default=None, description="of weekly_hours, those beyond budget.weekly_hours, hired at budget.hourly_rate; absent without a rate")
+    hired_monthly_cost: Money | None = Field(default=None, description="what this phase's hired hours cost a month, in the profile's currency (not in monthly_cost); absent without a rate")
     kpi_targets: list[str]
     note: str
 
@@ -178,6 +200,7 @@ class Role(_Out):
     role: Literal["owner", "community_manager", "content_creator", "campaign_manager"]
     does: str
     weekly_hours: Hours
+    hired_weekly_hours: Hours | None = Field(default=None, description="of weekly_hours, those a freelancer or an agency works at budget.hourly_rate; absent without a rate")
 
 
 class ListeningItem(_Out):
@@ -190,7 +213,7 @@ class ListeningItem(_Out):
 
 
 class MinimumBudget(_Out):
-    """The smallest budget (money and hours scaled together) at which the plan's own channels reach ``share`` of its value."""
+    """The smallest budget (money and hours scaled together; with an hourly rate the money alone, the hours beyond the profile's hired) at which the plan's own channels reach ``share`` of its value."""
 
     share: Score
     monthly: Money = Field(description="the budget's money, in the profile's currency")
@@ -198,6 +221,8 @@ class MinimumBudget(_Out):
     mix_monthly_cost: Money = Field(description="what the mix at that budget spends, in the profile's currency")
     mix_weekly_hours: Hours = Field(description="the hours the mix at that budget needs (setup included)")
     promotion: Money = Field(default=0.0, description="of the money, the paid promotion above what the mix's levels cost, in the profile's currency")
+    hired_weekly_hours: Hours | None = Field(default=None, description="of mix_weekly_hours, those beyond weekly_hours, hired at budget.hourly_rate; absent without a rate")
+    hired_monthly_cost: Money | None = Field(default=None, description="of monthly, what the hired hours cost, in the profile's currency; absent without a rate")
     objective: Score
     channels: list[PhaseChannel]
 
@@ -217,6 +242,7 @@ class Plan(_Out):
     monthly_budget: Money
     monthly_budget_eur: Money
     weekly_hours_budget: Hours
+    hourly_rate: Money | None = Field(default=None, description="the price of one hired hour, in the profile's currency (budget.hourly_rate); absent without a rate")
     max_channels: int
     criteria_weights: dict[str, Score] = Field(default_factory=dict, description="the normalised criterion weights the scores use")
     picks: list[Pick]

@@ -22,6 +22,8 @@ from .problem import (
     Problem,
     accounts_lowered,
     audience_scale,
+    hired_cost,
+    hired_hours,
     mix_hours,
     mix_money,
     ordered_picks,
@@ -300,6 +302,7 @@ def _phase(problem: Problem, name: str, first_week: int, last_week: int, mix: li
         monthly_cost=money * problem.fx_per_eur,
         monthly_cost_eur=money,
         weekly_hours=weekly_hours,
+        **_hired(problem, weekly_hours),
         kpi_targets=targets,
         note=note,
     )
@@ -326,10 +329,25 @@ def _setup_hours(problem: Problem, picks: list[Choice]) -> float:
     return float(sum(problem.setup[p.channel, p.level] for p in picks))
 
 
+def _weekly_hours_held(problem: Problem, picks: list[Choice]) -> float:
+    """The weekly hours the plan has for ``picks``: the budget's, and those it hires for them (setup included)."""
+    return problem.profile.budget.weekly_hours + hired_hours(problem, picks)
+
+
+def _hired(problem: Problem, weekly_hours: float) -> dict[str, float]:
+    """The hired hours of a phase or a role needing ``weekly_hours`` beyond the budget's, and their monthly cost in
+    the profile's currency, as the fields of :class:`~channelfit.plan.Phase`; none without an hourly rate."""
+    if problem.hired_hour_eur is None:
+        return {}
+    hours = max(0.0, weekly_hours - problem.profile.budget.weekly_hours)
+    return {"hired_weekly_hours": hours, "hired_monthly_cost": hours * problem.hired_hour_eur * problem.fx_per_eur}
+
+
 def _listen_weeks(problem: Problem, picks: list[Choice], first_levels: list[Choice]) -> int:
     """How many weeks the first phase lasts: :data:`_LISTEN_WEEKS_MIN`, or as many as the setup hours need beside
-    the picks' ``first_levels`` (at most :data:`~channelfit.problem.SETUP_WEEKS`)."""
-    spare = problem.profile.budget.weekly_hours - mix_hours(problem, first_levels)
+    the picks' ``first_levels`` (at most :data:`~channelfit.problem.SETUP_WEEKS`), in the hours the budget holds and
+    those the plan hires."""
+    spare = _weekly_hours_held(problem, picks) - mix_hours(problem, first_levels)
     setup_total = _setup_hours(problem, picks)
     if setup_total <= 0:
         return _LISTEN_WEEKS_MIN
@@ -403,20 +421,27 @@ def _expand(problem: Problem, expand: Solved, picks: list[Choice], explainer: Ex
 
 def _minimum_budget(problem: Problem, minimum: MinimumBudgetSolution | None, plan_value: float) -> MinimumBudget | None:
     """The minimum viable budget, stated as what its own mix costs (money, and hours as the budget counts them),
-    with no more promotion than the share needs (:func:`~channelfit.solutions.least_promotion`)."""
+    with no more promotion than the share needs (:func:`~channelfit.solutions.least_promotion`). With an hourly rate,
+    only the money is scaled: the budget's hours are at most the profile's, and the mix's hours beyond them are hired,
+    their cost in the budget's money."""
     if minimum is None:
         return None
     solved = least_promotion(problem, minimum.solved, minimum.share * plan_value - 1e-12)
     chosen = ordered_picks(problem, solved.solution.levels, solved.extra_eur)
     money = mix_money(problem, chosen)
     hours = mix_hours(problem, chosen, with_setup=True)
+    own_hours, hired = hours, {}
+    if problem.hired_hour_eur is not None:
+        own_hours = min(hours, problem.profile.budget.weekly_hours)
+        hired = {"hired_weekly_hours": hours - own_hours, "hired_monthly_cost": (hours - own_hours) * problem.hired_hour_eur * problem.fx_per_eur}
     return MinimumBudget(
         share=minimum.share,
-        monthly=money * problem.fx_per_eur,
-        weekly_hours=hours,
+        monthly=money * problem.fx_per_eur + hired.get("hired_monthly_cost", 0.0),
+        weekly_hours=own_hours,
         mix_monthly_cost=money * problem.fx_per_eur,
         mix_weekly_hours=hours,
         promotion=sum(p.extra_eur for p in chosen) * problem.fx_per_eur,
+        **hired,
         objective=solved.value,
         channels=_phase_channels(problem, chosen),
     )
@@ -612,18 +637,33 @@ def _outranked(problem: Problem, order: list[int], picked: set[int]) -> dict[int
 
 
 def _left(problem: Problem, chosen: list[Choice]) -> tuple[float, float]:
-    """What the mix leaves of the budget: weekly hours (as the budget counts them, setup included) and EUR a month."""
-    return problem.profile.budget.weekly_hours - mix_hours(problem, chosen, with_setup=True), problem.monthly_budget_eur - mix_money(problem, chosen)
+    """What the mix leaves of the budget: weekly hours (as the budget counts them, setup included) and EUR a month.
+    With an hourly rate the money left is after the hired hours' cost, and the hours left are the budget's spare
+    ones and those the money left would hire."""
+    hours_left = problem.profile.budget.weekly_hours - mix_hours(problem, chosen, with_setup=True)
+    money_left = problem.monthly_budget_eur - mix_money(problem, chosen) - hired_cost(problem, chosen)
+    if problem.hired_hour_eur is None:
+        return hours_left, money_left
+    return max(0.0, hours_left) + max(0.0, money_left) / problem.hired_hour_eur, money_left
+
+
+def _with_hired(problem: Problem, chosen: list[Choice], money_eur: float, extra_hours: float) -> float:
+    """What a step taking ``money_eur`` and ``extra_hours`` more beside ``chosen`` costs a month in EUR: its money, and
+    with an hourly rate the cost of the hours it adds beyond the budget's (those it takes of the spare ones are free)."""
+    if problem.hired_hour_eur is None:
+        return money_eur
+    spare = problem.profile.budget.weekly_hours - mix_hours(problem, chosen, with_setup=True)
+    return money_eur + max(0.0, extra_hours - max(0.0, spare)) * problem.hired_hour_eur
 
 
 def _smallest_paid_step(problem: Problem, chosen: list[Choice], hours_left: float) -> tuple[float, int, int] | None:
     """The cheapest way to spend more money that the hours left allow, ``(EUR a month more, channel, level)``: a pick
     raised to a level that costs more, or (with a channel slot free) a candidate at a level that costs money; None
-    when the hours allow none. A Hanoi café with 2,000,000 VND was told no channel "takes more money usefully" when
+    when the hours allow none. With an hourly rate, a step's cost counts the hours it hires. A Hanoi café with 2,000,000 VND was told no channel "takes more money usefully" when
     every paid level cost more than that."""
     money, hours, offered = problem.money, problem.hours, problem.offered
     steps = [
-        (float(money[p.channel, level] - money[p.channel, p.level]), p.channel, level)
+        (_with_hired(problem, chosen, float(money[p.channel, level] - money[p.channel, p.level]), float(hours[p.channel, level] - hours[p.channel, p.level])), p.channel, level)
         for p in chosen
         for level in range(p.level + 1, len(LEVELS))
         if offered[p.channel, level] and money[p.channel, level] > money[p.channel, p.level] and hours[p.channel, level] - hours[p.channel, p.level] <= hours_left + 1e-9
@@ -631,7 +671,7 @@ def _smallest_paid_step(problem: Problem, chosen: list[Choice], hours_left: floa
     if len(chosen) < problem.profile.max_channels:
         picked = {p.channel for p in chosen}
         steps += [
-            (float(money[c, level]), c, level)
+            (_with_hired(problem, chosen, float(money[c, level]), float(hours[c, level])), c, level)
             for c in problem.candidates.tolist()
             if c not in picked
             for level in range(len(LEVELS))
@@ -687,8 +727,9 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer, expan
     step = _smallest_paid_step(problem, chosen, hours_left)
     if step is not None and step[0] > left * (1 + 1e-9):  # every paid step the hours allow costs more than is left
         needed, c, level = step
+        key = "unspent_below_step" if problem.hired_hour_eur is None else "unspent_below_step_hired"
         return explainer.reason(
-            "unspent_below_step", channel=explainer.channel_name(c), level=explainer.word("levels", LEVELS[level]), needed=money_figure(needed * problem.fx_per_eur), **figures
+            "unspent_below_step", key, channel=explainer.channel_name(c), level=explainer.word("levels", LEVELS[level]), needed=money_figure(needed * problem.fx_per_eur), **figures
         )
     if len(chosen) >= problem.profile.max_channels and expand_adds:  # no other channel could join, whatever it would add
         return explainer.reason("unspent_slots_full", "unspent_slots_full" + none_left, channels=len(chosen), **figures, hours=hours_figure)
@@ -713,6 +754,8 @@ def _why_not(problem: Problem, chosen: list[Choice], left: tuple[float, float], 
     hours_left, money_left = left
     hours_short = problem.hours[c, level] > hours_left + 1e-9
     money_short = problem.money[c, level] > money_left * (1 + 1e-9) + 1e-9  # a budget spent to the last bit leaves -1e-13, not a debt
+    with_hired = _with_hired(problem, chosen, float(problem.money[c, level]), float(problem.hours[c, level]))
+    hiring_short = with_hired > money_left * (1 + 1e-9) + 1e-9  # each fits alone, not both: the hours it hires take the money
     level_word, currency = explainer.word("levels", LEVELS[level]), problem.profile.budget.currency
     hours, hours_figure = round(float(problem.hours[c, level]), 2), _hours_left_figure(hours_left)
     money, money_left_figure = money_figure(problem.money[c, level] * problem.fx_per_eur), money_figure(max(0.0, money_left) * problem.fx_per_eur)
@@ -722,6 +765,12 @@ def _why_not(problem: Problem, chosen: list[Choice], left: tuple[float, float], 
         return explainer.reason("why_not", "why_not_hours" if hours_figure > 0 else "why_not_hours_none", level=level_word, hours=hours, left=hours_figure)
     if money_short:
         return explainer.reason("why_not", "why_not_money", level=level_word, currency=currency, money=money, left=money_left_figure)
+    if hiring_short:
+        spare = problem.profile.budget.weekly_hours - mix_hours(problem, chosen, with_setup=True)
+        hired = round(float(problem.hours[c, level]) - max(0.0, spare), 2)
+        return explainer.reason(
+            "why_not", "why_not_money_hired", level=level_word, currency=currency, money=money_figure(with_hired * problem.fx_per_eur), hours=hours, hired=hired, left=money_left_figure
+        )
     if len(chosen) >= problem.profile.max_channels and expand_adds:
         return explainer.reason("why_not", "why_not_slots", channels=len(chosen))
     return explainer.reason("why_not", "why_not_gain", share=round(MIN_PICK_SHARE * 100))
@@ -781,6 +830,7 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
         monthly_budget=profile.budget.monthly,
         monthly_budget_eur=problem.monthly_budget_eur,
         weekly_hours_budget=profile.budget.weekly_hours,
+        hourly_rate=profile.budget.hourly_rate,
         max_channels=profile.max_channels,
         criteria_weights=dict(profile.criteria),
         picks=picks,
@@ -792,13 +842,14 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
             monthly_cost_eur=money,
             weekly_hours=mix_hours(problem, chosen),
             setup_hours=float(sum(problem.setup[p.channel, p.level] for p in chosen)),
-            unspent=max(0.0, problem.monthly_budget_eur - money) * problem.fx_per_eur,
+            **_hired_totals(problem, chosen),
+            unspent=max(0.0, left[1]) * problem.fx_per_eur,
             unspent_why=_unspent(problem, chosen, explainer, bool(joins_later), solutions),
         ),
         phases=[listen, focus, expand],
         minimum_budget=_minimum_budget(problem, solutions.minimum, solutions.main.value),
         routine=routine,
-        roles=roles(routine, explainer),
+        roles=roles(routine, explainer, None if problem.hired_hour_eur is None else profile.budget.weekly_hours),
         listening=listening_setup(
             _listening_places(problem, [*public_picks, *_market_leaders(problem, picked)], public_picks),
             [cat.channels[c] for c in _market_leaders(problem, picked, "news")],
@@ -810,6 +861,15 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
         accounts=_accounts(problem, chosen, explainer, failing, {p.channel: p.goals for p in picks}),
         accounts_cost=_accounts_cost(problem, chosen, solutions, explainer),
     )
+
+
+def _hired_totals(problem: Problem, chosen: list[Choice]) -> dict[str, float]:
+    """The hours the mix hires (setup included, as the budget counts them) and their monthly cost, in the profile's
+    currency and in EUR, as the fields of :class:`~channelfit.plan.Totals`; none without an hourly rate."""
+    if problem.hired_hour_eur is None:
+        return {}
+    cost = hired_cost(problem, chosen)
+    return {"hired_weekly_hours": hired_hours(problem, chosen), "hired_monthly_cost": cost * problem.fx_per_eur, "hired_monthly_cost_eur": cost}
 
 
 def _market_gaps(problem: Problem, chosen: list[Choice], explainer: Explainer) -> list[Reason]:

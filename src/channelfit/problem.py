@@ -8,8 +8,8 @@ budget, count limit and objective.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 import numpy as np
@@ -22,7 +22,7 @@ from .profile import Profile
 from .scorer import EXCLUSIONS, ProfileArrays, Scores, advertiser_country, encode, exclusions, score
 from .vocabulary import GROW, LISTEN, MAINTAIN, ObjectiveName
 
-__all__ = ["AT_MINIMUM_SPEND", "AUCTION_MINIMUM_EUR", "CLOSED_LEVELS", "LEVEL_OPTIONS", "MIN_PICK_SHARE", "OPTION_BASE", "OPTION_LEVEL", "OPTION_TIER", "SETUP_WEEKS", "SPEND_TIERS", "Choice", "Problem", "accounts_lowered", "budgeted_hours", "build_problem", "check_forced_fit", "effectiveness", "hours_lacking", "make_instance", "mix_hours", "mix_money", "ordered_picks", "spend_curve", "spend_floor"]
+__all__ = ["AT_MINIMUM_SPEND", "AUCTION_MINIMUM_EUR", "CLOSED_LEVELS", "LEVEL_OPTIONS", "MIN_PICK_SHARE", "OPTION_BASE", "OPTION_LEVEL", "OPTION_TIER", "SETUP_WEEKS", "SPEND_TIERS", "WEEKS_PER_MONTH", "Choice", "Problem", "accounts_lowered", "budgeted_hours", "build_problem", "check_forced_fit", "effectiveness", "hire_hours", "hired_cost", "hired_hours", "hours_budget", "hours_lacking", "make_instance", "mix_hours", "mix_money", "ordered_picks", "spend_curve", "spend_floor"]
 
 #: The levels a channel closed to an organisation's country loses (``closed_to_organisations.csv``): no ads, no
 #: grow; no posting, nothing but listening; no account, nothing (the channel is excluded as ``closed``).
@@ -33,6 +33,8 @@ MIN_PICK_SHARE = 0.03
 #: One-off setup hours are spread over at most this many weeks (a quarter), the longest the plan's first
 #: phase runs: a new channel works at its lowest level while it is set up (see :func:`budgeted_hours`).
 SETUP_WEEKS = 13
+#: Weeks in a month (52 / 12): a weekly hour hired at ``budget.hourly_rate`` costs this many times the rate a month.
+WEEKS_PER_MONTH = 52 / 12
 #: The promotion scales of ``levels.csv`` are judged for a local business, whose ads reach the people around its
 #: premises: taken as a million people of the target ages online. A consumer organisation without premises
 #: advertises across its markets, and its scale grows with the square root of the people it targets, up to ten
@@ -106,6 +108,8 @@ class Problem:
     audience_millions: float | None  # the people of the target ages online in the markets when the ads reach across them, else None (local)
     monthly_budget_eur: float
     fx_per_eur: float  # units of the profile's currency per euro
+    # EUR a month that one weekly hour hired at budget.hourly_rate costs, None when the profile gives no rate
+    hired_hour_eur: float | None = None
 
     @functools.cached_property
     def channel_effectiveness(self) -> np.ndarray:
@@ -253,6 +257,7 @@ def build_problem(
         audience_millions=audience,
         monthly_budget_eur=profile.budget.monthly / cat.fx_per_eur[profile.budget.currency],
         fx_per_eur=cat.fx_per_eur[profile.budget.currency],
+        hired_hour_eur=None if profile.budget.hourly_rate is None else profile.budget.hourly_rate * WEEKS_PER_MONTH / cat.fx_per_eur[profile.budget.currency],
     )
 
 
@@ -386,8 +391,33 @@ def _shortfall(problem: Problem, given: dict[int, int]) -> tuple[float, float] |
         money += float(min(problem.money[c, lv] for lv in levels))
         hours += float(min(problem.hours[c, lv] for lv in levels))
     short_money = max(0.0, money - problem.monthly_budget_eur)
-    short_hours = max(0.0, hours - problem.profile.budget.weekly_hours)
+    short_hours = max(0.0, hours - problem.profile.budget.weekly_hours - _hours_buyable(problem, problem.monthly_budget_eur - money))
     return (short_money, short_hours) if short_money > 1e-9 or short_hours > 1e-9 else None
+
+
+def _hours_buyable(problem: Problem, money_eur: float) -> float:
+    """The weekly hours ``money_eur`` a month buys at the profile's hourly rate (0 without one, or without money)."""
+    return 0.0 if problem.hired_hour_eur is None else max(0.0, money_eur) / problem.hired_hour_eur
+
+
+def hours_budget(problem: Problem, monthly_budget_eur: float, weekly_hours: float) -> float:
+    """The optimiser's hours budget for a budget of ``monthly_budget_eur`` and ``weekly_hours``: the hours themselves,
+    and with an hourly rate every hour the money could buy as well (see :func:`make_instance`)."""
+    return weekly_hours + _hours_buyable(problem, monthly_budget_eur)
+
+
+def hired_hours(problem: Problem, mix: Sequence[Choice], weekly_hours: float | None = None) -> float:
+    """The weekly hours a mix needs (setup included, as the budget counts them) beyond ``weekly_hours`` (the
+    profile's by default): those a freelancer or an agency works, paid at the hourly rate. 0 without a rate."""
+    if problem.hired_hour_eur is None:
+        return 0.0
+    own = problem.profile.budget.weekly_hours if weekly_hours is None else weekly_hours
+    return max(0.0, mix_hours(problem, mix, with_setup=True) - own)
+
+
+def hired_cost(problem: Problem, mix: Sequence[Choice], weekly_hours: float | None = None) -> float:
+    """What the :func:`hired_hours` of a mix cost a month, in EUR (0 without a rate)."""
+    return 0.0 if problem.hired_hour_eur is None else hired_hours(problem, mix, weekly_hours) * problem.hired_hour_eur
 
 
 def make_instance(
@@ -405,6 +435,12 @@ def make_instance(
     a kept account's lower levels are not offered. Every other pick must add :data:`MIN_PICK_SHARE`
     of the mix's value, every pick read at its level's minimum spend (:data:`OPTION_BASE`): promotion
     on one pick never pushes another out. Channels in ``running`` (indices into the catalog) need no setup hours.
+
+    With an hourly rate ``r`` (EUR a month per weekly hour, :attr:`Problem.hired_hour_eur`), hours beyond the budget's
+    ``H`` may be hired from its money ``B``: ``money + r * max(0, hours - H) <= B``, which with ``money <= B`` is the
+    pair of linear limits ``money <= B`` and ``money + r * hours <= B + r * H``. The instance's hours are then that
+    second resource over ``r``: each option's hours plus its money over ``r``, within ``H + B / r``; the optimiser
+    needs no change.
     """
     cand, cat, profile = problem.candidates, problem.cat, problem.profile
     kept = problem.kept_accounts
@@ -429,8 +465,21 @@ def make_instance(
     )
     if objective == "additive":
         value = problem.scores.score[0, cand][:, None] * cat.level_effect[cand]
-        return Instance(**common, value=_options(value, option_scale, spend_floor(problem, objective)))
-    return Instance(**common, effectiveness=_options(problem.candidate_effectiveness, option_scale, spend_floor(problem, objective)), goal_weights=problem.goal_weights)
+        instance = Instance(**common, value=_options(value, option_scale, spend_floor(problem, objective)))
+    else:
+        instance = Instance(**common, effectiveness=_options(problem.candidate_effectiveness, option_scale, spend_floor(problem, objective)), goal_weights=problem.goal_weights)
+    return instance if problem.hired_hour_eur is None else hire_hours(instance, problem.hired_hour_eur)
+
+
+def hire_hours(instance: Instance, hired_hour_eur: float) -> Instance:
+    """``instance`` where hours beyond its hours budget ``H`` may be hired from its money budget ``B`` at
+    ``hired_hour_eur`` (``r``, EUR a month per weekly hour): each option's hours plus its money over ``r``, within
+    ``H + B / r``. With the money limit kept, a selection fits exactly when ``money + r * max(0, hours - H) <= B``."""
+    return replace(
+        instance,
+        weekly_hours=instance.weekly_hours + instance.monthly_cost_eur / hired_hour_eur,
+        weekly_hours_budget=instance.weekly_hours_budget + instance.monthly_budget_eur / hired_hour_eur,
+    )
 
 
 def check_forced_fit(problem: Problem, instance: Instance) -> None:
@@ -450,10 +499,12 @@ def check_forced_fit(problem: Problem, instance: Instance) -> None:
             allowed=f"at most max_channels = {instance.max_channels} channels; " + ("set may_drop_accounts: true, or raise max_channels" if keeps else "fewer included channels, or raise max_channels"),
         )
     offered = instance.offered[forced]
+    setup_note = " (setup included: a new channel's lowest level plus its setup over a quarter, when that is more)"
     limits = (  # (lowest need per forced channel, budget, scale to print, decimals, unit, note)
         (np.where(offered, instance.monthly_cost_eur[forced], np.inf).min(axis=1), instance.monthly_budget_eur, rate, 0, f"{currency}/month", ""),
-        (np.where(offered, instance.weekly_hours[forced], np.inf).min(axis=1), instance.weekly_hours_budget, 1.0, 1, "h/week", " (setup included: a new channel's lowest level plus its setup over a quarter, when that is more)"),
+        (np.where(offered, instance.weekly_hours[forced], np.inf).min(axis=1), instance.weekly_hours_budget, 1.0, 1, "h/week", setup_note),
     )
+    hours_figure = None if problem.hired_hour_eur is None else _check_hired_fit(problem, instance, names, limits[0][0], field, fix)
     for need, budget, scale, digits, unit, note in limits:
         for k, channel in enumerate(names):
             if need[k] > budget + 1e-9:
@@ -466,11 +517,49 @@ def check_forced_fit(problem: Problem, instance: Instance) -> None:
     if any(need.sum() > budget + 1e-9 for need, budget, *_ in limits):
         (money, money_budget, *_), (hours, hours_budget, *_) = limits
         raise InfeasibleError(
-            f"the included channels and kept accounts together need {money.sum() * rate:.0f} {currency}/month and {hours.sum():.1f} h/week at their lowest allowed levels",
+            f"the included channels and kept accounts together need {money.sum() * rate:.0f} {currency}/month and {hours.sum() if hours_figure is None else hours_figure:.1f} h/week at their lowest allowed levels",
             field="present_on" if keeps else "include",
             value=names,
             allowed=f"channels that fit {money_budget * rate:g} {currency}/month and {hours_budget:g} h/week together; {fix}",
         )
+
+
+def _check_hired_fit(problem: Problem, instance: Instance, names: list[str], lowest_money: np.ndarray, field: Callable[[str], str], fix: str) -> float:
+    """:func:`check_forced_fit` for the hours with an hourly rate, whose instance counts money as the hours it hires
+    (see :func:`hire_hours`): raise, in hours and money, where the forced channels whose money fits need more hours
+    than the budget's and those its money hires beside theirs. Returns the hours they need together (the money's
+    limit is the caller's to check)."""
+    currency, fx, hour_eur = problem.profile.budget.currency, problem.fx_per_eur, problem.hired_hour_eur
+    assert hour_eur is not None
+    forced = np.flatnonzero(instance.forced)
+    combined = np.where(instance.offered[forced], instance.weekly_hours[forced], np.inf)
+    lowest = combined.argmin(axis=1)  # each channel's option taking the least of the budget, money and hours together
+    money = instance.monthly_cost_eur[forced, lowest]
+    hours = combined[np.arange(len(forced)), lowest] - money / hour_eur
+    own = instance.weekly_hours_budget - instance.monthly_budget_eur / hour_eur
+    rate = f"budget.hourly_rate ({problem.profile.budget.hourly_rate:g} {currency}/hour)"
+    for k, channel in enumerate(names):
+        if combined[k, lowest[k]] > instance.weekly_hours_budget + 1e-9 and lowest_money[k] <= instance.monthly_budget_eur + 1e-9:
+            hires = max(0.0, instance.monthly_budget_eur - money[k]) / hour_eur
+            raise InfeasibleError(
+                f"{channel} needs {hours[k]:.1f} h/week at its lowest allowed level (setup included), more than the budget's {own:g} h/week and the "
+                f"{hires:.1f} h/week that the {max(0.0, instance.monthly_budget_eur - money[k]) * fx:.0f} {currency}/month left beside its money hire at {rate}",
+                field=field(channel),
+                value=channel,
+                allowed=f"channels whose lowest level fits {own:g} h/week and {instance.monthly_budget_eur * fx:.0f} {currency}/month, hours beyond those hired at {rate}"
+                if field(channel) == "include"
+                else fix,
+            )
+    if combined[np.arange(len(forced)), lowest].sum() > instance.weekly_hours_budget + 1e-9 and lowest_money.sum() <= instance.monthly_budget_eur + 1e-9:
+        hires = max(0.0, instance.monthly_budget_eur - money.sum()) / hour_eur
+        raise InfeasibleError(
+            f"the included channels and kept accounts together need {money.sum() * fx:.0f} {currency}/month and {hours.sum():.1f} h/week at their lowest allowed levels, "
+            f"more than the budget's {own:g} h/week and the {hires:.1f} h/week the money left beside theirs hires at {rate}",
+            field="present_on" if "present_on" in map(field, names) else "include",
+            value=names,
+            allowed=f"channels that fit {instance.monthly_budget_eur * fx:.0f} {currency}/month and {own:g} h/week together, hours beyond those hired at {rate}; {fix}",
+        )
+    return float(hours.sum())
 
 
 def mix_money(problem: Problem, mix: Sequence[Choice]) -> float:

@@ -134,12 +134,33 @@ class Budget(_Model):
         ISO 4217 code listed in the catalog's ``fx.csv``.
     weekly_hours
         Skilled hours per week the organisation can spend on the channels.
+    hourly_rate
+        The price of one hour of a freelancer or an agency, in ``currency``; ``None`` (the default): the plan
+        hires no hours. Given, the plan may pay for hours beyond ``weekly_hours`` from ``monthly``: the money
+        spent plus the hired hours' cost (``hourly_rate`` times the weeks of a month) stays within ``monthly``.
     """
 
     # 1e12: room for currencies with very small units (IRR about 650,000 per EUR) without losing a float's precision
     monthly: float = Field(ge=0.0, le=1e12)
     currency: str = "EUR"
     weekly_hours: float = Field(ge=0.0, le=168.0)
+    hourly_rate: float | None = Field(
+        default=None, gt=0.0, le=1e12, description="the price of one hour of a freelancer or an agency, in currency; given, the plan may hire hours beyond weekly_hours from monthly"
+    )
+
+    @field_validator("hourly_rate", mode="before")
+    @classmethod
+    def _positive_rate(cls, rate: Any) -> float | None:
+        if rate is None:
+            return None
+        number = finite_number(rate)
+        if number is None or not 0.0 < number <= 1e12:
+            raise PydanticCustomError(
+                "hourly_rate",
+                "hourly rate {rate} is not allowed",
+                {"rate": repr(rate)[:40], "allowed": "a finite number above 0 and up to 1e12 (the price of one hour, in the budget's currency), or null to hire no hours"},
+            )
+        return number
 
     @field_validator("currency")
     @classmethod

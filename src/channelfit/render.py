@@ -140,7 +140,8 @@ def render_plan(plan: Plan) -> str:
             channels=plan.max_channels,
             objective=word("objectives", plan.objective_kind),
             value=num(plan.objective, 3),
-        ),
+        )
+        + ("" if plan.hourly_rate is None else " " + text("render", "budget_hired", rate=money_figure(plan.hourly_rate), currency=cur)),
         "",
     ]
     rows = [
@@ -160,6 +161,11 @@ def render_plan(plan: Plan) -> str:
     t = plan.totals
     setup = {"setup": t.setup_hours} if t.setup_hours > 0 else {}
     out += [text("render", "total" if setup else "total_no_setup", money=money_figure(t.monthly_cost), currency=cur, hours=t.weekly_hours, **setup), ""]
+    if t.hired_weekly_hours and plan.hourly_rate is not None:
+        out += [
+            text("render", "total_hired", hired=round(t.hired_weekly_hours, 2), own=plan.weekly_hours_budget, rate=money_figure(plan.hourly_rate), currency=cur, cost=money_figure(t.hired_monthly_cost or 0.0)),
+            "",
+        ]
     if t.unspent_why is not None:
         out += [text("render", "unspent", why=safe_cell(t.unspent_why.text)), ""]
     for p in plan.picks:
@@ -197,11 +203,12 @@ def render_plan(plan: Plan) -> str:
         out.append("")
     out.append("## " + text("render", "timeline"))
     for ph in plan.phases:
+        hired = {"hired": round(ph.hired_weekly_hours, 2), "cost": money_figure(ph.hired_monthly_cost or 0.0)} if ph.hired_weekly_hours else {}
         out.append(
             "- "
             + text(
                 "render",
-                "phase",
+                "phase_hired" if hired else "phase",
                 first=ph.first_week,
                 last=ph.last_week,
                 phase=word("phases", ph.name),
@@ -210,6 +217,7 @@ def render_plan(plan: Plan) -> str:
                 currency=cur,
                 hours=ph.weekly_hours,
                 note=safe_cell(ph.note[:1].upper() + ph.note[1:]),  # it starts a sentence here
+                **hired,
             )
         )
     out.append("")
@@ -221,6 +229,8 @@ def render_plan(plan: Plan) -> str:
         line = text("render", key, money=money_figure(mb.monthly), currency=cur, hours=mb.weekly_hours, pct=percent(mb.share), channels=channels)
         if money_figure(mb.promotion) > 0:  # the levels cost less: the rest buys the reach the share needs
             line += " " + text("render", "minimum_promotion", promotion=money_figure(mb.promotion), currency=cur)
+        if mb.hired_weekly_hours:
+            line += " " + text("render", "minimum_hired", cost=money_figure(mb.hired_monthly_cost or 0.0), currency=cur, hired=round(mb.hired_weekly_hours, 2), hours=round(mb.weekly_hours, 2))
         out += [line, ""]
     if plan.routine:
         out.append("## " + text("render", "weekly_routine"))
@@ -234,13 +244,16 @@ def render_plan(plan: Plan) -> str:
             )
         out += [f"- {word('days', day)}: " + "; ".join(entries) for day, entries in days.items()]
         roles = "; ".join(
-            text("render", "role_item", role=word("roles", r.role), hours=r.weekly_hours, does=safe_cell(r.does))
+            text("render", "role_item_hired", role=word("roles", r.role), hours=r.weekly_hours, hired=r.hired_weekly_hours, does=safe_cell(r.does))
+            if r.hired_weekly_hours
+            else text("render", "role_item", role=word("roles", r.role), hours=r.weekly_hours, does=safe_cell(r.does))
             if r.weekly_hours > 0
             else text("render", "role_item_untimed", role=word("roles", r.role), does=safe_cell(r.does))  # the owner's review is monthly
             for r in plan.roles
         )
-        key = "roles_person" if plan.kind == "person" else "roles_one_person" if plan.totals.weekly_hours <= ONE_PERSON_WEEKLY_HOURS else "roles"
-        out += ["- " + text("render", key, items=roles, hours=plan.totals.weekly_hours), ""]
+        own_hours = plan.totals.weekly_hours - sum(r.hired_weekly_hours or 0.0 for r in plan.roles)  # the freelancer's are not the one person's
+        key = "roles_person" if plan.kind == "person" else "roles_one_person" if own_hours <= ONE_PERSON_WEEKLY_HOURS else "roles"
+        out += ["- " + text("render", key, items=roles, hours=own_hours), ""]
     if plan.listening:
         out.append("## " + text("render", "listening_setup"))
         out += [

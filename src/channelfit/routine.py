@@ -130,18 +130,38 @@ def weekly_routine(cat: Catalog, picks: Sequence[tuple[int, int]], live: bool = 
     return [RoutineItem(day=day, channel=cat.channels[channel], activity=activity, hours=quarters * _QUARTER) for day, channel, activity, quarters in placed]  # type: ignore[arg-type]
 
 
-def roles(routine: Sequence[RoutineItem], explainer: Explainer) -> list[Role]:
+#: The roles a freelancer or an agency takes first when the plan hires hours: campaigns are the work most often
+#: bought by the hour and the least tied to the organisation's voice, answering customers the most.
+_HIRED_FIRST = ("campaign_manager", "content_creator", "community_manager")
+
+
+def roles(routine: Sequence[RoutineItem], explainer: Explainer, own_weekly_hours: float | None = None) -> list[Role]:
     """The roles the routine needs, with their weekly hours (one person may hold several): the owner always (the
     monthly review is not in the weekly routine, so its hours are 0), the others where the routine gives them time
-    (no campaign manager for a plan without paid promotion)."""
+    (no campaign manager for a plan without paid promotion). With ``own_weekly_hours`` (the budget's, when the plan
+    may hire hours), the routine's hours beyond them are hired: each role says how many of its hours are, given to
+    the roles in :data:`_HIRED_FIRST` order."""
     hours = {activity: sum(item.hours for item in routine if item.activity == activity) for activity in (*_DAILY, *_DAY_CHOICES)}
     duties = explainer.strings["role_duties"]
-    timed = [
-        Role(role="community_manager", does=duties["community_manager"], weekly_hours=hours["listen_and_answer"] + hours["answer_and_review"]),
-        Role(role="content_creator", does=duties["content_creator"], weekly_hours=hours["create_and_post"] + hours["write_and_send"] + hours["go_live"] + hours["update_listing"]),
-        Role(role="campaign_manager", does=duties["campaign_manager"], weekly_hours=hours["run_campaigns"]),
+    timed = {
+        "community_manager": hours["listen_and_answer"] + hours["answer_and_review"],
+        "content_creator": hours["create_and_post"] + hours["write_and_send"] + hours["go_live"] + hours["update_listing"],
+        "campaign_manager": hours["run_campaigns"],
+    }
+    hired = dict.fromkeys(timed, None) if own_weekly_hours is None else _hired_by_role(timed, sum(timed.values()) - own_weekly_hours)
+    return [
+        Role(role="owner", does=duties["owner"], weekly_hours=0.0),
+        *(Role(role=role, does=duties[role], weekly_hours=timed[role], hired_weekly_hours=hired[role]) for role in timed if timed[role] > 0),  # type: ignore[arg-type]
     ]
-    return [Role(role="owner", does=duties["owner"], weekly_hours=0.0), *(r for r in timed if r.weekly_hours > 0)]
+
+
+def _hired_by_role(timed: Mapping[str, float], hired_weekly_hours: float) -> dict[str, float | None]:
+    """``hired_weekly_hours`` shared among the roles' ``timed`` hours, each filled in :data:`_HIRED_FIRST` order."""
+    left, hired = max(0.0, hired_weekly_hours), {}
+    for role in _HIRED_FIRST:
+        hired[role] = min(left, timed[role])
+        left -= hired[role]
+    return hired
 
 
 def listening_setup(channels_by_goal: Mapping[str, Sequence[str]], news: Sequence[str], explainer: Explainer) -> list[ListeningItem]:

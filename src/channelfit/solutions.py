@@ -23,6 +23,7 @@ from .problem import (
     Problem,
     build_problem,
     check_forced_fit,
+    hours_budget,
     hours_lacking,
     make_instance,
     mix_money,
@@ -81,7 +82,7 @@ class Solved:
 
 @dataclass(frozen=True)
 class MinimumBudgetSolution:
-    """The smallest budget factor ``factor`` (money and hours scaled together) reaching ``share``."""
+    """The smallest budget factor ``factor`` (money and hours scaled together; with an hourly rate the money alone) reaching ``share``."""
 
     share: float
     factor: float
@@ -185,7 +186,7 @@ def refine_spend(problem: Problem, solved: Solved, at_least: float = -np.inf) ->
     if not paid:
         return tiers
     scale = option_scale[paid, [solution.levels[i] for i in paid]]
-    budget = max(0.0, float(instance.monthly_budget_eur) - _level_money(problem, solved))
+    budget = _promotion_budget(problem, solved)
     paid_levels = [OPTION_LEVEL[solution.levels[i]] for i in paid]
     at_full = _at_full(problem, instance, list(zip(paid, paid_levels)))
     floor = spend_floor(problem, "additive" if instance.value is not None else "coverage")[paid_levels]  # (m, G)
@@ -221,10 +222,12 @@ def _upper_bound(instance: Instance) -> Instance:
     """``instance`` with each spend tier's option at the money of the tier below: its optimum bounds every split."""
     money = np.array(instance.monthly_cost_eur)
     offered = np.array(instance.offered)
+    hours = np.array(instance.weekly_hours)  # with an hourly rate, the tiers' hours count their money
     for first, *above in _TIERED:
         money[:, above] = instance.monthly_cost_eur[:, [first, *above[:-1]]]
+        hours[:, above] = instance.weekly_hours[:, [first, *above[:-1]]]
         offered[:, first] &= ~offered[:, above[0]]  # the first tier above costs the same and is worth more: same mix
-    return replace(instance, monthly_cost_eur=money, offered=offered)
+    return replace(instance, monthly_cost_eur=money, weekly_hours=hours, offered=offered)
 
 
 def best_mix(
@@ -439,7 +442,7 @@ def _earns_its_place(solved: Solved) -> bool:
 
 
 def minimum_budget(problem: Problem, objective: ObjectiveName, main: Solved, share: float = MINIMUM_BUDGET_SHARE, tolerance: float = MINIMUM_BUDGET_TOLERANCE) -> MinimumBudgetSolution:
-    """Smallest factor ``t`` (money and hours scaled together) at which a mix of the main mix's own channels, each
+    """Smallest factor ``t`` (money and hours scaled together; with an hourly rate the money alone, see :func:`_scaled_hours`) at which a mix of the main mix's own channels, each
     at no more than its level there, reaches ``share`` of the main mix's value: a mix the plan grows into.
 
     ``t`` is a multiple of the largest power of two ``1 / 2**s`` not above ``tolerance`` (what a bisection to
@@ -465,7 +468,7 @@ def minimum_budget(problem: Problem, objective: ObjectiveName, main: Solved, sha
         if smallest == grid:
             return MinimumBudgetSolution(share, 1.0, main)
         factor = smallest / grid
-        limits = {"monthly_budget_eur": factor * problem.monthly_budget_eur, "weekly_hours": factor * problem.profile.budget.weekly_hours}
+        limits = {"monthly_budget_eur": factor * problem.monthly_budget_eur, "weekly_hours": _scaled_hours(problem, factor)}
         return MinimumBudgetSolution(share, factor, best_mix(problem, objective, own, **limits))
     smallest = grid
     for k in mixes.order(target):
@@ -493,6 +496,20 @@ def minimum_budget(problem: Problem, objective: ObjectiveName, main: Solved, sha
             best = scaled.solved(mixes.keys[k], smallest)
     assert best is not None  # the mix that reached the target at this factor is among them
     return MinimumBudgetSolution(share, smallest / grid, best)
+
+
+def _promotion_budget(problem: Problem, solved: Solved) -> float:
+    """The money (EUR/month) ``solved``'s instance leaves for promotion above its picks' levels: the money budget less
+    the levels' money, and with an hourly rate less the hours the mix hires as well (the instance's hours budget
+    less the levels' hours, each counting its money as hours, is what is left to hire or promote with)."""
+    instance = solved.instance
+    level_money = _level_money(problem, solved)
+    money_left = float(instance.monthly_budget_eur) - level_money
+    if problem.hired_hour_eur is None:
+        return max(0.0, money_left)
+    promotion = float(sum(instance.monthly_cost_eur[i, o] for i, o in solved.solution.picked)) - level_money
+    level_hours = float(sum(instance.weekly_hours[i, o] for i, o in solved.solution.picked)) - promotion / problem.hired_hour_eur
+    return max(0.0, min(money_left, (float(instance.weekly_hours_budget) - level_hours) * problem.hired_hour_eur))
 
 
 def _level_money(problem: Problem, solved: Solved) -> float:
@@ -560,7 +577,8 @@ class _Scaled:
     def at(self, g: int) -> _Splits:
         if g not in self.splits:
             t = g / self.grid
-            instance = replace(self.instance, monthly_budget_eur=t * self.problem.monthly_budget_eur, weekly_hours_budget=t * self.problem.profile.budget.weekly_hours)
+            money, hours = t * self.problem.monthly_budget_eur, _scaled_hours(self.problem, t)
+            instance = replace(self.instance, monthly_budget_eur=money, weekly_hours_budget=hours_budget(self.problem, money, hours))
             self.splits[g] = _Splits(self.problem, instance)
         return self.splits[g]
 
@@ -579,6 +597,13 @@ class _Scaled:
         if _bounded(solve(splits.instance, at_least=target), splits.instance).success:
             return True
         return _bounded(solve(_upper_bound(splits.instance), at_least=target, evaluate=splits.value), splits.instance).success
+
+
+def _scaled_hours(problem: Problem, factor: float) -> float:
+    """The weekly hours of the minimum budget's search at ``factor`` of the budget: that share of the profile's; with
+    an hourly rate all of them, the money alone scaling (the hours a smaller budget lacks, it hires)."""
+    hours = problem.profile.budget.weekly_hours
+    return hours if problem.hired_hour_eur is not None else factor * hours
 
 
 def _smallest_by_search(scaled: _Scaled, target: float) -> int:
@@ -628,15 +653,19 @@ class _OwnMixes:
             self.cap_value = at_cap[:, 0]
         self.paid = paid
         # the first g at which the levels fit, compared as the optimiser compares (with its 1e-9 slack)
-        budget_money, budget_hours = problem.monthly_budget_eur, problem.profile.budget.weekly_hours
+        # the instance's hours budget at factor t is own_hours + t * budget_hours: t times the profile's hours, or with
+        # an hourly rate all of them and t times the hours the money buys (see _scaled_hours)
+        budget_money = problem.monthly_budget_eur
+        own_hours = _scaled_hours(problem, 0.0)
+        budget_hours = hours_budget(problem, budget_money, problem.profile.budget.weekly_hours) - own_hours
         g = np.zeros(len(money), dtype=np.int64)
-        for used, budget in ((money, budget_money), (hours, budget_hours)):
+        for used, budget in ((money, budget_money), (hours - own_hours, budget_hours)):
             if budget > 0:
                 g = np.maximum(g, np.ceil(np.maximum(used - 1e-9, 0.0) / budget * grid).astype(np.int64))
             else:
                 g = np.where(used <= 1e-9, g, grid + 1)
         for _ in range(2):  # one step up where rounding left a level a hair over
-            over = (g <= grid) & ((money > g / grid * budget_money + 1e-9) | (hours > g / grid * budget_hours + 1e-9))
+            over = (g <= grid) & ((money > g / grid * budget_money + 1e-9) | (hours > own_hours + g / grid * budget_hours + 1e-9))
             g = g + over
         self.fits_from = g
         self.keys = []
@@ -682,7 +711,9 @@ def _accounts_free(problem: Problem, objective: ObjectiveName) -> FreeAccountsSo
 def _more_hours(problem: Problem, objective: ObjectiveName, main: Solved) -> MoreHoursSolution | None:
     """The main mix re-solved with the hours the plan lacks (:func:`~channelfit.problem.hours_lacking`), when the mix
     leaves money (more than one unit of the profile's currency) that a pick at grow, or a channel out of the mix,
-    could take but for the hours."""
+    could take but for the hours; None with an hourly rate, where the plan hires the hours the money can pay for."""
+    if problem.hired_hour_eur is not None:
+        return None
     mix = ordered_picks(problem, main.solution.levels, main.extra_eur)
     lacking = hours_lacking(problem, mix)
     if lacking is None or (problem.monthly_budget_eur - mix_money(problem, mix)) * problem.fx_per_eur < 1.0:

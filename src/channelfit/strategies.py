@@ -31,15 +31,23 @@ def weights(ids: list[str] | tuple[str, ...], max_size: int = 4) -> st.SearchStr
     return st.one_of(keys, as_dict)
 
 
-def budgets(cat: Catalog | None = None) -> st.SearchStrategy[dict[str, Any]]:
-    """Budgets from nothing to generous, in EUR or another catalog currency."""
+def budgets(cat: Catalog | None = None, with_rate: bool = False) -> st.SearchStrategy[dict[str, Any]]:
+    """Budgets from nothing to generous, in EUR or another catalog currency; ``with_rate``: an ``hourly_rate``
+    too (from a few EUR an hour to an agency's, or none)."""
     cat = as_catalog(cat)
     currency = st.sampled_from(sorted(cat.fx_per_eur))
+    rate_eur = st.none() | st.sampled_from([5.0, 20.0, 60.0, 150.0]) | st.floats(0.5, 300, allow_nan=False) if with_rate else st.none()
+
+    def budget(cur: str, eur: float, hours: float, rate: float | None) -> dict[str, Any]:
+        drawn = {"monthly": round(eur * cat.fx_per_eur[cur], 2), "currency": cur, "weekly_hours": hours}
+        return drawn if rate is None else {**drawn, "hourly_rate": round(rate * cat.fx_per_eur[cur], 2) or 0.01}
+
     return st.builds(
-        lambda cur, eur, hours: {"monthly": round(eur * cat.fx_per_eur[cur], 2), "currency": cur, "weekly_hours": hours},
+        budget,
         currency,
         st.sampled_from([0.0, 50.0, 200.0, 800.0, 3000.0]) | st.floats(0, 5000, allow_nan=False).map(lambda x: round(x, 2)),
         st.sampled_from([0.0, 1.0, 3.0, 6.0, 12.0, 40.0]) | st.floats(0, 60, allow_nan=False).map(lambda x: round(x, 1)),
+        rate_eur,
     )
 
 
@@ -63,7 +71,7 @@ def criteria_weights() -> st.SearchStrategy[dict[str, float]]:
 
 
 @st.composite
-def profiles(draw: st.DrawFn, cat: Catalog | None = None, with_include: bool = True) -> dict[str, Any]:
+def profiles(draw: st.DrawFn, cat: Catalog | None = None, with_include: bool = True, with_rate: bool = False) -> dict[str, Any]:
     """Valid profiles in the JSON (dict) form of :func:`channelfit.recommend`.
 
     Parameters
@@ -74,6 +82,8 @@ def profiles(draw: st.DrawFn, cat: Catalog | None = None, with_include: bool = T
         Also draw ``include`` channels and accounts the plan must keep (either can make a profile
         infeasible: recommend then raises :class:`~channelfit.InfeasibleError`). Without them,
         ``may_drop_accounts`` is true.
+    with_rate
+        Also draw a ``budget.hourly_rate`` (or none), see :func:`budgets`.
     """
     cat = as_catalog(cat)
     channels = list(cat.channels)
@@ -94,7 +104,7 @@ def profiles(draw: st.DrawFn, cat: Catalog | None = None, with_include: bool = T
             "professionals": draw(st.booleans()),
         },
         "goals": draw(weights(list(cat.goals), max_size=4)),
-        "budget": draw(budgets(cat)),
+        "budget": draw(budgets(cat, with_rate)),
         "formats": draw(st.lists(st.sampled_from(list(cat.formats)), min_size=1, max_size=len(cat.formats), unique=True)),
         "premises": draw(st.booleans()),
         "present_on": draw(present_accounts(cat)),
