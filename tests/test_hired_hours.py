@@ -51,6 +51,7 @@ AUCKLAND_PLUMBER = {
     "formats": ["text", "image"],
     "premises": True,
     "present_on": {"google_business_profile": "maintain", "facebook": "listen"},
+    "exclude": ["nocowboys", "builderscrack"],  # the catalog as the review read it: New Zealand's trade lead sites came later (batch N7)
     "max_channels": 3,
 }
 
