@@ -218,10 +218,10 @@ class MinimumBudget(_Out):
     share: Score
     monthly: Money = Field(description="the budget's money, in the profile's currency")
     weekly_hours: Hours = Field(description="the budget's hours (setup included)")
-    mix_monthly_cost: Money = Field(description="what the mix at that budget spends, in the profile's currency")
-    mix_weekly_hours: Hours = Field(description="the hours the mix at that budget needs (setup included)")
+    mix_monthly_cost: Money = Field(description="what the mix at that budget spends, in the profile's currency (with an hourly rate, the hired hours included)")
+    mix_weekly_hours: Hours = Field(description="the organisation's own hours the mix at that budget needs (setup included; with an hourly rate, the hours beyond them are hired_weekly_hours)")
     promotion: Money = Field(default=0.0, description="of the money, the paid promotion above what the mix's levels cost, in the profile's currency")
-    hired_weekly_hours: Hours | None = Field(default=None, description="of mix_weekly_hours, those beyond weekly_hours, hired at budget.hourly_rate; absent without a rate")
+    hired_weekly_hours: Hours | None = Field(default=None, description="the hours the mix needs beyond weekly_hours, hired at budget.hourly_rate; absent without a rate")
     hired_monthly_cost: Money | None = Field(default=None, description="of monthly, what the hired hours cost, in the profile's currency; absent without a rate")
     objective: Score
     channels: list[PhaseChannel]

@@ -423,7 +423,8 @@ def _minimum_budget(problem: Problem, minimum: MinimumBudgetSolution | None, pla
     """The minimum viable budget, stated as what its own mix costs (money, and hours as the budget counts them),
     with no more promotion than the share needs (:func:`~channelfit.solutions.least_promotion`). With an hourly rate,
     only the money is scaled: the budget's hours are at most the profile's, and the mix's hours beyond them are hired,
-    their cost in the budget's money."""
+    their cost in the budget's money and in what the mix costs (a reader checking the budget against its mix read
+    9,529 ZAR against 79)."""
     if minimum is None:
         return None
     solved = least_promotion(problem, minimum.solved, minimum.share * plan_value - 1e-12)
@@ -438,8 +439,8 @@ def _minimum_budget(problem: Problem, minimum: MinimumBudgetSolution | None, pla
         share=minimum.share,
         monthly=money * problem.fx_per_eur + hired.get("hired_monthly_cost", 0.0),
         weekly_hours=own_hours,
-        mix_monthly_cost=money * problem.fx_per_eur,
-        mix_weekly_hours=hours,
+        mix_monthly_cost=money * problem.fx_per_eur + hired.get("hired_monthly_cost", 0.0),  # the hired hours are the mix's cost too
+        mix_weekly_hours=own_hours,
         promotion=sum(p.extra_eur for p in chosen) * problem.fx_per_eur,
         **hired,
         objective=solved.value,
