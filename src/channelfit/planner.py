@@ -431,10 +431,8 @@ def _minimum_budget(problem: Problem, minimum: MinimumBudgetSolution | None, pla
     chosen = ordered_picks(problem, solved.solution.levels, solved.extra_eur)
     money = mix_money(problem, chosen)
     hours = mix_hours(problem, chosen, with_setup=True)
-    own_hours, hired = hours, {}
-    if problem.hired_hour_eur is not None:
-        own_hours = min(hours, problem.profile.budget.weekly_hours)
-        hired = {"hired_weekly_hours": hours - own_hours, "hired_monthly_cost": (hours - own_hours) * problem.hired_hour_eur * problem.fx_per_eur}
+    hired = _hired(problem, hours)
+    own_hours = hours - hired.get("hired_weekly_hours", 0.0)
     return MinimumBudget(
         share=minimum.share,
         monthly=money * problem.fx_per_eur + hired.get("hired_monthly_cost", 0.0),
