@@ -329,8 +329,8 @@ def test_the_policy_checklist_is_written_for_the_kind_of_organisation(language: 
     }
     from channelfit.routine import policy
 
-    general = policy(Explainer(None, language), "IT", ["IT"])
-    own = policy(Explainer(None, language, kind), "IT", ["IT"])
+    general = policy(Explainer(None, language, None, profile["sector"]), "IT", ["IT"])
+    own = policy(Explainer(None, language, kind, profile["sector"]), "IT", ["IT"])
     assert own != general
     assert cf.recommend(profile, language=language, minimum_budget_share=None).policy == own
     assert cf.recommend({**profile, "kind": "company"}, language=language, minimum_budget_share=None).policy == general
@@ -558,7 +558,8 @@ def test_a_bangladeshi_nonprofit_is_told_that_money_raised_abroad_needs_approval
 @pytest.mark.parametrize("language", ["en", "it", "ru", "uk"])
 def test_every_country_line_of_the_checklists_names_whom_it_binds(language: str, cat: cf.Catalog) -> None:
     """A country's line says whether it binds organisations based there (``countries``), anyone advertising there
-    (``markets``) or both, with catalog countries: a misspelt key would silently drop the line from every plan."""
+    (``markets``) or both, with catalog countries, and may name the catalog ``sectors`` it binds: a misspelt key
+    would silently drop the line from every plan."""
     import json
     from pathlib import Path
 
@@ -568,9 +569,10 @@ def test_every_country_line_of_the_checklists_names_whom_it_binds(language: str,
     scoped = [item for item in lines if isinstance(item, dict)]
     assert len(scoped) >= 14
     for item in scoped:
-        assert set(item) in ({"text", "countries"}, {"text", "markets"}, {"text", "countries", "markets"}), item
+        assert set(item) - {"sectors"} in ({"text", "countries"}, {"text", "markets"}, {"text", "countries", "markets"}), item
         for codes in (item.get("countries"), item.get("markets")):
             assert codes is None or (codes and set(codes) <= set(cat.countries)), item
+        assert "sectors" not in item or (item["sectors"] and set(item["sectors"]) <= set(cat.index["sectors"])), item  # a misspelt sector drops it too
 
 
 @pytest.mark.parametrize(("market", "currency", "sign"), [("RU", "RUB", "₽"), ("KZ", "KZT", "₸"), ("UA", "UAH", "грн")])
@@ -769,3 +771,16 @@ def test_the_ukrainian_language_line_says_the_same_in_every_language(language: s
               "budget": {"monthly": 0, "currency": "KZT", "weekly_hours": 6}, "max_channels": 2}
     almaty = cf.recommend(school, language=language, minimum_budget_share=None).policy
     assert any("94-V" in text for text in almaty) and not any(text in almaty for text in ukrainian)
+
+
+def test_a_law_on_selling_goods_is_read_only_by_the_sectors_that_sell_them() -> None:
+    """A Dublin accountant, a Warsaw language school and a Cape Town guesthouse read Germany's packaging register
+    and 14-day withdrawal and the EU's product safety rules (a guesthouse's dated stays are exempt from withdrawal),
+    and a Kharkiv clinic Ukraine's tobacco line: a line that names sectors binds only them."""
+    shop = {"name": "shop", "model": "b2c", "sector": "fashion", "based_in": "TR", "markets": {"TR": 0.5, "DE": 0.5}, "audience": {"age": [20, 50]},
+            "goals": {"sales": 3}, "budget": {"monthly": 1000, "currency": "EUR", "weekly_hours": 10}, "formats": ["image", "text"], "premises": False}
+    for language in ("en", "it", "ru", "uk"):
+        goods = cf.recommend(shop, language=language, minimum_budget_share=None).policy
+        services = cf.recommend({**shop, "sector": "professional_services", "model": "b2b"}, language=language, minimum_budget_share=None).policy
+        marked = [line for line in goods if "LUCID" in line or "2023/988" in line]
+        assert len(marked) == 2 and not any(line in services for line in marked), language

@@ -33,7 +33,8 @@ def locale(language: str, kind: str | None = None, sector: str | None = None) ->
     its ``by_kind`` section for ``kind`` of organisation laid over the rest (a public body serves citizens, not
     customers), then those of its ``by_sector`` section for ``sector`` (a clinic has patients); a kind's policy
     checklist replaces the general lines but keeps the countries' laws (a Rome museum, a public body, read none of the
-    consent rules of its markets), and a sector's ``policy_extra`` lines are added to it."""
+    consent rules of its markets), and a sector's ``policy_extra`` lines are added to it. A line that names
+    ``sectors`` is kept only for them (with no sector given, every line is)."""
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}; known: {', '.join(LANGUAGES)}")
     text = (resources.files("channelfit") / "locales" / f"{language}.json").read_text(encoding="utf-8")
@@ -50,6 +51,8 @@ def locale(language: str, kind: str | None = None, sector: str | None = None) ->
             else:
                 for key, value in entries.items():
                     strings[section][key] = {**strings[section][key], **value} if isinstance(value, dict) else value
+    # a law on selling goods binds the sectors that sell them (a Dublin accountant read the German packaging register)
+    strings["policy"] = [item for item in strings["policy"] if sector is None or not isinstance(item, dict) or sector in item.get("sectors", (sector,))]
     return strings
 
 
