@@ -235,6 +235,7 @@ def test_the_plumber_hires_the_campaign_managers_hours_for_paid_search() -> None
     assert "Hours beyond yours may be hired from the money, at 60 NZD/hour." in page
     assert "Hired: 0.96 h/week beyond your 3 h/week" in page
     assert "campaign manager (1.5 h/week, 0.5 of them hired" in page
+    assert "one person can hold your own share of them at 3 h/week" in page and "hold them all" not in page  # the hired hours are not the one person's
 
 
 @pytest.mark.parametrize("language", ["it", "ru", "uk"])

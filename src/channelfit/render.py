@@ -252,7 +252,9 @@ def render_plan(plan: Plan) -> str:
             for r in plan.roles
         )
         own_hours = plan.totals.weekly_hours - sum(r.hired_weekly_hours or 0.0 for r in plan.roles)  # the freelancer's are not the one person's
-        key = "roles_person" if plan.kind == "person" else "roles_one_person" if own_hours <= ONE_PERSON_WEEKLY_HOURS else "roles"
+        hired = any(r.hired_weekly_hours for r in plan.roles)  # "one person can hold them all at 3 h/week" beside 5.5 h hired
+        few = own_hours <= ONE_PERSON_WEEKLY_HOURS
+        key = "roles_one_person_hired" if hired and few else "roles_person" if plan.kind == "person" else "roles_one_person" if few else "roles"
         out += ["- " + text("render", key, items=roles, hours=own_hours), ""]
     if plan.listening:
         out.append("## " + text("render", "listening_setup"))
