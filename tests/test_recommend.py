@@ -1468,3 +1468,12 @@ def test_a_channel_closed_to_the_organisation_is_said_closed_only_where_it_would
     charity = {"name": "charity", "kind": "nonprofit", "model": "b2c", "sector": "nonprofit", "based_in": "US", "markets": ["CA", "US"], "goals": {"fundraising": 3},
                "budget": {"monthly": 500, "currency": "USD", "weekly_hours": 10}, "formats": ["text", "image"]}
     assert {e.channel: e.reason for e in cf.recommend(charity, minimum_budget_share=None).excluded}["canadahelps"] == "closed"
+
+
+def test_github_is_measured_on_new_contributors_for_recruiting_not_applications() -> None:
+    """A Lviv software company recruiting through GitHub read "applications" as its KPI there: GitHub takes no job
+    ads, so recruiting on it counts the outside developers who contribute for the first time."""
+    company = {"name": "x", "model": "b2b", "sector": "software", "markets": ["UA"], "goals": {"recruiting": 3, "community": 1},
+               "budget": {"monthly": 0, "currency": "USD", "weekly_hours": 10}, "formats": ["text", "article"], "include": ["github"]}
+    github = next(p for p in cf.recommend(company, minimum_budget_share=None).picks if p.channel == "github")
+    assert ("recruiting", "new_contributors") in {(k.goal, k.kpi) for k in github.kpis} and "applications" not in {k.kpi for k in github.kpis}
