@@ -320,3 +320,14 @@ def test_a_channel_whose_money_and_hired_hours_do_not_fit_together_says_so() -> 
     problem = build_problem(profile, cat)
     why = _why_not(problem, [], _left(problem, []), Explainer(cat, "en"), cat.index["channels"]["google_ads"], False)
     assert why.text.startswith("at maintain it needs 1.96 h/week, setup included, and costs 868 NZD/month with the 1.46 h/week of them hired at your hourly rate")
+
+
+def test_the_minimum_budget_says_what_of_its_money_pays_for_hired_time() -> None:
+    """Review 20 read "Of that money ..." twice in a row, and a minimum that was all freelancer time without a word
+    on it: the hired share is said as what the minimum budget includes."""
+    plan = cf.recommend(_with_rate(JOBURG_LAW, 350))
+    mb = plan.minimum_budget
+    assert mb is not None and mb.hired_weekly_hours
+    page = render_plan(plan)
+    line = next(line for line in page.splitlines() if line.startswith("Minimum viable budget"))
+    assert "of a freelancer's or an agency's time beyond your 5 h/week" in line and line.count("Of that money") <= 1, line
