@@ -1477,3 +1477,19 @@ def test_github_is_measured_on_new_contributors_for_recruiting_not_applications(
                "budget": {"monthly": 0, "currency": "USD", "weekly_hours": 10}, "formats": ["text", "article"], "include": ["github"]}
     github = next(p for p in cf.recommend(company, minimum_budget_share=None).picks if p.channel == "github")
     assert ("recruiting", "new_contributors") in {(k.goal, k.kpi) for k in github.kpis} and "applications" not in {k.kpi for k in github.kpis}
+
+
+def test_a_plan_whose_kept_accounts_cost_much_says_so_under_its_totals() -> None:
+    """A Mexico City dentist's kept Facebook and WhatsApp took the plan from 0.76 to 0.23, said only at the bottom of
+    the accounts: from ACCOUNTS_COST_HEADLINE_PCT of the value, the cost of keeping them is said under the totals,
+    once; a small cost stays under the accounts."""
+    from channelfit.render import ACCOUNTS_COST_HEADLINE_PCT
+
+    dentist = {"name": "dentist", "kind": "person", "model": "b2c", "sector": "health", "markets": ["MX"], "based_in": "MX", "audience": {"age": [20, 65]},
+               "goals": {"local_visits": 3, "lead_generation": 2, "customer_service": 1}, "budget": {"monthly": 6000, "currency": "MXN", "weekly_hours": 4},
+               "formats": ["text", "image", "short_video"], "premises": True, "present_on": {"facebook": "maintain", "whatsapp": None}, "max_channels": 4}
+    plan = cf.recommend(dentist)
+    assert plan.accounts_cost is not None and plan.accounts_cost.values["pct"] >= ACCOUNTS_COST_HEADLINE_PCT
+    page = render_plan(plan)
+    said = page.index(plan.accounts_cost.text)
+    assert page.count(plan.accounts_cost.text) == 1 and said < page.index("\n## "), page[:2000]
