@@ -1493,3 +1493,18 @@ def test_a_plan_whose_kept_accounts_cost_much_says_so_under_its_totals() -> None
     page = render_plan(plan)
     said = page.index(plan.accounts_cost.text)
     assert page.count(plan.accounts_cost.text) == 1 and said < page.index("\n## "), page[:2000]
+
+
+def test_a_new_campaign_with_no_level_below_its_own_spends_its_promotion_from_the_first_week() -> None:
+    """A Warsaw language school's new Google Ads campaign ran without its promotion through a 12-week setup phase
+    (963 of 3,000 PLN spent): a new channel whose lowest level is its planned one has nothing to listen to, and runs
+    as planned from week 1."""
+    school = {"name": "school", "model": "b2c", "sector": "education", "markets": ["PL"], "based_in": "PL", "audience": {"age": [22, 50]},
+              "goals": {"lead_generation": 3, "local_visits": 1, "brand_awareness": 1}, "budget": {"monthly": 3000, "currency": "PLN", "weekly_hours": 6},
+              "formats": ["text", "image", "short_video"], "premises": True, "present_on": {"facebook": "maintain", "google_business_profile": None}, "max_channels": 4}
+    plan = cf.recommend(school, minimum_budget_share=None)
+    ads = next(p for p in plan.picks if p.channel == "google_ads")
+    assert ads.extra_promotion > 0 and ads.level == "maintain"
+    first, focus = plan.phases[0], plan.phases[1]
+    assert {c.channel: c.level for c in first.channels}["google_ads"] == "maintain"
+    assert first.monthly_cost == pytest.approx(focus.monthly_cost, rel=1e-6), (first.monthly_cost, focus.monthly_cost)
