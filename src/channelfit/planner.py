@@ -210,13 +210,14 @@ def market_reach(problem: Problem, c: int, k: int) -> tuple[float, MarketRow | R
 
 
 def _baseline_weeks(first_level: int, level: int, listen_weeks: tuple[int, int]) -> tuple[int, int]:
-    """The weeks whose measurement is a pick's KPI baseline: ``listen_weeks`` (the first phase, or the weeks an added
-    channel listens first) when the pick is active then (its ``first_level``, see :func:`_first_level`, is above
+    """The weeks whose measurement is a pick's KPI baseline: the last :data:`_BASELINE_WEEKS_NEW` of ``listen_weeks``
+    (the first phase, or the weeks an added channel listens first) when the pick is active then (its ``first_level``, see :func:`_first_level`, is above
     listen: an account already run, a channel whose lowest level posts or advertises) or only listens; else, for a
     channel that starts at ``listen`` (a new page, an account run at listen that the plan raises), the
     :data:`_BASELINE_WEEKS_NEW` weeks after them."""
     if LEVELS[level] == "listen" or LEVELS[first_level] != "listen":
-        return listen_weeks
+        # its last weeks, as long as a new channel's: a 12-week setup phase read "vs weeks 1-12" (review 20)
+        return max(listen_weeks[0], listen_weeks[1] - _BASELINE_WEEKS_NEW + 1), listen_weeks[1]
     return listen_weeks[1] + 1, listen_weeks[1] + _BASELINE_WEEKS_NEW
 
 
