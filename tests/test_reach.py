@@ -353,3 +353,18 @@ def test_a_listing_counts_its_customers_only_near_the_premises() -> None:
     chicago = cf.recommend({**trattoria, "based_in": "US", "budget": {"monthly": 800, "currency": "USD", "weekly_hours": 8}}, minimum_budget_share=None)
     ranked = {r.channel: r.criteria["reach"] for r in chicago.ranking}
     assert ranked.get("doordash", 0.0) > 0.1, ranked.get("doordash")
+
+
+def test_a_ukrainian_software_company_recruiting_at_home_reads_dou_among_developers() -> None:
+    """A Lviv software company selling to Poland, Germany and the US and hiring at home had DOU and Djinni excluded
+    for reaching under 2 % of people: their reach among software professionals (sector_reach.csv, counted only in
+    Ukraine) is what its recruiting goal reads, and DOU enters its plan."""
+    company = {"name": "LvivSoft", "model": "b2b", "sector": "software", "markets": {"PL": 0.3, "DE": 0.3, "US": 0.4}, "based_in": "UA",
+               "audience": {"age": [28, 60], "professionals": True}, "goals": {"lead_generation": 3, "recruiting": 2, "thought_leadership": 1},
+               "budget": {"monthly": 4000, "currency": "USD", "weekly_hours": 12}, "formats": ["text", "image", "article", "long_video"], "premises": False,
+               "present_on": {"linkedin": "maintain", "github": None, "clutch": None}, "max_channels": 5}
+    plan = cf.recommend(company, minimum_budget_share=None)
+    assert "dou" in {p.channel for p in plan.picks}
+    assert {"dou", "djinni"}.isdisjoint({e.channel for e in plan.excluded})
+    seller = cf.recommend({**company, "goals": {"lead_generation": 3}}, minimum_budget_share=None)  # no hiring: no developers to reach there
+    assert {e.channel: e.reason for e in seller.excluded}.get("djinni") in ("too_little_reach", "no_fit")
