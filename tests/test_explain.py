@@ -760,13 +760,13 @@ def test_the_eu_product_safety_line_is_for_those_selling_in_the_eu(language: str
 def test_the_ukrainian_language_line_says_the_same_in_every_language(language: str) -> None:
     """The Ukrainian plan cited articles 27, 30 and 32 of Law 2704-VIII and websites and social pages opening in
     Ukrainian by default, the English, Italian and Russian ones only articles 27 and 32: every language cites the
-    same three articles; a Lviv roaster reads the language, personal-data and advertising lines, an Almaty school
+    same three articles; a Lviv roaster reads the language, personal-data, advertising and job-ad lines, an Almaty school
     Kazakhstan's data law and not Ukraine's."""
     line = next(item for item in locale(language)["policy"] if isinstance(item, dict) and "2704-VIII" in item["text"])
     assert line["markets"] == ["UA"] and "27, 30" in line["text"] and "32" in line["text"]
     roaster = cf.recommend(LVIV_ROASTER, language=language, minimum_budget_share=None).policy
     ukrainian = [item["text"] for item in locale(language)["policy"] if isinstance(item, dict) and "UA" in item.get("markets", ())]
-    assert len(ukrainian) == 3 and all(text in roaster for text in ukrainian)
+    assert len(ukrainian) == 4 and all(text in roaster for text in ukrainian)  # language, data, tobacco and alcohol, job ads
     school = {"name": "school", "model": "b2c", "sector": "education", "markets": ["KZ"], "audience": {"age": [18, 40]}, "goals": ["sales"],
               "budget": {"monthly": 0, "currency": "KZT", "weekly_hours": 6}, "max_channels": 2}
     almaty = cf.recommend(school, language=language, minimum_budget_share=None).policy
@@ -784,3 +784,18 @@ def test_a_law_on_selling_goods_is_read_only_by_the_sectors_that_sell_them() -> 
         services = cf.recommend({**shop, "sector": "professional_services", "model": "b2b"}, language=language, minimum_budget_share=None).policy
         marked = [line for line in goods if "LUCID" in line or "2023/988" in line]
         assert len(marked) == 2 and not any(line in services for line in marked), language
+
+
+def test_ukraines_job_ad_line_and_the_eus_minors_line_bind_whom_they_name() -> None:
+    """Review 20 found no line on Ukraine's ban of age and sex in job ads (Law on Advertising, art. 24¹) nor on the
+    EU's ban of profiling-based ads to minors (Digital Services Act, art. 28): a Lviv company reads the first, a
+    Warsaw school the second, a Toronto food bank neither."""
+    from channelfit.routine import policy
+
+    for language in ("en", "it", "ru", "uk"):
+        explainer = Explainer(None, language)
+        lviv, warsaw, toronto = policy(explainer, "UA", ["UA"]), policy(explainer, "PL", ["PL"]), policy(explainer, "CA", ["CA"])
+        job = [line for line in lviv if "24¹" in line]
+        minors = [line for line in warsaw if "art. 28" in line or "ст. 28" in line]
+        assert len(job) == 1 and len(minors) == 1, language
+        assert not set(job + minors) & set(toronto) and job[0] not in warsaw and minors[0] not in lviv
