@@ -15,7 +15,7 @@ import channelfit as cf
 from channelfit.data import catalog as packaged_catalog
 from channelfit.strategies import profiles
 
-from .conftest import ROOT, load_example
+from .conftest import ROOT, edited_catalog, load_example
 
 REQUIRED_CHANNELS = """facebook instagram threads x linkedin xing tiktok youtube snapchat pinterest reddit tumblr quora medium
 substack discord twitch telegram whatsapp vk odnoklassniki dzen rutube yandex_maps two_gis avito wechat weibo douyin
@@ -433,3 +433,13 @@ def test_keyword_auctions_are_priced_by_the_sector_click_cost() -> None:
         assert len(stated) == 1 and stated[0].values["source"] == "Search Engine Land 2022", ads.why  # converted: the publisher named, no source_id (only figures read as published carry one)
         assert stated[0].values["ratio"] == 2.9 and ("2.9" if language == "en" else "2,9") in stated[0].text, stated
         assert all(r.code != "click_cost" for p in plan.picks if not cat.keyword_priced[ch[p.channel]] for r in p.why)
+
+
+def test_a_channel_runs_only_on_a_channel_of_the_catalog(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """runs_on names a channel of channels.csv (Messenger a Facebook Page, Threads an Instagram account); a misspelt
+    one is refused with the file, column and value, as every reference is."""
+    cat = cf.catalog()
+    assert {row.channel: row.runs_on for row in cat.channel_rows if row.runs_on} == {"messenger": "facebook", "threads": "instagram"}
+    with pytest.raises(cf.CatalogError) as info:
+        edited_catalog(tmp_path, "channels.csv", {"channel": "messenger"}, {"runs_on": "facebok"})
+    assert info.value.column == "runs_on" and info.value.value == "facebok"

@@ -1514,3 +1514,17 @@ def test_a_new_campaign_with_no_level_below_its_own_spends_its_promotion_from_th
     first, focus = plan.phases[0], plan.phases[1]
     assert {c.channel: c.level for c in first.channels}["google_ads"] == "maintain"
     assert first.monthly_cost == pytest.approx(focus.monthly_cost, rel=1e-6), (first.monthly_cost, focus.monthly_cost)
+
+
+def test_an_account_a_pick_runs_on_is_kept_not_closed() -> None:
+    """A Kyiv electronics shop letting the plan close accounts was told to close its Facebook Page while the plan
+    picked Messenger, which runs on that Page: an account a pick runs on (channels.csv, runs_on) is kept without new
+    posts, and the reason names the pick."""
+    shop = {"name": "shop", "model": "b2c", "sector": "retail", "markets": ["UA"], "based_in": "UA", "audience": {"age": [18, 55]},
+            "goals": {"sales": 3, "traffic": 1, "customer_service": 1}, "budget": {"monthly": 60000, "currency": "UAH", "weekly_hours": 15},
+            "formats": ["text", "image", "short_video"], "premises": False, "present_on": {"instagram": "maintain", "facebook": "maintain", "telegram": None},
+            "max_channels": 5, "may_drop_accounts": True, "include": ["messenger"]}
+    plan = cf.recommend(shop, minimum_budget_share=None)
+    assert "messenger" in {p.channel for p in plan.picks} and "facebook" not in {p.channel for p in plan.picks}
+    page = {a.channel: a for a in plan.accounts}["facebook"]
+    assert page.action == "keep" and page.level_planned is None and "Messenger" in page.why.text and "clos" in page.why.text, page

@@ -477,6 +477,9 @@ def _build(folder: Path) -> Catalog:
         "countries": {c: i for i, c in enumerate(countries)},
         **{kind: {v: i for i, v in enumerate(values)} for kind, values in vocab.items()},
     }
+    for row in channel_rows:  # a reference into its own table, which the table reader cannot check
+        if row.runs_on is not None and row.runs_on not in index["channels"]:
+            raise CatalogError("unknown channel", file="channels.csv", column="runs_on", value=row.runs_on, allowed="a channel of channels.csv")
     ch, sec = index["channels"], index["sectors"]
     n_channels, n_countries, n_levels = len(channels), len(countries), len(LEVELS)
 

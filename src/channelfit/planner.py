@@ -944,12 +944,16 @@ def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer, fail
     cat, profile = problem.cat, problem.profile
     planned = {p.channel: p.level for p in chosen}
     lowered = accounts_lowered(problem)
+    # an account a pick runs on is kept, unmanaged: a Kyiv shop was told to close its Facebook Page beside Messenger
+    carries = {cat.channel_rows[p.channel].runs_on: p.channel for p in chosen if cat.channel_rows[p.channel].runs_on}
     out = []
     for channel, now in profile.present_on.items():
         c = cat.index["channels"][channel]
         level = planned.get(c)
         code = EXCLUSIONS[problem.exclusions[c]]
-        if level is None:
+        if level is None and channel in carries:
+            action, why = "keep", explainer.reason("account", "account_carries", other=explainer.channel_name(carries[channel]))
+        elif level is None:
             # a listing on a directory or a marketplace cannot be closed like a page and takes no pinned post (a
             # Marrakech riad was told to close its Tripadvisor listing "with a pinned note")
             orientation = cat.channel_rows[c].orientation

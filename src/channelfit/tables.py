@@ -160,6 +160,7 @@ class ChannelRow(Row):
     needs_premises: bool
     starts_empty: bool
     members_only: bool
+    runs_on: str | None = Field(default=None, pattern=r"^[a-z0-9_]+$")  # the channel whose account it needs (Messenger: a Facebook Page)
     age_13_17: float = Share
     age_18_24: float = Share
     age_25_34: float = Share
