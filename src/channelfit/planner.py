@@ -24,6 +24,7 @@ from .problem import (
     audience_scale,
     hired_cost,
     hired_hours,
+    hours_beyond,
     mix_hours,
     mix_money,
     ordered_picks,
@@ -343,7 +344,7 @@ def _hired(problem: Problem, weekly_hours: float) -> dict[str, float]:
     the profile's currency, as the fields of :class:`~channelfit.plan.Phase`; none without an hourly rate."""
     if problem.hired_hour_eur is None:
         return {}
-    hours = max(0.0, weekly_hours - problem.profile.budget.weekly_hours)
+    hours = hours_beyond(problem, weekly_hours)
     return {"hired_weekly_hours": hours, "hired_monthly_cost": hours * problem.hired_hour_eur * problem.fx_per_eur}
 
 

@@ -22,7 +22,7 @@ from .profile import Profile
 from .scorer import EXCLUSIONS, ProfileArrays, Scores, advertiser_country, encode, exclusions, score
 from .vocabulary import GROW, LISTEN, MAINTAIN, ObjectiveName
 
-__all__ = ["AT_MINIMUM_SPEND", "AUCTION_MINIMUM_EUR", "CLOSED_LEVELS", "LEVEL_OPTIONS", "MIN_PICK_SHARE", "OPTION_BASE", "OPTION_LEVEL", "OPTION_TIER", "SETUP_WEEKS", "SPEND_TIERS", "WEEKS_PER_MONTH", "Choice", "Problem", "accounts_lowered", "budgeted_hours", "build_problem", "check_forced_fit", "effectiveness", "hire_hours", "hired_cost", "hired_hours", "hours_budget", "hours_lacking", "make_instance", "mix_hours", "mix_money", "ordered_picks", "spend_curve", "spend_floor"]
+__all__ = ["AT_MINIMUM_SPEND", "AUCTION_MINIMUM_EUR", "CLOSED_LEVELS", "LEVEL_OPTIONS", "MIN_PICK_SHARE", "OPTION_BASE", "OPTION_LEVEL", "OPTION_TIER", "SETUP_WEEKS", "SPEND_TIERS", "WEEKS_PER_MONTH", "Choice", "Problem", "accounts_lowered", "budgeted_hours", "build_problem", "check_forced_fit", "effectiveness", "hire_hours", "hired_cost", "hired_hours", "hours_beyond", "hours_budget", "hours_lacking", "make_instance", "mix_hours", "mix_money", "ordered_picks", "spend_curve", "spend_floor"]
 
 #: The levels a channel closed to an organisation's country loses (``closed_to_organisations.csv``): no ads, no
 #: grow; no posting, nothing but listening; no account, nothing (the channel is excluded as ``closed``).
@@ -406,13 +406,19 @@ def hours_budget(problem: Problem, monthly_budget_eur: float, weekly_hours: floa
     return weekly_hours + _hours_buyable(problem, monthly_budget_eur)
 
 
-def hired_hours(problem: Problem, mix: Sequence[Choice], weekly_hours: float | None = None) -> float:
-    """The weekly hours a mix needs (setup included, as the budget counts them) beyond ``weekly_hours`` (the
-    profile's by default): those a freelancer or an agency works, paid at the hourly rate. 0 without a rate."""
+def hours_beyond(problem: Problem, needed_hours: float, weekly_hours: float | None = None) -> float:
+    """The hired part of ``needed_hours`` a week: those beyond ``weekly_hours`` (the profile's by default), which a
+    freelancer or an agency works at the hourly rate. 0 without a rate."""
     if problem.hired_hour_eur is None:
         return 0.0
     own = problem.profile.budget.weekly_hours if weekly_hours is None else weekly_hours
-    return max(0.0, mix_hours(problem, mix, with_setup=True) - own)
+    return max(0.0, needed_hours - own)
+
+
+def hired_hours(problem: Problem, mix: Sequence[Choice], weekly_hours: float | None = None) -> float:
+    """The weekly hours a mix needs (setup included, as the budget counts them) beyond ``weekly_hours`` (the
+    profile's by default), see :func:`hours_beyond`."""
+    return hours_beyond(problem, mix_hours(problem, mix, with_setup=True), weekly_hours)
 
 
 def hired_cost(problem: Problem, mix: Sequence[Choice], weekly_hours: float | None = None) -> float:
