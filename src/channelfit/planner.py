@@ -644,20 +644,25 @@ def _left(problem: Problem, chosen: list[Choice]) -> tuple[float, float]:
     """What the mix leaves of the budget: weekly hours (as the budget counts them, setup included) and EUR a month.
     With an hourly rate the money left is after the hired hours' cost, and the hours left are the budget's spare
     ones and those the money left would hire."""
-    hours_left = problem.profile.budget.weekly_hours - mix_hours(problem, chosen, with_setup=True)
+    hours_left = _spare_hours(problem, chosen)
     money_left = problem.monthly_budget_eur - mix_money(problem, chosen) - hired_cost(problem, chosen)
     if problem.hired_hour_eur is None:
         return hours_left, money_left
     return max(0.0, hours_left) + max(0.0, money_left) / problem.hired_hour_eur, money_left
 
 
-def _with_hired(problem: Problem, chosen: list[Choice], money_eur: float, extra_hours: float) -> float:
-    """What a step taking ``money_eur`` and ``extra_hours`` more beside ``chosen`` costs a month in EUR: its money, and
-    with an hourly rate the cost of the hours it adds beyond the budget's (those it takes of the spare ones are free)."""
+def _spare_hours(problem: Problem, chosen: list[Choice]) -> float:
+    """The budget's weekly hours the mix leaves (as the budget counts them, setup included; negative when it hires)."""
+    return problem.profile.budget.weekly_hours - mix_hours(problem, chosen, with_setup=True)
+
+
+def _with_hired(problem: Problem, spare_hours: float, money_eur: float, extra_hours: float) -> float:
+    """What a step taking ``money_eur`` and ``extra_hours`` more beside a mix leaving ``spare_hours`` (see
+    :func:`_spare_hours`) costs a month in EUR: its money, and with an hourly rate the cost of the hours it adds beyond
+    the budget's (those it takes of the spare ones are free)."""
     if problem.hired_hour_eur is None:
         return money_eur
-    spare = problem.profile.budget.weekly_hours - mix_hours(problem, chosen, with_setup=True)
-    return money_eur + max(0.0, extra_hours - max(0.0, spare)) * problem.hired_hour_eur
+    return money_eur + max(0.0, extra_hours - max(0.0, spare_hours)) * problem.hired_hour_eur
 
 
 def _smallest_paid_step(problem: Problem, chosen: list[Choice], hours_left: float) -> tuple[float, int, int] | None:
@@ -666,8 +671,9 @@ def _smallest_paid_step(problem: Problem, chosen: list[Choice], hours_left: floa
     when the hours allow none. With an hourly rate, a step's cost counts the hours it hires. A Hanoi café with 2,000,000 VND was told no channel "takes more money usefully" when
     every paid level cost more than that."""
     money, hours, offered = problem.money, problem.hours, problem.offered
+    spare = _spare_hours(problem, chosen)
     steps = [
-        (_with_hired(problem, chosen, float(money[p.channel, level] - money[p.channel, p.level]), float(hours[p.channel, level] - hours[p.channel, p.level])), p.channel, level)
+        (_with_hired(problem, spare, float(money[p.channel, level] - money[p.channel, p.level]), float(hours[p.channel, level] - hours[p.channel, p.level])), p.channel, level)
         for p in chosen
         for level in range(p.level + 1, len(LEVELS))
         if offered[p.channel, level] and money[p.channel, level] > money[p.channel, p.level] and hours[p.channel, level] - hours[p.channel, p.level] <= hours_left + 1e-9
@@ -675,7 +681,7 @@ def _smallest_paid_step(problem: Problem, chosen: list[Choice], hours_left: floa
     if len(chosen) < problem.profile.max_channels:
         picked = {p.channel for p in chosen}
         steps += [
-            (_with_hired(problem, chosen, float(money[c, level]), float(hours[c, level])), c, level)
+            (_with_hired(problem, spare, float(money[c, level]), float(hours[c, level])), c, level)
             for c in problem.candidates.tolist()
             if c not in picked
             for level in range(len(LEVELS))
@@ -758,7 +764,8 @@ def _why_not(problem: Problem, chosen: list[Choice], left: tuple[float, float], 
     hours_left, money_left = left
     hours_short = problem.hours[c, level] > hours_left + 1e-9
     money_short = problem.money[c, level] > money_left * (1 + 1e-9) + 1e-9  # a budget spent to the last bit leaves -1e-13, not a debt
-    with_hired = _with_hired(problem, chosen, float(problem.money[c, level]), float(problem.hours[c, level]))
+    spare = _spare_hours(problem, chosen)
+    with_hired = _with_hired(problem, spare, float(problem.money[c, level]), float(problem.hours[c, level]))
     hiring_short = with_hired > money_left * (1 + 1e-9) + 1e-9  # each fits alone, not both: the hours it hires take the money
     level_word, currency = explainer.word("levels", LEVELS[level]), problem.profile.budget.currency
     hours, hours_figure = round(float(problem.hours[c, level]), 2), _hours_left_figure(hours_left)
@@ -770,7 +777,6 @@ def _why_not(problem: Problem, chosen: list[Choice], left: tuple[float, float], 
     if money_short:
         return explainer.reason("why_not", "why_not_money", level=level_word, currency=currency, money=money, left=money_left_figure)
     if hiring_short:
-        spare = problem.profile.budget.weekly_hours - mix_hours(problem, chosen, with_setup=True)
         hired = round(float(problem.hours[c, level]) - max(0.0, spare), 2)
         return explainer.reason(
             "why_not", "why_not_money_hired", level=level_word, currency=currency, money=money_figure(with_hired * problem.fx_per_eur), hours=hours, hired=hired, left=money_left_figure
