@@ -265,7 +265,7 @@ def test_promotion_above_a_flat_fee_maintain_level_is_rejected(tmp_path: Path) -
 
 def test_a_commission_is_stated_beside_the_monthly_cost(tmp_path: Path) -> None:
     """A hotel read Booking.com at 0 EUR a month: a channel that keeps a share of each booking says so, with the
-    figure and its basis, at every level that sells (not while the plan only listens there), in every language."""
+    figure and its basis, at every level, in every language: a live listing sells at listen too."""
     data = _copy(tmp_path)
     rows = [r for r in _read(data / "commissions.csv") if r["channel"] != "booking_com"]
     rows.append({"channel": "booking_com", "share": "0.17", "charged_on": "booking", "basis": "estimate", "source_id": "", "year": "2025", "note": "test row: judgement"})
@@ -286,7 +286,7 @@ def test_a_commission_is_stated_beside_the_monthly_cost(tmp_path: Path) -> None:
     assert "6,5 %" in Explainer(cat, "it").commission(small).text
     listening = cf.recommend({**lodge, "include": ["booking_com"], "budget": {"monthly": 0, "currency": "USD", "weekly_hours": 0.5}}, catalog=cat, minimum_budget_share=None)
     at_listen = next(p for p in listening.picks if p.channel == "booking_com")
-    assert at_listen.level == "listen" and all(r.code != "commission" for r in at_listen.why)
+    assert at_listen.level == "listen" and [r.values["pct"] for r in at_listen.why if r.code == "commission"] == [17]
 
 
 def test_missing_source_for_sourced_figure(tmp_path: Path) -> None:

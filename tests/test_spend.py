@@ -396,15 +396,18 @@ SMALL_COMMUNITY = {
 @given(profiles(with_include=False))
 @example(SMALL_COMMUNITY)
 def test_a_listen_pick_serves_only_what_listening_serves_and_money_lifts_only_paid_goals(profile: dict) -> None:
-    """A channel at listen is never in the mix for sales or awareness; the promotion of a grow pick goes only to
+    """A channel at listen is never in the mix for awareness, nor a page that listens for sales (a live listing at
+    listen serves what a listing serves: bookings, orders, calls, visits); the promotion of a grow pick goes only to
     one that serves a goal paid promotion lifts (goals.csv)."""
     cat = cf.catalog()
     listen_goals = {row.id for row in cat.vocabulary_rows["goals"] if row.listen_serves}
+    listing_goals = {row.id for row in cat.vocabulary_rows["goals"] if row.listing_serves}
     paid_goals = {row.id for row in cat.vocabulary_rows["goals"] if row.paid_lift}
     plan = cf.recommend(profile, minimum_budget_share=None)
     for pick in plan.picks:
         if pick.level == "listen":
-            assert set(pick.goals) <= listen_goals, (pick.channel, pick.goals)
+            served = listing_goals if cat.listing[cat.index["channels"][pick.channel]] else listen_goals
+            assert set(pick.goals) <= served, (pick.channel, pick.goals)
         if pick.extra_promotion > 0:
             assert set(pick.goals) & paid_goals, (pick.channel, pick.goals)
 
@@ -766,3 +769,19 @@ def test_money_left_beside_saturated_picks_with_no_hours_says_no_channel_can_joi
     why = cf.recommend({**clinic, "exclude": ["prodoctorov"]}, minimum_budget_share=None).totals.unspent_why  # as the catalog stood then
     assert why is not None and why.code == "unspent_saturated" and why.values["hours"] == 0, why
     assert "no hours left" in why.text and "earn its place" not in why.text, why.text
+
+
+def test_a_listing_at_listen_takes_bookings_and_is_tracked_on_them() -> None:
+    """A Bari B&B's Booking.com at listen was read as serving customer service alone, measured on reviews read, and
+    the plan said keeping it cost a fifth of its value: a live listing sells at listen, is tracked on its bookings
+    with no growth target (nobody promotes it), while a page that only listens still serves no sales."""
+    bnb = {"name": "bnb", "model": "b2c", "sector": "hospitality", "markets": ["IT"], "audience": {"age": [25, 65]}, "goals": {"sales": 3, "customer_service": 1},
+           "budget": {"monthly": 0, "currency": "EUR", "weekly_hours": 1.5}, "formats": ["image", "text"], "premises": True,
+           "present_on": {"booking_com": "listen", "facebook": "listen"}, "max_channels": 2}
+    plan = cf.recommend(bnb, minimum_budget_share=None)
+    booking = next(p for p in plan.picks if p.channel == "booking_com")
+    assert booking.level == "listen" and "sales" in booking.goals, booking
+    assert [(k.kpi, k.target_change) for k in booking.kpis if k.goal == "sales"] == [("bookings", 0.0)], booking.kpis
+    for pick in plan.picks:
+        if pick.channel == "facebook":
+            assert pick.level != "listen" or "sales" not in pick.goals, pick

@@ -103,8 +103,11 @@ class Catalog:
     account_sectors
         ``(channel, sector)``: an organisation of the sector can hold an account there; False only where the channel
         is members-only (``members_only``: verified clinicians, researchers) and the sector is not one of its own.
-    goal_listen_serves, goal_paid_lift
-        ``(goal,)``: the ``listen`` level serves the goal; paid promotion lifts it beyond ``maintain`` (``goals.csv``).
+    listing
+        ``(channel,)``: the channel's accounts are listings (its orientation's ``listing`` in ``orientations.csv``).
+    goal_listen_serves, goal_listing_serves, goal_paid_lift
+        ``(goal,)``: the ``listen`` level serves the goal; a listing at ``listen`` serves it; paid promotion lifts
+        it beyond ``maintain`` (``goals.csv``).
     goal_affinity
         ``(channel, goal)`` affinities in 0..1.
     market_affinity_countries, market_affinity_delta
@@ -181,7 +184,9 @@ class Catalog:
     vertical_sectors: np.ndarray
     account_sectors: np.ndarray
     sector_visitors_travel: np.ndarray
+    listing: np.ndarray
     goal_listen_serves: np.ndarray
+    goal_listing_serves: np.ndarray
     goal_paid_lift: np.ndarray
     goal_affinity: np.ndarray
     market_affinity_countries: tuple[int, ...]
@@ -482,6 +487,7 @@ def _build(folder: Path) -> Catalog:
             raise CatalogError("unknown channel", file="channels.csv", column="runs_on", value=row.runs_on, allowed="a channel of channels.csv")
     ch, sec = index["channels"], index["sectors"]
     n_channels, n_countries, n_levels = len(channels), len(countries), len(LEVELS)
+    listing = {row.id: row.listing for row in _rows(tables, "orientations")}
 
     markets: dict[tuple[str, str], MarketRow] = {key: row for key, (_, row) in tables["channel_markets"].items()}  # type: ignore[misc]
     for channel in channels:
@@ -589,7 +595,9 @@ def _build(folder: Path) -> Catalog:
         sector_visitors_travel=_frozen(np.array([row.visitors_travel for row in _rows(tables, "sectors")], dtype=bool)),
         vertical_sectors=_frozen(np.array([[sector in row.vertical_sector_list for sector in vocab["sectors"]] for row in channel_rows], dtype=bool).reshape(len(channel_rows), len(vocab["sectors"]))),
         account_sectors=_frozen(np.array([[not row.members_only or sector in row.vertical_sector_list for sector in vocab["sectors"]] for row in channel_rows], dtype=bool).reshape(len(channel_rows), len(vocab["sectors"]))),
+        listing=_frozen(np.array([listing[row.orientation] for row in channel_rows], dtype=bool)),
         goal_listen_serves=_frozen(np.array([row.listen_serves for row in _rows(tables, "goals")], dtype=bool)),
+        goal_listing_serves=_frozen(np.array([row.listing_serves for row in _rows(tables, "goals")], dtype=bool)),
         goal_paid_lift=_frozen(np.array([row.paid_lift for row in _rows(tables, "goals")], dtype=bool)),
         goal_affinity=goal_affinity,
         market_affinity_countries=market_affinity_countries,

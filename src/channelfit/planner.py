@@ -77,9 +77,6 @@ _LISTEN_WEEKS_MIN = 4
 #: A new channel's first weeks at its planned level are its KPIs' baseline: a new account has nothing to measure
 #: before it posts, and "+30 % in 90 days" over an empty page means nothing (a judgement: one month of activity).
 _BASELINE_WEEKS_NEW = 4
-#: Orientations whose accounts are listings of the organisation on someone else's site (a directory, a marketplace,
-#: a booking or review site), which the plan leaves unmanaged rather than closes.
-_LISTINGS = frozenset({"directory", "commerce"})
 #: A pick whose monthly money grows more than this many times from its first weeks to the focus phase is measured
 #: against its first weeks at the planned money (a judgement: a doubling is a new campaign, not the same one).
 _RAMP_FACTOR = 2.0
@@ -179,7 +176,7 @@ def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, se
     if click_cost is not None and cat.keyword_priced[c] and cat.level_auction[c, level]:  # why a lawyer's Google Ads costs more than a baker's
         reasons.append(explainer.click_cost(click_cost))
     commission = cat.commission_rows.get(cat.channels[c])
-    if commission is not None and level > LISTEN:  # listening sells nothing
+    if commission is not None and (level > LISTEN or cat.listing[c]):  # a live listing sells at listen too; a page that listens does not
         reasons.append(explainer.commission(commission))
     through = explainer.strings["words"]["promoted_through"].get(cat.channels[c])
     if level == GROW and through:  # a listing or an owned channel has no ads of its own: say whose ads its money buys
@@ -225,14 +222,16 @@ def _baseline_weeks(first_level: int, level: int, listen_weeks: tuple[int, int])
 def _kpis(problem: Problem, pick: Choice, served: list[int], weeks: tuple[int, int], paid_weeks: tuple[int, int]) -> list[Kpi]:
     """The KPIs of the goals a pick serves, their baseline taken in ``weeks`` (see :func:`_baseline_weeks`); a pick
     that only listens is measured on what it hears (the ``listening`` goal's KPI for its orientation), not on growth
-    it cannot bring, and that measure counts for the main goal it serves (so the evidence adjusts that goal). A pick
+    it cannot bring, and that measure counts for the main goal it serves (so the evidence adjusts that goal); a listing
+    at listen, live but not promoted, is tracked on its goals' own counts (a B&B's Booking.com on bookings, not on
+    reviews read), with no growth target but a rate's level (reviews answered). A pick
     whose money buys ads in an auction is also measured on the cost of a result for the first goal it serves that has
     one (``paid_kpis.csv``: cost per lead, return on ad spend), from the first weeks it buys them (``paid_weeks``,
     :func:`_kpi_weeks`): paid media is judged by the cost of a result before its volume (boosted posts included)."""
     cat = problem.cat
     c, level, extra = pick
     orientation = cat.channel_rows[c].orientation
-    if LEVELS[level] == "listen":
+    if LEVELS[level] == "listen" and not cat.listing[c]:
         row = cat.kpi_rows.get(("listening", orientation))
         if row is None or not served:
             return []
@@ -241,7 +240,8 @@ def _kpis(problem: Problem, pick: Choice, served: list[int], weeks: tuple[int, i
     for g in served:
         row = cat.channel_kpi_rows.get((cat.channels[c], cat.goals[g])) or cat.kpi_rows.get((cat.goals[g], orientation))
         if row is not None and all(k.kpi != row.kpi for k in kpis):  # one count is measured once, for the goal it serves most
-            kpis.append(Kpi(goal=row.goal, kpi=row.kpi, unit=row.unit, direction=row.direction, target_change=row.target_change, target_level=row.target_level, baseline_weeks=weeks))
+            change = 0.0 if LEVELS[level] == "listen" else row.target_change
+            kpis.append(Kpi(goal=row.goal, kpi=row.kpi, unit=row.unit, direction=row.direction, target_change=change, target_level=row.target_level, baseline_weeks=weeks))
     if problem.money[c, level] + extra > 0 and cat.level_auction[c, level]:
         own = cat.channel_paid_kpi_rows.get(cat.channels[c])  # a newsletter's money buys sign-ups, whatever goal they serve
         if own is not None and served:
@@ -963,9 +963,9 @@ def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer, fail
         elif level is None:
             # a listing on a directory or a marketplace cannot be closed like a page and takes no pinned post (a
             # Marrakech riad was told to close its Tripadvisor listing "with a pinned note")
-            orientation = cat.channel_rows[c].orientation
             # nor an owned blog or list, whose pages and subscribers keep their value (a Lisbon SaaS's blog was to close)
-            kept_as_is = "account_not_needed_listing" if orientation in _LISTINGS else "account_not_needed_owned" if orientation == "owned" else "account_not_needed"
+            owned = cat.channel_rows[c].orientation == "owned"
+            kept_as_is = "account_not_needed_listing" if cat.listing[c] else "account_not_needed_owned" if owned else "account_not_needed"
             action, why = "close", (_exclusion_reason(problem, explainer, c, code, failing) if code != "candidate" else explainer.reason("account", kept_as_is))
         else:
             before = -1 if now is None else LEVELS.index(now)
@@ -976,7 +976,7 @@ def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer, fail
                 key = "account_idle_lower" if action == "lower" and lowered else "account_idle_run" if before == -1 else "account_idle"
             elif level == LISTEN and problem.offered[c, MAINTAIN]:  # a page with followers that stops posting says where to go
                 # a shop or directory listing has no posts to pin: it keeps its listings right (a KL snack brand's Shopee)
-                listing = "_listing" if cat.channel_rows[c].orientation in _LISTINGS else ""
+                listing = "_listing" if cat.listing[c] else ""
                 key = f"account_listen{listing}_fit" if lowered and action == "lower" else f"account_listen{listing}"
             elif action == "lower" and lowered:  # at the levels given, the accounts do not fit the budget
                 key = "account_lower_fit"

@@ -148,7 +148,10 @@ def effectiveness(problem: Problem) -> np.ndarray:
 
     ``fit_without_goals * affinity * level effect``, in 0..1, where the level's effect depends on the goal
     (``goals.csv``): ``listen`` serves only the goals listening serves (listening, customer service,
-    community), and ``grow`` lifts only the goals paid promotion lifts, the others staying at ``maintain``.
+    community), and on a listing also the goals a live listing serves (a B&B's Booking.com and Airbnb
+    listings take bookings at listen: they were read as serving customer service alone, and the plan
+    said keeping them cost a fifth of its value); ``grow`` lifts only the goals paid promotion lifts,
+    the others staying at ``maintain``.
     A level that takes more money is at its full promotion here (see :func:`spend_curve`); where it is
     ``maintain``, the goals promotion does not lift stay at what its minimum spend buys.
     """
@@ -156,7 +159,7 @@ def effectiveness(problem: Problem) -> np.ndarray:
     fit = problem.scores.fit_without_goals[0]
     level_effect = cat.level_effect
     effect = np.repeat(level_effect[:, :, None], len(cat.goals), axis=2)
-    effect[:, LISTEN] *= cat.goal_listen_serves[None, :]
+    effect[:, LISTEN] *= np.where(cat.listing[:, None], cat.goal_listing_serves[None, :], cat.goal_listen_serves[None, :])
     unpaid = ~cat.goal_paid_lift[None, :]
     effect[:, MAINTAIN] = np.where(unpaid & (cat.level_spend_scale_eur[:, MAINTAIN, None] > 0), AT_MINIMUM_SPEND[MAINTAIN] * level_effect[:, MAINTAIN, None], effect[:, MAINTAIN])
     effect[:, GROW] = np.where(unpaid & (level_effect[:, MAINTAIN, None] > 0), effect[:, MAINTAIN], effect[:, GROW])

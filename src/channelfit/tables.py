@@ -110,12 +110,15 @@ class GoalVocabularyRow(VocabularyRow):
     """A goal, and whose people it addresses: the organisation's customers (``customers``: the profile's
     audience, the professionals of ``audience.sectors`` when it names them) or its own sector's
     professionals (``own_sector``: the people it hires); whether the ``listen`` level serves it (following,
-    searching and answering: listening, customer service, community), and whether paid promotion lifts it
+    searching and answering: listening, customer service, community), whether a listing at ``listen`` serves it
+    (a live shop, booking or maps listing kept right sells, books, is called and visited without posting: sales,
+    leads, traffic, visits, besides what listening serves), and whether paid promotion lifts it
     beyond the ``maintain`` level (reach, clicks, leads, sales, visits, donations, applicants; not
     conversations, service, expertise or partners, which take the organisation's own time)."""
 
     audience: Literal["customers", "own_sector"]
     listen_serves: bool
+    listing_serves: bool
     paid_lift: bool
 
 
@@ -130,10 +133,13 @@ class SectorVocabularyRow(VocabularyRow):
 
 
 class OrientationVocabularyRow(VocabularyRow):
-    """An orientation, and whether its channels' content is public and searchable: only there can an
-    organisation listen (follow and search) before it talks. Owned channels and private messengers are not."""
+    """An orientation, whether its channels' content is public and searchable: only there can an
+    organisation listen (follow and search) before it talks (owned channels and private messengers are not),
+    and whether its accounts are listings of the organisation on someone else's site (a directory, a
+    marketplace, a booking or review site), which stay live at ``listen`` and are left unmanaged, not closed."""
 
     public: bool
+    listing: bool
 
 
 class CountryRow(Sourced):
