@@ -170,7 +170,8 @@ def test_recruiting_developers_counts_the_developer_networks_reach() -> None:
 
 def test_a_regional_networks_reach_among_professionals_counts_only_in_its_markets() -> None:
     """XING's reach among professional-services people is a DACH figure: a Manila recruiter gets none of it (the plan
-    picked XING at grow there), a Berlin one does; GitHub, used everywhere, keeps its developers in every market."""
+    picked XING at grow there), a Berlin one does; GitHub, used everywhere, keeps its developers in every market (a
+    Manila software house hiring reads it among them)."""
     def recruiter(market: str) -> dict:
         return {
             "name": "recruiter", "model": "b2b", "sector": "professional_services", "markets": [market],
@@ -182,7 +183,7 @@ def test_a_regional_networks_reach_among_professionals_counts_only_in_its_market
     assert "xing" not in {r.channel for r in manila.ranking}
     assert {e.channel: e.reason for e in manila.excluded}["xing"] in ("no_fit", "too_little_reach")
     assert berlin["xing"] > 0.1
-    assert {r.channel: r.criteria["reach"] for r in manila.ranking}["github"] > 0.1
+    assert _reach({**recruiter("PH"), "sector": "software"})["github"] > 0.1
 
 
 def test_consumers_count_a_verticals_reach_among_the_people_in_its_market(cat: cf.Catalog) -> None:
@@ -368,3 +369,27 @@ def test_a_ukrainian_software_company_recruiting_at_home_reads_dou_among_develop
     assert {"dou", "djinni"}.isdisjoint({e.channel for e in plan.excluded})
     seller = cf.recommend({**company, "goals": {"lead_generation": 3}}, minimum_budget_share=None)  # no hiring: no developers to reach there
     assert {e.channel: e.reason for e in seller.excluded}.get("djinni") in ("too_little_reach", "no_fit")
+
+
+def test_a_job_board_is_read_among_the_candidates_not_the_customers() -> None:
+    """A Bucharest software house selling to Germany and Britain and hiring at home had Indeed picked on its reach
+    among German and British buyers, above Romania's own job boards: a channel that serves recruiting alone is read
+    among the candidates where the organisation hires, whatever else the profile wants; one that serves both is not."""
+    from channelfit.profile import parse_profile
+    from channelfit.scorer import encode, score
+
+    cat = cf.catalog()
+    base = {"name": "x", "model": "b2b", "sector": "software", "markets": {"DE": 0.4, "GB": 0.4, "RO": 0.2}, "based_in": "RO",
+            "audience": {"age": [30, 60], "professionals": True}, "budget": {"monthly": 1000, "currency": "EUR", "weekly_hours": 8}, "formats": ["text"]}
+    both = parse_profile({**base, "goals": {"lead_generation": 2, "recruiting": 3}})
+    hiring_only = parse_profile({**base, "goals": {"recruiting": 1}})
+    reach = score(encode([both, hiring_only], cat), cat).reach
+    goals = list(cat.goals)
+    only_recruiting = [c for c in range(len(cat.channels)) if cat.goal_affinity[c, goals.index("recruiting")] > 0 and cat.goal_affinity[c, goals.index("lead_generation")] == 0]
+    serving_both = [c for c in range(len(cat.channels)) if cat.goal_affinity[c, goals.index("recruiting")] > 0 and cat.goal_affinity[c, goals.index("lead_generation")] > 0]
+    assert only_recruiting and serving_both
+    np.testing.assert_allclose(reach[0, only_recruiting], reach[1, only_recruiting], rtol=1e-12, atol=1e-15)
+    linkedin = cat.index["channels"]["linkedin"]
+    assert linkedin in serving_both and reach[0, linkedin] != pytest.approx(reach[1, linkedin])
+    indeed, ejobs = cat.index["channels"]["indeed"], cat.index["channels"]["ejobs"]
+    assert reach[0, ejobs] > reach[0, indeed]

@@ -212,7 +212,8 @@ def _reach(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray | None) -> 
     channel's share of users of that gender over one half (capped at 1). For recruiting, the people of the
     target ages where the organisation is based (``base_market``), whatever markets it sells to: a Krakow
     software house selling to Germany and Britain hires in Poland, and was sent to XING's ads to recruit
-    Germans. For the goal weight that addresses a sector's professionals (``reach_sectors``), the channel's
+    Germans; and each channel in the proportion its own goal-weighted affinity gives recruiting and the customers'
+    goals (:func:`_recruiting_share`: a job board among the candidates alone). For the goal weight that addresses a sector's professionals (``reach_sectors``), the channel's
     reach among them is used where the catalog knows it. A list-based channel the organisation does not run
     yet counts at :data:`NEW_LIST_REACH_FACTOR`.
     """
@@ -250,8 +251,30 @@ def _reach(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray | None) -> 
         at_base = _sector_reach_factor(cat)[:, arrays.base_market[hiring]].T  # (h, C)
         own_known = known[:, own].T
         candidates = np.where(own_known, np.nan_to_num(cat.sector_reach[:, own].T) * at_base, _base_reach(arrays, cat, hiring))
-        reach[hiring] += recruiting[hiring] * candidates
+        hires = _recruiting_share(arrays, cat, affinity, hiring)
+        customer_scale = np.divide(1.0 - hires, weight[hiring], out=np.zeros_like(hires), where=weight[hiring] > 0)
+        reach[hiring] = reach[hiring] * customer_scale + hires * candidates
     return reach * new_list
+
+
+def _recruiting_share(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray | None, rows: np.ndarray) -> np.ndarray:
+    """``(len(rows), C)``: the share of each channel's reach read among the candidates where the organisation hires,
+    so that a channel is read among the people of the goals it serves: a job board among the candidates alone, not
+    among the customers (a Bucharest software house had Indeed picked on its reach among German and British buyers,
+    above Romania's own job boards). The profile's recruiting weight ``R`` is split by the channel's affinity to
+    recruiting against its mean affinity to the customers' goals the profile has: ``R a / (R a + (1 - R) m)``. Only
+    which goals the profile has counts, not their weights, so the criterion stays the profile's own under the
+    sampled goal weights of :func:`~channelfit.analysis.rank_acceptability`. A channel that serves none of the
+    profile's goals keeps ``R``."""
+    own = np.array([row.audience == "own_sector" for row in cat.vocabulary_rows["goals"]])  # type: ignore[attr-defined]
+    goal_affinity = cat.goal_affinity if affinity is None else affinity if affinity.ndim == 2 else affinity[rows]
+    has = arrays.goal_weights[rows] > 0  # (h, G)
+    asked_own, asked_customers = (has & own).astype(float), (has & ~own).astype(float)
+    to_own = rowwise_dot(asked_own, goal_affinity) / np.maximum(asked_own.sum(axis=1), 1.0)[:, None]
+    to_customers = rowwise_dot(asked_customers, goal_affinity) / np.maximum(asked_customers.sum(axis=1), 1.0)[:, None]
+    hiring = (1.0 - arrays.customer_weight[rows])[:, None]
+    served = hiring * to_own + (1.0 - hiring) * to_customers
+    return np.divide(hiring * to_own, served, out=np.broadcast_to(hiring, served.shape).copy(), where=served > 0)
 
 
 def _base_reach(arrays: ProfileArrays, cat: Catalog, rows: np.ndarray) -> np.ndarray:
