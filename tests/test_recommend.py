@@ -1461,6 +1461,25 @@ def test_the_first_phase_of_accounts_already_run_does_not_say_to_follow_before_p
         assert fresh.phases[0].note == explainer.text("plan", "note_listen_and_set_up_mixed"), fresh.phases[0].note
 
 
+def test_a_first_phase_where_nothing_listens_says_what_is_set_up() -> None:
+    """A Karachi shop running Instagram, Facebook and WhatsApp at maintain read "open the new accounts and follow and
+    search there before posting" when the one new channel was a search campaign, which has no level to listen at:
+    the first phase names what is set up, and its setup hours, while the accounts run carry on."""
+    from channelfit.explain import Explainer
+
+    shop = {"name": "shop", "model": "b2c", "sector": "fashion", "markets": ["PK"], "audience": {"age": [20, 45], "gender": "female"},
+            "goals": {"sales": 3, "brand_awareness": 2, "customer_service": 1}, "budget": {"monthly": 150000, "currency": "PKR", "weekly_hours": 12},
+            "formats": ["image", "short_video", "text"], "premises": False, "include": ["google_ads"], "max_channels": 5,
+            "present_on": {"instagram": "maintain", "facebook": "maintain", "whatsapp": None}}
+    plan = cf.recommend(shop, minimum_budget_share=None)
+    first = plan.phases[0]
+    assert [(c.channel, c.level) for c in first.channels] == [(p.channel, p.level) for p in plan.picks]  # nothing listens first
+    new = [p for p in plan.picks if p.channel not in shop["present_on"]]
+    assert [p.channel for p in new] == ["google_ads"], plan.picks
+    expected = Explainer(cf.catalog(), "en").text("plan", "note_listen_and_set_up_set_up", channels="Google Ads (search)", hours=new[0].setup_hours)
+    assert first.note == expected, first.note
+
+
 def test_a_channel_closed_to_the_organisation_is_said_closed_only_where_it_would_fit() -> None:
     """Every plan's page read "not open to you: CanadaHelps" (and JustGiving and GoFundMe for companies): a channel
     closed to the organisation that would not fit it anyway (a fundraising platform for a software company) is left

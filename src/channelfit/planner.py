@@ -374,7 +374,13 @@ def _listen_and_set_up(problem: Problem, picks: list[Choice], first_levels: list
     # accounts already run carry on: an Athens hotel read "follow and search before posting" beside 1,500 EUR of boosts
     running = sum(bool(problem.arrays.present[0][p.channel]) for p in picks)
     key = "_running" if running == len(picks) else "_mixed" if running else "" if recorded_now or not baseline else "_new"
-    note = explainer.text("plan", "note_listen_and_set_up" + key)
+    new = [p for p in picks if not problem.arrays.present[0][p.channel]]
+    if key == "_mixed" and all(f.level == p.level for f, p in zip(first_levels, picks)):
+        # nothing listens first: a Karachi shop read "open the new accounts and follow and search there before posting"
+        # for one new search campaign beside the accounts it runs
+        key = "_set_up"
+    names = explainer.join(explainer.channel_name(p.channel) for p in new)
+    note = explainer.text("plan", "note_listen_and_set_up" + key, channels=names, hours=_setup_hours(problem, new))
     return _phase(problem, "listen_and_set_up", 1, weeks, first_levels, mix_hours(problem, first_levels) + _setup_hours(problem, picks) / weeks, baseline, note)
 
 
