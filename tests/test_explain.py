@@ -329,8 +329,9 @@ def test_the_policy_checklist_is_written_for_the_kind_of_organisation(language: 
     }
     from channelfit.routine import policy
 
-    general = policy(Explainer(None, language, None, profile["sector"]), "IT", ["IT"])
-    own = policy(Explainer(None, language, kind, profile["sector"]), "IT", ["IT"])
+    facts = {"ages": (18, 80), "goals": ["community"], "model": "b2c"}  # the profile's: no line on reaching minors
+    general = policy(Explainer(None, language, None, profile["sector"]), "IT", ["IT"], **facts)
+    own = policy(Explainer(None, language, kind, profile["sector"]), "IT", ["IT"], **facts)
     assert own != general
     assert cf.recommend(profile, language=language, minimum_budget_share=None).policy == own
     assert cf.recommend({**profile, "kind": "company"}, language=language, minimum_budget_share=None).policy == general
@@ -568,11 +569,15 @@ def test_every_country_line_of_the_checklists_names_whom_it_binds(language: str,
              *(item for sector in strings["by_sector"].values() for item in sector.get("policy_extra", []))]
     scoped = [item for item in lines if isinstance(item, dict)]
     assert len(scoped) >= 14
+    gates = {"sectors", "goals", "minors", "based_outside", "distance_selling", "consumers"}  # the conditions of routine.policy
     for item in scoped:
-        assert set(item) - {"sectors"} in ({"text", "countries"}, {"text", "markets"}, {"text", "countries", "markets"}), item
+        assert set(item) - gates in ({"text", "countries"}, {"text", "markets"}, {"text", "countries", "markets"}), item
         for codes in (item.get("countries"), item.get("markets")):
             assert codes is None or (codes and set(codes) <= set(cat.countries)), item
         assert "sectors" not in item or (item["sectors"] and set(item["sectors"]) <= set(cat.index["sectors"])), item  # a misspelt sector drops it too
+        assert "goals" not in item or (item["goals"] and set(item["goals"]) <= set(cat.goals)), item
+        assert all(item.get(flag, True) is True for flag in ("minors", "based_outside", "distance_selling", "consumers")), item
+        assert "based_outside" not in item or "markets" in item, item  # outside the line's markets
 
 
 @pytest.mark.parametrize(("market", "currency", "sign"), [("RU", "RUB", "₽"), ("KZ", "KZT", "₸"), ("UA", "UAH", "грн")])
@@ -766,7 +771,10 @@ def test_the_ukrainian_language_line_says_the_same_in_every_language(language: s
     assert line["markets"] == ["UA"] and "27, 30" in line["text"] and "32" in line["text"]
     roaster = cf.recommend(LVIV_ROASTER, language=language, minimum_budget_share=None).policy
     ukrainian = [item["text"] for item in locale(language)["policy"] if isinstance(item, dict) and "UA" in item.get("markets", ())]
-    assert len(ukrainian) == 4 and all(text in roaster for text in ukrainian)  # language, data, tobacco and alcohol, job ads
+    job = [item["text"] for item in locale(language)["policy"] if isinstance(item, dict) and "24¹" in item["text"]]
+    assert len(ukrainian) == 4 and all(text in roaster for text in ukrainian if text not in job)  # language, data, tobacco and alcohol
+    hiring = cf.recommend({**LVIV_ROASTER, "goals": {**LVIV_ROASTER["goals"], "recruiting": 1}}, language=language, minimum_budget_share=None).policy
+    assert len(job) == 1 and job[0] not in roaster and job[0] in hiring  # the job-ad line, for a roaster that recruits
     school = {"name": "school", "model": "b2c", "sector": "education", "markets": ["KZ"], "audience": {"age": [18, 40]}, "goals": ["sales"],
               "budget": {"monthly": 0, "currency": "KZT", "weekly_hours": 6}, "max_channels": 2}
     almaty = cf.recommend(school, language=language, minimum_budget_share=None).policy

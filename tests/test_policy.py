@@ -1,0 +1,122 @@
+"""The policy checklist keeps only the lines a profile's audience, home, goals and way of selling make apply
+(review 21: a Prague brewpub, a Bucharest software house, an Odesa hotel and a Nairobi safari operator read lines on
+minors, the EU representative, job ads and shipping goods that did not bind them)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+import channelfit as cf
+from channelfit.explain import locale
+from channelfit.vocabulary import LANGUAGES
+
+
+def _checklist(profile: dict, language: str) -> list[str]:
+    return cf.recommend(profile, language=language, minimum_budget_share=None).policy
+
+
+def _line(language: str, marker: str, **keys: object) -> str:
+    """The text of the one general checklist line holding ``marker`` whose keys have the values ``keys`` give."""
+    lines = [item["text"] for item in locale(language)["policy"] if isinstance(item, dict) and marker in item["text"] and all(item.get(k) == v for k, v in keys.items())]
+    assert len(lines) == 1, (language, marker, lines)
+    return lines[0]
+
+
+#: A German online shop: it sells goods to consumers there, with no premises.
+BERLIN_SHOP = {
+    "name": "shop", "model": "b2c", "sector": "retail", "markets": ["DE"], "based_in": "DE", "audience": {"age": [25, 55]},
+    "goals": {"sales": 3, "brand_awareness": 1}, "budget": {"monthly": 0, "currency": "EUR", "weekly_hours": 5}, "premises": False, "max_channels": 2,
+}
+
+#: The review's Prague brewpub: German and British visitors come to drink in Prague.
+PRAGUE_PUB = {
+    "name": "pub", "model": "b2c", "sector": "food_and_drink", "markets": {"CZ": 0.7, "DE": 0.15, "GB": 0.15}, "based_in": "CZ", "audience": {"age": [21, 60]},
+    "goals": {"local_visits": 3, "brand_awareness": 1, "community": 1}, "budget": {"monthly": 0, "currency": "CZK", "weekly_hours": 5}, "premises": True, "max_channels": 3,
+}
+
+#: The review's Odesa hotel, which does not recruit.
+ODESA_HOTEL = {
+    "name": "hotel", "model": "b2c", "sector": "hospitality", "markets": {"UA": 0.8, "PL": 0.1, "DE": 0.1}, "based_in": "UA", "audience": {"age": [25, 65]},
+    "goals": {"sales": 3, "brand_awareness": 1, "customer_service": 2}, "budget": {"monthly": 0, "currency": "UAH", "weekly_hours": 10}, "premises": True, "max_channels": 3,
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_eus_minors_line_is_for_audiences_under_18(language: str) -> None:
+    """A Nairobi safari operator selling to people aged 30 to 70 read the EU's ban of profiling-based ads to minors
+    (Digital Services Act, art. 28): the line is kept only when the audience's youngest age is under 18."""
+    minors = _line(language, "Digital Services Act")
+    assert minors not in _checklist({**BERLIN_SHOP, "audience": {"age": [30, 70]}}, language)
+    assert minors not in _checklist({**BERLIN_SHOP, "audience": {"age": [18, 30]}}, language)
+    assert minors in _checklist({**BERLIN_SHOP, "audience": {"age": [13, 19]}}, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_gdpr_representative_is_for_organisations_based_outside(language: str) -> None:
+    """Organisations based in Czechia, Romania, Denmark and Italy read that an organisation with no establishment in
+    the EU must name a representative there (GDPR, art. 27): a Prague brewpub reads the GDPR without it, a New York
+    shop selling to Germany with it; likewise the UK GDPR's representative, for a pub's British guests and a London shop."""
+    eu = [item for item in locale(language)["policy"] if isinstance(item, dict) and "GDPR" in item["text"] and "DE" in item.get("markets", ())]
+    assert len(eu) == 2
+    gdpr, representative = (next(item["text"] for item in eu if bool(item.get("based_outside")) is flag) for flag in (False, True))
+    british = [item for item in locale(language)["policy"] if isinstance(item, dict) and "GDPR" in item["text"] and item.get("markets") == ["GB"]]
+    uk_gdpr, uk_representative = (next(item["text"] for item in british if bool(item.get("based_outside")) is flag) for flag in (False, True))
+    assert re.search(r"\b27\)", representative) and not re.search(r"\b27\)", gdpr)
+    pub = _checklist(PRAGUE_PUB, language)
+    assert gdpr in pub and representative not in pub and uk_gdpr in pub and uk_representative in pub  # based in Czechia, not in the UK
+    new_york = _checklist({**BERLIN_SHOP, "based_in": "US", "markets": {"US": 0.5, "DE": 0.5}, "budget": {"monthly": 0, "currency": "USD", "weekly_hours": 5}}, language)
+    assert gdpr in new_york and representative in new_york
+    london = _checklist({**BERLIN_SHOP, "based_in": "GB", "markets": {"GB": 0.7, "DE": 0.3}, "budget": {"monthly": 0, "currency": "GBP", "weekly_hours": 5}}, language)
+    assert uk_gdpr in london and uk_representative not in london and representative in london  # outside the EU since 2020
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_job_ad_lines_are_for_organisations_that_recruit(language: str) -> None:
+    """An Odesa hotel without a recruiting goal read Ukraine's ban of age and sex in job ads (Law on Advertising,
+    art. 24¹): it and the Philippines' ban of age preferences (Republic Act 10911) bind those who recruit."""
+    ukraine, philippines = _line(language, "24¹"), _line(language, "10911")
+    hotel = _checklist(ODESA_HOTEL, language)
+    assert ukraine not in hotel
+    assert ukraine in _checklist({**ODESA_HOTEL, "goals": {**ODESA_HOTEL["goals"], "recruiting": 1}}, language)
+    bpo = {"name": "bpo", "model": "b2b", "sector": "professional_services", "markets": {"US": 0.5, "PH": 0.5}, "based_in": "PH", "audience": {"age": [25, 55]},
+           "goals": {"lead_generation": 3}, "budget": {"monthly": 0, "currency": "PHP", "weekly_hours": 5}, "max_channels": 2}
+    selling = _checklist(bpo, language)
+    data = _line(language, "10173")  # the Philippines' data line stays for everyone
+    assert philippines not in selling and data in selling
+    hiring = _checklist({**bpo, "goals": {"lead_generation": 3, "recruiting": 2}}, language)
+    assert philippines in hiring and data in hiring
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_goods_shipping_lines_are_for_organisations_selling_at_a_distance(language: str) -> None:
+    """A Prague brewpub whose German customers drink in Prague read Germany's packaging register and 14-day withdrawal
+    (Verpackungsgesetz, BGB § 312g) and the EU's product safety rules for online offers: they bind an organisation
+    selling goods at a distance, one with no premises (a German online shop) or with the sales goal (a pub that also
+    sells its beer online); one with premises and no sales goal sells at its counter."""
+    lucid, gpsr = _line(language, "LUCID"), _line(language, "2023/988")
+    pub = _checklist(PRAGUE_PUB, language)
+    assert lucid not in pub and gpsr not in pub
+    shop = _checklist(BERLIN_SHOP, language)
+    assert lucid in shop and gpsr in shop
+    online_pub = _checklist({**PRAGUE_PUB, "goals": {**PRAGUE_PUB["goals"], "sales": 2}}, language)
+    assert lucid in online_pub and gpsr in online_pub
+
+
+def test_the_gates_of_a_line_are_the_same_in_every_language() -> None:
+    """A line's countries, markets, sectors and conditions are the same in every locale, line by line: a condition
+    added in English alone would show Italian readers a line the English plan leaves out."""
+
+    def gates(language: str) -> list[object]:
+        strings = json.loads((Path(cf.__file__).parent / "locales" / f"{language}.json").read_text(encoding="utf-8"))
+        lists = [strings["policy"], *(kind.get("policy", []) for kind in strings["by_kind"].values()),
+                 *(sector.get("policy_extra", []) for sector in strings["by_sector"].values())]
+        return [[{k: v for k, v in item.items() if k != "text"} if isinstance(item, dict) else None for item in items] for items in lists]
+
+    english = gates("en")
+    for language in LANGUAGES:
+        assert gates(language) == english, language
+
