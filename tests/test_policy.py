@@ -120,3 +120,14 @@ def test_the_gates_of_a_line_are_the_same_in_every_language() -> None:
     for language in LANGUAGES:
         assert gates(language) == english, language
 
+
+def test_the_italian_checklist_addresses_the_reader_as_voi() -> None:
+    """Italian plans say "voi"; the sector lines said "richiesto dalla tua regione", "del tuo ordine forense" and
+    "del tuo Stato" (review 21, a Bari B&B)."""
+    strings = json.loads((Path(cf.__file__).parent / "locales" / "it.json").read_text(encoding="utf-8"))
+    lines = [*strings["policy"], *(item for kind in strings["by_kind"].values() for item in kind.get("policy", [])),
+             *(item for sector in strings["by_sector"].values() for item in sector.get("policy_extra", []))]
+    texts = [item if isinstance(item, str) else item["text"] for item in lines]
+    for text in texts:
+        assert not re.search(r"\b(tu|tua|tuo|tuoi|tue)\b", text, re.IGNORECASE), text
+    assert any("dalla vostra regione" in text for text in texts) and any("del vostro ordine forense" in text for text in texts)
