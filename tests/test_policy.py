@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import channelfit as cf
-from channelfit.explain import locale
+from channelfit.explain import Explainer, locale
 from channelfit.vocabulary import LANGUAGES
 
 
@@ -131,3 +131,51 @@ def test_the_italian_checklist_addresses_the_reader_as_voi() -> None:
     for text in texts:
         assert not re.search(r"\b(tu|tua|tuo|tuoi|tue)\b", text, re.IGNORECASE), text
     assert any("dalla vostra regione" in text for text in texts) and any("del vostro ordine forense" in text for text in texts)
+
+
+def _profile(sector: str, markets: dict[str, float] | list[str], based_in: str, currency: str, goals: dict[str, int], ages: tuple[int, int] = (25, 55), **more: object) -> dict:
+    return {"name": "org", "model": "b2c", "sector": sector, "markets": markets, "based_in": based_in, "audience": {"age": list(ages)}, "goals": goals,
+            "budget": {"monthly": 0, "currency": currency, "weekly_hours": 5}, "max_channels": 2, **more}
+
+
+def _has(lines: list[str], pattern: str) -> bool:
+    return any(re.search(pattern, line) for line in lines)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_lines_review_21_found_missing_reach_whom_they_bind(language: str) -> None:
+    """Review 21 found no line on Thailand's ban of alcohol advertising, Brazil's ECA Digital, Ukraine's martial-law
+    ban on posting strikes and air defence, the EU's prior price of an announced reduction, Pakistan's anti-spam
+    section, India's ban of cure claims for ayurvedic products or Dubai's permits for sales, and a Vietnamese line
+    citing a decree the Law on Personal Data Protection replaced in January 2026."""
+    hanoi = _checklist(_profile("education", ["VN"], "VN", "VND", {"lead_generation": 3}), language)
+    assert _has(hanoi, r"91/2025/QH15") and _has(hanoi, r"356/2025/ND-CP")
+
+    bangkok = _profile("food_and_drink", ["TH"], "TH", "THB", {"sales": 3, "local_visits": 2}, premises=True)
+    assert _has(_checklist(bangkok, language), r"B\.E\. 2551")
+    assert not _has(_checklist({**bangkok, "sector": "professional_services", "premises": False}, language), r"B\.E\. 2551")  # an accountant serves no drinks
+
+    gym = _profile("personal_services", ["BR"], "BR", "BRL", {"local_visits": 3}, ages=(16, 24), premises=True)
+    assert _has(_checklist(gym, language), r"15[.,]211/2025")
+    assert not _has(_checklist({**gym, "audience": {"age": [25, 55]}}, language), r"15[.,]211/2025")
+
+    assert _has(_checklist(ODESA_HOTEL, language), r"114-2")
+    warsaw = _profile("software", {"PL": 0.5, "UA": 0.5}, "PL", "PLN", {"lead_generation": 3})
+    assert not _has(_checklist(warsaw, language), r"114-2")  # a law on those who post from Ukraine
+
+    copenhagen = _profile("architecture_and_interiors", {"DK": 0.5, "DE": 0.5}, "DK", "DKK", {"sales": 3}, premises=False, kind="brand")
+    assert _has(_checklist(copenhagen, language), r"98/6/")
+    assert not _has(_checklist(PRAGUE_PUB, language), r"98/6/")  # drinks served at the bar: a service, and no goods shipped
+    assert not _has(_checklist({**copenhagen, "model": "b2b"}, language), r"98/6/")
+
+    karachi = _checklist(_profile("fashion", ["PK"], "PK", "PKR", {"sales": 3}, premises=False), language)
+    assert _has(karachi, r"Prevention of Electronic Crimes Act 2016")
+    assert Explainer(None, language).text("reasons", "policy_no_line", country="PK") not in karachi  # no longer "no line on Pakistan's law"
+
+    mumbai = _profile("beauty", ["IN"], "IN", "INR", {"sales": 3}, premises=False, kind="brand")
+    assert _has(_checklist(mumbai, language), r"Drugs and Magic Remedies")
+    assert not _has(_checklist({**mumbai, "sector": "fashion"}, language), r"Drugs and Magic Remedies")
+
+    dubai = _profile("food_and_drink", ["AE"], "AE", "AED", {"local_visits": 3, "sales": 2}, premises=True)
+    assert _has(_checklist(dubai, language), r"\(DET")
+

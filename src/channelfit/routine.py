@@ -207,7 +207,8 @@ def policy(
       premises and no sales goal sells at its counter (a Prague brewpub whose German customers drink in Prague read
       Germany's packaging register and 14-day withdrawal, which bind goods sent to consumers there);
     - ``"consumers": true``: when the organisation sells to consumers, its ``model`` not ``b2b`` (the EU's rule on
-      announced price reductions binds traders selling to consumers, online and at the counter alike).
+      announced price reductions binds traders offering goods to consumers; a furniture maker selling to shops
+      announces none to them).
 
     A condition whose profile field is not given (``None``) keeps the line, so a checklist asked for without a
     profile names every line that may apply."""
@@ -224,6 +225,8 @@ def policy(
             return False
         if "goals" in item and goal_set is not None and not goal_set & set(item["goals"]):
             return False
+        # Packaging registers, withdrawal rights and online-offer duties bind goods sent to consumers; a profile does
+        # not say whether a shop ships, so premises without the sales goal are taken as selling at the counter only
         if item.get("distance_selling") and premises and goal_set is not None and "sales" not in goal_set:
             return False
         return not (item.get("consumers") and model == "b2b")
