@@ -179,3 +179,12 @@ def test_the_lines_review_21_found_missing_reach_whom_they_bind(language: str) -
     dubai = _profile("food_and_drink", ["AE"], "AE", "AED", {"local_visits": 3, "sales": 2}, premises=True)
     assert _has(_checklist(dubai, language), r"\(DET")
 
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_swiss_finance_line_fits_a_portfolio_manager(language: str) -> None:
+    """A Zurich independent wealth manager read that advertising for financial services points to the prospectus and
+    key information document: FinSA art. 68 ties them to an advert for a financial instrument, and a portfolio
+    manager needs FINMA's authorisation under the FinIA."""
+    zurich = _profile("finance", ["CH"], "CH", "CHF", {"lead_generation": 3, "thought_leadership": 2}, ages=(40, 75), kind="person", premises=True)
+    swiss = [line for line in _checklist(zurich, language) if "68)" in line]
+    assert len(swiss) == 1 and "FINMA" in swiss[0] and re.search(r"(FinIA|LIsFi), (art|ст)\. 17", swiss[0])
