@@ -6,7 +6,8 @@ week in quarter hours, so the day totals add up exactly to the plan's hours.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from .data import Catalog
 from .explain import Explainer
@@ -171,7 +172,16 @@ def listening_setup(channels_by_goal: Mapping[str, Sequence[str]], news: Sequenc
     return [ListeningItem(goal=goal, listen_for=listen_for[goal], channels=list(dict.fromkeys(where)), feeds=list(news)) for goal, where in channels_by_goal.items() if goal in listen_for]
 
 
-def policy(explainer: Explainer, country: str | None = None, markets: Sequence[str] = ()) -> list[str]:
+def policy(
+    explainer: Explainer,
+    country: str | None = None,
+    markets: Sequence[str] = (),
+    *,
+    ages: tuple[int, int] | None = None,
+    goals: Iterable[str] | None = None,
+    premises: bool | None = None,
+    model: str | None = None,
+) -> list[str]:
     """A short social media policy checklist for an organisation based in ``country`` that targets ``markets``.
 
     A line of the locale given as ``{"text": ..., "countries": [...]}`` names a law for organisations based in one of
@@ -181,13 +191,47 @@ def policy(explainer: Explainer, country: str | None = None, markets: Sequence[s
     Polish firm emailing German buyers needs their consent as a German firm does, but not an Impressum; a Toronto
     lawyer targeting India, the Philippines and China sends from Canada, under its anti-spam law). The home country
     and each target market that no line names get a line saying the checklist holds nothing on their law, and to
-    check it."""
+    check it.
+
+    A line may also name whom else it binds, each condition read from the profile (the ``sectors`` a line binds are
+    filtered by :func:`~channelfit.explain.locale`), and is then kept only:
+
+    - ``"minors": true``: when the audience's youngest age (``ages[0]``) is under 18 (a Nairobi safari operator
+      selling to people aged 30 to 70 read the EU's ban of profiling-based ads to minors);
+    - ``"based_outside": true``: when ``country`` is none of the line's ``markets`` (the GDPR's and the UK GDPR's
+      representative, which an organisation established there does not name: a Prague brewpub was told to);
+    - ``"goals": [...]``: when the profile has one of those ``goals`` (the job-ad lines bind those who recruit: an
+      Odesa hotel without a recruiting goal read Ukraine's job-ad rule);
+    - ``"distance_selling": true``: when the organisation sells at a distance, taken to be one with no ``premises``
+      (an online shop, a brand) or with the ``sales`` goal (a shop with premises that also sells online); one with
+      premises and no sales goal sells at its counter (a Prague brewpub whose German customers drink in Prague read
+      Germany's packaging register and 14-day withdrawal, which bind goods sent to consumers there);
+    - ``"consumers": true``: when the organisation sells to consumers, its ``model`` not ``b2b`` (the EU's rule on
+      announced price reductions binds traders offering goods to consumers; a furniture maker selling to shops
+      announces none to them).
+
+    A condition whose profile field is not given (``None``) keeps the line, so a checklist asked for without a
+    profile names every line that may apply."""
     targets = set(markets)
-    lines = [
-        item if isinstance(item, str) else item["text"]
-        for item in explainer.strings["policy"]
-        if isinstance(item, str) or country in item.get("countries", ()) or (targets | {country}) & set(item.get("markets", ()))
-    ]
+    goal_set = None if goals is None else set(goals)
+
+    def applies(item: Mapping[str, Any]) -> bool:
+        scope = set(item.get("markets", ()))
+        if not (country in item.get("countries", ()) or (targets | {country}) & scope):
+            return False
+        if item.get("minors") and ages is not None and ages[0] >= 18:
+            return False
+        if item.get("based_outside") and country is not None and country in scope:
+            return False
+        if "goals" in item and goal_set is not None and not goal_set & set(item["goals"]):
+            return False
+        # Packaging registers, withdrawal rights and online-offer duties bind goods sent to consumers; a profile does
+        # not say whether a shop ships, so premises without the sales goal are taken as selling at the counter only
+        if item.get("distance_selling") and premises and goal_set is not None and "sales" not in goal_set:
+            return False
+        return not (item.get("consumers") and model == "b2b")
+
+    lines = [item if isinstance(item, str) else item["text"] for item in explainer.strings["policy"] if isinstance(item, str) or applies(item)]
     # A country whose law the locale has no line on says so, the home country first: a Lagos label read the UK's and
     # the US's rules and nothing on Nigeria's, and took the silence for "nothing to check here"
     named = {k for item in explainer.strings["policy"] if isinstance(item, dict) for k in (*item.get("countries", ()), *item.get("markets", ()))}

@@ -1,0 +1,190 @@
+"""The policy checklist keeps only the lines a profile's audience, home, goals and way of selling make apply
+(review 21: a Prague brewpub, a Bucharest software house, an Odesa hotel and a Nairobi safari operator read lines on
+minors, the EU representative, job ads and shipping goods that did not bind them)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+import channelfit as cf
+from channelfit.explain import Explainer, locale
+from channelfit.vocabulary import LANGUAGES
+
+
+def _checklist(profile: dict, language: str) -> list[str]:
+    return cf.recommend(profile, language=language, minimum_budget_share=None).policy
+
+
+def _line(language: str, marker: str, **keys: object) -> str:
+    """The text of the one general checklist line holding ``marker`` whose keys have the values ``keys`` give."""
+    lines = [item["text"] for item in locale(language)["policy"] if isinstance(item, dict) and marker in item["text"] and all(item.get(k) == v for k, v in keys.items())]
+    assert len(lines) == 1, (language, marker, lines)
+    return lines[0]
+
+
+#: A German online shop: it sells goods to consumers there, with no premises.
+BERLIN_SHOP = {
+    "name": "shop", "model": "b2c", "sector": "retail", "markets": ["DE"], "based_in": "DE", "audience": {"age": [25, 55]},
+    "goals": {"sales": 3, "brand_awareness": 1}, "budget": {"monthly": 0, "currency": "EUR", "weekly_hours": 5}, "premises": False, "max_channels": 2,
+}
+
+#: The review's Prague brewpub: German and British visitors come to drink in Prague.
+PRAGUE_PUB = {
+    "name": "pub", "model": "b2c", "sector": "food_and_drink", "markets": {"CZ": 0.7, "DE": 0.15, "GB": 0.15}, "based_in": "CZ", "audience": {"age": [21, 60]},
+    "goals": {"local_visits": 3, "brand_awareness": 1, "community": 1}, "budget": {"monthly": 0, "currency": "CZK", "weekly_hours": 5}, "premises": True, "max_channels": 3,
+}
+
+#: The review's Odesa hotel, which does not recruit.
+ODESA_HOTEL = {
+    "name": "hotel", "model": "b2c", "sector": "hospitality", "markets": {"UA": 0.8, "PL": 0.1, "DE": 0.1}, "based_in": "UA", "audience": {"age": [25, 65]},
+    "goals": {"sales": 3, "brand_awareness": 1, "customer_service": 2}, "budget": {"monthly": 0, "currency": "UAH", "weekly_hours": 10}, "premises": True, "max_channels": 3,
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_eus_minors_line_is_for_audiences_under_18(language: str) -> None:
+    """A Nairobi safari operator selling to people aged 30 to 70 read the EU's ban of profiling-based ads to minors
+    (Digital Services Act, art. 28): the line is kept only when the audience's youngest age is under 18."""
+    minors = _line(language, "Digital Services Act")
+    assert minors not in _checklist({**BERLIN_SHOP, "audience": {"age": [30, 70]}}, language)
+    assert minors not in _checklist({**BERLIN_SHOP, "audience": {"age": [18, 30]}}, language)
+    assert minors in _checklist({**BERLIN_SHOP, "audience": {"age": [13, 19]}}, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_gdpr_representative_is_for_organisations_based_outside(language: str) -> None:
+    """Organisations based in Czechia, Romania, Denmark and Italy read that an organisation with no establishment in
+    the EU must name a representative there (GDPR, art. 27): a Prague brewpub reads the GDPR without it, a New York
+    shop selling to Germany with it; likewise the UK GDPR's representative, for a pub's British guests and a London shop."""
+    eu = [item for item in locale(language)["policy"] if isinstance(item, dict) and "GDPR" in item["text"] and "DE" in item.get("markets", ())]
+    assert len(eu) == 2
+    gdpr, representative = (next(item["text"] for item in eu if bool(item.get("based_outside")) is flag) for flag in (False, True))
+    british = [item for item in locale(language)["policy"] if isinstance(item, dict) and "GDPR" in item["text"] and item.get("markets") == ["GB"]]
+    uk_gdpr, uk_representative = (next(item["text"] for item in british if bool(item.get("based_outside")) is flag) for flag in (False, True))
+    assert re.search(r"\b27\)", representative) and not re.search(r"\b27\)", gdpr)
+    pub = _checklist(PRAGUE_PUB, language)
+    assert gdpr in pub and representative not in pub and uk_gdpr in pub and uk_representative in pub  # based in Czechia, not in the UK
+    new_york = _checklist({**BERLIN_SHOP, "based_in": "US", "markets": {"US": 0.5, "DE": 0.5}, "budget": {"monthly": 0, "currency": "USD", "weekly_hours": 5}}, language)
+    assert gdpr in new_york and representative in new_york
+    london = _checklist({**BERLIN_SHOP, "based_in": "GB", "markets": {"GB": 0.7, "DE": 0.3}, "budget": {"monthly": 0, "currency": "GBP", "weekly_hours": 5}}, language)
+    assert uk_gdpr in london and uk_representative not in london and representative in london  # outside the EU since 2020
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_job_ad_lines_are_for_organisations_that_recruit(language: str) -> None:
+    """An Odesa hotel without a recruiting goal read Ukraine's ban of age and sex in job ads (Law on Advertising,
+    art. 24¹): it and the Philippines' ban of age preferences (Republic Act 10911) bind those who recruit."""
+    ukraine, philippines = _line(language, "24¹"), _line(language, "10911")
+    hotel = _checklist(ODESA_HOTEL, language)
+    assert ukraine not in hotel
+    assert ukraine in _checklist({**ODESA_HOTEL, "goals": {**ODESA_HOTEL["goals"], "recruiting": 1}}, language)
+    bpo = {"name": "bpo", "model": "b2b", "sector": "professional_services", "markets": {"US": 0.5, "PH": 0.5}, "based_in": "PH", "audience": {"age": [25, 55]},
+           "goals": {"lead_generation": 3}, "budget": {"monthly": 0, "currency": "PHP", "weekly_hours": 5}, "max_channels": 2}
+    selling = _checklist(bpo, language)
+    data = _line(language, "10173")  # the Philippines' data line stays for everyone
+    assert philippines not in selling and data in selling
+    hiring = _checklist({**bpo, "goals": {"lead_generation": 3, "recruiting": 2}}, language)
+    assert philippines in hiring and data in hiring
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_goods_shipping_lines_are_for_organisations_selling_at_a_distance(language: str) -> None:
+    """A Prague brewpub whose German customers drink in Prague read Germany's packaging register and 14-day withdrawal
+    (Verpackungsgesetz, BGB § 312g) and the EU's product safety rules for online offers: they bind an organisation
+    selling goods at a distance, one with no premises (a German online shop) or with the sales goal (a pub that also
+    sells its beer online); one with premises and no sales goal sells at its counter."""
+    lucid, gpsr = _line(language, "LUCID"), _line(language, "2023/988")
+    pub = _checklist(PRAGUE_PUB, language)
+    assert lucid not in pub and gpsr not in pub
+    shop = _checklist(BERLIN_SHOP, language)
+    assert lucid in shop and gpsr in shop
+    online_pub = _checklist({**PRAGUE_PUB, "goals": {**PRAGUE_PUB["goals"], "sales": 2}}, language)
+    assert lucid in online_pub and gpsr in online_pub
+
+
+def test_the_gates_of_a_line_are_the_same_in_every_language() -> None:
+    """A line's countries, markets, sectors and conditions are the same in every locale, line by line: a condition
+    added in English alone would show Italian readers a line the English plan leaves out."""
+
+    def gates(language: str) -> list[object]:
+        strings = json.loads((Path(cf.__file__).parent / "locales" / f"{language}.json").read_text(encoding="utf-8"))
+        lists = [strings["policy"], *(kind.get("policy", []) for kind in strings["by_kind"].values()),
+                 *(sector.get("policy_extra", []) for sector in strings["by_sector"].values())]
+        return [[{k: v for k, v in item.items() if k != "text"} if isinstance(item, dict) else None for item in items] for items in lists]
+
+    english = gates("en")
+    for language in LANGUAGES:
+        assert gates(language) == english, language
+
+
+def test_the_italian_checklist_addresses_the_reader_as_voi() -> None:
+    """Italian plans say "voi"; the sector lines said "richiesto dalla tua regione", "del tuo ordine forense" and
+    "del tuo Stato" (review 21, a Bari B&B)."""
+    strings = json.loads((Path(cf.__file__).parent / "locales" / "it.json").read_text(encoding="utf-8"))
+    lines = [*strings["policy"], *(item for kind in strings["by_kind"].values() for item in kind.get("policy", [])),
+             *(item for sector in strings["by_sector"].values() for item in sector.get("policy_extra", []))]
+    texts = [item if isinstance(item, str) else item["text"] for item in lines]
+    for text in texts:
+        assert not re.search(r"\b(tu|tua|tuo|tuoi|tue)\b", text, re.IGNORECASE), text
+    assert any("dalla vostra regione" in text for text in texts) and any("del vostro ordine forense" in text for text in texts)
+
+
+def _profile(sector: str, markets: dict[str, float] | list[str], based_in: str, currency: str, goals: dict[str, int], ages: tuple[int, int] = (25, 55), **more: object) -> dict:
+    return {"name": "org", "model": "b2c", "sector": sector, "markets": markets, "based_in": based_in, "audience": {"age": list(ages)}, "goals": goals,
+            "budget": {"monthly": 0, "currency": currency, "weekly_hours": 5}, "max_channels": 2, **more}
+
+
+def _has(lines: list[str], pattern: str) -> bool:
+    return any(re.search(pattern, line) for line in lines)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_lines_review_21_found_missing_reach_whom_they_bind(language: str) -> None:
+    """Review 21 found no line on Thailand's ban of alcohol advertising, Brazil's ECA Digital, Ukraine's martial-law
+    ban on posting strikes and air defence, the EU's prior price of an announced reduction, Pakistan's anti-spam
+    section, India's ban of cure claims for ayurvedic products or Dubai's permits for sales, and a Vietnamese line
+    citing a decree the Law on Personal Data Protection replaced in January 2026."""
+    hanoi = _checklist(_profile("education", ["VN"], "VN", "VND", {"lead_generation": 3}), language)
+    assert _has(hanoi, r"91/2025/QH15") and _has(hanoi, r"356/2025/ND-CP")
+
+    bangkok = _profile("food_and_drink", ["TH"], "TH", "THB", {"sales": 3, "local_visits": 2}, premises=True)
+    assert _has(_checklist(bangkok, language), r"B\.E\. 2551")
+    assert not _has(_checklist({**bangkok, "sector": "professional_services", "premises": False}, language), r"B\.E\. 2551")  # an accountant serves no drinks
+
+    gym = _profile("personal_services", ["BR"], "BR", "BRL", {"local_visits": 3}, ages=(16, 24), premises=True)
+    assert _has(_checklist(gym, language), r"15[.,]211/2025")
+    assert not _has(_checklist({**gym, "audience": {"age": [25, 55]}}, language), r"15[.,]211/2025")
+
+    assert _has(_checklist(ODESA_HOTEL, language), r"114-2")
+    warsaw = _profile("software", {"PL": 0.5, "UA": 0.5}, "PL", "PLN", {"lead_generation": 3})
+    assert not _has(_checklist(warsaw, language), r"114-2")  # a law on those who post from Ukraine
+
+    copenhagen = _profile("architecture_and_interiors", {"DK": 0.5, "DE": 0.5}, "DK", "DKK", {"sales": 3}, premises=False, kind="brand")
+    assert _has(_checklist(copenhagen, language), r"98/6/")
+    assert not _has(_checklist(PRAGUE_PUB, language), r"98/6/")  # drinks served at the bar: a service, and no goods shipped
+    assert not _has(_checklist({**copenhagen, "model": "b2b"}, language), r"98/6/")
+
+    karachi = _checklist(_profile("fashion", ["PK"], "PK", "PKR", {"sales": 3}, premises=False), language)
+    assert _has(karachi, r"Prevention of Electronic Crimes Act 2016")
+    assert Explainer(None, language).text("reasons", "policy_no_line", country="PK") not in karachi  # no longer "no line on Pakistan's law"
+
+    mumbai = _profile("beauty", ["IN"], "IN", "INR", {"sales": 3}, premises=False, kind="brand")
+    assert _has(_checklist(mumbai, language), r"Drugs and Magic Remedies")
+    assert not _has(_checklist({**mumbai, "sector": "fashion"}, language), r"Drugs and Magic Remedies")
+
+    dubai = _profile("food_and_drink", ["AE"], "AE", "AED", {"local_visits": 3, "sales": 2}, premises=True)
+    assert _has(_checklist(dubai, language), r"\(DET")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_swiss_finance_line_fits_a_portfolio_manager(language: str) -> None:
+    """A Zurich independent wealth manager read that advertising for financial services points to the prospectus and
+    key information document: FinSA art. 68 ties them to an advert for a financial instrument, and a portfolio
+    manager needs FINMA's authorisation under the FinIA."""
+    zurich = _profile("finance", ["CH"], "CH", "CHF", {"lead_generation": 3, "thought_leadership": 2}, ages=(40, 75), kind="person", premises=True)
+    swiss = [line for line in _checklist(zurich, language) if "68)" in line]
+    assert len(swiss) == 1 and "FINMA" in swiss[0] and re.search(r"(FinIA|LIsFi), (art|ст)\. 17", swiss[0])
