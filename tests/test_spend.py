@@ -111,6 +111,21 @@ SEOUL_CAFE = {
 }
 
 
+CAIRO_CLINIC = {
+    "name": "Cairo dermatology clinic",
+    "model": "b2c",
+    "sector": "health",
+    "markets": ["EG"],
+    "audience": {"age": [20, 55]},
+    "goals": {"local_visits": 3, "lead_generation": 2, "brand_awareness": 1},
+    "budget": {"monthly": 30000, "currency": "EGP", "weekly_hours": 6},
+    "formats": ["text", "image", "short_video"],
+    "premises": True,
+    "present_on": {"facebook": "maintain", "instagram": None},
+    "max_channels": 4,
+}
+
+
 def test_money_left_for_lack_of_hours_names_the_channel_left_out() -> None:
     """A Seoul café keeping Instagram at grow was told "no other channel would earn its place with the money" while
     Naver Place, the best fit, was out for an hour: the hours are named, and the channel that would take the money."""
@@ -123,6 +138,7 @@ def test_money_left_for_lack_of_hours_names_the_channel_left_out() -> None:
 @example(SEOUL_CAFE)
 @example(STOCKHOLM_SAAS)  # money left beside six picks: eight slots gave the same mix, so not "all slots are used"
 @example(ISTANBUL_FASHION)  # 172,226 of 300,000 TRY were held back so that YouTube kept adding 3 % of the value
+@example(CAIRO_CLINIC)  # 1 h/week more would spend 1,953 of 26,206 EGP left, and the sentence was silent on the rest
 def test_money_is_spent_only_where_it_adds_value(profile: dict) -> None:
     plan = cf.recommend(profile, minimum_budget_share=None)
     problem = build_problem(cf.Profile.model_validate(profile), cf.catalog())
@@ -152,6 +168,11 @@ def test_money_is_spent_only_where_it_adds_value(profile: dict) -> None:
             before = {p.name: p.monthly_cost for p in plan.picks}
             rising = {p.name for p in more.picks if p.monthly_cost - before.get(p.name, 0.0) >= 1.0}
             assert rising and all(name in why.text for name in rising), (why.text, rising)
+            # the money the hours would not spend either is named when it is a twentieth of what is left or more
+            rest, twentieth = plan.totals.unspent - why.values["spent"], 0.05 * plan.totals.unspent
+            assert "rest" in why.values if rest > twentieth + 1.0 else "rest" not in why.values if rest < twentieth - 1.0 else True, (why.text, rest)
+            if "rest" in why.values:
+                assert why.values["rest"] == pytest.approx(rest, abs=max(1.0, 0.01 * rest)) and "too little" in why.text, why.text
             if "accounts" in why.values:  # the hint to free the accounts only where freeing them gives a better plan
                 assert cf.recommend({**profile, "may_drop_accounts": True}, minimum_budget_share=None).objective > plan.objective
         if "hours" in why.values:  # never "and 0 h/week are left" or "within the 0 h/week left"
@@ -702,7 +723,9 @@ def test_promotion_grows_with_the_people_the_ads_run_to() -> None:
 def test_an_organisation_its_customers_travel_to_advertises_where_they_live() -> None:
     """A Nairobi safari operator selling to American, British and German tourists had Google Ads "near its full
     effect" at a local business's scale and 940 USD a month unspent: an organisation with premises whose customers
-    travel to it from markets abroad advertises across them; a restaurant selling at home keeps the local scale."""
+    travel to it from markets abroad advertises across them; a restaurant selling at home keeps the local scale, and
+    so does a pub whose main goal is visits from abroad: its tourists choose it once there (a Prague brewpub's boosts
+    ran to 81 million people in Germany and Britain)."""
     from channelfit.problem import audience_scale
 
     cat = cf.catalog()
@@ -713,7 +736,9 @@ def test_an_organisation_its_customers_travel_to_advertises_where_they_live() ->
     abroad = build_problem(cf.Profile.model_validate(safari), cat)
     home = build_problem(cf.Profile.model_validate({**safari, "markets": ["KE"], "budget": {**safari["budget"], "currency": "KES", "monthly": 300000}}), cat)
     eatery = build_problem(cf.Profile.model_validate({**safari, "sector": "food_and_drink", "goals": {"sales": 3, "local_visits": 1}}), cat)
-    assert audience_scale(abroad.audience_millions) > 1 and home.audience_millions is None and eatery.audience_millions is None
+    pub = build_problem(cf.Profile.model_validate({**safari, "sector": "food_and_drink", "markets": {"CZ": 0.5, "DE": 0.3, "GB": 0.2}, "based_in": "CZ",
+                                                   "goals": {"local_visits": 3, "brand_awareness": 1}}), cat)
+    assert audience_scale(abroad.audience_millions) > 1 and home.audience_millions is None and eatery.audience_millions is None and pub.audience_millions is None
     plan = cf.recommend(safari, minimum_budget_share=None)
     assert plan.totals.unspent < 1e-6 * plan.monthly_budget
     assert [r for r in plan.assumptions if r.code == "audience"]

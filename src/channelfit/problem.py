@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .criteria import customers_travel, gender_factor, market_affinity, premises_markets
+from .criteria import gender_factor, market_affinity, premises_markets
 from .data import Catalog
 from .errors import InfeasibleError
 from .optimiser import Instance
@@ -279,12 +279,15 @@ def audience_millions(profile: Profile, arrays: ProfileArrays, cat: Catalog) -> 
 
 
 def travelled_to(arrays: ProfileArrays, cat: Catalog) -> bool:
-    """Whether an organisation with premises draws its customers from target markets abroad, where its ads then run
-    (:func:`~channelfit.criteria.customers_travel`: a Nairobi safari operator selling to American, British and German
-    tourists had Google Ads "near its full effect" at a local business's scale and 940 USD a month unspent)."""
+    """Whether an organisation with premises books its customers before they travel from target markets abroad, where
+    its ads then run: a sector whose visitors travel (``visitors_travel``: a Nairobi safari operator selling to
+    American, British and German tourists had Google Ads "near its full effect" at a local business's scale and 940
+    USD a month unspent). A place whose main goal is local visits draws tourists too, but they choose it once there,
+    through maps and reviews and ads run around the premises: a Prague brewpub's boosts were run to 81 million people
+    of its ages in Germany and Britain."""
     abroad = arrays.market_weights[0] > 0
     abroad[arrays.home_market[0]] = False
-    return bool(customers_travel(arrays, cat)[0] and abroad.any())
+    return bool(cat.sector_visitors_travel[arrays.sector[0]] and abroad.any())
 
 
 def sells_to_buyers(profile: Profile) -> bool:
