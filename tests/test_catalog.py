@@ -284,7 +284,7 @@ def test_a_commission_is_stated_beside_the_monthly_cost(tmp_path: Path) -> None:
     small = cat.commission_rows["booking_com"].model_copy(update={"share": 0.065})
     assert Explainer(cat, "en").commission(small).values["pct"] == 6.5 and "6.5 %" in Explainer(cat, "en").commission(small).text  # Etsy's fee, not "about 6 %"
     assert "6,5 %" in Explainer(cat, "it").commission(small).text
-    listening = cf.recommend({**lodge, "include": ["booking_com"], "budget": {"monthly": 0, "currency": "USD", "weekly_hours": 0.5}}, catalog=cat, minimum_budget_share=None)
+    listening = cf.recommend({**lodge, "include": ["booking_com"], "budget": {"monthly": 0, "currency": "USD", "weekly_hours": 1}}, catalog=cat, minimum_budget_share=None)
     at_listen = next(p for p in listening.picks if p.channel == "booking_com")
     assert at_listen.level == "listen" and [r.values["pct"] for r in at_listen.why if r.code == "commission"] == [17]
 

@@ -810,3 +810,38 @@ def test_a_listing_at_listen_takes_bookings_and_is_tracked_on_them() -> None:
     for pick in plan.picks:
         if pick.channel == "facebook":
             assert pick.level != "listen" or "sales" not in pick.goals, pick
+
+
+def test_a_listing_sells_at_listen_only_where_the_sector_looks_for_it() -> None:
+    """A Manchester wedding photographer had a Trustpilot page at listen for leads: a listing at listen serves what a
+    listing serves only where its channel fits the sector (couples look on the wedding directories, not Trustpilot)."""
+    from channelfit.criteria import CRITERIA
+    from channelfit.problem import LISTING_SECTOR_FIT, effectiveness
+    from channelfit.vocabulary import LISTEN
+
+    cat = cf.catalog()
+    photographer = {"name": "photographer", "kind": "person", "model": "b2c", "sector": "events_and_weddings", "markets": ["GB"], "audience": {"age": [24, 40]},
+                    "goals": {"lead_generation": 3, "brand_awareness": 1}, "budget": {"monthly": 300, "currency": "GBP", "weekly_hours": 6},
+                    "formats": ["image", "text"], "premises": False}
+    problem = build_problem(cf.Profile.model_validate(photographer), cat)
+    eff = effectiveness(problem)
+    sector_fit = problem.scores.criteria[0][:, CRITERIA.index("sector")]
+    leads = cat.index["goals"]["lead_generation"]
+    trustpilot, hitched = cat.index["channels"]["trustpilot"], cat.index["channels"]["hitched"]
+    assert sector_fit[trustpilot] < LISTING_SECTOR_FIT <= sector_fit[hitched]
+    assert eff[trustpilot, LISTEN, leads] == 0.0 < eff[hitched, LISTEN, leads]
+
+
+def test_opening_a_listing_at_listen_takes_its_setup() -> None:
+    """A Bangkok restaurant read "setting up takes about 0 hours" for joining LINE MAN Wongnai at listen: a listing
+    at listen is live, so opening it takes the setup opening it at maintain takes; a page that only listens does not."""
+    from channelfit.vocabulary import LEVELS
+
+    cat = cf.catalog()
+    listen, maintain = LEVELS.index("listen"), LEVELS.index("maintain")
+    both = cat.level_offered[:, listen] & cat.level_offered[:, maintain]
+    listings = np.flatnonzero(cat.listing & both)
+    assert len(listings) and (cat.level_setup_hours[listings, listen] >= cat.level_setup_hours[listings, maintain]).all()
+    assert cat.level_setup_hours[cat.index["channels"]["lineman_wongnai"], listen] > 0
+    pages = np.flatnonzero(~cat.listing & both & (cat.level_setup_hours[:, maintain] > 0))
+    assert (cat.level_setup_hours[pages, listen] < cat.level_setup_hours[pages, maintain]).any()

@@ -537,6 +537,15 @@ def _build(folder: Path) -> Catalog:
     money = _fill(shape, 0.0, [(i, row.monthly_cost_eur) for i, row in level_cells])
     hours = _fill(shape, 0.0, [(i, row.weekly_hours) for i, row in level_cells])
     _check_channels_complete(tables, channels, offered, money, hours)
+    setup = np.full(shape, 0.0)
+    for i, row in level_cells:
+        setup[i] = row.setup_hours
+    # a listing at listen is live (it sells, books, is called), so opening one takes what opening it to run it does: a
+    # Bangkok restaurant read "setting up takes about 0 hours" for joining LINE MAN Wongnai (a contract, a menu, photos)
+    is_listing = np.array([listing[row.orientation] for row in channel_rows], dtype=bool)
+    listen, maintain = LEVELS.index("listen"), LEVELS.index("maintain")
+    opened = is_listing & offered[:, listen] & offered[:, maintain]
+    setup[opened, listen] = np.maximum(setup[opened, listen], setup[opened, maintain])
 
     format_needed = np.zeros((n_channels, len(vocab["formats"])), dtype=bool)
     format_helpful = np.zeros_like(format_needed)
@@ -595,7 +604,7 @@ def _build(folder: Path) -> Catalog:
         sector_visitors_travel=_frozen(np.array([row.visitors_travel for row in _rows(tables, "sectors")], dtype=bool)),
         vertical_sectors=_frozen(np.array([[sector in row.vertical_sector_list for sector in vocab["sectors"]] for row in channel_rows], dtype=bool).reshape(len(channel_rows), len(vocab["sectors"]))),
         account_sectors=_frozen(np.array([[not row.members_only or sector in row.vertical_sector_list for sector in vocab["sectors"]] for row in channel_rows], dtype=bool).reshape(len(channel_rows), len(vocab["sectors"]))),
-        listing=_frozen(np.array([listing[row.orientation] for row in channel_rows], dtype=bool)),
+        listing=_frozen(is_listing),
         goal_listen_serves=_frozen(np.array([row.listen_serves for row in _rows(tables, "goals")], dtype=bool)),
         goal_listing_serves=_frozen(np.array([row.listing_serves for row in _rows(tables, "goals")], dtype=bool)),
         goal_paid_lift=_frozen(np.array([row.paid_lift for row in _rows(tables, "goals")], dtype=bool)),
@@ -616,7 +625,7 @@ def _build(folder: Path) -> Catalog:
         level_offered=_frozen(offered),
         level_monthly_cost_eur=money,
         level_weekly_hours=hours,
-        level_setup_hours=_fill(shape, 0.0, [(i, row.setup_hours) for i, row in level_cells]),
+        level_setup_hours=_frozen(setup),
         level_effect=_fill(shape, 0.0, [(i, row.effect) for i, row in level_cells]),
         level_spend_scale_eur=_fill(shape, 0.0, [(i, row.spend_scale_eur or 0.0) for i, row in level_cells]),
         level_auction=_frozen(_fill(shape, 0.0, [(i, float(row.auction)) for i, row in level_cells]) > 0),

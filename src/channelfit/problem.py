@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .criteria import gender_factor, market_affinity, premises_markets
+from .criteria import CRITERIA, gender_factor, market_affinity, premises_markets
 from .data import Catalog
 from .errors import InfeasibleError
 from .optimiser import Instance
@@ -22,7 +22,7 @@ from .profile import Profile
 from .scorer import EXCLUSIONS, ProfileArrays, Scores, advertiser_country, encode, exclusions, score
 from .vocabulary import GROW, LISTEN, MAINTAIN, ObjectiveName
 
-__all__ = ["AT_MINIMUM_SPEND", "AUCTION_MINIMUM_EUR", "CLOSED_LEVELS", "LEVEL_OPTIONS", "MIN_PICK_SHARE", "OPTION_BASE", "OPTION_LEVEL", "OPTION_TIER", "SETUP_WEEKS", "SPEND_TIERS", "WEEKS_PER_MONTH", "Choice", "Problem", "accounts_lowered", "budgeted_hours", "build_problem", "check_forced_fit", "effectiveness", "hire_hours", "hired_cost", "hired_hours", "hours_beyond", "hours_budget", "hours_lacking", "make_instance", "mix_hours", "mix_money", "ordered_picks", "spend_curve", "spend_floor"]
+__all__ = ["AT_MINIMUM_SPEND", "AUCTION_MINIMUM_EUR", "CLOSED_LEVELS", "LEVEL_OPTIONS", "LISTING_SECTOR_FIT", "MIN_PICK_SHARE", "OPTION_BASE", "OPTION_LEVEL", "OPTION_TIER", "SETUP_WEEKS", "SPEND_TIERS", "WEEKS_PER_MONTH", "Choice", "Problem", "accounts_lowered", "budgeted_hours", "build_problem", "check_forced_fit", "effectiveness", "hire_hours", "hired_cost", "hired_hours", "hours_beyond", "hours_budget", "hours_lacking", "make_instance", "mix_hours", "mix_money", "ordered_picks", "spend_curve", "spend_floor"]
 
 #: The levels a channel closed to an organisation's country loses (``closed_to_organisations.csv``): no ads, no
 #: grow; no posting, nothing but listening; no account, nothing (the channel is excluded as ``closed``).
@@ -30,6 +30,10 @@ CLOSED_LEVELS: dict[str, list[int]] = {"ads": [GROW], "posting": [MAINTAIN, GROW
 #: Every pick that is not included or kept must add at least this share of the mix's value: a judgement
 #: that a channel adding less is not worth a slot, the hours of keeping it up, or the focus it takes.
 MIN_PICK_SHARE = 0.03
+#: A listing at listen sells, books or is called only where the sector's customers look for it: its channel fits the
+#: profile's sector at least this much (a judgement, as the planner's listening places; a Manchester wedding
+#: photographer had a Trustpilot page at listen for leads, where couples do not look).
+LISTING_SECTOR_FIT = 0.5
 #: One-off setup hours are spread over at most this many weeks (a quarter), the longest the plan's first
 #: phase runs: a new channel works at its lowest level while it is set up (see :func:`budgeted_hours`).
 SETUP_WEEKS = 13
@@ -148,9 +152,10 @@ def effectiveness(problem: Problem) -> np.ndarray:
 
     ``fit_without_goals * affinity * level effect``, in 0..1, where the level's effect depends on the goal
     (``goals.csv``): ``listen`` serves only the goals listening serves (listening, customer service,
-    community), and on a listing also the goals a live listing serves (a B&B's Booking.com and Airbnb
-    listings take bookings at listen: they were read as serving customer service alone, and the plan
-    said keeping them cost a fifth of its value); ``grow`` lifts only the goals paid promotion lifts,
+    community), and on a listing of a channel that fits the sector (:data:`LISTING_SECTOR_FIT`) also the
+    goals a live listing serves (a B&B's Booking.com and Airbnb listings take bookings at listen: they
+    were read as serving customer service alone, and the plan said keeping them cost a fifth of its
+    value); ``grow`` lifts only the goals paid promotion lifts,
     the others staying at ``maintain``.
     A level that takes more money is at its full promotion here (see :func:`spend_curve`); where it is
     ``maintain``, the goals promotion does not lift stay at what its minimum spend buys.
@@ -159,7 +164,9 @@ def effectiveness(problem: Problem) -> np.ndarray:
     fit = problem.scores.fit_without_goals[0]
     level_effect = cat.level_effect
     effect = np.repeat(level_effect[:, :, None], len(cat.goals), axis=2)
-    effect[:, LISTEN] *= np.where(cat.listing[:, None], cat.goal_listing_serves[None, :], cat.goal_listen_serves[None, :])
+    assert problem.scores.criteria is not None
+    sells = cat.listing & (problem.scores.criteria[0][:, CRITERIA.index("sector")] >= LISTING_SECTOR_FIT)
+    effect[:, LISTEN] *= np.where(sells[:, None], cat.goal_listing_serves[None, :], cat.goal_listen_serves[None, :])
     unpaid = ~cat.goal_paid_lift[None, :]
     effect[:, MAINTAIN] = np.where(unpaid & (cat.level_spend_scale_eur[:, MAINTAIN, None] > 0), AT_MINIMUM_SPEND[MAINTAIN] * level_effect[:, MAINTAIN, None], effect[:, MAINTAIN])
     effect[:, GROW] = np.where(unpaid & (level_effect[:, MAINTAIN, None] > 0), effect[:, MAINTAIN], effect[:, GROW])
