@@ -1547,3 +1547,18 @@ def test_an_account_a_pick_runs_on_is_kept_not_closed() -> None:
     assert "messenger" in {p.channel for p in plan.picks} and "facebook" not in {p.channel for p in plan.picks}
     page = {a.channel: a for a in plan.accounts}["facebook"]
     assert page.action == "keep" and page.level_planned is None and "Messenger" in page.why.text and "clos" in page.why.text, page
+
+
+def test_a_sector_names_its_counts() -> None:
+    """An Odesa hotel's Telegram and a Nairobi safari operator's Google Ads were measured on "orders": a sector that
+    sells stays, trips or appointments counts bookings (sector_kpis.csv), every KPI of that name in its plan; a shop
+    keeps its orders."""
+    cat = cf.catalog()
+    hotel = {"name": "hotel", "model": "b2c", "sector": "hospitality", "markets": ["UA"], "audience": {"age": [25, 65]}, "goals": {"sales": 3, "customer_service": 1},
+             "budget": {"monthly": 40000, "currency": "UAH", "weekly_hours": 10}, "formats": ["image", "text"], "premises": True, "include": ["telegram", "google_ads"], "max_channels": 4}
+    shop = {**hotel, "sector": "retail", "premises": False}
+    renamed = {row.instead_of for (sector, _), row in cat.sector_kpi_rows.items() if sector == "hospitality"}
+    assert "orders" in renamed
+    hotel_kpis = {k.kpi for p in cf.recommend(hotel, minimum_budget_share=None).picks for k in p.kpis}
+    shop_kpis = {k.kpi for p in cf.recommend(shop, minimum_budget_share=None).picks for k in p.kpis}
+    assert "orders" in shop_kpis and "orders" not in hotel_kpis and "bookings" in hotel_kpis, (hotel_kpis, shop_kpis)

@@ -44,6 +44,7 @@ from .tables import (
     Row,
     SectorClickCostRow,
     SectorFitRow,
+    SectorKpiRow,
     SectorReachRow,
     SourceRow,
     VocabularyRow,
@@ -222,6 +223,7 @@ class Catalog:
     channel_kpi_rows: Mapping[tuple[str, str], ChannelKpiRow]
     paid_kpi_rows: Mapping[str, PaidKpiRow]
     channel_paid_kpi_rows: Mapping[str, ChannelPaidKpiRow]
+    sector_kpi_rows: Mapping[tuple[str, str], SectorKpiRow]
     closed_rows: Mapping[tuple[str, str], ClosedRow]
     commission_rows: Mapping[str, CommissionRow]
     country_rows: Mapping[str, CountryRow]
@@ -646,6 +648,7 @@ def _build(folder: Path) -> Catalog:
         channel_kpi_rows=keyed("channel_kpis"),
         paid_kpi_rows=_proxy({r.goal: r for r in _rows(tables, "paid_kpis")}),
         channel_paid_kpi_rows=keyed("channel_paid_kpis"),
+        sector_kpi_rows=keyed("sector_kpis"),
         closed_rows=keyed("closed_to_organisations"),
         commission_rows=keyed("commissions"),
         country_rows=keyed("countries"),

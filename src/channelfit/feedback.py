@@ -269,7 +269,7 @@ def check(
     if previous.organisation != plan.organisation:
         raise EvidenceError("the evidence was measured for another organisation than this plan's", field="evidence.organisation", value=previous.organisation, allowed=plan.organisation)
     kpis: dict[tuple[str, str], list[Kpi]] = {}
-    known_kpis = {row.kpi for rows in (cat.kpi_rows, cat.channel_kpi_rows, cat.paid_kpi_rows, cat.channel_paid_kpi_rows) for row in rows.values()}
+    known_kpis = {row.kpi for rows in (cat.kpi_rows, cat.channel_kpi_rows, cat.paid_kpi_rows, cat.channel_paid_kpi_rows, cat.sector_kpi_rows) for row in rows.values()}
     for p, pick in enumerate(plan.picks):
         if pick.channel not in cat.index["channels"]:
             raise EvidenceError("the plan's pick is not a channel of the catalog", field=f"plan.picks[{p}].channel", value=pick.channel, allowed="a plan written by channelfit recommend with this catalog")

@@ -242,9 +242,13 @@ def _kpis(problem: Problem, pick: Choice, served: list[int], weeks: tuple[int, i
     kpis: list[Kpi] = []
     for g in served:
         row = cat.channel_kpi_rows.get((cat.channels[c], cat.goals[g])) or cat.kpi_rows.get((cat.goals[g], orientation))
-        if row is not None and all(k.kpi != row.kpi for k in kpis):  # one count is measured once, for the goal it serves most
+        if row is None:
+            continue
+        renamed = cat.sector_kpi_rows.get((problem.profile.sector, row.kpi))  # a hotel's orders are bookings
+        name = row.kpi if renamed is None else renamed.kpi
+        if all(k.kpi != name for k in kpis):  # one count is measured once, for the goal it serves most
             change = 0.0 if LEVELS[level] == "listen" else row.target_change
-            kpis.append(Kpi(goal=row.goal, kpi=row.kpi, unit=row.unit, direction=row.direction, target_change=change, target_level=row.target_level, baseline_weeks=weeks))
+            kpis.append(Kpi(goal=row.goal, kpi=name, unit=row.unit, direction=row.direction, target_change=change, target_level=row.target_level, baseline_weeks=weeks))
     if problem.money[c, level] + extra > 0 and cat.level_auction[c, level]:
         own = cat.channel_paid_kpi_rows.get(cat.channels[c])  # a newsletter's money buys sign-ups, whatever goal they serve
         if own is not None and served:

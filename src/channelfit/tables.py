@@ -406,6 +406,14 @@ class ChannelPaidKpiRow(_KpiFields):
     channel: str
 
 
+class SectorKpiRow(Sourced):
+    """A count a sector names otherwise (a hotel's orders are bookings), used for every KPI of that name in its plans."""
+
+    sector: str
+    instead_of: str = Field(pattern=r"^[a-z0-9_]+$")
+    kpi: str = Field(pattern=r"^[a-z0-9_]+$")
+
+
 class KpiRow(_LevelKpiFields):
     """The KPI of a goal for channels of an orientation."""
 
@@ -475,6 +483,7 @@ TABLES: tuple[Table, ...] = (
     Table("kpis", KpiRow, ("goal", "orientation"), {**_SOURCED, "goal": "goals", "orientation": "orientations"}),
     Table("paid_kpis", PaidKpiRow, ("goal",), {**_SOURCED, "goal": "goals"}),
     Table("channel_paid_kpis", ChannelPaidKpiRow, ("channel",), {**_SOURCED, "channel": "channels"}),
+    Table("sector_kpis", SectorKpiRow, ("sector", "instead_of"), {**_SOURCED, "sector": "sectors"}),
     Table("channel_kpis", ChannelKpiRow, ("channel", "goal"), {**_SOURCED, "channel": "channels", "goal": "goals"}),
 )
 
