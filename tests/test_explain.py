@@ -808,3 +808,19 @@ def test_ukraines_job_ad_line_and_the_eus_minors_line_bind_whom_they_name() -> N
         minors = [line for line in warsaw if "art. 28" in line or "ст. 28" in line]
         assert len(job) == 1 and len(minors) == 1, language
         assert not set(job + minors) & set(toronto) and job[0] not in warsaw and minors[0] not in lviv
+
+
+def test_a_name_in_brackets_takes_its_level_after_a_dash() -> None:
+    """A Bari B&B read "Google Hotel Ads (link di prenotazione gratuiti) (ascolto)": a name ending in brackets takes
+    its level after a dash, in the headings, the phases and the lists; every other name keeps its level in brackets."""
+    from channelfit.render import render_plan
+
+    assert Explainer.tagged("Instagram", "grow") == "Instagram (grow)"
+    assert Explainer.tagged("Google Hotel Ads (free booking links)", "maintain") == "Google Hotel Ads (free booking links) \u2013 maintain"
+    hotel = {"name": "hotel", "model": "b2c", "sector": "hospitality", "markets": ["IT"], "audience": {"age": [25, 65]}, "goals": {"sales": 3},
+             "budget": {"monthly": 300, "currency": "EUR", "weekly_hours": 4}, "formats": ["image", "text"], "premises": True,
+             "include": ["google_hotel_ads"], "max_channels": 3}
+    for language in ("en", "it"):
+        plan = cf.recommend(hotel, language=language)
+        assert any(p.name.endswith(")") for p in plan.picks), [p.name for p in plan.picks]
+        assert ") (" not in render_plan(plan), language

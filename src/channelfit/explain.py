@@ -190,6 +190,12 @@ class Explainer:
         assert self.cat is not None
         return self.strings["words"]["channels"].get(self.cat.channels[channel], self.cat.channel_rows[channel].name)
 
+    @staticmethod
+    def tagged(name: str, tag: str) -> str:
+        """A channel's name with a tag (its level, its score): in brackets, after a dash where the name ends in brackets of its own
+        ("Google Hotel Ads (free booking links) – maintain", not two brackets in a row)."""
+        return f"{name} \u2013 {tag}" if name.endswith(")") else f"{name} ({tag})"
+
     def text(self, section: str, key: str, **values: Any) -> str:
         """Template ``section.key`` of the locale filled with ``values`` (numbers written in this language, a currency
         by the sign it writes, ``grammar.currencies``)."""

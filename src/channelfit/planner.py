@@ -959,7 +959,7 @@ def _accounts_cost(problem: Problem, chosen: list[Choice], solutions: PlanSoluti
         pct=round(100 * (1 - current / freed)),
         current=round(current, 2),
         value=round(freed, 2),
-        channels=explainer.join(f"{explainer.channel_name(p.channel)} ({explainer.word('levels', LEVELS[p.level])})" for p in mix),
+        channels=explainer.join(explainer.tagged(explainer.channel_name(p.channel), explainer.word("levels", LEVELS[p.level])) for p in mix),
     )
 
 

@@ -130,7 +130,7 @@ def render_plan(plan: Plan) -> str:
     text, word, num = ex.text, ex.word, ex.number
     cur = plan.currency
     names = {e.channel: e.name for e in plan.excluded} | {r.channel: r.name for r in plan.ranking} | {p.channel: p.name for p in plan.picks}
-    mix = lambda channels: ex.join(f"{safe_cell(names.get(c.channel, c.channel))} ({word('levels', c.level)})" for c in channels)  # noqa: E731
+    mix = lambda channels: ex.join(ex.tagged(safe_cell(names.get(c.channel, c.channel)), word("levels", c.level)) for c in channels)  # noqa: E731
     out = [
         "# " + text("render", "title", name=safe_cell(plan.name) or ex.strings["render"]["your_organisation"]),
         "",
@@ -175,7 +175,7 @@ def render_plan(plan: Plan) -> str:
     if headline:  # the better plan is the reader's first decision, not a line under the accounts
         out += [safe_cell(plan.accounts_cost.text) + ".", ""]
     for p in plan.picks:
-        out.append(f"## {safe_cell(p.name)} ({word('levels', p.level)})")
+        out.append(f"## {ex.tagged(safe_cell(p.name), word('levels', p.level))}")
         out += [f"- {safe_cell(r.text)}" for r in p.why]
         if p.kpis:
             items = "; ".join(
@@ -278,7 +278,7 @@ def render_plan(plan: Plan) -> str:
     runners_up = [r for r in plan.ranking if not r.picked][:NEXT_BEST_SHOWN]
     if runners_up:
         out.append(text("render", "next_best"))
-        out += [f"- {safe_cell(r.name)} ({num(r.score, 3)}): {r.why_not.text}" if r.why_not else f"- {safe_cell(r.name)} ({num(r.score, 3)})" for r in runners_up]
+        out += [f"- {ex.tagged(safe_cell(r.name), num(r.score, 3))}" + (f": {r.why_not.text}" if r.why_not else "") for r in runners_up]
     named = [e for e in plan.excluded if e.why.code not in NOT_FOR_YOU]
     if named:
         # "no fit" has many causes (no reach figure in the catalog, formats you do not make): each is its own group,
