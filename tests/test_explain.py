@@ -824,3 +824,13 @@ def test_a_name_in_brackets_takes_its_level_after_a_dash() -> None:
         plan = cf.recommend(hotel, language=language)
         assert any(p.name.endswith(")") for p in plan.picks), [p.name for p in plan.picks]
         assert ") (" not in render_plan(plan), language
+
+
+def test_italian_writes_ed_before_e() -> None:
+    """"Instagram e Expedia" in an Italian plan: the euphonic "ed" before a word starting with e, "e" elsewhere."""
+    italian, english = Explainer(None, "it"), Explainer(None, "en")
+    assert italian.join(["Instagram", "Expedia"]) == "Instagram ed Expedia"
+    assert italian.join(["Instagram", "eBay"]) == "Instagram ed eBay"
+    assert italian.join(["Expedia", "Instagram"]) == "Expedia e Instagram"
+    assert italian.join(["a", "Expedia"], "or") == "a o Expedia"
+    assert english.join(["Instagram", "Expedia"]) == "Instagram and Expedia"

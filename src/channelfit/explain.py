@@ -179,11 +179,14 @@ class Explainer:
 
     def join(self, items: Iterable[str], conjunction: str = "and") -> str:
         """A list in running text, the last item after the language's ``conjunction`` (``grammar.and`` or
-        ``grammar.or``): "a, b and c", "a, b or c"."""
+        ``grammar.or``): "a, b and c", "a, b or c"; before an item starting with e, the language's euphonic form
+        where it has one (``grammar.and_before_e``: Italian "Instagram ed Expedia")."""
         items = list(items)
         if len(items) < 2:
             return "".join(items)
-        return f"{', '.join(items[:-1])} {self.strings['grammar'][conjunction]} {items[-1]}"
+        grammar = self.strings["grammar"]
+        word = grammar.get(f"{conjunction}_before_e", grammar[conjunction]) if items[-1][:1].lower() == "e" else grammar[conjunction]
+        return f"{', '.join(items[:-1])} {word} {items[-1]}"
 
     def channel_name(self, channel: int) -> str:
         """A channel's display name: the locale's word for a generic channel (a newsletter, a blog), else the catalog's name."""
