@@ -845,3 +845,14 @@ def test_opening_a_listing_at_listen_takes_its_setup() -> None:
     assert cat.level_setup_hours[cat.index["channels"]["lineman_wongnai"], listen] > 0
     pages = np.flatnonzero(~cat.listing & both & (cat.level_setup_hours[:, maintain] > 0))
     assert (cat.level_setup_hours[pages, listen] < cat.level_setup_hours[pages, maintain]).any()
+
+
+def test_a_plan_without_money_assumes_nothing_about_its_ads() -> None:
+    """A Dhaka children's charity with 0 BDT read that its ads would run to about 245 million people: the audience
+    the ads run to is stated only where the plan's money buys ads."""
+    charity = {"name": "charity", "kind": "nonprofit", "model": "b2c", "sector": "nonprofit", "markets": {"BD": 0.4, "GB": 0.3, "US": 0.3}, "based_in": "BD",
+               "audience": {"age": [25, 65]}, "goals": {"fundraising": 3, "brand_awareness": 2}, "budget": {"monthly": 0, "currency": "BDT", "weekly_hours": 4},
+               "formats": ["image", "text"], "premises": False, "present_on": {"facebook": None}, "max_channels": 3}
+    poor, funded = (cf.recommend({**charity, "budget": {**charity["budget"], "monthly": money}}, minimum_budget_share=None) for money in (0, 200000))
+    assert poor.totals.monthly_cost == 0 and not [r for r in poor.assumptions if r.code == "audience"], poor.assumptions
+    assert funded.totals.monthly_cost > 0 and [r for r in funded.assumptions if r.code == "audience"], funded.assumptions

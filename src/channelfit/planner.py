@@ -1027,7 +1027,8 @@ def _assumptions(problem: Problem, chosen: list[Choice], explainer: Explainer) -
     people the paid picks' ads run to when they run across the markets (:func:`~channelfit.problem.audience_millions`)."""
     out = _premises_assumed(problem, explainer)
     scale = audience_scale(problem.audience_millions)
-    if problem.audience_millions is not None and scale > 1 and any(problem.spend_scale[c, lv] > 0 for c, lv, _ in chosen):
+    # only where money buys ads: a Dhaka charity with no budget read how far its ads would run
+    if problem.audience_millions is not None and scale > 1 and any(problem.spend_scale[c, lv] > 0 and problem.money[c, lv] + extra > 0 for c, lv, extra in chosen):
         people = problem.audience_millions
         key = "assumed_audience_buyers" if sells_to_buyers(problem.profile) else "assumed_audience_travel" if problem.arrays.premises[0] else "assumed_audience"
         out.append(explainer.reason("audience", key, people=round(people) if people >= 10 else round(people, 1), factor=round(scale, 1)))
