@@ -39,8 +39,6 @@ _ANSWER_SHARE_NOT_PUBLIC = 0.25
 _ANSWER_SHARE_MESSAGING = 0.75
 # Paid search has neither an audience to listen to nor posts: all its hours set up and adjust campaigns.
 _CAMPAIGN_ONLY_ORIENTATIONS = frozenset({"search_ads"})
-# On a directory or a marketplace one does not post: one keeps the listing (photos, offers, hours, prices) up to date.
-_LISTING_ORIENTATIONS = frozenset({"directory", "commerce"})
 # An organisation that makes live video goes live once a week on its first pick built on live video, else its
 # first pick that takes it (a Jakarta seller on TikTok Shop listed live selling and found none in its week; one
 # session, not one per channel): half that pick's posting hours, at most an hour with its preparation. A judgement.
@@ -82,7 +80,7 @@ def _activities(cat: Catalog, channel: int, level: int, live: bool = False) -> d
         session = min(_LIVE_MAX_HOURS, _quarters(posting * _LIVE_SHARE) * _QUARTER)
         if session > 0:
             split["go_live"], split["create_and_post"] = session, posting - session
-    if orientation in _LISTING_ORIENTATIONS and "create_and_post" in split:
+    if cat.listing[channel] and "create_and_post" in split:  # on a listing one keeps it up to date (photos, offers, prices)
         split["update_listing"] = split.pop("create_and_post")
     split["run_campaigns"] = total - below_grow
     return {k: v for k, v in split.items() if v > 0}
