@@ -126,6 +126,14 @@ CAIRO_CLINIC = {
 }
 
 
+YEKATERINBURG_CLUB = {
+    "name": "fitness club", "kind": "company", "model": "b2c", "sector": "personal_services", "markets": ["RU"], "based_in": "RU",
+    "audience": {"age": [20, 50]}, "goals": {"local_visits": 3, "lead_generation": 2, "community": 1},
+    "budget": {"monthly": 80000, "currency": "RUB", "weekly_hours": 8}, "formats": ["text", "image", "short_video"], "premises": True,
+    "present_on": {"vk": "maintain", "telegram": None, "yandex_maps": None}, "max_channels": 5,
+}
+
+
 def test_money_left_for_lack_of_hours_names_the_channel_left_out() -> None:
     """A Seoul café keeping Instagram at grow was told "no other channel would earn its place with the money" while
     Naver Place, the best fit, was out for an hour: the hours are named, and the channel that would take the money."""
@@ -139,6 +147,7 @@ def test_money_left_for_lack_of_hours_names_the_channel_left_out() -> None:
 @example(STOCKHOLM_SAAS)  # money left beside six picks: eight slots gave the same mix, so not "all slots are used"
 @example(ISTANBUL_FASHION)  # 172,226 of 300,000 TRY were held back so that YouTube kept adding 3 % of the value
 @example(CAIRO_CLINIC)  # 1 h/week more would spend 1,953 of 26,206 EGP left, and the sentence was silent on the rest
+@example(YEKATERINBURG_CLUB)  # spending nothing, it read that its paid picks were near their full effect
 def test_money_is_spent_only_where_it_adds_value(profile: dict) -> None:
     plan = cf.recommend(profile, minimum_budget_share=None)
     problem = build_problem(cf.Profile.model_validate(profile), cf.catalog())
@@ -149,6 +158,8 @@ def test_money_is_spent_only_where_it_adds_value(profile: dict) -> None:
     for pick in plan.picks:
         c = cf.catalog().index["channels"][pick.channel]
         scale = problem.spend_scale[c, LEVELS.index(pick.level)]
+        # a promotion is stated when it is a unit of the currency at least (a Zurich adviser read "0 CHF/month of paid promotion")
+        assert any(r.code == "promotion" for r in pick.why) == (pick.extra_promotion >= 1.0), pick
         if pick.extra_promotion > 0:
             assert scale > 0, "only levels with paid promotion take more money"
             assert pick.extra_promotion / rate <= SPEND_TIERS[-1] * scale * (1 + 1e-6), "never past the cap"
@@ -171,8 +182,10 @@ def test_money_is_spent_only_where_it_adds_value(profile: dict) -> None:
             # the money the hours would not spend either is named when it is a twentieth of what is left or more
             rest, twentieth = plan.totals.unspent - why.values["spent"], 0.05 * plan.totals.unspent
             assert "rest" in why.values if rest > twentieth + 1.0 else "rest" not in why.values if rest < twentieth - 1.0 else True, (why.text, rest)
-            if "rest" in why.values:
-                assert why.values["rest"] == pytest.approx(rest, abs=max(1.0, 0.01 * rest)) and "too little" in why.text, why.text
+            if "rest" in why.values:  # that mix's paid picks near their full effect, or none that takes money (a club spending nothing)
+                assert why.values["rest"] == pytest.approx(rest, abs=max(1.0, 0.01 * rest)), why.text
+                paid_more = any(problem.spend_scale[cf.catalog().index["channels"][p.channel], LEVELS.index(p.level)] > 0 for p in more.picks)
+                assert ("too little" in why.text) == paid_more and ("no channel of that mix" in why.text) == (not paid_more), why.text
             if "accounts" in why.values:  # the hint to free the accounts only where freeing them gives a better plan
                 assert cf.recommend({**profile, "may_drop_accounts": True}, minimum_budget_share=None).objective > plan.objective
         if "hours" in why.values:  # never "and 0 h/week are left" or "within the 0 h/week left"

@@ -602,7 +602,7 @@ def _picks(
         c, lv, extra = choice
         kpis[c] = _kpis(problem, choice, served, weeks, paid_weeks)
         why = _pick_reasons(problem, explainer, c, lv, served)
-        if extra > 0:
+        if extra * problem.fx_per_eur >= 1.0:  # a unit of the currency at least: a Zurich adviser read "0 CHF/month of paid promotion"
             saturated = extra >= SPEND_TIERS[-1] * problem.spend_scale[c, lv] * (1 - 1e-6)
             free_level = problem.money[c, lv] == 0  # an organic page whose money boosts its posts: no minimum to be above
             key = ("promotion_boost" if free_level else "promotion") + ("_full" if saturated else "")
@@ -746,9 +746,13 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer, expan
             # what the hours would not spend either is said too: a Cairo clinic read that 1 h/week more would spend
             # 1,953 of its 26,206 EGP left, and nothing of the rest
             rest = left - spent
+            # the mix with more hours has paid picks near their full effect, or none that takes money (a Yekaterinburg club
+            # spending nothing read that its paid picks were near their full effect)
             rest_figure = {"rest": money_figure(rest * problem.fx_per_eur)} if rest > _UNSPENT_REST_SHARE * left else {}
+            paid_more = any(problem.spend_scale[p.channel, p.level] > 0 for p in more)
+            rest_key = ("_rest" if paid_more else "_rest_unpaid") if rest_figure else ""
             return explainer.reason(
-                "unspent_hours", "unspent_hours" + ("_kept" if holding else "") + ("_rest" if rest_figure else ""), **figures, more=round(more_hours.weekly_hours, 2),
+                "unspent_hours", "unspent_hours" + ("_kept" if holding else "") + rest_key, **figures, more=round(more_hours.weekly_hours, 2),
                 spent=money_figure(spent * problem.fx_per_eur), channels=explainer.join(explainer.channel_name(c) for c in rising), **accounts, **rest_figure,
             )
     step = _smallest_paid_step(problem, chosen, hours_left)
