@@ -188,3 +188,19 @@ def test_the_swiss_finance_line_fits_a_portfolio_manager(language: str) -> None:
     zurich = _profile("finance", ["CH"], "CH", "CHF", {"lead_generation": 3, "thought_leadership": 2}, ages=(40, 75), kind="person", premises=True)
     swiss = [line for line in _checklist(zurich, language) if "68)" in line]
     assert len(swiss) == 1 and "FINMA" in swiss[0] and re.search(r"(FinIA|LIsFi), (art|ст)\. 17", swiss[0])
+
+
+def test_australias_under_16_ban_reaches_teen_plans_and_their_reach() -> None:
+    """A Sydney surf school for 13-17 year olds read that Instagram reaches 61 % of them, from a survey taken before
+    Australia barred under-16s from holding social media accounts (10 December 2025): the checklist names the law
+    for a young audience, and Instagram, TikTok and Snapchat reach none of Australia's 13-15 year olds."""
+    cat = cf.catalog()
+    school = {"name": "surf", "model": "b2c", "sector": "personal_services", "markets": ["AU"], "audience": {"age": [13, 17]},
+              "goals": {"brand_awareness": 2, "local_visits": 3}, "budget": {"monthly": 800, "currency": "AUD", "weekly_hours": 6},
+              "formats": ["image", "short_video"], "premises": True}
+    for language in ("en", "it", "ru", "uk"):
+        young = cf.recommend(school, language=language, minimum_budget_share=None).policy
+        adults = cf.recommend({**school, "audience": {"age": [25, 60]}}, language=language, minimum_budget_share=None).policy
+        assert sum("Social Media Minimum Age" in line for line in young) == 1 and not any("Social Media Minimum Age" in line for line in adults), language
+    rows = [row for rows in cat.reach_band_rows.values() for row in rows if row.country == "AU" and (row.age_min, row.age_max) == (13, 15)]
+    assert {row.channel: row.reach for row in rows if row.channel in ("instagram", "tiktok", "snapchat")} == {"instagram": 0.0, "tiktok": 0.0, "snapchat": 0.0}
