@@ -96,14 +96,15 @@ def test_goods_shipping_lines_are_for_organisations_selling_at_a_distance(langua
     """A Prague brewpub whose German customers drink in Prague read Germany's packaging register and 14-day withdrawal
     (Verpackungsgesetz, BGB § 312g) and the EU's product safety rules for online offers: they bind an organisation
     selling goods at a distance, one with no premises (a German online shop) or with the sales goal (a pub that also
-    sells its beer online); one with premises and no sales goal sells at its counter."""
+    sells its beer online, for which the product-safety regulation does not apply: beer is food); one with premises
+    and no sales goal sells at its counter."""
     lucid, gpsr = _line(language, "LUCID"), _line(language, "2023/988")
     pub = _checklist(PRAGUE_PUB, language)
     assert lucid not in pub and gpsr not in pub
     shop = _checklist(BERLIN_SHOP, language)
     assert lucid in shop and gpsr in shop
     online_pub = _checklist({**PRAGUE_PUB, "goals": {**PRAGUE_PUB["goals"], "sales": 2}}, language)
-    assert lucid in online_pub and gpsr in online_pub
+    assert lucid in online_pub and gpsr not in online_pub
 
 
 def test_the_gates_of_a_line_are_the_same_in_every_language() -> None:
@@ -204,3 +205,14 @@ def test_australias_under_16_ban_reaches_teen_plans_and_their_reach() -> None:
         assert sum("Social Media Minimum Age" in line for line in young) == 1 and not any("Social Media Minimum Age" in line for line in adults), language
     rows = [row for rows in cat.reach_band_rows.values() for row in rows if row.country == "AU" and (row.age_min, row.age_max) == (13, 15)]
     assert {row.channel: row.reach for row in rows if row.channel in ("instagram", "tiktok", "snapchat")} == {"instagram": 0.0, "tiktok": 0.0, "snapchat": 0.0}
+
+
+def test_the_eu_product_safety_line_is_not_for_food() -> None:
+    """A restaurant with a sales goal read the EU General Product Safety Regulation, which does not apply to food
+    (art. 2(2)): the line binds shops and makers of other goods, in every language."""
+    eatery = {"name": "eatery", "model": "b2c", "sector": "food_and_drink", "markets": ["IT"], "audience": {"age": [20, 60]},
+              "goals": {"sales": 2, "local_visits": 3}, "budget": {"monthly": 500, "currency": "EUR", "weekly_hours": 6}, "formats": ["image", "text"], "premises": True}
+    for language in ("en", "it", "ru", "uk"):
+        assert not any("2023/988" in line for line in cf.recommend(eatery, language=language, minimum_budget_share=None).policy), language
+        shop = cf.recommend({**eatery, "sector": "retail", "premises": False}, language=language, minimum_budget_share=None).policy
+        assert sum("2023/988" in line for line in shop) == 1, language
