@@ -216,3 +216,14 @@ def test_the_eu_product_safety_line_is_not_for_food() -> None:
         assert not any("2023/988" in line for line in cf.recommend(eatery, language=language, minimum_budget_share=None).policy), language
         shop = cf.recommend({**eatery, "sector": "retail", "premises": False}, language=language, minimum_budget_share=None).policy
         assert sum("2023/988" in line for line in shop) == 1, language
+
+
+def test_a_young_audience_reads_metas_teen_targeting_rule_anywhere() -> None:
+    """A Hanoi English centre for 13-19 year olds read no line on reaching minors (the EU's and Brazil's lines bind
+    their markets): Meta's rule on targeting teens binds every young audience, wherever it is, and no adult one."""
+    centre = {"name": "centre", "model": "b2c", "sector": "education", "markets": ["VN"], "audience": {"age": [13, 19]},
+              "goals": {"lead_generation": 3}, "budget": {"monthly": 15000000, "currency": "VND", "weekly_hours": 8}, "formats": ["image", "text"], "premises": True}
+    for language in ("en", "it", "ru", "uk"):
+        line = next(item["text"] for item in locale(language)["policy"] if isinstance(item, dict) and "Meta" in item["text"] and "countries" not in item and "markets" not in item)
+        assert line in cf.recommend(centre, language=language, minimum_budget_share=None).policy
+        assert line not in cf.recommend({**centre, "audience": {"age": [25, 60]}}, language=language, minimum_budget_share=None).policy

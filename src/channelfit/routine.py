@@ -191,7 +191,8 @@ def policy(
     and each target market that no line names get a line saying the checklist holds nothing on their law, and to
     check it.
 
-    A line may also name whom else it binds, each condition read from the profile (the ``sectors`` a line binds are
+    A line given with neither ``countries`` nor ``markets`` binds everyone its conditions keep (a platform's own
+    rule, such as Meta's limits on targeting teens). A line may also name whom else it binds, each condition read from the profile (the ``sectors`` a line binds are
     filtered by :func:`~channelfit.explain.locale`), and is then kept only:
 
     - ``"minors": true``: when the audience's youngest age (``ages[0]``) is under 18 (a Nairobi safari operator
@@ -215,7 +216,8 @@ def policy(
 
     def applies(item: Mapping[str, Any]) -> bool:
         scope = set(item.get("markets", ()))
-        if not (country in item.get("countries", ()) or (targets | {country}) & scope):
+        anywhere = "countries" not in item and "markets" not in item  # a platform's own rule, wherever one advertises
+        if not (anywhere or country in item.get("countries", ()) or (targets | {country}) & scope):
             return False
         if item.get("minors") and ages is not None and ages[0] >= 18:
             return False
