@@ -381,6 +381,8 @@ def _listen_and_set_up(problem: Problem, picks: list[Choice], first_levels: list
     # accounts already run carry on: an Athens hotel read "follow and search before posting" beside 1,500 EUR of boosts
     running = sum(bool(problem.arrays.present[0][p.channel]) for p in picks)
     key = "_running" if running == len(picks) else "_mixed" if running else "" if recorded_now or not baseline else "_new"
+    if key == "_running" and all(f.level == p.level and f.extra_eur == p.extra_eur for f, p in zip(first_levels, picks)):
+        key = "_running_same"  # nothing changes in the focus phase: no "other changes" to announce
     new = [p for p in picks if not problem.arrays.present[0][p.channel]]
     if key == "_mixed" and all(f.level == p.level for f, p in zip(first_levels, picks)):
         # nothing listens first: a Karachi shop read "open the new accounts and follow and search there before posting"
