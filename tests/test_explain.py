@@ -452,7 +452,7 @@ def test_a_clinic_plan_speaks_of_patients_and_their_confidentiality(language: st
     assert plan.sector == "health"
     assert health["words"]["goals"]["customer_service"] in page and general["words"]["goals"]["customer_service"] not in page
     adults = (25, 65)  # the clinic's audience: not Brazil's line on advertising to minors
-    in_brazil = policy(Explainer(None, language, "company"), "BR", ["BR"], ages=adults)
+    in_brazil = policy(Explainer(None, language, "company", "retail"), "BR", ["BR"], ages=adults)  # a sector binding no line in Brazil
     assert plan.policy[: len(in_brazil)] == in_brazil and len(plan.policy) == len(in_brazil) + 2  # Brazil's data and influencer line, then the clinic's two
     assert plan.policy == policy(Explainer(None, language, "company", "health"), "BR", ["BR"], ages=adults)
     russian = cf.recommend({**clinic, "markets": ["RU"], "budget": {"monthly": 0, "currency": "RUB", "weekly_hours": 6}}, language=language, minimum_budget_share=None)

@@ -227,3 +227,15 @@ def test_a_young_audience_reads_metas_teen_targeting_rule_anywhere() -> None:
         line = next(item["text"] for item in locale(language)["policy"] if isinstance(item, dict) and "Meta" in item["text"] and "countries" not in item and "markets" not in item)
         assert line in cf.recommend(centre, language=language, minimum_budget_share=None).policy
         assert line not in cf.recommend({**centre, "audience": {"age": [25, 60]}}, language=language, minimum_budget_share=None).policy
+
+
+def test_a_fintech_reads_googles_financial_services_verification() -> None:
+    """A Singapore fintech's checklist did not say that Google runs no financial services ads from unverified
+    advertisers there: the line binds finance in the locations Google lists, not a shop, nor a market it does not list."""
+    fintech = {"name": "fintech", "model": "b2b", "sector": "finance", "markets": ["SG"], "audience": {"age": [25, 55], "professionals": True},
+               "goals": {"lead_generation": 3}, "budget": {"monthly": 12000, "currency": "SGD", "weekly_hours": 10}, "formats": ["text", "image"], "premises": False}
+    for language in ("en", "it", "ru", "uk"):
+        line = next(item["text"] for item in locale(language)["policy"] if isinstance(item, dict) and item.get("sectors") == ["finance"] and "SG" in item.get("markets", ()))
+        assert line in cf.recommend(fintech, language=language, minimum_budget_share=None).policy
+        assert line not in cf.recommend({**fintech, "sector": "software"}, language=language, minimum_budget_share=None).policy
+        assert line not in cf.recommend({**fintech, "markets": ["US"], "budget": {**fintech["budget"], "currency": "USD"}}, language=language, minimum_budget_share=None).policy
