@@ -239,3 +239,14 @@ def test_a_fintech_reads_googles_financial_services_verification() -> None:
         assert line in cf.recommend(fintech, language=language, minimum_budget_share=None).policy
         assert line not in cf.recommend({**fintech, "sector": "software"}, language=language, minimum_budget_share=None).policy
         assert line not in cf.recommend({**fintech, "markets": ["US"], "budget": {**fintech["budget"], "currency": "USD"}}, language=language, minimum_budget_share=None).policy
+
+
+def test_safeguarding_beneficiaries_binds_the_charities_that_have_them() -> None:
+    """A Vienna ensemble, a nonprofit of the media and entertainment sector, read a charity's line on images of
+    beneficiaries and children: it binds the nonprofits of the sectors that serve beneficiaries, in every language."""
+    ensemble = {"name": "ensemble", "kind": "nonprofit", "model": "b2c", "sector": "media_and_entertainment", "markets": ["AT"], "audience": {"age": [30, 75]},
+                "goals": {"brand_awareness": 2, "fundraising": 1}, "budget": {"monthly": 600, "currency": "EUR", "weekly_hours": 6}, "formats": ["image", "text", "long_video"], "premises": False}
+    for language in ("en", "it", "ru", "uk"):
+        line = next(item["text"] for item in locale(language, "nonprofit")["policy"] if isinstance(item, dict) and "nonprofit" in item.get("sectors", ()) and "countries" not in item and "markets" not in item)
+        assert line not in cf.recommend(ensemble, language=language, minimum_budget_share=None).policy
+        assert line in cf.recommend({**ensemble, "sector": "nonprofit"}, language=language, minimum_budget_share=None).policy
