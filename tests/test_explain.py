@@ -570,7 +570,7 @@ def test_every_country_line_of_the_checklists_names_whom_it_binds(language: str,
              *(item for sector in strings["by_sector"].values() for item in sector.get("policy_extra", []))]
     scoped = [item for item in lines if isinstance(item, dict)]
     assert len(scoped) >= 14
-    gates = {"sectors", "goals", "minors", "based_outside", "distance_selling", "consumers"}  # the conditions of routine.policy
+    gates = {"sectors", "goals", "minors", "based_outside", "distance_selling", "consumers", "channels"}  # the conditions of routine.policy
     for item in scoped:
         # scoped by place, or a platform's own rule everywhere, bound by a condition (else it would be a plain line)
         assert set(item) - gates in ({"text", "countries"}, {"text", "markets"}, {"text", "countries", "markets"}) or (set(item) - gates == {"text"} and set(item) & gates), item
@@ -578,6 +578,7 @@ def test_every_country_line_of_the_checklists_names_whom_it_binds(language: str,
             assert codes is None or (codes and set(codes) <= set(cat.countries)), item
         assert "sectors" not in item or (item["sectors"] and set(item["sectors"]) <= set(cat.index["sectors"])), item  # a misspelt sector drops it too
         assert "goals" not in item or (item["goals"] and set(item["goals"]) <= set(cat.goals)), item
+        assert "channels" not in item or (item["channels"] and set(item["channels"]) <= set(cat.channels)), item
         assert all(item.get(flag, True) is True for flag in ("minors", "based_outside", "distance_selling", "consumers")), item
         assert "based_outside" not in item or "markets" in item, item  # outside the line's markets
 
@@ -813,11 +814,12 @@ def test_ukraines_job_ad_line_and_the_eus_minors_line_bind_whom_they_name() -> N
 
 def test_a_name_in_brackets_takes_its_level_after_a_dash() -> None:
     """A Bari B&B read "Google Hotel Ads (link di prenotazione gratuiti) (ascolto)": a name ending in brackets takes
-    its level after a dash, in the headings, the phases and the lists; every other name keeps its level in brackets."""
+    its level in square brackets, in the headings, the phases and the lists (a dash read as a minus before a score);
+    every other name keeps its level in round brackets."""
     from channelfit.render import render_plan
 
     assert Explainer.tagged("Instagram", "grow") == "Instagram (grow)"
-    assert Explainer.tagged("Google Hotel Ads (free booking links)", "maintain") == "Google Hotel Ads (free booking links) \u2013 maintain"
+    assert Explainer.tagged("Google Hotel Ads (free booking links)", "maintain") == "Google Hotel Ads (free booking links) [maintain]"
     hotel = {"name": "hotel", "model": "b2c", "sector": "hospitality", "markets": ["IT"], "audience": {"age": [25, 65]}, "goals": {"sales": 3},
              "budget": {"monthly": 300, "currency": "EUR", "weekly_hours": 4}, "formats": ["image", "text"], "premises": True,
              "include": ["google_hotel_ads"], "max_channels": 3}

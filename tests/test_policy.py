@@ -218,15 +218,20 @@ def test_the_eu_product_safety_line_is_not_for_food() -> None:
         assert sum("2023/988" in line for line in shop) == 1, language
 
 
-def test_a_young_audience_reads_metas_teen_targeting_rule_anywhere() -> None:
+def test_a_young_audience_on_meta_reads_its_teen_targeting_rule_anywhere() -> None:
     """A Hanoi English centre for 13-19 year olds read no line on reaching minors (the EU's and Brazil's lines bind
-    their markets): Meta's rule on targeting teens binds every young audience, wherever it is, and no adult one."""
+    their markets): Meta's rule on targeting teens binds every young audience whose plan picks Facebook or Instagram,
+    wherever it is; no adult one, and no plan without them (a Novosibirsk school, where Meta is blocked, read it)."""
     centre = {"name": "centre", "model": "b2c", "sector": "education", "markets": ["VN"], "audience": {"age": [13, 19]},
-              "goals": {"lead_generation": 3}, "budget": {"monthly": 15000000, "currency": "VND", "weekly_hours": 8}, "formats": ["image", "text"], "premises": True}
+              "goals": {"lead_generation": 3}, "budget": {"monthly": 15000000, "currency": "VND", "weekly_hours": 8}, "formats": ["image", "text"], "premises": True,
+              "include": ["facebook"]}
+    school = {**centre, "markets": ["RU"], "budget": {"monthly": 100000, "currency": "RUB", "weekly_hours": 8}, "include": []}
     for language in ("en", "it", "ru", "uk"):
-        line = next(item["text"] for item in locale(language)["policy"] if isinstance(item, dict) and "Meta" in item["text"] and "countries" not in item and "markets" not in item)
+        line = next(item["text"] for item in locale(language)["policy"] if isinstance(item, dict) and item.get("channels") == ["facebook", "instagram"])
         assert line in cf.recommend(centre, language=language, minimum_budget_share=None).policy
         assert line not in cf.recommend({**centre, "audience": {"age": [25, 60]}}, language=language, minimum_budget_share=None).policy
+        russian = cf.recommend(school, language=language, minimum_budget_share=None)
+        assert not {p.channel for p in russian.picks} & {"facebook", "instagram"} and line not in russian.policy
 
 
 def test_a_fintech_reads_googles_financial_services_verification() -> None:

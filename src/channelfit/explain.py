@@ -195,9 +195,10 @@ class Explainer:
 
     @staticmethod
     def tagged(name: str, tag: str) -> str:
-        """A channel's name with a tag (its level, its score): in brackets, after a dash where the name ends in brackets of its own
-        ("Google Hotel Ads (free booking links) – maintain", not two brackets in a row)."""
-        return f"{name} \u2013 {tag}" if name.endswith(")") else f"{name} ({tag})"
+        """A channel's name with a tag (its level, its score): in brackets, square ones where the name ends in brackets of
+        its own ("Google Hotel Ads (free booking links) [maintain]", not two round brackets in a row; a dash read as a
+        minus before a score and ran into the next item of a list)."""
+        return f"{name} [{tag}]" if name.endswith(")") else f"{name} ({tag})"
 
     def text(self, section: str, key: str, **values: Any) -> str:
         """Template ``section.key`` of the locale filled with ``values`` (numbers written in this language, a currency

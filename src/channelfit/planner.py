@@ -896,6 +896,7 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
             goals=list(profile.goals),
             premises=bool(problem.arrays.premises[0]),
             model=profile.model,
+            channels=[cat.channels[p.channel] for p in chosen],
         ),
         assumptions=_assumptions(problem, chosen, explainer),
         market_gaps=_market_gaps(problem, chosen, explainer),

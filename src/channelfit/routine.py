@@ -179,6 +179,7 @@ def policy(
     goals: Iterable[str] | None = None,
     premises: bool | None = None,
     model: str | None = None,
+    channels: Iterable[str] | None = None,
 ) -> list[str]:
     """A short social media policy checklist for an organisation based in ``country`` that targets ``markets``.
 
@@ -207,12 +208,15 @@ def policy(
       Germany's packaging register and 14-day withdrawal, which bind goods sent to consumers there);
     - ``"consumers": true``: when the organisation sells to consumers, its ``model`` not ``b2b`` (the EU's rule on
       announced price reductions binds traders offering goods to consumers; a furniture maker selling to shops
-      announces none to them).
+      announces none to them);
+    - ``"channels": [...]``: when the plan picks one of those ``channels`` (a platform's own rule: Meta's limits on
+      targeting teens were read by a Novosibirsk school with no Meta channel, where Meta is blocked).
 
     A condition whose profile field is not given (``None``) keeps the line, so a checklist asked for without a
     profile names every line that may apply."""
     targets = set(markets)
     goal_set = None if goals is None else set(goals)
+    picked = None if channels is None else set(channels)
 
     def applies(item: Mapping[str, Any]) -> bool:
         scope = set(item.get("markets", ()))
@@ -228,6 +232,8 @@ def policy(
         # Packaging registers, withdrawal rights and online-offer duties bind goods sent to consumers; a profile does
         # not say whether a shop ships, so premises without the sales goal are taken as selling at the counter only
         if item.get("distance_selling") and premises and goal_set is not None and "sales" not in goal_set:
+            return False
+        if "channels" in item and picked is not None and not picked & set(item["channels"]):
             return False
         return not (item.get("consumers") and model == "b2b")
 
