@@ -212,9 +212,9 @@ def _reach(arrays: ProfileArrays, cat: Catalog, affinity: np.ndarray | None) -> 
     channel's share of users of that gender over one half (capped at 1). For recruiting, the people of the
     target ages where the organisation is based (``base_market``), whatever markets it sells to: a Krakow
     software house selling to Germany and Britain hires in Poland, and was sent to XING's ads to recruit
-    Germans; and each channel in the proportion its own goal-weighted affinity gives recruiting and the customers'
-    goals (:func:`_recruiting_share`: a job board among the candidates alone). For the goal weight that addresses a sector's professionals (``reach_sectors``), the channel's
-    reach among them is used where the catalog knows it. A list-based channel the organisation does not run
+    Germans; and each channel in the proportion its own affinities give recruiting and the customers' goals
+    (:func:`_recruiting_share`: a job board among the candidates alone). For the goal weight that addresses a
+    sector's professionals (``reach_sectors``), the channel's reach among them is used where the catalog knows it. A list-based channel the organisation does not run
     yet counts at :data:`NEW_LIST_REACH_FACTOR`.
     """
     general = rowwise_dot(arrays.target_people, _target_reach(cat))

@@ -155,8 +155,7 @@ def effectiveness(problem: Problem) -> np.ndarray:
     community), and on a listing of a channel that fits the sector (:data:`LISTING_SECTOR_FIT`) also the
     goals a live listing serves (a B&B's Booking.com and Airbnb listings take bookings at listen: they
     were read as serving customer service alone, and the plan said keeping them cost a fifth of its
-    value); ``grow`` lifts only the goals paid promotion lifts,
-    the others staying at ``maintain``.
+    value); ``grow`` lifts only the goals paid promotion lifts, the others staying at ``maintain``.
     A level that takes more money is at its full promotion here (see :func:`spend_curve`); where it is
     ``maintain``, the goals promotion does not lift stay at what its minimum spend buys.
     """
