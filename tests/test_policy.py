@@ -255,3 +255,15 @@ def test_safeguarding_beneficiaries_binds_the_charities_that_have_them() -> None
         line = next(item["text"] for item in locale(language, "nonprofit")["policy"] if isinstance(item, dict) and "nonprofit" in item.get("sectors", ()) and "countries" not in item and "markets" not in item)
         assert line not in cf.recommend(ensemble, language=language, minimum_budget_share=None).policy
         assert line in cf.recommend({**ensemble, "sector": "nonprofit"}, language=language, minimum_budget_share=None).policy
+
+
+def test_a_polish_clinic_reads_the_ban_on_advertising_healthcare() -> None:
+    """A Warsaw dentist boosting posts on Meta read nothing of Poland's rule that a healthcare provider informs but does
+    not advertise (Act on Medical Activity, art. 14(1)): the line binds health organisations based in Poland."""
+    dentist = {"name": "dentist", "model": "b2c", "sector": "health", "markets": ["PL"], "audience": {"age": [25, 65]},
+               "goals": {"local_visits": 3, "lead_generation": 1}, "budget": {"monthly": 6000, "currency": "PLN", "weekly_hours": 6}, "formats": ["image", "text"], "premises": True}
+    for language in ("en", "it", "ru", "uk"):
+        line = next(item["text"] for item in locale(language, sector="health")["policy"] if isinstance(item, dict) and item.get("countries") == ["PL"] and "2011" in item["text"])
+        assert line in cf.recommend(dentist, language=language, minimum_budget_share=None).policy
+        assert line not in cf.recommend({**dentist, "sector": "beauty"}, language=language, minimum_budget_share=None).policy
+        assert line not in cf.recommend({**dentist, "markets": ["DE"], "budget": {**dentist["budget"], "currency": "EUR", "monthly": 1500}}, language=language, minimum_budget_share=None).policy
