@@ -267,3 +267,15 @@ def test_a_polish_clinic_reads_the_ban_on_advertising_healthcare() -> None:
         assert line in cf.recommend(dentist, language=language, minimum_budget_share=None).policy
         assert line not in cf.recommend({**dentist, "sector": "beauty"}, language=language, minimum_budget_share=None).policy
         assert line not in cf.recommend({**dentist, "markets": ["DE"], "budget": {**dentist["budget"], "currency": "EUR", "monthly": 1500}}, language=language, minimum_budget_share=None).policy
+
+
+def test_a_polish_employer_reads_the_pay_transparency_rule_when_it_recruits() -> None:
+    """A Kraków software house whose main goal is hiring read nothing of Poland's pay-transparency rules in
+    recruitment (since 24 December 2025): the line binds organisations based in Poland that recruit."""
+    house = {"name": "house", "model": "b2b", "sector": "software", "markets": {"PL": 0.4, "DE": 0.6}, "based_in": "PL", "audience": {"age": [25, 55], "professionals": True},
+             "goals": {"recruiting": 3, "lead_generation": 1}, "budget": {"monthly": 8000, "currency": "PLN", "weekly_hours": 10}, "formats": ["text", "image"], "premises": False}
+    for language in ("en", "it", "ru", "uk"):
+        line = next(item["text"] for item in locale(language)["policy"] if isinstance(item, dict) and item.get("countries") == ["PL"] and item.get("goals") == ["recruiting"])
+        assert line in cf.recommend(house, language=language, minimum_budget_share=None).policy
+        assert line not in cf.recommend({**house, "goals": {"lead_generation": 1}}, language=language, minimum_budget_share=None).policy
+        assert line not in cf.recommend({**house, "based_in": "DE", "budget": {**house["budget"], "currency": "EUR", "monthly": 2000}}, language=language, minimum_budget_share=None).policy
