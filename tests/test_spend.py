@@ -648,7 +648,7 @@ MEXICO_CITY_DENTAL = {
 def test_the_plan_says_what_keeping_the_accounts_costs(profile: dict) -> None:
     """When letting the plan lower or close the accounts it runs (may_drop_accounts) gives a plan worth 5 % more, the
     plan says so with both values and that plan's mix, and names the accounts that plan lowers or closes; else not."""
-    from channelfit.planner import ACCOUNTS_COST_SHARE
+    from channelfit.solutions import ACCOUNTS_COST_SHARE
 
     try:
         plan = cf.recommend(profile, minimum_budget_share=None)

@@ -34,7 +34,7 @@ from .problem import (
 )
 from .routine import listening_setup, policy, roles, weekly_routine
 from .scorer import EXCLUSIONS, asked_for, dominated, holds_account
-from .solutions import EXPAND_SLOTS, MinimumBudgetSolution, PlanSolutions, Solved, least_promotion
+from .solutions import ACCOUNTS_COST_SHARE, EXPAND_SLOTS, MinimumBudgetSolution, PlanSolutions, Solved, least_promotion
 from .tables import MarketRow, ReachBandRow
 from .vocabulary import AVAILABILITY, GROW, LEVELS, LISTEN, MAINTAIN
 
@@ -50,9 +50,6 @@ _LISTEN_SECTOR_FIT = 0.5
 #: The fit to the business model (b2b, b2c) a channel needs to be a listening place: a consumer school's customers do
 #: not talk on a network of professionals (TenChat). A judgement, the middle of the scale.
 _LISTEN_MODEL_FIT = 0.5
-#: Keeping the accounts at the levels given is costed in the plan when letting the plan lower or close them gives
-#: a plan worth this much more: a judgement, below which the difference is within the catalog's precision.
-ACCOUNTS_COST_SHARE = 0.05
 #: The affinity to a goal a listening place needs to be listed for that goal: a judgement, the scale's "serves it somewhat".
 _LISTEN_GOAL_AFFINITY = 0.3
 #: The goals a marketplace is a listening place for: its public talk is product questions and reviews.
@@ -947,7 +944,7 @@ def _reaches(problem: Problem, c: int, k: int) -> bool:
 
 def _accounts_cost(problem: Problem, chosen: list[Choice], solutions: PlanSolutions, explainer: Explainer) -> Reason | None:
     """What keeping the accounts at the levels given costs, when the plan with them free (``may_drop_accounts``) is
-    worth :data:`ACCOUNTS_COST_SHARE` more: the share of the value given up, both values, and that plan's mix."""
+    worth :data:`~channelfit.solutions.ACCOUNTS_COST_SHARE` more: the share of the value given up, both values, and that plan's mix."""
     free = solutions.accounts_free
     current, freed = solutions.main.value, free.solved.value if free is not None else 0.0
     if free is None or freed <= 0.0 or freed < current * (1 + ACCOUNTS_COST_SHARE):
