@@ -837,3 +837,13 @@ def test_italian_writes_ed_before_e() -> None:
     assert italian.join(["Expedia", "Instagram"]) == "Expedia e Instagram"
     assert italian.join(["a", "Expedia"], "or") == "a o Expedia"
     assert english.join(["Instagram", "Expedia"]) == "Instagram and Expedia"
+
+
+def test_ukrainian_kpi_targets_compare_with_the_baseline() -> None:
+    """Reviewers read "+15 % за 90 днів до базового значення" as a calque: a Ukrainian target compares with the baseline."""
+    shop = {"name": "shop", "model": "b2c", "sector": "retail", "markets": ["UA"], "audience": {"age": [20, 50]}, "goals": {"sales": 3},
+            "budget": {"monthly": 20000, "currency": "UAH", "weekly_hours": 8}, "formats": ["image", "text"], "premises": False}
+    from channelfit.render import render_plan
+
+    page = render_plan(cf.recommend(shop, language="uk", minimum_budget_share=None))
+    assert "порівняно з базовим значенням" in page and "до базового значення" not in page
