@@ -376,11 +376,10 @@ def _listen_and_set_up(problem: Problem, picks: list[Choice], first_levels: list
     ]
     recorded_now = any(k.baseline_weeks[1] <= weeks for p in picks for k in kpis[p.channel])
     # accounts already run carry on: an Athens hotel read "follow and search before posting" beside 1,500 EUR of boosts
-    running = sum(bool(problem.arrays.present[0][p.channel]) for p in picks)
-    key = "_running" if running == len(picks) else "_mixed" if running else "" if recorded_now or not baseline else "_new"
+    new = [p for p in picks if not problem.arrays.present[0][p.channel]]
+    key = "_running" if not new else "_mixed" if len(new) < len(picks) else "" if recorded_now or not baseline else "_new"
     if key == "_running" and all(f.level == p.level and f.extra_eur == p.extra_eur for f, p in zip(first_levels, picks)):
         key = "_running_same"  # nothing changes in the focus phase: no "other changes" to announce
-    new = [p for p in picks if not problem.arrays.present[0][p.channel]]
     if key == "_mixed" and all(f.level == p.level for f, p in zip(first_levels, picks)):
         # nothing listens first: a Karachi shop read "open the new accounts and follow and search there before posting"
         # for one new search campaign beside the accounts it runs
@@ -450,11 +449,12 @@ def _minimum_budget(problem: Problem, minimum: MinimumBudgetSolution | None, pla
     hours = mix_hours(problem, chosen, with_setup=True)
     hired = _hired(problem, hours)
     own_hours = hours - hired.get("hired_weekly_hours", 0.0)
+    cost = money * problem.fx_per_eur + hired.get("hired_monthly_cost", 0.0)  # the hired hours are the mix's cost too
     return MinimumBudget(
         share=minimum.share,
-        monthly=money * problem.fx_per_eur + hired.get("hired_monthly_cost", 0.0),
+        monthly=cost,
         weekly_hours=own_hours,
-        mix_monthly_cost=money * problem.fx_per_eur + hired.get("hired_monthly_cost", 0.0),  # the hired hours are the mix's cost too
+        mix_monthly_cost=cost,
         mix_weekly_hours=own_hours,
         promotion=sum(p.extra_eur for p in chosen) * problem.fx_per_eur,
         **hired,
@@ -904,11 +904,13 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
 
 def _hired_totals(problem: Problem, chosen: list[Choice]) -> dict[str, float]:
     """The hours the mix hires (setup included, as the budget counts them) and their monthly cost, in the profile's
-    currency and in EUR, as the fields of :class:`~channelfit.plan.Totals`; none without an hourly rate."""
-    if problem.hired_hour_eur is None:
-        return {}
-    cost = hired_cost(problem, chosen)
-    return {"hired_weekly_hours": hired_hours(problem, chosen), "hired_monthly_cost": cost * problem.fx_per_eur, "hired_monthly_cost_eur": cost}
+    currency and in EUR, as the fields of :class:`~channelfit.plan.Totals` (:func:`_hired` of the mix's hours, and
+    the cost in EUR); none without an hourly rate."""
+    hired = _hired(problem, mix_hours(problem, chosen, with_setup=True))
+    if hired:
+        assert problem.hired_hour_eur is not None
+        hired["hired_monthly_cost_eur"] = hired["hired_weekly_hours"] * problem.hired_hour_eur
+    return hired
 
 
 def _market_gaps(problem: Problem, chosen: list[Choice], explainer: Explainer) -> list[Reason]:
