@@ -257,7 +257,12 @@ def best_mix(
     """
     instance = _among(make_instance(problem, objective, **limits), only)  # type: ignore[arg-type]
     check_forced_fit(problem, instance)
-    splits = _Splits(problem, instance)
+    return _best_split(problem, _Splits(problem, instance), start)
+
+
+def _best_split(problem: Problem, splits: _Splits, start: tuple[int, ...] | None = None) -> Solved:
+    """:func:`best_mix` on the instance of ``splits``, whose exact splits known already (a decision's) are reused."""
+    instance = splits.instance
     seed = None if start is None else splits.key(start)
     solution = _bounded(solve(_upper_bound(instance), evaluate=splits.value, start=seed if seed and fits(instance, seed) else None), instance)
     best = splits.known.get(splits.key(solution.levels))
@@ -714,14 +719,15 @@ def _accounts_free(problem: Problem, objective: ObjectiveName, at_least: float |
     if not problem.kept_accounts:
         return None
     free = build_problem(problem.profile.model_copy(update={"may_drop_accounts": True}), problem.cat, problem.affinity)
-    start = None
+    instance = make_instance(free, objective)
+    check_forced_fit(free, instance)
+    splits, start = _Splits(free, instance), None
     if at_least is not None:
-        instance = make_instance(free, objective)
-        found = _bounded(solve(_upper_bound(instance), at_least=at_least, evaluate=_Splits(free, instance).value), instance)
+        found = _bounded(solve(_upper_bound(instance), at_least=at_least, evaluate=splits.value), instance)
         if not found.success:
             return None
-        start = found.levels  # a mix reaching the target seeds the optimum's search
-    return FreeAccountsSolution(free, best_mix(free, objective, start=start))
+        start = found.levels  # a mix reaching the target seeds the optimum's search, its exact splits kept
+    return FreeAccountsSolution(free, _best_split(free, splits, start))
 
 
 def _more_hours(problem: Problem, objective: ObjectiveName, main: Solved) -> MoreHoursSolution | None:
