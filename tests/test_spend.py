@@ -845,6 +845,22 @@ def test_a_listing_sells_at_listen_only_where_the_sector_looks_for_it() -> None:
     assert eff[trustpilot, LISTEN, leads] == 0.0 < eff[hitched, LISTEN, leads]
 
 
+def test_a_listing_that_does_not_sell_at_listen_states_no_commission_and_no_sales_count() -> None:
+    """A Warsaw online pharmacy keeps its Allegro account at listen: Allegro fits health below
+    LISTING_SECTOR_FIT, so its listing serves no sales at listen, and the plan read "the channel keeps about 12 % of
+    each sale it brings" beside it. The effect, the commission line and the KPIs now read one rule."""
+    pharmacy = {"name": "VitaPharm", "kind": "company", "model": "b2c", "sector": "health", "markets": ["PL"], "based_in": "PL", "audience": {"age": [25, 65]},
+                "goals": {"sales": 3, "brand_awareness": 1}, "budget": {"monthly": 20000, "currency": "PLN", "weekly_hours": 10}, "formats": ["text", "image"],
+                "premises": False, "present_on": {"facebook": "maintain", "allegro": None}, "max_channels": 5}
+    problem = build_problem(cf.Profile.model_validate(pharmacy), cf.catalog())
+    allegro_index = problem.cat.index["channels"]["allegro"]
+    assert problem.cat.listing[allegro_index] and not problem.selling_listings[allegro_index]
+    allegro = next(p for p in cf.recommend(pharmacy).picks if p.channel == "allegro")
+    assert allegro.level == "listen" and "sales" not in allegro.goals, allegro
+    assert all(r.code != "commission" for r in allegro.why), allegro.why
+    assert all(k.goal != "sales" for k in allegro.kpis), allegro.kpis
+
+
 def test_opening_a_listing_at_listen_takes_its_setup() -> None:
     """A Bangkok restaurant read "setting up takes about 0 hours" for joining LINE MAN Wongnai at listen: a listing
     at listen is live, so opening it takes the setup opening it at maintain takes; a page that only listens does not."""

@@ -176,7 +176,7 @@ def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, se
     if click_cost is not None and cat.keyword_priced[c] and cat.level_auction[c, level]:  # why a lawyer's Google Ads costs more than a baker's
         reasons.append(explainer.click_cost(click_cost))
     commission = cat.commission_rows.get(cat.channels[c])
-    if commission is not None and (level > LISTEN or cat.listing[c]):  # a live listing sells at listen too; a page that listens does not
+    if commission is not None and (level > LISTEN or problem.selling_listings[c]):  # a live listing sells at listen too; a page that listens does not
         reasons.append(explainer.commission(commission))
     through = explainer.strings["words"]["promoted_through"].get(cat.channels[c])
     if level == GROW and through:  # a listing or an owned channel has no ads of its own: say whose ads its money buys
@@ -223,7 +223,7 @@ def _kpis(problem: Problem, pick: Choice, served: list[int], weeks: tuple[int, i
     """The KPIs of the goals a pick serves, their baseline taken in ``weeks`` (see :func:`_baseline_weeks`); a pick
     that only listens is measured on what it hears (the ``listening`` goal's KPI for its orientation), not on growth
     it cannot bring, and that measure counts for the main goal it serves (so the evidence adjusts that goal); a listing
-    at listen, live but not promoted, is tracked on its goals' own counts (a B&B's Booking.com on bookings, not on
+    that sells at listen (:attr:`~channelfit.problem.Problem.selling_listings`), live but not promoted, is tracked on its goals' own counts (a B&B's Booking.com on bookings, not on
     reviews read), with no growth target but a rate's level (reviews answered). A pick
     whose money buys ads in an auction is also measured on the cost of a result for the first goal it serves that has
     one (``paid_kpis.csv``: cost per lead, return on ad spend), from the first weeks it buys them (``paid_weeks``,
@@ -231,7 +231,7 @@ def _kpis(problem: Problem, pick: Choice, served: list[int], weeks: tuple[int, i
     cat = problem.cat
     c, level, extra = pick
     orientation = cat.channel_rows[c].orientation
-    if LEVELS[level] == "listen" and not cat.listing[c]:
+    if LEVELS[level] == "listen" and not problem.selling_listings[c]:
         row = cat.kpi_rows.get(("listening", orientation))
         if row is None or not served:
             return []

@@ -121,6 +121,14 @@ class Problem:
         return effectiveness(self)
 
     @functools.cached_property
+    def selling_listings(self) -> np.ndarray:
+        """``(C,)`` the listings that sell, book or are called at listen for this profile: a channel whose accounts are
+        listings and that fits the sector at least :data:`LISTING_SECTOR_FIT`. The effect, the commission line and the
+        KPIs read this one rule (a wedding photographer's Trustpilot page at listen serves no leads, and is not counted on them)."""
+        assert self.scores.criteria is not None
+        return self.cat.listing & (self.scores.criteria[0][:, CRITERIA.index("sector")] >= LISTING_SECTOR_FIT)
+
+    @functools.cached_property
     def kept_accounts(self) -> dict[int, int]:
         """The accounts the plan must keep, ``{channel index: lowest level allowed}`` (:func:`_kept_floors`), computed
         once: every solve's instance, the unspent sentence and the accounts' cost read it."""
@@ -163,9 +171,7 @@ def effectiveness(problem: Problem) -> np.ndarray:
     fit = problem.scores.fit_without_goals[0]
     level_effect = cat.level_effect
     effect = np.repeat(level_effect[:, :, None], len(cat.goals), axis=2)
-    assert problem.scores.criteria is not None
-    sells = cat.listing & (problem.scores.criteria[0][:, CRITERIA.index("sector")] >= LISTING_SECTOR_FIT)
-    effect[:, LISTEN] *= np.where(sells[:, None], cat.goal_listing_serves[None, :], cat.goal_listen_serves[None, :])
+    effect[:, LISTEN] *= np.where(problem.selling_listings[:, None], cat.goal_listing_serves[None, :], cat.goal_listen_serves[None, :])
     unpaid = ~cat.goal_paid_lift[None, :]
     effect[:, MAINTAIN] = np.where(unpaid & (cat.level_spend_scale_eur[:, MAINTAIN, None] > 0), AT_MINIMUM_SPEND[MAINTAIN] * level_effect[:, MAINTAIN, None], effect[:, MAINTAIN])
     effect[:, GROW] = np.where(unpaid & (level_effect[:, MAINTAIN, None] > 0), effect[:, MAINTAIN], effect[:, GROW])
