@@ -97,7 +97,7 @@ def test_goods_shipping_lines_are_for_organisations_selling_at_a_distance(langua
     (Verpackungsgesetz, BGB § 312g) and the EU's product safety rules for online offers: they bind an organisation
     selling goods at a distance, one with no premises (a German online shop) or with the sales goal (a pub that also
     sells its beer online, for which the product-safety regulation does not apply: beer is food); one with premises
-    and no sales goal sells at its counter."""
+    and no sales goal sells at its counter. Both bind sellers to consumers, not a maker selling to businesses."""
     lucid, gpsr = _line(language, "LUCID"), _line(language, "2023/988")
     pub = _checklist(PRAGUE_PUB, language)
     assert lucid not in pub and gpsr not in pub
@@ -105,6 +105,10 @@ def test_goods_shipping_lines_are_for_organisations_selling_at_a_distance(langua
     assert lucid in shop and gpsr in shop
     online_pub = _checklist({**PRAGUE_PUB, "goals": {**PRAGUE_PUB["goals"], "sales": 2}}, language)
     assert lucid in online_pub and gpsr not in online_pub
+    # review 24: a Munich drives maker selling to manufacturers read both consumer-goods lines
+    maker = _checklist({**BERLIN_SHOP, "model": "b2b", "sector": "manufacturing", "audience": {"age": [30, 60], "professionals": True}}, language)
+    assert lucid not in maker and gpsr not in maker
+    assert gpsr in _checklist({**BERLIN_SHOP, "sector": "manufacturing"}, language)
 
 
 def test_the_gates_of_a_line_are_the_same_in_every_language() -> None:
