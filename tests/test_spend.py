@@ -718,14 +718,15 @@ def test_promotion_grows_with_the_people_the_ads_run_to() -> None:
     k = cat.index["countries"]["SG"]
     online = (cat.population_bands[k] * cat.internet_bands[k] * singapore.arrays.age_overlap[0]).sum() * cat.people_millions[k] / 2
     np.testing.assert_allclose(singapore.audience_millions, online)
-    for p, at_home in ((singapore, local), (region, problem(markets={"SG": 1, "MY": 1, "ID": 1}, premises=True))):
+    counter_only = {"premises": True, "goals": {"brand_awareness": 2}}  # a shop in Singapore selling at its counter: its ads stay around it
+    for p, at_home in ((singapore, local), (region, problem(markets={"SG": 1, "MY": 1, "ID": 1}, **counter_only))):
         expected = np.clip(np.sqrt(p.audience_millions / LOCAL_AUDIENCE_MILLIONS), 1, MAX_AUDIENCE_SCALE)
         np.testing.assert_allclose(p.spend_scale[ig], at_home.spend_scale[ig] * expected)
         np.testing.assert_array_equal(p.money, at_home.money)  # the minimum useful spend stays a test budget
     buyers = {"model": "b2b"}, {"audience": {"age": [20, 40], "gender": "female", "professionals": True}}
     for changes in buyers:  # a Tel Aviv firm selling to US and European enterprises left 71 % of its budget unspent
         np.testing.assert_allclose(problem(markets={"SG": 1, "MY": 1, "ID": 1}, **changes).audience_millions, region.audience_millions * BUYER_SHARE)
-        assert problem(markets={"SG": 1, "MY": 1, "ID": 1}, premises=True, **changes).audience_millions is None
+        assert problem(markets={"SG": 1, "MY": 1, "ID": 1}, **counter_only, **changes).audience_millions is None
     explainer = Explainer(cat, "en")
     stated = [r for r in cf.recommend({**_BRAND, "markets": {"US": 1, "GB": 1, "DE": 1}, "model": "b2b"}, minimum_budget_share=None).assumptions if r.code == "audience"]
     assert [r.text for r in stated] == [explainer.text("reasons", "assumed_audience_buyers", **stated[0].values)]
@@ -740,7 +741,7 @@ def test_promotion_grows_with_the_people_the_ads_run_to() -> None:
 def test_an_organisation_its_customers_travel_to_advertises_where_they_live() -> None:
     """A Nairobi safari operator selling to American, British and German tourists had Google Ads "near its full
     effect" at a local business's scale and 940 USD a month unspent: an organisation with premises whose customers
-    travel to it from markets abroad advertises across them; a restaurant selling at home keeps the local scale, and
+    travel to it from markets abroad advertises across them; a restaurant selling in its own country keeps the local scale, and
     so does a pub whose main goal is visits from abroad: its tourists choose it once there (a Prague brewpub's boosts
     ran to 81 million people in Germany and Britain)."""
     from channelfit.problem import audience_scale
@@ -752,13 +753,39 @@ def test_an_organisation_its_customers_travel_to_advertises_where_they_live() ->
               "premises": True, "present_on": {"tripadvisor": "maintain", "instagram": "maintain", "facebook": None}, "max_channels": 4}
     abroad = build_problem(cf.Profile.model_validate(safari), cat)
     home = build_problem(cf.Profile.model_validate({**safari, "markets": ["KE"], "budget": {**safari["budget"], "currency": "KES", "monthly": 300000}}), cat)
-    eatery = build_problem(cf.Profile.model_validate({**safari, "sector": "food_and_drink", "goals": {"sales": 3, "local_visits": 1}}), cat)
+    eatery = build_problem(cf.Profile.model_validate({**safari, "sector": "food_and_drink", "markets": ["KE"], "goals": {"sales": 3, "local_visits": 1}}), cat)
     pub = build_problem(cf.Profile.model_validate({**safari, "sector": "food_and_drink", "markets": {"CZ": 0.5, "DE": 0.3, "GB": 0.2}, "based_in": "CZ",
                                                    "goals": {"local_visits": 3, "brand_awareness": 1}}), cat)
     assert audience_scale(abroad.audience_millions) > 1 and home.audience_millions is None and eatery.audience_millions is None and pub.audience_millions is None
     plan = cf.recommend(safari, minimum_budget_share=None)
     assert plan.totals.unspent < 1e-6 * plan.monthly_budget
     assert [r for r in plan.assumptions if r.code == "audience"]
+
+
+def test_a_place_that_also_ships_abroad_advertises_across_its_markets_but_its_listings_stay_local() -> None:
+    """An Etna winery with a cellar door, selling to Italy, Germany and the US, left 1,907 of its 2,500 EUR unspent,
+    its Google Ads "near their full effect" at 411 EUR a month, a cellar door's local scale (review 24): an
+    organisation with premises and the sales goal sells at a distance (as the policy checklist's goods lines already
+    read it), so its ads for markets abroad run across them, while its maps listing's ads stay around the premises;
+    without the sales goal, or selling only at home, it keeps the local scale."""
+    from channelfit.problem import audience_scale
+
+    cat = cf.catalog()
+    winery = {"name": "winery", "model": "b2c", "sector": "food_and_drink", "markets": {"IT": 0.4, "DE": 0.3, "US": 0.3}, "based_in": "IT",
+              "audience": {"age": [28, 65]}, "goals": {"sales": 3, "brand_awareness": 2, "local_visits": 1},
+              "budget": {"monthly": 2500, "currency": "EUR", "weekly_hours": 8}, "formats": ["text", "image", "short_video"],
+              "premises": True, "present_on": {"instagram": "maintain"}, "max_channels": 4}
+    abroad = build_problem(cf.Profile.model_validate(winery), cat)
+    cellar_door = build_problem(cf.Profile.model_validate({**winery, "goals": {"brand_awareness": 2, "local_visits": 1}}), cat)
+    at_home = build_problem(cf.Profile.model_validate({**winery, "markets": ["IT"]}), cat)
+    assert audience_scale(abroad.audience_millions) > 1 and cellar_door.audience_millions is None and at_home.audience_millions is None
+    gads, gbp = cat.index["channels"]["google_ads"], cat.index["channels"]["google_business_profile"]
+    assert abroad.spend_scale[gads].max() > cellar_door.spend_scale[gads].max() > 0
+    np.testing.assert_array_equal(abroad.spend_scale[gbp], cellar_door.spend_scale[gbp])
+    plan = cf.recommend(winery, minimum_budget_share=None)
+    assert plan.totals.unspent < 1e-6 * plan.monthly_budget, plan.totals.unspent_why
+    stated = [r for r in plan.assumptions if r.code == "audience"]
+    assert len(stated) == 1 and "sell at a distance" in stated[0].text, plan.assumptions
 
 
 def test_a_machine_maker_boosts_its_linkedin_posts_and_a_tiktok_shop_promotes_its_videos() -> None:

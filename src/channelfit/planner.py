@@ -28,9 +28,11 @@ from .problem import (
     mix_hours,
     mix_money,
     ordered_picks,
+    promotion_scale,
     sells_to_buyers,
     spend_curve,
     spend_floor,
+    travelled_to,
 )
 from .routine import listening_setup, policy, roles, weekly_routine
 from .scorer import EXCLUSIONS, asked_for, dominated, holds_account
@@ -1032,12 +1034,17 @@ def _assumptions(problem: Problem, chosen: list[Choice], explainer: Explainer) -
     """What the plan assumed where the profile did not say: premises (from the goals or the sector), and how many
     people the paid picks' ads run to when they run across the markets (:func:`~channelfit.problem.audience_millions`)."""
     out = _premises_assumed(problem, explainer)
-    scale = audience_scale(problem.audience_millions)
-    # only where money buys ads: a Dhaka charity with no budget read how far its ads would run
-    if problem.audience_millions is not None and scale > 1 and any(problem.spend_scale[c, lv] > 0 and problem.money[c, lv] + extra > 0 for c, lv, extra in chosen):
+    scales = promotion_scale(problem.arrays, problem.cat, problem.audience_millions)
+    # only where money buys ads that run across the markets: a Dhaka charity with no budget read how far its ads would run
+    if problem.audience_millions is not None and any(problem.spend_scale[c, lv] > 0 and problem.money[c, lv] + extra > 0 and scales[c] > 1 for c, lv, extra in chosen):
         people = problem.audience_millions
-        key = "assumed_audience_buyers" if sells_to_buyers(problem.profile) else "assumed_audience_travel" if problem.arrays.premises[0] else "assumed_audience"
-        out.append(explainer.reason("audience", key, people=round(people) if people >= 10 else round(people, 1), factor=round(scale, 1)))
+        if not problem.arrays.premises[0]:
+            key = "assumed_audience_buyers" if sells_to_buyers(problem.profile) else "assumed_audience"
+        elif travelled_to(problem.arrays, problem.cat):
+            key = "assumed_audience_travel"
+        else:  # it ships to its markets abroad: the ads other than its listings' run across them
+            key = "assumed_audience_ships_buyers" if sells_to_buyers(problem.profile) else "assumed_audience_ships"
+        out.append(explainer.reason("audience", key, people=round(people) if people >= 10 else round(people, 1), factor=round(audience_scale(people), 1)))
     return out
 
 

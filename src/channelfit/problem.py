@@ -8,7 +8,7 @@ budget, count limit and objective.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -268,7 +268,7 @@ def build_problem(
         money=_local_money(cat, local_index),
         hours=budgeted_hours(cat.level_weekly_hours, cat.level_offered, setup),
         setup=setup,
-        spend_scale=cat.level_spend_scale_eur * local_index[:, None] * audience_scale(audience),
+        spend_scale=cat.level_spend_scale_eur * (local_index * promotion_scale(arrays, cat, audience))[:, None],
         audience_millions=audience,
         monthly_budget_eur=profile.budget.monthly / cat.fx_per_eur[profile.budget.currency],
         fx_per_eur=cat.fx_per_eur[profile.budget.currency],
@@ -280,14 +280,23 @@ def audience_millions(profile: Profile, arrays: ProfileArrays, cat: Catalog) -> 
     """The people the ads run to across the target markets, in millions, for an organisation without premises: the
     people of the target ages (and gender) online there, and of them :data:`BUYER_SHARE` when it sells to businesses
     or professionals (:func:`sells_to_buyers`). ``None`` for a local business (premises): its promotion keeps the
-    judged local scale, unless its customers travel to it from markets abroad (:func:`travelled_to`)."""
-    if arrays.premises[0] and not travelled_to(arrays, cat):
+    judged local scale, unless its customers travel to it from markets abroad (:func:`travelled_to`) or it also
+    sells to markets abroad at a distance (:func:`ships_abroad`), where those of its ads that are not its listings'
+    run (see :func:`promotion_scale`)."""
+    if arrays.premises[0] and not travelled_to(arrays, cat) and not ships_abroad(profile, arrays):
         return None
     online = (cat.population_bands * cat.internet_bands * arrays.age_overlap[0][None, :]).sum(axis=1)  # (country,) share of 13+
     in_markets = arrays.market_weights[0] > 0
     gender_share = 1.0 if profile.audience.gender == "any" else 0.5
     people = float((cat.people_millions * online)[in_markets].sum()) * gender_share
     return people * BUYER_SHARE if sells_to_buyers(profile) else people
+
+
+def _targets_abroad(arrays: ProfileArrays) -> bool:
+    """Whether a target market is not the home market, where the premises are."""
+    abroad = arrays.market_weights[0] > 0
+    abroad[arrays.home_market[0]] = False
+    return bool(abroad.any())
 
 
 def travelled_to(arrays: ProfileArrays, cat: Catalog) -> bool:
@@ -297,9 +306,32 @@ def travelled_to(arrays: ProfileArrays, cat: Catalog) -> bool:
     USD a month unspent). A place whose main goal is local visits draws tourists too, but they choose it once there,
     through maps and reviews and ads run around the premises: a Prague brewpub's boosts were run to 81 million people
     of its ages in Germany and Britain."""
-    abroad = arrays.market_weights[0] > 0
-    abroad[arrays.home_market[0]] = False
-    return bool(cat.sector_visitors_travel[arrays.sector[0]] and abroad.any())
+    return bool(cat.sector_visitors_travel[arrays.sector[0]]) and _targets_abroad(arrays)
+
+
+def sells_at_a_distance(premises: bool, goals: Iterable[str]) -> bool:
+    """Whether the organisation sends what it sells: one without premises (an online shop, a brand), or one with
+    premises and the ``sales`` goal (a shop or a winery that also sells online). A profile does not say whether a shop
+    with premises ships, so one without the sales goal is taken to sell at its counter. The policy checklist's
+    goods-shipping lines and the reach of the ads read this one rule."""
+    return not premises or "sales" in goals
+
+
+def ships_abroad(profile: Profile, arrays: ProfileArrays) -> bool:
+    """Whether an organisation with premises also sells at a distance (:func:`sells_at_a_distance`) to target markets
+    abroad, so its ads for those sales run across its markets: a Sicilian winery selling to Germany and the US had its
+    Google Ads "near their full effect" at 411 EUR a month at a cellar door's local scale, and 1,907 of its 2,500 EUR
+    unspent (review 24)."""
+    return bool(arrays.premises[0]) and sells_at_a_distance(True, profile.goals) and _targets_abroad(arrays)
+
+
+def promotion_scale(arrays: ProfileArrays, cat: Catalog, audience: float | None) -> np.ndarray:
+    """``(C,)`` how much more promotion each channel's ads take than a local business's (:func:`audience_scale` of
+    the people they run to), 1 for a listing at the premises unless the customers travel there: a winery's maps
+    listing advertises its cellar door to the people around it, while its search ads sell its wine abroad."""
+    scale = audience_scale(audience)
+    local_listings = bool(arrays.premises[0]) and not travelled_to(arrays, cat)
+    return np.where(cat.needs_premises & local_listings, 1.0, scale)
 
 
 def sells_to_buyers(profile: Profile) -> bool:

@@ -12,6 +12,7 @@ from typing import Any
 from .data import Catalog
 from .explain import Explainer
 from .plan import ListeningItem, Role, RoutineItem
+from .problem import sells_at_a_distance
 from .vocabulary import GROW, LEVELS
 
 __all__ = ["listening_setup", "policy", "roles", "weekly_routine"]
@@ -202,8 +203,8 @@ def policy(
       representative, which an organisation established there does not name: a Prague brewpub was told to);
     - ``"goals": [...]``: when the profile has one of those ``goals`` (the job-ad lines bind those who recruit: an
       Odesa hotel without a recruiting goal read Ukraine's job-ad rule);
-    - ``"distance_selling": true``: when the organisation sells at a distance, taken to be one with no ``premises``
-      (an online shop, a brand) or with the ``sales`` goal (a shop with premises that also sells online); one with
+    - ``"distance_selling": true``: when the organisation sells at a distance
+      (:func:`~channelfit.problem.sells_at_a_distance`: no ``premises``, or the ``sales`` goal); one with
       premises and no sales goal sells at its counter (a Prague brewpub whose German customers drink in Prague read
       Germany's packaging register and 14-day withdrawal, which bind goods sent to consumers there);
     - ``"consumers": true``: when the organisation sells to consumers, its ``model`` not ``b2b`` (the EU's rule on
@@ -229,9 +230,8 @@ def policy(
             return False
         if "goals" in item and goal_set is not None and not goal_set & set(item["goals"]):
             return False
-        # Packaging registers, withdrawal rights and online-offer duties bind goods sent to consumers; a profile does
-        # not say whether a shop ships, so premises without the sales goal are taken as selling at the counter only
-        if item.get("distance_selling") and premises and goal_set is not None and "sales" not in goal_set:
+        # packaging registers, withdrawal rights and online-offer duties bind goods sent to consumers
+        if item.get("distance_selling") and premises is not None and goal_set is not None and not sells_at_a_distance(premises, goal_set):
             return False
         if "channels" in item and picked is not None and not picked & set(item["channels"]):
             return False
