@@ -1552,6 +1552,28 @@ def test_an_account_a_pick_runs_on_is_kept_not_closed() -> None:
     assert page.action == "keep" and page.level_planned is None and "Messenger" in page.why.text and "clos" in page.why.text, page
 
 
+def test_a_channel_whose_account_host_is_out_is_excluded_with_its_reason() -> None:
+    """The Hanoi cafe excluding Facebook (and the other boostable networks) was given Messenger's ads, which run from
+    a Facebook Page: a channel that runs on another's account (runs_on) is excluded as needing it when that account
+    is excluded, blocked in every target market or closed to the organisation, and the reason names the account;
+    included anyway, the profile cannot be planned, and the error names what would allow it."""
+    cafe = {"name": "Hanoi cafe", "model": "b2c", "sector": "food_and_drink", "markets": ["VN"], "audience": {"age": [18, 40]},
+            "goals": {"local_visits": 3, "brand_awareness": 1}, "budget": {"monthly": 2_000_000, "currency": "VND", "weekly_hours": 5},
+            "formats": ["image", "short_video"], "premises": True, "max_channels": 3, "exclude": ["facebook", "instagram", "tiktok", "linkedin", "zalo"]}
+    for language in ("en", "it"):
+        plan = cf.recommend(cafe, language=language, minimum_budget_share=None)
+        assert not {"messenger", "threads"} & {p.channel for p in plan.picks}
+        reasons = {e.channel: e for e in plan.excluded if e.reason == "needs_host"}
+        assert set(reasons) == {"messenger", "threads"}, reasons
+        assert "Facebook" in reasons["messenger"].why.text and "Instagram" in reasons["threads"].why.text
+        assert reasons["messenger"].why.text in render_plan(plan)
+    with_page = cf.recommend({**cafe, "exclude": ["instagram"]}, minimum_budget_share=None)
+    assert "messenger" not in {e.channel for e in with_page.excluded if e.reason == "needs_host"}
+    with pytest.raises(cf.InfeasibleError) as info:
+        cf.recommend({**cafe, "include": ["messenger"]})
+    assert info.value.field == "include" and info.value.value == "messenger" and "facebook" in str(info.value)
+
+
 def test_a_sector_names_its_counts() -> None:
     """An Odesa hotel's Telegram and a Nairobi safari operator's Google Ads were measured on "orders": a sector that
     sells stays, trips or appointments counts bookings (sector_kpis.csv), every KPI of that name in its plan; a shop

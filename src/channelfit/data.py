@@ -93,6 +93,9 @@ class Catalog:
         ``(channel, sector, country)``: the row counts for a professional audience (business buyers), not consumers.
     needs_premises
         ``(channel,)``: the channel only serves organisations with a place customers visit (maps, local reviews).
+    host
+        ``(channel,)``: index of the channel whose account it needs (``runs_on``: Messenger runs on a Facebook Page),
+        -1 for none.
     starts_empty
         ``(channel,)``: the channel reaches only the people who subscribed (an email list), so an organisation
         that does not run it yet starts with nobody there.
@@ -181,6 +184,7 @@ class Catalog:
     customer_reach: np.ndarray
     customer_reach_professionals: np.ndarray
     needs_premises: np.ndarray
+    host: np.ndarray
     starts_empty: np.ndarray
     vertical_sectors: np.ndarray
     account_sectors: np.ndarray
@@ -602,6 +606,7 @@ def _build(folder: Path) -> Catalog:
             > 0
         ),
         needs_premises=_frozen(np.array([row.needs_premises for row in channel_rows], dtype=bool)),
+        host=_frozen(np.array([-1 if row.runs_on is None else ch[row.runs_on] for row in channel_rows], dtype=np.int64)),
         starts_empty=_frozen(np.array([row.starts_empty for row in channel_rows], dtype=bool)),
         sector_visitors_travel=_frozen(np.array([row.visitors_travel for row in _rows(tables, "sectors")], dtype=bool)),
         vertical_sectors=_frozen(np.array([[sector in row.vertical_sector_list for sector in vocab["sectors"]] for row in channel_rows], dtype=bool).reshape(len(channel_rows), len(vocab["sectors"]))),

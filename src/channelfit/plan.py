@@ -127,7 +127,7 @@ class Excluded(_Out):
 
     channel: str
     name: str
-    reason: Literal["excluded_by_you", "blocked", "needs_premises", "no_fit", "too_little_reach", "closed"]
+    reason: Literal["excluded_by_you", "blocked", "needs_premises", "no_fit", "too_little_reach", "closed", "needs_host"]
     why: Reason
 
 

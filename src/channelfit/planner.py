@@ -485,6 +485,8 @@ def _exclusion_reason(problem: Problem, explainer: Explainer, c: int, code: str,
         return explainer.reason(code, pct=round(float(problem.scores.reach[0, c]) * 100, 1))
     if code == "closed":
         return explainer.closed(cat.channel_rows[c].owner, str(problem.advertiser), cat.closed_rows[(cat.channels[c], problem.advertiser)])
+    if code == "needs_host":
+        return explainer.reason(code, host=explainer.channel_name(int(cat.host[c])))
     if code != "no_fit":
         return explainer.reason(code)
     if not holds_account(problem.arrays, cat)[0, c]:

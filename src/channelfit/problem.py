@@ -236,6 +236,10 @@ def build_problem(
         message, allowed = {
             "blocked": (f"{channel} is blocked in every target market", f"channels available in at least one of {targets}"),
             "closed": (f"{channel} takes no accounts from organisations based in {advertiser}", f"channels open to organisations based in {advertiser}"),
+            "needs_host": (
+                f"{channel} runs on a {cat.channels[cat.host[c]]} account, which is excluded, blocked in every target market or closed to you",
+                f"{cat.channels[cat.host[c]]} not excluded and open to you in a target market, or {channel} left out of include",
+            ),
         }.get(reason, (f"{channel} needs premises: a place customers visit or a local service area", "set premises: true, or include channels that need no premises"))
         raise InfeasibleError(message, field="include", value=channel, allowed=allowed)
     setup = np.where(arrays.present[0][:, None], 0.0, cat.level_setup_hours)

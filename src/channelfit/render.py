@@ -285,7 +285,8 @@ def render_plan(plan: Plan) -> str:
         # so a US streamer sees that Twitch lacks a figure, not that it does not fit
         by_reason: dict[str, list[str]] = {}
         for e in named:
-            label = word("exclusions", e.reason) if e.reason != "no_fit" else text("render", "excluded_no_fit", why=e.why.text)
+            # "no fit" has a cause, and "needs another account" names which
+            label = text("render", "excluded_no_fit", why=e.why.text) if e.reason == "no_fit" else e.why.text if e.reason == "needs_host" else word("exclusions", e.reason)
             by_reason.setdefault(label, []).append(safe_cell(e.name))
         out.append(text("render", "excluded", items="; ".join(f"{label}: {', '.join(chs)}" for label, chs in by_reason.items())))
     counted = Counter(e.why.code for e in plan.excluded if e.why.code in NOT_FOR_YOU)

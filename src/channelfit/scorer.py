@@ -21,7 +21,11 @@ from .vocabulary import AGE_BANDS, GENDERS, LEVELS, MODELS
 __all__ = ["EXCLUSIONS", "MIN_REACH", "MIN_SECTOR_FIT", "Scores", "advertiser_country", "asked_for", "dominated", "age_overlap", "encode", "exclusions", "holds_account", "score"]
 
 #: Why a channel cannot be in a profile's mix; code 0 (not listed) means it is a candidate.
-EXCLUSIONS: tuple[str, ...] = ("candidate", "excluded_by_you", "blocked", "needs_premises", "no_fit", "too_little_reach", "closed")
+EXCLUSIONS: tuple[str, ...] = ("candidate", "excluded_by_you", "blocked", "needs_premises", "no_fit", "too_little_reach", "closed", "needs_host")
+#: A channel that runs on another's account (``runs_on``) cannot be used when that account is excluded by the
+#: organisation, blocked in every target market, or closed to it: the Hanoi cafe excluding Facebook was given
+#: Messenger's ads, which run from a Facebook Page.
+_HOST_LOST = (EXCLUSIONS.index("excluded_by_you"), EXCLUSIONS.index("blocked"), EXCLUSIONS.index("closed"))
 #: A channel must reach at least this share of the target people to be picked (unless included or an
 #: account the organisation keeps): a judgement that below 2 % a channel cannot carry a goal.
 MIN_REACH = 0.02
@@ -285,7 +289,8 @@ def exclusions(arrays: ProfileArrays, cat: Catalog, scores: Scores) -> np.ndarra
     members-only for other sectors than the organisation's (a vendor cannot hold a Doximity account); takes no
     account from organisations of its country or kind (said only of a channel that would otherwise fit);
     reaches less than :data:`MIN_REACH` of the target people. Included channels, and accounts the
-    organisation keeps, are exempt from the last two.
+    organisation keeps, are exempt from the last two. A channel that would otherwise be a candidate, or fail only
+    on fit or reach, needs its host's account (``needs_host``) when that account is excluded, blocked or closed.
     """
     targets = (arrays.market_weights > 0).astype(float)
     open_markets = targets @ (cat.availability != 2).T.astype(float)
@@ -299,4 +304,8 @@ def exclusions(arrays: ProfileArrays, cat: Catalog, scores: Scores) -> np.ndarra
     code[cat.needs_premises[None, :] & ~arrays.premises[:, None]] = EXCLUSIONS.index("needs_premises")
     code[open_markets == 0] = EXCLUSIONS.index("blocked")
     code[arrays.exclude] = EXCLUSIONS.index("excluded_by_you")
+    hosted = np.flatnonzero(cat.host >= 0)
+    if hosted.size:
+        lost = np.isin(code[:, cat.host[hosted]], _HOST_LOST) & ~np.isin(code[:, hosted], _HOST_LOST)
+        code[:, hosted] = np.where(lost, EXCLUSIONS.index("needs_host"), code[:, hosted])
     return code
