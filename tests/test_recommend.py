@@ -1574,6 +1574,23 @@ def test_a_channel_whose_account_host_is_out_is_excluded_with_its_reason() -> No
     assert info.value.field == "include" and info.value.value == "messenger" and "facebook" in str(info.value)
 
 
+def test_employer_review_sites_serve_hiring_not_customers() -> None:
+    """An Osaka freelance illustrator given more hours was sent to Glassdoor for brand awareness, "update the listing"
+    twice a week (review 24): the employer-review sites' readers are job seekers and staff, so they serve recruiting
+    and listening, not a customer goal, and a studio with no recruiting goal is not sent there."""
+    cat = cf.catalog()
+    customer_goals = [g for g, row in zip(cat.goals, cat.vocabulary_rows["goals"]) if g not in ("recruiting", "listening")]
+    for site in ("glassdoor", "kununu"):
+        served = {g for g in customer_goals if (row := cat.goal_rows.get((site, g))) is not None and row.affinity > 0}
+        assert not served, (site, served)
+    illustrator = {"name": "illustrator", "kind": "person", "model": "b2b", "sector": "arts_and_design", "markets": {"JP": 0.6, "US": 0.4}, "based_in": "JP",
+                   "audience": {"age": [25, 55], "professionals": True, "sectors": ["media_and_entertainment", "gaming"]}, "goals": {"lead_generation": 3, "brand_awareness": 2},
+                   "budget": {"monthly": 10000, "currency": "JPY", "weekly_hours": 8}, "formats": ["image", "short_video", "text"], "premises": False,
+                   "present_on": {"x": "maintain", "instagram": "maintain"}, "max_channels": 3}
+    plan = cf.recommend(illustrator, minimum_budget_share=None)
+    assert not {"glassdoor", "kununu"} & {p.channel for p in plan.picks}, plan.picks
+
+
 def test_a_sector_names_its_counts() -> None:
     """An Odesa hotel's Telegram and a Nairobi safari operator's Google Ads were measured on "orders": a sector that
     sells stays, trips or appointments counts bookings (sector_kpis.csv), every KPI of that name in its plan; a shop
