@@ -1604,3 +1604,7 @@ def test_a_sector_names_its_counts() -> None:
     hotel_kpis = {k.kpi for p in cf.recommend(hotel, minimum_budget_share=None).picks for k in p.kpis}
     shop_kpis = {k.kpi for p in cf.recommend(shop, minimum_budget_share=None).picks for k in p.kpis}
     assert "orders" in shop_kpis and "orders" not in hotel_kpis and "bookings" in hotel_kpis, (hotel_kpis, shop_kpis)
+    # review 24: a Lagos savings app's Google Ads counted orders; a fintech counts new customers, a school enrolments
+    for sector, count in (("finance", "new_customers"), ("education", "enrolments")):
+        kpis = {k.kpi for p in cf.recommend({**shop, "sector": sector}, minimum_budget_share=None).picks for k in p.kpis}
+        assert "orders" not in kpis and count in kpis, (sector, kpis)
