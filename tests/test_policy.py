@@ -283,3 +283,27 @@ def test_a_polish_employer_reads_the_pay_transparency_rule_when_it_recruits() ->
         assert line in cf.recommend(house, language=language, minimum_budget_share=None).policy
         assert line not in cf.recommend({**house, "goals": {"lead_generation": 1}}, language=language, minimum_budget_share=None).policy
         assert line not in cf.recommend({**house, "based_in": "DE", "budget": {**house["budget"], "currency": "EUR", "monthly": 2000}}, language=language, minimum_budget_share=None).policy
+
+
+#: A Berlin software house hiring developers (review 24).
+BERLIN_HIRING = {
+    "name": "hiring", "model": "b2b", "sector": "software", "markets": ["DE"], "based_in": "DE", "audience": {"age": [25, 55], "professionals": True},
+    "goals": {"recruiting": 3, "lead_generation": 1}, "budget": {"monthly": 2000, "currency": "EUR", "weekly_hours": 10}, "formats": ["text", "image"], "premises": False,
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_germanys_and_the_eus_job_ad_rules_bind_those_who_recruit_there(language: str) -> None:
+    """Review 24: a German employer read nothing of job ads open to all genders (AGG, § 11) nor of the EU's pay
+    transparency before the interview (Directive (EU) 2023/970, art. 5). Both bind the recruiting goal, Germany's in
+    Germany, the EU's in the EU markets but Poland, whose own line already states the rule as Polish law has it."""
+    agg, eu = _line(language, "§ 11"), _line(language, "2023/970", goals=["recruiting"], markets=[m for m in ("IT", "DE", "FR", "ES", "NL", "BE", "SE", "AT", "PT", "IE", "CZ", "RO", "GR", "DK", "FI")])
+    hiring = _checklist(BERLIN_HIRING, language)
+    assert agg in hiring and eu in hiring
+    selling = _checklist({**BERLIN_HIRING, "goals": {"lead_generation": 1}}, language)
+    assert agg not in selling and eu not in selling
+    krakow = _checklist({**BERLIN_HIRING, "markets": ["PL"], "based_in": "PL", "budget": {"monthly": 8000, "currency": "PLN", "weekly_hours": 10}}, language)
+    polish = next(item["text"] for item in locale(language)["policy"] if isinstance(item, dict) and item.get("countries") == ["PL"] and item.get("goals") == ["recruiting"])
+    assert polish in krakow and eu not in krakow and agg not in krakow
+    texas = _checklist({**BERLIN_HIRING, "markets": ["US"], "based_in": "US", "budget": {"monthly": 2000, "currency": "USD", "weekly_hours": 10}}, language)
+    assert agg not in texas and eu not in texas
