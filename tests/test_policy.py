@@ -307,3 +307,29 @@ def test_germanys_and_the_eus_job_ad_rules_bind_those_who_recruit_there(language
     assert polish in krakow and eu not in krakow and agg not in krakow
     texas = _checklist({**BERLIN_HIRING, "markets": ["US"], "based_in": "US", "budget": {"monthly": 2000, "currency": "USD", "weekly_hours": 10}}, language)
     assert agg not in texas and eu not in texas
+
+
+#: A Tuscan winery selling online to Italian and American consumers (review 24).
+WINERY = {
+    "name": "winery", "model": "b2c", "sector": "food_and_drink", "markets": {"IT": 0.6, "US": 0.4}, "based_in": "IT", "audience": {"age": [30, 65]},
+    "goals": {"sales": 3, "brand_awareness": 2}, "budget": {"monthly": 1500, "currency": "EUR", "weekly_hours": 8}, "formats": ["image", "short_video"], "premises": True,
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_alcohol_lines_of_italy_and_the_united_states_reach_a_winery(language: str) -> None:
+    """Review 24: a winery selling in Italy and the United States read none of Italy's limits on alcohol advertising
+    (Law 125/2001, art. 13), the TTB's mandatory statements (27 CFR parts 4, 5, 7) or the state licences that shipping
+    alcohol to US consumers needs. They are lines of the food and drink sector, as Russia's, France's and Ireland's;
+    the shipping line binds those who sell at a distance to consumers, not a winery selling to importers."""
+    extra = [item for item in locale(language, None, "food_and_drink")["policy"] if isinstance(item, dict)]
+    italy = next(item["text"] for item in extra if item.get("markets") == ["IT"] and "125/2001" in item["text"])
+    ttb = next(item["text"] for item in extra if item.get("markets") == ["US"] and "27 CFR" in item["text"])
+    shipping = next(item["text"] for item in extra if item.get("markets") == ["US"] and item.get("distance_selling"))
+    winery = _checklist(WINERY, language)
+    assert italy in winery and ttb in winery and shipping in winery
+    to_importers = _checklist({**WINERY, "model": "b2b", "audience": {"age": [30, 65], "professionals": True}}, language)
+    assert ttb in to_importers and shipping not in to_importers
+    trattoria = _checklist({**WINERY, "markets": ["IT"], "goals": {"local_visits": 3}}, language)
+    assert italy in trattoria and ttb not in trattoria and shipping not in trattoria
+    assert italy not in _checklist({**WINERY, "sector": "retail", "markets": ["IT"]}, language)
