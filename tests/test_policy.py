@@ -333,3 +333,17 @@ def test_alcohol_lines_of_italy_and_the_united_states_reach_a_winery(language: s
     trattoria = _checklist({**WINERY, "markets": ["IT"], "goals": {"local_visits": 3}}, language)
     assert italy in trattoria and ttb not in trattoria and shipping not in trattoria
     assert italy not in _checklist({**WINERY, "sector": "retail", "markets": ["IT"]}, language)
+
+
+def test_a_polish_charity_reads_the_public_collections_law() -> None:
+    """Review 24: a Polish charity read nothing of the Act on public collections (notice on zbiorki.gov.pl before a
+    street collection), where Finland's and Denmark's charities read their collection laws: the line binds the
+    nonprofits of Poland and those collecting there, not a Polish company nor a Danish charity."""
+    charity = {"name": "charity", "kind": "nonprofit", "model": "b2c", "sector": "nonprofit", "markets": ["PL"], "audience": {"age": [25, 70]},
+               "goals": {"fundraising": 3, "brand_awareness": 1}, "budget": {"monthly": 1000, "currency": "PLN", "weekly_hours": 6}, "formats": ["image", "text"], "premises": False}
+    for language in LANGUAGES:
+        line = next(item["text"] for item in locale(language, "nonprofit")["policy"] if isinstance(item, dict) and item.get("countries") == ["PL"])
+        assert "zbiorki.gov.pl" in line
+        assert line in _checklist(charity, language)
+        assert line not in _checklist({**charity, "kind": "company", "sector": "retail"}, language)
+        assert line not in _checklist({**charity, "markets": ["DK"], "budget": {**charity["budget"], "currency": "DKK"}}, language)
