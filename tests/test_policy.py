@@ -347,3 +347,15 @@ def test_a_polish_charity_reads_the_public_collections_law() -> None:
         assert line in _checklist(charity, language)
         assert line not in _checklist({**charity, "kind": "company", "sector": "retail"}, language)
         assert line not in _checklist({**charity, "markets": ["DK"], "budget": {**charity["budget"], "currency": "DKK"}}, language)
+
+
+def test_an_italian_public_body_reads_the_agcom_report_of_its_advertising_spending() -> None:
+    """Review 24: a comune buying advertising space read nothing of the yearly report to AGCOM of what it committed
+    to institutional advertising: the line binds Italian public bodies, not an Italian company nor a Polish body."""
+    comune = {"name": "comune", "kind": "public_body", "model": "b2c", "sector": "public_sector", "markets": ["IT"], "audience": {"age": [18, 80]},
+              "goals": {"brand_awareness": 2, "community": 2}, "budget": {"monthly": 500, "currency": "EUR", "weekly_hours": 10}, "formats": ["image", "text"], "premises": True}
+    for language in LANGUAGES:
+        line = next(item["text"] for item in locale(language, "public_body")["policy"] if isinstance(item, dict) and "59/17/CONS" in item["text"])
+        assert line in _checklist(comune, language)
+        assert line not in _checklist({**comune, "kind": "company", "sector": "retail"}, language)
+        assert line not in _checklist({**comune, "markets": ["PL"], "based_in": "PL", "budget": {**comune["budget"], "currency": "PLN"}}, language)
