@@ -359,3 +359,23 @@ def test_an_italian_public_body_reads_the_agcom_report_of_its_advertising_spendi
         assert line in _checklist(comune, language)
         assert line not in _checklist({**comune, "kind": "company", "sector": "retail"}, language)
         assert line not in _checklist({**comune, "markets": ["PL"], "based_in": "PL", "budget": {**comune["budget"], "currency": "PLN"}}, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_young_audiences_read_russias_uks_and_googles_rules_on_minors(language: str) -> None:
+    """Review 24 and earlier ones: a young audience read nothing of Russia's protection of minors in advertising
+    (38-FZ, art. 6), of the UK's CAP Code rules on children and the ICO's Age Appropriate Design Code, nor of
+    Google's own limits on ads to under-18s. Each binds an audience under 18; Google's binds plans with a Google
+    ad channel, as Meta's binds Facebook and Instagram."""
+    russia, britain = _line(language, "38-", minors=True), _line(language, "CAP Code", minors=True)
+    google = _line(language, "Google", minors=True, markets=None)
+    teens = {"name": "school", "model": "b2c", "sector": "education", "markets": {"RU": 0.5, "GB": 0.5}, "based_in": "GB", "audience": {"age": [13, 19]},
+             "goals": {"lead_generation": 3, "brand_awareness": 1}, "budget": {"monthly": 3000, "currency": "GBP", "weekly_hours": 10}, "formats": ["image", "short_video", "long_video"], "premises": True}
+    plan = cf.recommend(teens, language=language, minimum_budget_share=None)
+    assert russia in plan.policy and britain in plan.policy
+    assert (google in plan.policy) == bool({"google_ads", "youtube", "google_shopping", "google_ad_grants"} & {p.channel for p in plan.picks})
+    with_youtube = cf.recommend({**teens, "include": ["youtube"]}, language=language, minimum_budget_share=None)
+    assert "youtube" in {p.channel for p in with_youtube.picks} and google in with_youtube.policy
+    adults = _checklist({**teens, "audience": {"age": [25, 60]}}, language)
+    assert russia not in adults and britain not in adults and google not in adults
+    assert britain not in _checklist({**teens, "markets": ["RU"], "based_in": "RU", "budget": {"monthly": 100000, "currency": "RUB", "weekly_hours": 10}}, language)
