@@ -379,3 +379,20 @@ def test_young_audiences_read_russias_uks_and_googles_rules_on_minors(language: 
     adults = _checklist({**teens, "audience": {"age": [25, 60]}}, language)
     assert russia not in adults and britain not in adults and google not in adults
     assert britain not in _checklist({**teens, "markets": ["RU"], "based_in": "RU", "budget": {"monthly": 100000, "currency": "RUB", "weekly_hours": 10}}, language)
+
+
+def test_a_polish_pharmacy_and_an_italian_law_firm_read_their_advertising_bans() -> None:
+    """Earlier reviews: a Polish pharmacy read nothing of the ban on advertising pharmacies (Pharmaceutical Law,
+    art. 94a), an Italian law firm only the general line on bar rules, which lets clients be named with consent,
+    where the Italian code of conduct (arts. 35 and 37) bars it. Each binds its sector in its country."""
+    pharmacy = {"name": "pharmacy", "model": "b2c", "sector": "health", "markets": ["PL"], "audience": {"age": [25, 75]},
+                "goals": {"local_visits": 3}, "budget": {"monthly": 1000, "currency": "PLN", "weekly_hours": 5}, "formats": ["image", "text"], "premises": True}
+    firm = {"name": "studio", "model": "b2c", "sector": "legal", "markets": ["IT"], "audience": {"age": [30, 70]},
+            "goals": {"lead_generation": 3}, "budget": {"monthly": 400, "currency": "EUR", "weekly_hours": 5}, "formats": ["text", "image"], "premises": True}
+    for language in LANGUAGES:
+        ban = next(item["text"] for item in locale(language, None, "health")["policy"] if isinstance(item, dict) and "94a" in item["text"])
+        code = next(item["text"] for item in locale(language, None, "legal")["policy"] if isinstance(item, dict) and item.get("countries") == ["IT"])
+        assert ban in _checklist(pharmacy, language) and ban not in _checklist({**pharmacy, "sector": "retail"}, language)
+        assert ban not in _checklist({**pharmacy, "markets": ["DE"], "budget": {**pharmacy["budget"], "currency": "EUR", "monthly": 300}}, language)
+        assert code in _checklist(firm, language) and code not in _checklist({**firm, "sector": "professional_services"}, language)
+        assert code not in _checklist({**firm, "markets": ["ES"]}, language)
