@@ -396,3 +396,19 @@ def test_a_polish_pharmacy_and_an_italian_law_firm_read_their_advertising_bans()
         assert ban not in _checklist({**pharmacy, "markets": ["DE"], "budget": {**pharmacy["budget"], "currency": "EUR", "monthly": 300}}, language)
         assert code in _checklist(firm, language) and code not in _checklist({**firm, "sector": "professional_services"}, language)
         assert code not in _checklist({**firm, "markets": ["ES"]}, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_indonesian_buyers_read_bpoms_registration_of_cosmetics_and_food(language: str) -> None:
+    """Review 24: a cosmetics brand and a coffee roaster selling in Indonesia read nothing of BPOM's notification of
+    cosmetics before they are advertised (BPOM Regulation 32/2021) nor of BPOM's registration of processed food
+    (Food Law No. 18/2012): each binds its sector with Indonesia among the markets."""
+    brand = {"name": "brand", "model": "b2c", "sector": "beauty", "markets": {"SG": 0.5, "ID": 0.5}, "based_in": "SG", "audience": {"age": [18, 40]},
+             "goals": {"sales": 3}, "budget": {"monthly": 3000, "currency": "SGD", "weekly_hours": 8}, "formats": ["image", "short_video"], "premises": False}
+    beauty = [item["text"] for item in locale(language, None, "beauty")["policy"] if isinstance(item, dict) and "32/2021" in item["text"]]
+    food = [item["text"] for item in locale(language, None, "food_and_drink")["policy"] if isinstance(item, dict) and "18/2012" in item["text"]]
+    assert len(beauty) == len(food) == 1
+    assert beauty[0] in _checklist(brand, language) and food[0] not in _checklist(brand, language)
+    roaster = _checklist({**brand, "sector": "food_and_drink"}, language)
+    assert food[0] in roaster and beauty[0] not in roaster
+    assert beauty[0] not in _checklist({**brand, "markets": ["SG"]}, language)
