@@ -231,7 +231,7 @@ def test_a_young_audience_on_meta_reads_its_teen_targeting_rule_anywhere() -> No
               "include": ["facebook"]}
     school = {**centre, "markets": ["RU"], "budget": {"monthly": 100000, "currency": "RUB", "weekly_hours": 8}, "include": []}
     for language in ("en", "it", "ru", "uk"):
-        line = next(item["text"] for item in locale(language)["policy"] if isinstance(item, dict) and item.get("channels") == ["facebook", "instagram"])
+        line = next(item["text"] for item in locale(language)["policy"] if isinstance(item, dict) and item.get("channels") == ["facebook", "instagram"] and item.get("minors"))
         assert line in cf.recommend(centre, language=language, minimum_budget_share=None).policy
         assert line not in cf.recommend({**centre, "audience": {"age": [25, 60]}}, language=language, minimum_budget_share=None).policy
         russian = cf.recommend(school, language=language, minimum_budget_share=None)
@@ -412,3 +412,18 @@ def test_indonesian_buyers_read_bpoms_registration_of_cosmetics_and_food(languag
     roaster = _checklist({**brand, "sector": "food_and_drink"}, language)
     assert food[0] in roaster and beauty[0] not in roaster
     assert beauty[0] not in _checklist({**brand, "markets": ["SG"]}, language)
+
+
+def test_a_fintech_on_meta_reads_metas_authorisation_of_financial_advertisers() -> None:
+    """Earlier reviews: a fintech boosting posts on Facebook and Instagram read Google's verification of financial
+    advertisers and nothing of Meta's: the line binds the finance sector when the plan picks Facebook or Instagram,
+    wherever it advertises, not a software house nor a fintech without Meta."""
+    fintech = {"name": "fintech", "model": "b2c", "sector": "finance", "markets": ["GB"], "audience": {"age": [25, 55]},
+               "goals": {"lead_generation": 3}, "budget": {"monthly": 3000, "currency": "GBP", "weekly_hours": 10}, "formats": ["text", "image"], "premises": False,
+               "include": ["facebook"]}
+    for language in LANGUAGES:
+        line = next(item["text"] for item in locale(language)["policy"] if isinstance(item, dict) and item.get("channels") == ["facebook", "instagram"] and item.get("sectors") == ["finance"])
+        assert line in _checklist(fintech, language)
+        assert line not in _checklist({**fintech, "sector": "software"}, language)
+        plan = cf.recommend({**fintech, "include": ["linkedin"], "exclude": ["facebook", "instagram"]}, language=language, minimum_budget_share=None)
+        assert line not in plan.policy
