@@ -427,3 +427,20 @@ def test_a_fintech_on_meta_reads_metas_authorisation_of_financial_advertisers() 
         assert line not in _checklist({**fintech, "sector": "software"}, language)
         plan = cf.recommend({**fintech, "include": ["linkedin"], "exclude": ["facebook", "instagram"]}, language=language, minimum_budget_share=None)
         assert line not in plan.policy
+
+
+def test_a_public_affairs_consultancy_reads_the_eus_political_advertising_rules() -> None:
+    """Review 24: a Brussels public-affairs consultancy boosting posts to sway EU legislation read nothing of
+    Regulation (EU) 2024/900, which only charities read. The conditional line binds the professional services of
+    companies and freelancers in the EU markets, not a charity of that sector, whose own checklist states the
+    regulation, nor a software house."""
+    consultancy = {"name": "affairs", "model": "b2b", "sector": "professional_services", "markets": ["BE", "DE"], "based_in": "BE", "audience": {"age": [30, 65], "professionals": True},
+                   "goals": {"lead_generation": 3, "brand_awareness": 2}, "budget": {"monthly": 4000, "currency": "EUR", "weekly_hours": 10}, "formats": ["text", "image"], "premises": False}
+    for language in LANGUAGES:
+        line = next(item["text"] for item in locale(language)["policy"] if isinstance(item, dict) and "2024/900" in item["text"])
+        charity_line = next(item["text"] for item in locale(language, "nonprofit")["policy"] if isinstance(item, dict) and "2024/900" in item["text"] and "kinds" not in item)
+        assert line in _checklist(consultancy, language) and line in _checklist({**consultancy, "kind": "person"}, language)
+        association = _checklist({**consultancy, "kind": "nonprofit"}, language)
+        assert line not in association and charity_line in association
+        assert line not in _checklist({**consultancy, "sector": "software"}, language)
+        assert line not in _checklist({**consultancy, "markets": ["US"], "based_in": "US", "budget": {**consultancy["budget"], "currency": "USD"}}, language)
