@@ -14,7 +14,7 @@ from channelfit.explain import Explainer, format_number, locale, money_figure, p
 from channelfit.planner import market_reach
 from channelfit.problem import build_problem
 from channelfit.render import NOT_FOR_YOU, render_plan
-from channelfit.vocabulary import LANGUAGES, LEVELS
+from channelfit.vocabulary import KINDS, LANGUAGES, LEVELS
 
 from .conftest import EXAMPLES, load_example
 
@@ -570,7 +570,7 @@ def test_every_country_line_of_the_checklists_names_whom_it_binds(language: str,
              *(item for sector in strings["by_sector"].values() for item in sector.get("policy_extra", []))]
     scoped = [item for item in lines if isinstance(item, dict)]
     assert len(scoped) >= 14
-    gates = {"sectors", "goals", "minors", "based_outside", "distance_selling", "consumers", "channels"}  # the conditions of routine.policy
+    gates = {"sectors", "kinds", "goals", "minors", "based_outside", "distance_selling", "consumers", "channels"}  # the conditions of routine.policy and locale
     for item in scoped:
         # scoped by place, or a platform's own rule everywhere, bound by a condition (else it would be a plain line)
         assert set(item) - gates in ({"text", "countries"}, {"text", "markets"}, {"text", "countries", "markets"}) or (set(item) - gates == {"text"} and set(item) & gates), item
@@ -578,6 +578,7 @@ def test_every_country_line_of_the_checklists_names_whom_it_binds(language: str,
             assert codes is None or (codes and set(codes) <= set(cat.countries)), item
         assert "sectors" not in item or (item["sectors"] and set(item["sectors"]) <= set(cat.index["sectors"])), item  # a misspelt sector drops it too
         assert "goals" not in item or (item["goals"] and set(item["goals"]) <= set(cat.goals)), item
+        assert "kinds" not in item or (item["kinds"] and set(item["kinds"]) <= set(KINDS)), item
         assert "channels" not in item or (item["channels"] and set(item["channels"]) <= set(cat.channels)), item
         assert all(item.get(flag, True) is True for flag in ("minors", "based_outside", "distance_selling", "consumers")), item
         assert "based_outside" not in item or "markets" in item, item  # outside the line's markets

@@ -231,7 +231,7 @@ def test_a_young_audience_on_meta_reads_its_teen_targeting_rule_anywhere() -> No
               "include": ["facebook"]}
     school = {**centre, "markets": ["RU"], "budget": {"monthly": 100000, "currency": "RUB", "weekly_hours": 8}, "include": []}
     for language in ("en", "it", "ru", "uk"):
-        line = next(item["text"] for item in locale(language)["policy"] if isinstance(item, dict) and item.get("channels") == ["facebook", "instagram"])
+        line = next(item["text"] for item in locale(language)["policy"] if isinstance(item, dict) and item.get("channels") == ["facebook", "instagram"] and item.get("minors"))
         assert line in cf.recommend(centre, language=language, minimum_budget_share=None).policy
         assert line not in cf.recommend({**centre, "audience": {"age": [25, 60]}}, language=language, minimum_budget_share=None).policy
         russian = cf.recommend(school, language=language, minimum_budget_share=None)
@@ -283,3 +283,164 @@ def test_a_polish_employer_reads_the_pay_transparency_rule_when_it_recruits() ->
         assert line in cf.recommend(house, language=language, minimum_budget_share=None).policy
         assert line not in cf.recommend({**house, "goals": {"lead_generation": 1}}, language=language, minimum_budget_share=None).policy
         assert line not in cf.recommend({**house, "based_in": "DE", "budget": {**house["budget"], "currency": "EUR", "monthly": 2000}}, language=language, minimum_budget_share=None).policy
+
+
+#: A Berlin software house hiring developers (review 24).
+BERLIN_HIRING = {
+    "name": "hiring", "model": "b2b", "sector": "software", "markets": ["DE"], "based_in": "DE", "audience": {"age": [25, 55], "professionals": True},
+    "goals": {"recruiting": 3, "lead_generation": 1}, "budget": {"monthly": 2000, "currency": "EUR", "weekly_hours": 10}, "formats": ["text", "image"], "premises": False,
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_germanys_and_the_eus_job_ad_rules_bind_those_who_recruit_there(language: str) -> None:
+    """Review 24: a German employer read nothing of job ads open to all genders (AGG, § 11) nor of the EU's pay
+    transparency before the interview (Directive (EU) 2023/970, art. 5). Both bind the recruiting goal, Germany's in
+    Germany, the EU's in the EU markets but Poland, whose own line already states the rule as Polish law has it."""
+    agg, eu = _line(language, "§ 11"), _line(language, "2023/970", goals=["recruiting"], markets=[m for m in ("IT", "DE", "FR", "ES", "NL", "BE", "SE", "AT", "PT", "IE", "CZ", "RO", "GR", "DK", "FI")])
+    hiring = _checklist(BERLIN_HIRING, language)
+    assert agg in hiring and eu in hiring
+    selling = _checklist({**BERLIN_HIRING, "goals": {"lead_generation": 1}}, language)
+    assert agg not in selling and eu not in selling
+    krakow = _checklist({**BERLIN_HIRING, "markets": ["PL"], "based_in": "PL", "budget": {"monthly": 8000, "currency": "PLN", "weekly_hours": 10}}, language)
+    polish = next(item["text"] for item in locale(language)["policy"] if isinstance(item, dict) and item.get("countries") == ["PL"] and item.get("goals") == ["recruiting"])
+    assert polish in krakow and eu not in krakow and agg not in krakow
+    texas = _checklist({**BERLIN_HIRING, "markets": ["US"], "based_in": "US", "budget": {"monthly": 2000, "currency": "USD", "weekly_hours": 10}}, language)
+    assert agg not in texas and eu not in texas
+
+
+#: A Tuscan winery selling online to Italian and American consumers (review 24).
+WINERY = {
+    "name": "winery", "model": "b2c", "sector": "food_and_drink", "markets": {"IT": 0.6, "US": 0.4}, "based_in": "IT", "audience": {"age": [30, 65]},
+    "goals": {"sales": 3, "brand_awareness": 2}, "budget": {"monthly": 1500, "currency": "EUR", "weekly_hours": 8}, "formats": ["image", "short_video"], "premises": True,
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_alcohol_lines_of_italy_and_the_united_states_reach_a_winery(language: str) -> None:
+    """Review 24: a winery selling in Italy and the United States read none of Italy's limits on alcohol advertising
+    (Law 125/2001, art. 13), the TTB's mandatory statements (27 CFR parts 4, 5, 7) or the state licences that shipping
+    alcohol to US consumers needs. They are lines of the food and drink sector, as Russia's, France's and Ireland's;
+    the shipping line binds those who sell at a distance to consumers, not a winery selling to importers."""
+    extra = [item for item in locale(language, None, "food_and_drink")["policy"] if isinstance(item, dict)]
+    italy = next(item["text"] for item in extra if item.get("markets") == ["IT"] and "125/2001" in item["text"])
+    ttb = next(item["text"] for item in extra if item.get("markets") == ["US"] and "27 CFR" in item["text"])
+    shipping = next(item["text"] for item in extra if item.get("markets") == ["US"] and item.get("distance_selling"))
+    winery = _checklist(WINERY, language)
+    assert italy in winery and ttb in winery and shipping in winery
+    to_importers = _checklist({**WINERY, "model": "b2b", "audience": {"age": [30, 65], "professionals": True}}, language)
+    assert ttb in to_importers and shipping not in to_importers
+    trattoria = _checklist({**WINERY, "markets": ["IT"], "goals": {"local_visits": 3}}, language)
+    assert italy in trattoria and ttb not in trattoria and shipping not in trattoria
+    assert italy not in _checklist({**WINERY, "sector": "retail", "markets": ["IT"]}, language)
+
+
+def test_a_polish_charity_reads_the_public_collections_law() -> None:
+    """Review 24: a Polish charity read nothing of the Act on public collections (notice on zbiorki.gov.pl before a
+    street collection), where Finland's and Denmark's charities read their collection laws: the line binds the
+    nonprofits of Poland and those collecting there, not a Polish company nor a Danish charity."""
+    charity = {"name": "charity", "kind": "nonprofit", "model": "b2c", "sector": "nonprofit", "markets": ["PL"], "audience": {"age": [25, 70]},
+               "goals": {"fundraising": 3, "brand_awareness": 1}, "budget": {"monthly": 1000, "currency": "PLN", "weekly_hours": 6}, "formats": ["image", "text"], "premises": False}
+    for language in LANGUAGES:
+        line = next(item["text"] for item in locale(language, "nonprofit")["policy"] if isinstance(item, dict) and item.get("countries") == ["PL"])
+        assert "zbiorki.gov.pl" in line
+        assert line in _checklist(charity, language)
+        assert line not in _checklist({**charity, "kind": "company", "sector": "retail"}, language)
+        assert line not in _checklist({**charity, "markets": ["DK"], "budget": {**charity["budget"], "currency": "DKK"}}, language)
+
+
+def test_an_italian_public_body_reads_the_agcom_report_of_its_advertising_spending() -> None:
+    """Review 24: a comune buying advertising space read nothing of the yearly report to AGCOM of what it committed
+    to institutional advertising: the line binds Italian public bodies, not an Italian company nor a Polish body."""
+    comune = {"name": "comune", "kind": "public_body", "model": "b2c", "sector": "public_sector", "markets": ["IT"], "audience": {"age": [18, 80]},
+              "goals": {"brand_awareness": 2, "community": 2}, "budget": {"monthly": 500, "currency": "EUR", "weekly_hours": 10}, "formats": ["image", "text"], "premises": True}
+    for language in LANGUAGES:
+        line = next(item["text"] for item in locale(language, "public_body")["policy"] if isinstance(item, dict) and "59/17/CONS" in item["text"])
+        assert line in _checklist(comune, language)
+        assert line not in _checklist({**comune, "kind": "company", "sector": "retail"}, language)
+        assert line not in _checklist({**comune, "markets": ["PL"], "based_in": "PL", "budget": {**comune["budget"], "currency": "PLN"}}, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_young_audiences_read_russias_uks_and_googles_rules_on_minors(language: str) -> None:
+    """Review 24 and earlier ones: a young audience read nothing of Russia's protection of minors in advertising
+    (38-FZ, art. 6), of the UK's CAP Code rules on children and the ICO's Age Appropriate Design Code, nor of
+    Google's own limits on ads to under-18s. Each binds an audience under 18; Google's binds plans with a Google
+    ad channel, as Meta's binds Facebook and Instagram."""
+    russia, britain = _line(language, "38-", minors=True), _line(language, "CAP Code", minors=True)
+    google = _line(language, "Google", minors=True, markets=None)
+    teens = {"name": "school", "model": "b2c", "sector": "education", "markets": {"RU": 0.5, "GB": 0.5}, "based_in": "GB", "audience": {"age": [13, 19]},
+             "goals": {"lead_generation": 3, "brand_awareness": 1}, "budget": {"monthly": 3000, "currency": "GBP", "weekly_hours": 10}, "formats": ["image", "short_video", "long_video"], "premises": True}
+    plan = cf.recommend(teens, language=language, minimum_budget_share=None)
+    assert russia in plan.policy and britain in plan.policy
+    assert (google in plan.policy) == bool({"google_ads", "youtube", "google_shopping", "google_ad_grants"} & {p.channel for p in plan.picks})
+    with_youtube = cf.recommend({**teens, "include": ["youtube"]}, language=language, minimum_budget_share=None)
+    assert "youtube" in {p.channel for p in with_youtube.picks} and google in with_youtube.policy
+    adults = _checklist({**teens, "audience": {"age": [25, 60]}}, language)
+    assert russia not in adults and britain not in adults and google not in adults
+    assert britain not in _checklist({**teens, "markets": ["RU"], "based_in": "RU", "budget": {"monthly": 100000, "currency": "RUB", "weekly_hours": 10}}, language)
+
+
+def test_a_polish_pharmacy_and_an_italian_law_firm_read_their_advertising_bans() -> None:
+    """Earlier reviews: a Polish pharmacy read nothing of the ban on advertising pharmacies (Pharmaceutical Law,
+    art. 94a), an Italian law firm only the general line on bar rules, which lets clients be named with consent,
+    where the Italian code of conduct (arts. 35 and 37) bars it. Each binds its sector in its country."""
+    pharmacy = {"name": "pharmacy", "model": "b2c", "sector": "health", "markets": ["PL"], "audience": {"age": [25, 75]},
+                "goals": {"local_visits": 3}, "budget": {"monthly": 1000, "currency": "PLN", "weekly_hours": 5}, "formats": ["image", "text"], "premises": True}
+    firm = {"name": "studio", "model": "b2c", "sector": "legal", "markets": ["IT"], "audience": {"age": [30, 70]},
+            "goals": {"lead_generation": 3}, "budget": {"monthly": 400, "currency": "EUR", "weekly_hours": 5}, "formats": ["text", "image"], "premises": True}
+    for language in LANGUAGES:
+        ban = next(item["text"] for item in locale(language, None, "health")["policy"] if isinstance(item, dict) and "94a" in item["text"])
+        code = next(item["text"] for item in locale(language, None, "legal")["policy"] if isinstance(item, dict) and item.get("countries") == ["IT"])
+        assert ban in _checklist(pharmacy, language) and ban not in _checklist({**pharmacy, "sector": "retail"}, language)
+        assert ban not in _checklist({**pharmacy, "markets": ["DE"], "budget": {**pharmacy["budget"], "currency": "EUR", "monthly": 300}}, language)
+        assert code in _checklist(firm, language) and code not in _checklist({**firm, "sector": "professional_services"}, language)
+        assert code not in _checklist({**firm, "markets": ["ES"]}, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_indonesian_buyers_read_bpoms_registration_of_cosmetics_and_food(language: str) -> None:
+    """Review 24: a cosmetics brand and a coffee roaster selling in Indonesia read nothing of BPOM's notification of
+    cosmetics before they are advertised (BPOM Regulation 32/2021) nor of BPOM's registration of processed food
+    (Food Law No. 18/2012): each binds its sector with Indonesia among the markets."""
+    brand = {"name": "brand", "model": "b2c", "sector": "beauty", "markets": {"SG": 0.5, "ID": 0.5}, "based_in": "SG", "audience": {"age": [18, 40]},
+             "goals": {"sales": 3}, "budget": {"monthly": 3000, "currency": "SGD", "weekly_hours": 8}, "formats": ["image", "short_video"], "premises": False}
+    beauty = [item["text"] for item in locale(language, None, "beauty")["policy"] if isinstance(item, dict) and "32/2021" in item["text"]]
+    food = [item["text"] for item in locale(language, None, "food_and_drink")["policy"] if isinstance(item, dict) and "18/2012" in item["text"]]
+    assert len(beauty) == len(food) == 1
+    assert beauty[0] in _checklist(brand, language) and food[0] not in _checklist(brand, language)
+    roaster = _checklist({**brand, "sector": "food_and_drink"}, language)
+    assert food[0] in roaster and beauty[0] not in roaster
+    assert beauty[0] not in _checklist({**brand, "markets": ["SG"]}, language)
+
+
+def test_a_fintech_on_meta_reads_metas_authorisation_of_financial_advertisers() -> None:
+    """Earlier reviews: a fintech boosting posts on Facebook and Instagram read Google's verification of financial
+    advertisers and nothing of Meta's: the line binds the finance sector when the plan picks Facebook or Instagram,
+    wherever it advertises, not a software house nor a fintech without Meta."""
+    fintech = {"name": "fintech", "model": "b2c", "sector": "finance", "markets": ["GB"], "audience": {"age": [25, 55]},
+               "goals": {"lead_generation": 3}, "budget": {"monthly": 3000, "currency": "GBP", "weekly_hours": 10}, "formats": ["text", "image"], "premises": False,
+               "include": ["facebook"]}
+    for language in LANGUAGES:
+        line = next(item["text"] for item in locale(language)["policy"] if isinstance(item, dict) and item.get("channels") == ["facebook", "instagram"] and item.get("sectors") == ["finance"])
+        assert line in _checklist(fintech, language)
+        assert line not in _checklist({**fintech, "sector": "software"}, language)
+        plan = cf.recommend({**fintech, "include": ["linkedin"], "exclude": ["facebook", "instagram"]}, language=language, minimum_budget_share=None)
+        assert line not in plan.policy
+
+
+def test_a_public_affairs_consultancy_reads_the_eus_political_advertising_rules() -> None:
+    """Review 24: a Brussels public-affairs consultancy boosting posts to sway EU legislation read nothing of
+    Regulation (EU) 2024/900, which only charities read. The conditional line binds the professional services of
+    companies and freelancers in the EU markets, not a charity of that sector, whose own checklist states the
+    regulation, nor a software house."""
+    consultancy = {"name": "affairs", "model": "b2b", "sector": "professional_services", "markets": ["BE", "DE"], "based_in": "BE", "audience": {"age": [30, 65], "professionals": True},
+                   "goals": {"lead_generation": 3, "brand_awareness": 2}, "budget": {"monthly": 4000, "currency": "EUR", "weekly_hours": 10}, "formats": ["text", "image"], "premises": False}
+    for language in LANGUAGES:
+        line = next(item["text"] for item in locale(language)["policy"] if isinstance(item, dict) and "2024/900" in item["text"])
+        charity_line = next(item["text"] for item in locale(language, "nonprofit")["policy"] if isinstance(item, dict) and "2024/900" in item["text"] and "kinds" not in item)
+        assert line in _checklist(consultancy, language) and line in _checklist({**consultancy, "kind": "person"}, language)
+        association = _checklist({**consultancy, "kind": "nonprofit"}, language)
+        assert line not in association and charity_line in association
+        assert line not in _checklist({**consultancy, "sector": "software"}, language)
+        assert line not in _checklist({**consultancy, "markets": ["US"], "based_in": "US", "budget": {**consultancy["budget"], "currency": "USD"}}, language)

@@ -34,7 +34,9 @@ def locale(language: str, kind: str | None = None, sector: str | None = None) ->
     customers), then those of its ``by_sector`` section for ``sector`` (a clinic has patients); a kind's policy
     checklist replaces the general lines but keeps the countries' laws (a Rome museum, a public body, read none of the
     consent rules of its markets), and a sector's ``policy_extra`` lines are added to it. A line that names
-    ``sectors`` is kept only for them (with no sector given, every line is)."""
+    ``sectors`` is kept only for them (with no sector given, every line is), and one that names ``kinds`` only for
+    those kinds of organisation (the EU's political-advertising line for consultancies is not a charity's, whose own
+    checklist has it: with no kind given, every line is)."""
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}; known: {', '.join(LANGUAGES)}")
     text = (resources.files("channelfit") / "locales" / f"{language}.json").read_text(encoding="utf-8")
@@ -52,7 +54,11 @@ def locale(language: str, kind: str | None = None, sector: str | None = None) ->
                 for key, value in entries.items():
                     strings[section][key] = {**strings[section][key], **value} if isinstance(value, dict) else value
     # a law on selling goods binds the sectors that sell them (a Dublin accountant read the German packaging register)
-    strings["policy"] = [item for item in strings["policy"] if sector is None or not isinstance(item, dict) or sector in item.get("sectors", (sector,))]
+    strings["policy"] = [
+        item
+        for item in strings["policy"]
+        if not isinstance(item, dict) or ((sector is None or sector in item.get("sectors", (sector,))) and (kind is None or kind in item.get("kinds", (kind,))))
+    ]
     return strings
 
 
