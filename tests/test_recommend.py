@@ -1407,6 +1407,9 @@ def test_a_shop_listing_at_listen_keeps_its_listings_and_an_owned_blog_is_kept_o
         shop = {a.channel: a for a in cf.recommend(snacks, language=language, minimum_budget_share=None).accounts}["shopee"]
         assert shop.level_planned == "listen" and shop.why.values["hours"] > 0, shop
         assert {"en": "listing's details", "it": "scheda", "ru": "карточка"}[language] in shop.why.text and {"en": "pin", "it": "fissate", "ru": "закрепите"}[language] not in shop.why.text
+        # a shop's details are its stock and delivery terms, not a map's opening hours (review 24: an Istanbul dealer's Etsy)
+        details = locale(language)["words"]["listing_details"]
+        assert shop.why.values["details"] == details["commerce"] and "opening hours" not in shop.why.text and details["directory"] != details["commerce"]
         blog = {a.channel: a for a in cf.recommend(saas, language=language, minimum_budget_share=None).accounts}["blog"]
         assert blog.action == "close" and {"en": "keep it online", "it": "tenetelo online", "ru": "оставьте в сети"}[language] in blog.why.text, blog
 

@@ -1018,6 +1018,8 @@ def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer, fail
             else:
                 key = "account_run" if before == -1 else f"account_{action}"
             hours = {"hours": round(float(problem.cat.level_weekly_hours[c, MAINTAIN]), 1)} if key.startswith("account_listen") else {}
+            if key.startswith("account_listen_listing"):  # a shop's listing has stock and delivery terms, a map's opening hours (an Istanbul dealer's Etsy)
+                hours["details"] = explainer.strings["words"]["listing_details"]["commerce" if cat.channel_rows[c].orientation == "commerce" else "directory"]
             why = explainer.reason("account", key, level=explainer.word("levels", LEVELS[level]), **hours)
         out.append(
             Account(
