@@ -848,3 +848,13 @@ def test_ukrainian_kpi_targets_compare_with_the_baseline() -> None:
 
     page = render_plan(cf.recommend(shop, language="uk", minimum_budget_share=None))
     assert "порівняно з базовим значенням" in page and "до базового значення" not in page
+
+
+def test_the_italian_locale_writes_one_apostrophe() -> None:
+    """The Bologna libraries' plan read "Profilo dell’attività" beside "dell'ente" on one line (review 24): the Italian
+    strings use the straight apostrophe throughout, and a listening line's channels are not put in brackets, where a
+    name ending in one ("X (Twitter)") closed two."""
+    text = (Path(cf.__file__).parent / "locales" / "it.json").read_text(encoding="utf-8")
+    assert "\u2019" not in text
+    for language in ("en", "it", "ru", "uk"):
+        assert "(" not in locale(language)["render"]["listening_item"], language
