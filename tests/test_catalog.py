@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import channelfit as cf
 from channelfit.data import catalog as packaged_catalog
+from channelfit.render import render_plan
 from channelfit.strategies import profiles
 
 from .conftest import ROOT, edited_catalog, load_example
@@ -443,3 +444,20 @@ def test_a_channel_runs_only_on_a_channel_of_the_catalog(tmp_path) -> None:  # t
     with pytest.raises(cf.CatalogError) as info:
         edited_catalog(tmp_path, "channels.csv", {"channel": "messenger"}, {"runs_on": "facebok"})
     assert info.value.column == "runs_on" and info.value.value == "facebok"
+
+
+def test_a_plan_names_a_channel_as_it_is_known_in_the_main_market() -> None:
+    """A Colombian plan read "Mercado Libre / Mercado Livre" and a Polish one "Just Eat (Thuisbezorgd.nl, Lieferando,
+    Pyszne.pl)": a channel's brand in a country (channel_names.csv) names it in plans whose main market that is, and
+    the catalog's name elsewhere, in every language."""
+    cat = cf.catalog()
+    ch = cat.index["channels"]
+    for (channel, country), row in cat.name_rows.items():
+        assert cat.local_name(ch[channel], country) == row.name != cat.channel_rows[ch[channel]].name
+    restaurant = {"name": "x", "model": "b2c", "sector": "food_and_drink", "audience": {"age": [20, 50]}, "goals": {"sales": 3},
+                  "budget": {"monthly": 0, "currency": "EUR", "weekly_hours": 10}, "premises": True, "max_channels": 5, "include": ["just_eat"]}
+    for markets, name in (({"PL": 2, "GB": 1}, "Pyszne.pl"), ({"GB": 2, "PL": 1}, "Just Eat"), (["NL"], "Thuisbezorgd.nl")):
+        for language in ("en", "uk"):
+            plan = cf.recommend({**restaurant, "markets": markets}, language=language, minimum_budget_share=None)
+            assert {p.channel: p.name for p in plan.picks}["just_eat"] == name, (markets, language)
+            assert name in render_plan(plan)

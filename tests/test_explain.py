@@ -644,7 +644,7 @@ def test_a_ukrainian_plan_has_no_latin_words_but_names_and_codes(name: str, cat:
     plan = cf.recommend(profile, language="uk")
     page = render_plan(plan)
     allowed = set(UKRAINIAN_LATIN) | _latin_words(str(profile["name"])) | set(cat.fx_per_eur)
-    allowed |= set().union(*(_latin_words(row.name) for row in cat.channel_rows))
+    allowed |= set().union(*(_latin_words(row.name) for row in cat.channel_rows), *(_latin_words(row.name) for row in cat.name_rows.values()))
     allowed |= set().union(*(_latin_words(publisher_name(source.publisher)) for source in cat.sources.values()))
     allowed |= set().union(*(_latin_words(line) for line in plan.policy))
     assert _latin_words(page) <= allowed, sorted(_latin_words(page) - allowed)

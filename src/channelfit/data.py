@@ -27,6 +27,7 @@ from .errors import CatalogError, ChannelfitError
 from .tables import (
     WORLD,
     ChannelKpiRow,
+    ChannelNameRow,
     ChannelPaidKpiRow,
     ChannelRow,
     ClosedRow,
@@ -162,6 +163,9 @@ class Catalog:
     sector_click_cost
         ``(sector,)``: what a search-ad click costs in the sector relative to the average over all industries,
         from ``sector_click_costs.csv``; 1 where it has no row.
+    name_rows
+        ``(channel, country) -> row`` of ``channel_names.csv``: a channel's own brand in a country (see
+        :meth:`local_name`).
     """
 
     directory: Path
@@ -230,6 +234,7 @@ class Catalog:
     sector_kpi_rows: Mapping[tuple[str, str], SectorKpiRow]
     closed_rows: Mapping[tuple[str, str], ClosedRow]
     commission_rows: Mapping[str, CommissionRow]
+    name_rows: Mapping[tuple[str, str], ChannelNameRow]
     country_rows: Mapping[str, CountryRow]
     sources: Mapping[str, SourceRow]
     sector_rows: tuple[SectorFitRow, ...]
@@ -239,6 +244,12 @@ class Catalog:
     vocabulary_rows: Mapping[str, tuple[VocabularyRow, ...]]
     fx_rows: tuple[FxRow, ...]
     added: Mapping[str, str]  # channel -> the catalog version it was added in
+
+    def local_name(self, channel: int, country: str) -> str:
+        """Channel ``channel``'s name in ``country``: its brand there (``channel_names.csv``: Mercado Livre in Brazil,
+        Pyszne.pl in Poland), else its catalog name."""
+        row = self.name_rows.get((self.channels[channel], country))
+        return self.channel_rows[channel].name if row is None else row.name
 
     @property
     def version(self) -> str:
@@ -656,6 +667,7 @@ def _build(folder: Path) -> Catalog:
         sector_kpi_rows=keyed("sector_kpis"),
         closed_rows=keyed("closed_to_organisations"),
         commission_rows=keyed("commissions"),
+        name_rows=keyed("channel_names"),
         country_rows=keyed("countries"),
         sources=keyed("sources"),
         sector_rows=tuple(sector_rows),

@@ -153,11 +153,13 @@ _MAX_REASONS_KEPT = 4096
 
 
 class Explainer:
-    """Words and reasons in one language, for one catalog (``None`` when only words are needed)."""
+    """Words and reasons in one language, for one catalog (``None`` when only words are needed); channels are named as
+    they are known in ``market``, the organisation's main market (:meth:`~channelfit.data.Catalog.local_name`)."""
 
-    def __init__(self, cat: Catalog | None, language: str = "en", kind: str | None = None, sector: str | None = None) -> None:
+    def __init__(self, cat: Catalog | None, language: str = "en", kind: str | None = None, sector: str | None = None, market: str | None = None) -> None:
         self.cat = cat
         self.language = language
+        self.market = market
         self.strings = locale(language, kind, sector)
         self._formatter = _TemplateFormatter(self.strings.get("grammar", {}), self.strings["number"])
         self._reasons: dict[tuple[Any, ...], Reason] = {}  # a plan states the same reason for many channels
@@ -195,9 +197,14 @@ class Explainer:
         return f"{', '.join(items[:-1])} {word} {items[-1]}"
 
     def channel_name(self, channel: int) -> str:
-        """A channel's display name: the locale's word for a generic channel (a newsletter, a blog), else the catalog's name."""
+        """A channel's display name: the locale's word for a generic channel (a newsletter, a blog), else its name in
+        the main market (a Colombian plan read "Mercado Libre / Mercado Livre", a Polish one "Just Eat (Thuisbezorgd.nl,
+        Lieferando, Pyszne.pl)"), else the catalog's name."""
         assert self.cat is not None
-        return self.strings["words"]["channels"].get(self.cat.channels[channel], self.cat.channel_rows[channel].name)
+        generic = self.strings["words"]["channels"].get(self.cat.channels[channel])
+        if generic is not None:
+            return generic
+        return self.cat.channel_rows[channel].name if self.market is None else self.cat.local_name(channel, self.market)
 
     @staticmethod
     def tagged(name: str, tag: str) -> str:

@@ -510,7 +510,7 @@ def _market_leaders(problem: Problem, picked: set[int], orientation: str | None 
     only for an organisation that wants sales there (its talk is product questions and reviews).
     """
     cat, profile = problem.cat, problem.profile
-    main = cat.index["countries"][max(profile.markets, key=lambda k: (profile.markets[k], k))]
+    main = cat.index["countries"][profile.main_market]
 
     if orientation is None:
         pool = [int(c) for c in problem.candidates]

@@ -318,6 +318,11 @@ class Profile(_Model):
         return self
 
     @property
+    def main_market(self) -> str:
+        """The target market with the largest weight (on a tie, the last by country code)."""
+        return max(self.markets, key=lambda k: (self.markets[k], k))
+
+    @property
     def organisation_key(self) -> str:
         """A short hash of who the organisation is (name, kind, model, sector, markets): plan-do-check-adjust
         evidence is tied to it, while budget, goals and weights may change between periods."""

@@ -319,6 +319,15 @@ class CommissionRow(Sourced):
     charged_on: Literal["sale", "booking", "order", "donation"]
 
 
+class ChannelNameRow(Sourced):
+    """A channel's name in one country, where it runs under a brand of its own there (Mercado Livre in Brazil,
+    Lieferando in Germany): plans for organisations whose main market that is use it."""
+
+    channel: str
+    country: str
+    name: str = Field(min_length=1, max_length=80)
+
+
 class SectorFitRow(Sourced):
     channel: str
     sector: str
@@ -465,6 +474,7 @@ TABLES: tuple[Table, ...] = (
         {"orientation": "orientations", "audience_source_id": "sources", "formats_needed": "formats", "formats_helpful": "formats", "vertical_sectors": "sectors"},
     ),
     Table("channel_versions", ChannelVersionRow, ("channel",), {**_SOURCED, "channel": "channels"}),
+    Table("channel_names", ChannelNameRow, ("channel", "country"), {**_SOURCED, "channel": "channels", "country": "countries"}),
     Table("channel_markets", MarketRow, ("channel", "region"), {**_SOURCED, "channel": "channels", "region": "regions"}),
     Table("country_population", CountryPopulationRow, ("country",), {**_SOURCED, "country": "countries"}),
     Table("country_ages", CountryAgeRow, ("country", "age_min", "age_max"), {**_SOURCED, "country": "countries"}),
