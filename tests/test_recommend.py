@@ -536,6 +536,8 @@ def test_an_account_the_plan_closes_does_not_come_back_in_a_later_phase(profile:
 
 @given(profiles())
 def test_the_weekly_routine_adds_up_to_each_picks_hours_and_listens_only_where_content_is_public(profile: dict) -> None:
+    """Each pick's routine adds up to its hours; one listens only where content is public and not on a listing, where
+    it answers and reviews (Google Hotel Ads and Wellhub read "listen and answer")."""
     cat = cf.catalog()
     plan = _plan_or_infeasible(profile)
     if plan is None:
@@ -547,6 +549,8 @@ def test_the_weekly_routine_adds_up_to_each_picks_hours_and_listens_only_where_c
             assert all(item.activity != "listen_and_answer" for item in items), (pick.channel, items)
         listing = cat.channel_rows[cat.index["channels"][pick.channel]].orientation in ("directory", "commerce")
         assert all(item.activity != ("create_and_post" if listing else "update_listing") for item in items), (pick.channel, items)
+        # a listing answers its messages and reviews; there is no conversation to listen to on a hotel's booking links
+        assert not listing or all(item.activity != "listen_and_answer" for item in items), (pick.channel, items)
 
         row = cat.channel_rows[cat.index["channels"][pick.channel]]
         sent = row.orientation == "messaging" or row.starts_empty  # a newsletter or a messenger writes and sends, it does not post

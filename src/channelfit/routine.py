@@ -57,7 +57,8 @@ def _activities(cat: Catalog, channel: int, level: int, live: bool = False) -> d
     On a public channel the listen level's hours listen and answer, maintain adds posting and grow
     adds campaigns. A channel without public content answers and reviews instead of listening; a list (a
     newsletter) or a messenger writes and sends (an issue, a broadcast) instead of posting; paid
-    search only runs campaigns; on a directory or a marketplace the maintain hours keep the listing up to date.
+    search only runs campaigns; on a directory or a marketplace the listen hours answer messages and reviews and
+    check the results, and the maintain hours keep the listing up to date.
     With ``live`` (the organisation makes live video), a channel that takes live video gives part of its posting
     hours to a weekly live session.
     """
@@ -81,8 +82,11 @@ def _activities(cat: Catalog, channel: int, level: int, live: bool = False) -> d
         session = min(_LIVE_MAX_HOURS, _quarters(posting * _LIVE_SHARE) * _QUARTER)
         if session > 0:
             split["go_live"], split["create_and_post"] = session, posting - session
-    if cat.listing[channel] and "create_and_post" in split:  # on a listing one keeps it up to date (photos, offers, prices)
-        split["update_listing"] = split.pop("create_and_post")
+    if cat.listing[channel]:  # on a listing one keeps it up to date (photos, offers, prices) and answers its messages and reviews
+        if "create_and_post" in split:
+            split["update_listing"] = split.pop("create_and_post")
+        if "listen_and_answer" in split:  # a hotel's booking links or a gym's pass listing have no conversation to listen to
+            split["answer_and_review"] = split.pop("listen_and_answer")
     split["run_campaigns"] = total - below_grow
     return {k: v for k, v in split.items() if v > 0}
 
