@@ -225,8 +225,9 @@ def _kpis(problem: Problem, pick: Choice, served: list[int], weeks: tuple[int, i
     """The KPIs of the goals a pick serves, their baseline taken in ``weeks`` (see :func:`_baseline_weeks`); a pick
     that only listens is measured on what it hears (the ``listening`` goal's KPI for its orientation), not on growth
     it cannot bring, and that measure counts for the main goal it serves (so the evidence adjusts that goal); a listing
-    that sells at listen (:attr:`~channelfit.problem.Problem.selling_listings`), live but not promoted, is tracked on its goals' own counts (a B&B's Booking.com on bookings, not on
-    reviews read), with no growth target but a rate's level (reviews answered). A pick
+    that sells at listen (:attr:`~channelfit.problem.Problem.selling_listings`), live but not promoted, is tracked on
+    its goals' own counts (a B&B's Booking.com on bookings, not on reviews read), with no growth target but a rate's
+    level (reviews answered). A pick
     whose money buys ads in an auction is also measured on the cost of a result for the first goal it serves that has
     one (``paid_kpis.csv``: cost per lead, return on ad spend), from the first weeks it buys them (``paid_weeks``,
     :func:`_kpi_weeks`): paid media is judged by the cost of a result before its volume (boosted posts included)."""
@@ -1017,10 +1018,10 @@ def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer, fail
                 key = "account_lower_fit"
             else:
                 key = "account_run" if before == -1 else f"account_{action}"
-            hours = {"hours": round(float(problem.cat.level_weekly_hours[c, MAINTAIN]), 1)} if key.startswith("account_listen") else {}
+            values: dict[str, object] = {"hours": round(float(problem.cat.level_weekly_hours[c, MAINTAIN]), 1)} if key.startswith("account_listen") else {}
             if key.startswith("account_listen_listing"):  # a shop's listing has stock and delivery terms, a map's opening hours (an Istanbul dealer's Etsy)
-                hours["details"] = explainer.strings["words"]["listing_details"]["commerce" if cat.channel_rows[c].orientation == "commerce" else "directory"]
-            why = explainer.reason("account", key, level=explainer.word("levels", LEVELS[level]), **hours)
+                values["details"] = explainer.strings["words"]["listing_details"]["commerce" if cat.channel_rows[c].orientation == "commerce" else "directory"]
+            why = explainer.reason("account", key, level=explainer.word("levels", LEVELS[level]), **values)
         out.append(
             Account(
                 channel=channel,
