@@ -295,9 +295,10 @@ BERLIN_HIRING = {
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_germanys_and_the_eus_job_ad_rules_bind_those_who_recruit_there(language: str) -> None:
     """Review 24: a German employer read nothing of job ads open to all genders (AGG, § 11) nor of the EU's pay
-    transparency before the interview (Directive (EU) 2023/970, art. 5). Both bind the recruiting goal, Germany's in
-    Germany, the EU's in the EU markets but Poland, whose own line already states the rule as Polish law has it."""
-    agg, eu = _line(language, "§ 11"), _line(language, "2023/970", goals=["recruiting"], markets=[m for m in ("IT", "DE", "FR", "ES", "NL", "BE", "SE", "AT", "PT", "IE", "CZ", "RO", "GR", "DK", "FI")])
+    transparency before the interview (Directive (EU) 2023/970, art. 5). Both bind the recruiting goal where the
+    organisation hires, where it is based: Germany's in Germany, the EU's in the EU but Poland, whose own line already
+    states the rule as Polish law has it; not a Lviv firm hiring at home because it sells to Germany."""
+    agg, eu = _line(language, "§ 11"), _line(language, "2023/970", goals=["recruiting"], countries=[m for m in ("IT", "DE", "FR", "ES", "NL", "BE", "SE", "AT", "PT", "IE", "CZ", "RO", "GR", "DK", "FI")])
     hiring = _checklist(BERLIN_HIRING, language)
     assert agg in hiring and eu in hiring
     selling = _checklist({**BERLIN_HIRING, "goals": {"lead_generation": 1}}, language)
@@ -307,6 +308,9 @@ def test_germanys_and_the_eus_job_ad_rules_bind_those_who_recruit_there(language
     assert polish in krakow and eu not in krakow and agg not in krakow
     texas = _checklist({**BERLIN_HIRING, "markets": ["US"], "based_in": "US", "budget": {"monthly": 2000, "currency": "USD", "weekly_hours": 10}}, language)
     assert agg not in texas and eu not in texas
+    # review 25: a Lviv IT firm hiring at home and selling to Germany read "(m/w/d)" and the EU directive
+    lviv = _checklist({**BERLIN_HIRING, "markets": {"UA": 1, "PL": 1, "DE": 2}, "based_in": "UA", "budget": {"monthly": 40000, "currency": "UAH", "weekly_hours": 10}}, language)
+    assert agg not in lviv and eu not in lviv
 
 
 #: A Tuscan winery selling online to Italian and American consumers (review 24).
@@ -373,7 +377,11 @@ def test_young_audiences_read_russias_uks_and_googles_rules_on_minors(language: 
              "goals": {"lead_generation": 3, "brand_awareness": 1}, "budget": {"monthly": 3000, "currency": "GBP", "weekly_hours": 10}, "formats": ["image", "short_video", "long_video"], "premises": True}
     plan = cf.recommend(teens, language=language, minimum_budget_share=None)
     assert russia in plan.policy and britain in plan.policy
-    assert (google in plan.policy) == bool({"google_ads", "youtube", "google_shopping", "google_ad_grants"} & {p.channel for p in plan.picks})
+    google_ads = {"google_ads", "youtube", "google_shopping", "google_ad_grants", "google_business_profile", "google_hotel_ads", "google_lsa"}
+    assert (google in plan.policy) == bool(google_ads & {p.channel for p in plan.picks})
+    # review 25: a Córdoba language school spent its budget through its Google profile's campaign and missed it
+    with_profile = cf.recommend({**teens, "include": ["google_business_profile"]}, language=language, minimum_budget_share=None)
+    assert google in with_profile.policy
     with_youtube = cf.recommend({**teens, "include": ["youtube"]}, language=language, minimum_budget_share=None)
     assert "youtube" in {p.channel for p in with_youtube.picks} and google in with_youtube.policy
     adults = _checklist({**teens, "audience": {"age": [25, 60]}}, language)
