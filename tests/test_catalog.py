@@ -461,3 +461,18 @@ def test_a_plan_names_a_channel_as_it_is_known_in_the_main_market() -> None:
             plan = cf.recommend({**restaurant, "markets": markets}, language=language, minimum_budget_share=None)
             assert {p.channel: p.name for p in plan.picks}["just_eat"] == name, (markets, language)
             assert name in render_plan(plan)
+
+
+def test_a_job_board_fits_every_business_model_alike() -> None:
+    """A Wrocław consumer games studio read Just Join IT and No Fluff Jobs at a business-model fit of 0.25 for its
+    hiring (review 25): a channel that serves recruiting and nothing a customer does (listening aside) fits a business
+    selling to businesses and one selling to consumers alike, whatever its fit values are."""
+    cat = cf.catalog()
+    customer_goals = [g for g in cat.goals if g not in ("recruiting", "listening")]
+    boards = []
+    for row in cat.channel_rows:
+        affinity = {g: r.affinity for g in cat.goals if (r := cat.goal_rows.get((row.channel, g))) is not None}
+        if affinity.get("recruiting", 0.0) >= 0.7 and all(affinity.get(g, 0.0) < 0.3 for g in customer_goals):
+            boards.append(row.channel)
+            assert row.b2b_fit == row.b2c_fit, (row.channel, row.b2b_fit, row.b2c_fit)
+    assert {"djinni", "just_join_it", "stepstone", "glassdoor"} <= set(boards), boards
