@@ -15,6 +15,7 @@ from channelfit.explain import locale
 from channelfit.problem import SETUP_WEEKS
 from channelfit.render import ONE_PERSON_WEEKLY_HOURS, render_plan
 from channelfit.routine import DAYS
+from channelfit.solutions import MINIMUM_BUDGET_TOLERANCE
 from channelfit.strategies import profiles
 from channelfit.vocabulary import LEVELS
 
@@ -922,6 +923,20 @@ def test_an_organisation_in_russia_buys_no_ads_where_the_owner_sells_it_none() -
     listening = cf.recommend({**university, "include": ["tiktok"]}, minimum_budget_share=None)
     tiktok = next(p for p in listening.picks if p.channel == "tiktok")
     assert tiktok.level == "listen" and [r.code for r in tiktok.why if r.code.endswith("_closed")] == ["posting_closed"]
+
+
+def test_the_minimum_budget_does_not_grow_with_money_the_plan_leaves() -> None:
+    """A Jeddah gym leaving most of its money unspent read a minimum of 89.04 SAR, and 178 SAR when its budget doubled,
+    for the same mix (review 25): the least promotion reaching the share is found to within a tolerance of what the mix
+    spends on promotion, not of the budget left at the minimum's factor."""
+    gym = {"name": "gym", "kind": "company", "model": "b2c", "sector": "personal_services", "markets": ["SA"], "based_in": "SA",
+           "audience": {"age": [18, 45], "gender": "female"}, "goals": {"lead_generation": 3, "local_visits": 2, "community": 1},
+           "budget": {"monthly": 9000, "currency": "SAR", "weekly_hours": 8}, "formats": ["image", "short_video"], "premises": True,
+           "present_on": {"instagram": "maintain", "snapchat": None, "tiktok": None}, "max_channels": 5}
+    plan, doubled = cf.recommend(gym), cf.recommend({**gym, "budget": {**gym["budget"], "monthly": 18000}})
+    assert [(p.channel, p.level, p.monthly_cost) for p in plan.picks] == [(p.channel, p.level, p.monthly_cost) for p in doubled.picks]
+    assert plan.minimum_budget is not None and doubled.minimum_budget is not None
+    assert plan.minimum_budget.monthly == pytest.approx(doubled.minimum_budget.monthly, rel=2 * MINIMUM_BUDGET_TOLERANCE), (plan.minimum_budget, doubled.minimum_budget)
 
 
 @given(profiles())

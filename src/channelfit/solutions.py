@@ -560,7 +560,10 @@ def least_promotion(problem: Problem, solved: Solved, target: float) -> Solved:
     if unpromoted is not None:
         return unpromoted
     best, low, high = solved, 0.0, min(promotion, float(sum(solved.extra_eur)))
-    while high - low > max(SPLIT_PRECISION_EUR, MINIMUM_BUDGET_TOLERANCE * promotion):
+    # to within the tolerance of what the mix spends on promotion, not of the budget left at the factor: a Jeddah gym
+    # whose budget doubled read twice the minimum for the same mix (review 25)
+    precision = max(SPLIT_PRECISION_EUR, MINIMUM_BUDGET_TOLERANCE * high)
+    while high - low > precision:
         middle = (low + high) / 2
         trial = reaching(middle)
         if trial is not None:
