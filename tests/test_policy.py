@@ -452,3 +452,27 @@ def test_a_public_affairs_consultancy_reads_the_eus_political_advertising_rules(
         assert line not in association and charity_line in association
         assert line not in _checklist({**consultancy, "sector": "software"}, language)
         assert line not in _checklist({**consultancy, "markets": ["US"], "based_in": "US", "budget": {**consultancy["budget"], "currency": "USD"}}, language)
+
+
+#: Review 25's Gothenburg bike shop: a shop that also sells online to Sweden, Norway and Denmark.
+GOTHENBURG_BIKES = {
+    "name": "bikes", "model": "b2c", "sector": "retail", "markets": {"SE": 0.8, "NO": 0.1, "DK": 0.1}, "based_in": "SE", "audience": {"age": [25, 60]},
+    "goals": {"sales": 3, "local_visits": 2}, "budget": {"monthly": 0, "currency": "SEK", "weekly_hours": 5}, "premises": True, "max_channels": 2,
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_eus_withdrawal_right_reaches_consumers_buying_at_a_distance(language: str) -> None:
+    """Review 25: a Gothenburg bike shop selling online to Sweden, Norway and Denmark read no 14-day right of
+    withdrawal, which only Germany's packaging line held. The EU and EEA line (Consumer Rights Directive 2011/83/EU,
+    arts. 9-16) binds those selling at a distance to consumers there, Norway included (its angrerettloven); the German
+    line now names the packaging register alone, so a Berlin shop reads the withdrawal once."""
+    withdrawal = _line(language, "2011/83")
+    assert withdrawal in _checklist(GOTHENBURG_BIKES, language)
+    oslo = {**GOTHENBURG_BIKES, "markets": ["NO"], "based_in": "NO", "budget": {**GOTHENBURG_BIKES["budget"], "currency": "NOK"}}
+    assert withdrawal in _checklist(oslo, language)
+    assert withdrawal not in _checklist({**GOTHENBURG_BIKES, "goals": {"local_visits": 3}}, language)  # sells at its counter
+    assert withdrawal not in _checklist({**GOTHENBURG_BIKES, "model": "b2b", "audience": {"age": [30, 60], "professionals": True}}, language)
+    assert withdrawal not in _checklist({**GOTHENBURG_BIKES, "sector": "hospitality"}, language)  # dated stays are exempt
+    berlin = _checklist(BERLIN_SHOP, language)
+    assert withdrawal in berlin and sum("312g" in line for line in berlin) == 1 and _line(language, "LUCID") in berlin
