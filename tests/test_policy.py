@@ -476,3 +476,28 @@ def test_the_eus_withdrawal_right_reaches_consumers_buying_at_a_distance(languag
     assert withdrawal not in _checklist({**GOTHENBURG_BIKES, "sector": "hospitality"}, language)  # dated stays are exempt
     berlin = _checklist(BERLIN_SHOP, language)
     assert withdrawal in berlin and sum("312g" in line for line in berlin) == 1 and _line(language, "LUCID") in berlin
+
+
+#: Review 25's Bangalore ed-tech: an online coaching company selling courses to teenagers in India.
+BANGALORE_EDTECH = {
+    "name": "edtech", "model": "b2c", "sector": "education", "markets": ["IN"], "based_in": "IN", "audience": {"age": [13, 17]},
+    "goals": {"sales": 3, "lead_generation": 2}, "budget": {"monthly": 0, "currency": "INR", "weekly_hours": 10}, "premises": False, "max_channels": 2,
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_indian_teens_and_coaching_read_the_dpdp_act_and_the_coaching_guidelines(language: str) -> None:
+    """Review 25: a Bangalore ed-tech selling to 13-17-year-olds read only "notice and consent" of India's Digital
+    Personal Data Protection Act, nothing of its s. 9 (a parent's verifiable consent; no tracking, behavioural
+    monitoring or targeted advertising directed at children) nor of the CCPA's 2024 guidelines on coaching adverts
+    (no guaranteed selection or ranks). The first binds an audience under 18 in India, the second the education
+    sector there."""
+    children = _line(language, "Digital Personal Data Protection Act", minors=True)
+    coaching = next(item["text"] for item in locale(language, None, "education")["policy"] if isinstance(item, dict) and "Coaching Sector, 2024" in item["text"])
+    edtech = _checklist(BANGALORE_EDTECH, language)
+    assert children in edtech and coaching in edtech
+    adults = _checklist({**BANGALORE_EDTECH, "audience": {"age": [18, 30]}}, language)
+    assert children not in adults and coaching in adults
+    assert coaching not in _checklist({**BANGALORE_EDTECH, "sector": "software"}, language)
+    dhaka = _checklist({**BANGALORE_EDTECH, "markets": ["BD"], "based_in": "BD", "budget": {**BANGALORE_EDTECH["budget"], "currency": "BDT"}}, language)
+    assert children not in dhaka and coaching not in dhaka
