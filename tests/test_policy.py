@@ -501,3 +501,25 @@ def test_indian_teens_and_coaching_read_the_dpdp_act_and_the_coaching_guidelines
     assert coaching not in _checklist({**BANGALORE_EDTECH, "sector": "software"}, language)
     dhaka = _checklist({**BANGALORE_EDTECH, "markets": ["BD"], "based_in": "BD", "budget": {**BANGALORE_EDTECH["budget"], "currency": "BDT"}}, language)
     assert children not in dhaka and coaching not in dhaka
+
+
+#: Review 25's Cape Town winery: a cellar door that also sells its wine to the United Kingdom and Germany.
+CAPETOWN_WINERY = {
+    "name": "winery", "model": "b2c", "sector": "food_and_drink", "markets": {"ZA": 0.6, "GB": 0.25, "DE": 0.15}, "based_in": "ZA", "audience": {"age": [25, 65]},
+    "goals": {"sales": 3, "local_visits": 2}, "budget": {"monthly": 0, "currency": "ZAR", "weekly_hours": 8}, "premises": True, "max_channels": 2,
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_winery_reads_the_uks_and_south_africas_alcohol_codes(language: str) -> None:
+    """Review 25: a Cape Town winery selling to the United Kingdom read only the generic "if you serve or sell
+    alcohol" line. The UK's CAP Code section 18 and South Africa's Aware.org code (which replaced the ARA code) are
+    lines of the food and drink sector, as the other alcohol lines, each for its market."""
+    extra = [item for item in locale(language, None, "food_and_drink")["policy"] if isinstance(item, dict)]
+    britain = next(item["text"] for item in extra if item.get("markets") == ["GB"] and "CAP Code" in item["text"] and "25%" in item["text"])
+    south_africa = next(item["text"] for item in extra if item.get("markets") == ["ZA"] and "Aware.org" in item["text"])
+    winery = _checklist(CAPETOWN_WINERY, language)
+    assert britain in winery and south_africa in winery
+    at_home = _checklist({**CAPETOWN_WINERY, "markets": ["ZA"]}, language)
+    assert south_africa in at_home and britain not in at_home
+    assert not {britain, south_africa} & set(_checklist({**CAPETOWN_WINERY, "sector": "retail"}, language))
