@@ -523,3 +523,17 @@ def test_a_winery_reads_the_uks_and_south_africas_alcohol_codes(language: str) -
     at_home = _checklist({**CAPETOWN_WINERY, "markets": ["ZA"]}, language)
     assert south_africa in at_home and britain not in at_home
     assert not {britain, south_africa} & set(_checklist({**CAPETOWN_WINERY, "sector": "retail"}, language))
+
+
+def test_a_canadian_charity_reads_the_cras_receipt_and_fundraising_rules() -> None:
+    """Review 25: a Vancouver food bank read no Canada Revenue Agency line, neither the elements of an official
+    donation receipt (Income Tax Regulations, s. 3501) nor its fundraising guidance CG-013. The line binds charities
+    based in Canada, not a Canadian company nor a charity based elsewhere."""
+    foodbank = {"name": "foodbank", "kind": "nonprofit", "model": "b2c", "sector": "nonprofit", "markets": ["CA"], "based_in": "CA", "audience": {"age": [25, 70]},
+                "goals": {"fundraising": 3, "community": 2}, "budget": {"monthly": 0, "currency": "CAD", "weekly_hours": 6}, "premises": True, "max_channels": 2}
+    for language in LANGUAGES:
+        line = next(item["text"] for item in locale(language, "nonprofit")["policy"] if isinstance(item, dict) and item.get("countries") == ["CA"])
+        assert "CG-013" in line and "3501" in line
+        assert line in _checklist(foodbank, language)
+        assert line not in _checklist({**foodbank, "kind": "company", "sector": "retail"}, language)
+        assert line not in _checklist({**foodbank, "based_in": "US", "markets": ["US"], "budget": {**foodbank["budget"], "currency": "USD"}}, language)
