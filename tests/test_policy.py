@@ -537,3 +537,17 @@ def test_a_canadian_charity_reads_the_cras_receipt_and_fundraising_rules() -> No
         assert line in _checklist(foodbank, language)
         assert line not in _checklist({**foodbank, "kind": "company", "sector": "retail"}, language)
         assert line not in _checklist({**foodbank, "based_in": "US", "markets": ["US"], "budget": {**foodbank["budget"], "currency": "USD"}}, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_russian_car_dealer_reads_the_rules_on_advertising_credit(language: str) -> None:
+    """Review 25: a Kazan car dealer, whose adverts offer cars "в кредит", read nothing of 38-FZ art. 28: the lender
+    named, and one condition on the credit's cost stated with all the others. The line binds the sectors that sell on
+    credit (cars, property, retail) and finance in Russia, not a software house there nor a dealer elsewhere."""
+    credit = _line(language, "38-", sectors=["automotive", "real_estate", "retail", "finance"])
+    dealer = {"name": "dealer", "model": "b2c", "sector": "automotive", "markets": ["RU"], "based_in": "RU", "audience": {"age": [25, 55]},
+              "goals": {"lead_generation": 3, "local_visits": 2}, "budget": {"monthly": 0, "currency": "RUB", "weekly_hours": 8}, "premises": True, "max_channels": 2}
+    assert credit in _checklist(dealer, language)
+    assert credit in _checklist({**dealer, "sector": "real_estate"}, language)
+    assert credit not in _checklist({**dealer, "sector": "software"}, language)
+    assert credit not in _checklist({**dealer, "markets": ["KZ"], "based_in": "KZ", "budget": {**dealer["budget"], "currency": "KZT"}}, language)
