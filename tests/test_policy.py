@@ -551,3 +551,16 @@ def test_a_russian_car_dealer_reads_the_rules_on_advertising_credit(language: st
     assert credit in _checklist({**dealer, "sector": "real_estate"}, language)
     assert credit not in _checklist({**dealer, "sector": "software"}, language)
     assert credit not in _checklist({**dealer, "markets": ["KZ"], "based_in": "KZ", "budget": {**dealer["budget"], "currency": "KZT"}}, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_indonesian_buyers_of_cosmetics_read_the_halal_certification_rule(language: str) -> None:
+    """Review 24 and 25: the halal line of Law 33/2014 bound food and drink only, although cosmetics entered the
+    obligation at the end of their transition (17 October 2026): the beauty sector reads its own line in Indonesia."""
+    brand = {"name": "brand", "model": "b2c", "sector": "beauty", "markets": {"SG": 0.5, "ID": 0.5}, "based_in": "SG", "audience": {"age": [18, 40]},
+             "goals": {"sales": 3}, "budget": {"monthly": 3000, "currency": "SGD", "weekly_hours": 8}, "formats": ["image", "short_video"], "premises": False}
+    halal = [item["text"] for item in locale(language, None, "beauty")["policy"] if isinstance(item, dict) and "33/2014" in item["text"]]
+    assert len(halal) == 1 and "17" in halal[0]
+    assert halal[0] in _checklist(brand, language)
+    assert halal[0] not in _checklist({**brand, "markets": ["SG"]}, language)
+    assert halal[0] not in _checklist({**brand, "sector": "fashion"}, language)
