@@ -564,3 +564,19 @@ def test_indonesian_buyers_of_cosmetics_read_the_halal_certification_rule(langua
     assert halal[0] in _checklist(brand, language)
     assert halal[0] not in _checklist({**brand, "markets": ["SG"]}, language)
     assert halal[0] not in _checklist({**brand, "sector": "fashion"}, language)
+
+
+def test_a_public_affairs_consultancy_reads_the_eu_transparency_register() -> None:
+    """Review 24: the public-affairs line named the political-advertising regulation but not the EU Transparency
+    Register, in which interest representatives register before lobbying the EU institutions (a condition of meeting
+    Commissioners). It takes the political-advertising line's gate: professional services of companies and
+    freelancers in the EU markets."""
+    consultancy = {"name": "affairs", "model": "b2b", "sector": "professional_services", "markets": ["BE", "DE"], "based_in": "BE", "audience": {"age": [30, 65], "professionals": True},
+                   "goals": {"lead_generation": 3, "brand_awareness": 2}, "budget": {"monthly": 4000, "currency": "EUR", "weekly_hours": 10}, "formats": ["text", "image"], "premises": False}
+    for language in LANGUAGES:
+        register = next(item for item in locale(language)["policy"] if isinstance(item, dict) and "2021" in item["text"] and item.get("kinds") == ["person", "company"])
+        political = next(item for item in locale(language)["policy"] if isinstance(item, dict) and "2024/900" in item["text"] and "kinds" in item)
+        assert {k: v for k, v in register.items() if k != "text"} == {k: v for k, v in political.items() if k != "text"}
+        assert register["text"] in _checklist(consultancy, language)
+        assert register["text"] not in _checklist({**consultancy, "sector": "software"}, language)
+        assert register["text"] not in _checklist({**consultancy, "markets": ["US"], "based_in": "US", "budget": {**consultancy["budget"], "currency": "USD"}}, language)
