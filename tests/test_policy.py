@@ -452,3 +452,131 @@ def test_a_public_affairs_consultancy_reads_the_eus_political_advertising_rules(
         assert line not in association and charity_line in association
         assert line not in _checklist({**consultancy, "sector": "software"}, language)
         assert line not in _checklist({**consultancy, "markets": ["US"], "based_in": "US", "budget": {**consultancy["budget"], "currency": "USD"}}, language)
+
+
+#: Review 25's Gothenburg bike shop: a shop that also sells online to Sweden, Norway and Denmark.
+GOTHENBURG_BIKES = {
+    "name": "bikes", "model": "b2c", "sector": "retail", "markets": {"SE": 0.8, "NO": 0.1, "DK": 0.1}, "based_in": "SE", "audience": {"age": [25, 60]},
+    "goals": {"sales": 3, "local_visits": 2}, "budget": {"monthly": 0, "currency": "SEK", "weekly_hours": 5}, "premises": True, "max_channels": 2,
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_eus_withdrawal_right_reaches_consumers_buying_at_a_distance(language: str) -> None:
+    """Review 25: a Gothenburg bike shop selling online to Sweden, Norway and Denmark read no 14-day right of
+    withdrawal, which only Germany's packaging line held. The EU and EEA line (Consumer Rights Directive 2011/83/EU,
+    arts. 9-16) binds those selling at a distance to consumers there, Norway included (its angrerettloven); the German
+    line now names the packaging register alone, so a Berlin shop reads the withdrawal once."""
+    withdrawal = _line(language, "2011/83")
+    assert withdrawal in _checklist(GOTHENBURG_BIKES, language)
+    oslo = {**GOTHENBURG_BIKES, "markets": ["NO"], "based_in": "NO", "budget": {**GOTHENBURG_BIKES["budget"], "currency": "NOK"}}
+    assert withdrawal in _checklist(oslo, language)
+    assert withdrawal not in _checklist({**GOTHENBURG_BIKES, "goals": {"local_visits": 3}}, language)  # sells at its counter
+    assert withdrawal not in _checklist({**GOTHENBURG_BIKES, "model": "b2b", "audience": {"age": [30, 60], "professionals": True}}, language)
+    assert withdrawal not in _checklist({**GOTHENBURG_BIKES, "sector": "hospitality"}, language)  # dated stays are exempt
+    berlin = _checklist(BERLIN_SHOP, language)
+    assert withdrawal in berlin and sum("312g" in line for line in berlin) == 1 and _line(language, "LUCID") in berlin
+
+
+#: Review 25's Bangalore ed-tech: an online coaching company selling courses to teenagers in India.
+BANGALORE_EDTECH = {
+    "name": "edtech", "model": "b2c", "sector": "education", "markets": ["IN"], "based_in": "IN", "audience": {"age": [13, 17]},
+    "goals": {"sales": 3, "lead_generation": 2}, "budget": {"monthly": 0, "currency": "INR", "weekly_hours": 10}, "premises": False, "max_channels": 2,
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_indian_teens_and_coaching_read_the_dpdp_act_and_the_coaching_guidelines(language: str) -> None:
+    """Review 25: a Bangalore ed-tech selling to 13-17-year-olds read only "notice and consent" of India's Digital
+    Personal Data Protection Act, nothing of its s. 9 (a parent's verifiable consent; no tracking, behavioural
+    monitoring or targeted advertising directed at children) nor of the CCPA's 2024 guidelines on coaching adverts
+    (no guaranteed selection or ranks). The first binds an audience under 18 in India, the second the education
+    sector there."""
+    children = _line(language, "Digital Personal Data Protection Act", minors=True)
+    coaching = next(item["text"] for item in locale(language, None, "education")["policy"] if isinstance(item, dict) and "Coaching Sector, 2024" in item["text"])
+    edtech = _checklist(BANGALORE_EDTECH, language)
+    assert children in edtech and coaching in edtech
+    adults = _checklist({**BANGALORE_EDTECH, "audience": {"age": [18, 30]}}, language)
+    assert children not in adults and coaching in adults
+    assert coaching not in _checklist({**BANGALORE_EDTECH, "sector": "software"}, language)
+    dhaka = _checklist({**BANGALORE_EDTECH, "markets": ["BD"], "based_in": "BD", "budget": {**BANGALORE_EDTECH["budget"], "currency": "BDT"}}, language)
+    assert children not in dhaka and coaching not in dhaka
+
+
+#: Review 25's Cape Town winery: a cellar door that also sells its wine to the United Kingdom and Germany.
+CAPETOWN_WINERY = {
+    "name": "winery", "model": "b2c", "sector": "food_and_drink", "markets": {"ZA": 0.6, "GB": 0.25, "DE": 0.15}, "based_in": "ZA", "audience": {"age": [25, 65]},
+    "goals": {"sales": 3, "local_visits": 2}, "budget": {"monthly": 0, "currency": "ZAR", "weekly_hours": 8}, "premises": True, "max_channels": 2,
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_winery_reads_the_uks_and_south_africas_alcohol_codes(language: str) -> None:
+    """Review 25: a Cape Town winery selling to the United Kingdom read only the generic "if you serve or sell
+    alcohol" line. The UK's CAP Code section 18 and South Africa's Aware.org code (which replaced the ARA code) are
+    lines of the food and drink sector, as the other alcohol lines, each for its market."""
+    extra = [item for item in locale(language, None, "food_and_drink")["policy"] if isinstance(item, dict)]
+    britain = next(item["text"] for item in extra if item.get("markets") == ["GB"] and "CAP Code" in item["text"] and "25%" in item["text"])
+    south_africa = next(item["text"] for item in extra if item.get("markets") == ["ZA"] and "Aware.org" in item["text"])
+    winery = _checklist(CAPETOWN_WINERY, language)
+    assert britain in winery and south_africa in winery
+    at_home = _checklist({**CAPETOWN_WINERY, "markets": ["ZA"]}, language)
+    assert south_africa in at_home and britain not in at_home
+    assert not {britain, south_africa} & set(_checklist({**CAPETOWN_WINERY, "sector": "retail"}, language))
+
+
+def test_a_canadian_charity_reads_the_cras_receipt_and_fundraising_rules() -> None:
+    """Review 25: a Vancouver food bank read no Canada Revenue Agency line, neither the elements of an official
+    donation receipt (Income Tax Regulations, s. 3501) nor its fundraising guidance CG-013. The line binds charities
+    based in Canada, not a Canadian company nor a charity based elsewhere."""
+    foodbank = {"name": "foodbank", "kind": "nonprofit", "model": "b2c", "sector": "nonprofit", "markets": ["CA"], "based_in": "CA", "audience": {"age": [25, 70]},
+                "goals": {"fundraising": 3, "community": 2}, "budget": {"monthly": 0, "currency": "CAD", "weekly_hours": 6}, "premises": True, "max_channels": 2}
+    for language in LANGUAGES:
+        line = next(item["text"] for item in locale(language, "nonprofit")["policy"] if isinstance(item, dict) and item.get("countries") == ["CA"])
+        assert "CG-013" in line and "3501" in line
+        assert line in _checklist(foodbank, language)
+        assert line not in _checklist({**foodbank, "kind": "company", "sector": "retail"}, language)
+        assert line not in _checklist({**foodbank, "based_in": "US", "markets": ["US"], "budget": {**foodbank["budget"], "currency": "USD"}}, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_russian_car_dealer_reads_the_rules_on_advertising_credit(language: str) -> None:
+    """Review 25: a Kazan car dealer, whose adverts offer cars "в кредит", read nothing of 38-FZ art. 28: the lender
+    named, and one condition on the credit's cost stated with all the others. The line binds the sectors that sell on
+    credit (cars, property, retail) and finance in Russia, not a software house there nor a dealer elsewhere."""
+    credit = _line(language, "38-", sectors=["automotive", "real_estate", "retail", "finance"])
+    dealer = {"name": "dealer", "model": "b2c", "sector": "automotive", "markets": ["RU"], "based_in": "RU", "audience": {"age": [25, 55]},
+              "goals": {"lead_generation": 3, "local_visits": 2}, "budget": {"monthly": 0, "currency": "RUB", "weekly_hours": 8}, "premises": True, "max_channels": 2}
+    assert credit in _checklist(dealer, language)
+    assert credit in _checklist({**dealer, "sector": "real_estate"}, language)
+    assert credit not in _checklist({**dealer, "sector": "software"}, language)
+    assert credit not in _checklist({**dealer, "markets": ["KZ"], "based_in": "KZ", "budget": {**dealer["budget"], "currency": "KZT"}}, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_indonesian_buyers_of_cosmetics_read_the_halal_certification_rule(language: str) -> None:
+    """Review 24 and 25: the halal line of Law 33/2014 bound food and drink only, although cosmetics entered the
+    obligation at the end of their transition (17 October 2026): the beauty sector reads its own line in Indonesia."""
+    brand = {"name": "brand", "model": "b2c", "sector": "beauty", "markets": {"SG": 0.5, "ID": 0.5}, "based_in": "SG", "audience": {"age": [18, 40]},
+             "goals": {"sales": 3}, "budget": {"monthly": 3000, "currency": "SGD", "weekly_hours": 8}, "formats": ["image", "short_video"], "premises": False}
+    halal = [item["text"] for item in locale(language, None, "beauty")["policy"] if isinstance(item, dict) and "33/2014" in item["text"]]
+    assert len(halal) == 1 and "17" in halal[0]
+    assert halal[0] in _checklist(brand, language)
+    assert halal[0] not in _checklist({**brand, "markets": ["SG"]}, language)
+    assert halal[0] not in _checklist({**brand, "sector": "fashion"}, language)
+
+
+def test_a_public_affairs_consultancy_reads_the_eu_transparency_register() -> None:
+    """Review 24: the public-affairs line named the political-advertising regulation but not the EU Transparency
+    Register, in which interest representatives register before lobbying the EU institutions (a condition of meeting
+    Commissioners). It takes the political-advertising line's gate: professional services of companies and
+    freelancers in the EU markets."""
+    consultancy = {"name": "affairs", "model": "b2b", "sector": "professional_services", "markets": ["BE", "DE"], "based_in": "BE", "audience": {"age": [30, 65], "professionals": True},
+                   "goals": {"lead_generation": 3, "brand_awareness": 2}, "budget": {"monthly": 4000, "currency": "EUR", "weekly_hours": 10}, "formats": ["text", "image"], "premises": False}
+    for language in LANGUAGES:
+        register = next(item for item in locale(language)["policy"] if isinstance(item, dict) and "2021" in item["text"] and item.get("kinds") == ["person", "company"])
+        political = next(item for item in locale(language)["policy"] if isinstance(item, dict) and "2024/900" in item["text"] and "kinds" in item)
+        assert {k: v for k, v in register.items() if k != "text"} == {k: v for k, v in political.items() if k != "text"}
+        assert register["text"] in _checklist(consultancy, language)
+        assert register["text"] not in _checklist({**consultancy, "sector": "software"}, language)
+        assert register["text"] not in _checklist({**consultancy, "markets": ["US"], "based_in": "US", "budget": {**consultancy["budget"], "currency": "USD"}}, language)
