@@ -378,10 +378,13 @@ def test_young_audiences_read_russias_uks_and_googles_rules_on_minors(language: 
     plan = cf.recommend(teens, language=language, minimum_budget_share=None)
     assert russia in plan.policy and britain in plan.policy
     google_ads = {"google_ads", "youtube", "google_shopping", "google_ad_grants", "google_business_profile", "google_hotel_ads", "google_lsa"}
-    assert (google in plan.policy) == bool(google_ads & {p.channel for p in plan.picks})
-    # review 25: a Córdoba language school spent its budget through its Google profile's campaign and missed it
+    assert (google in plan.policy) == bool(google_ads & {p.channel for p in plan.picks if p.monthly_cost > 0})
+    # review 25: a Córdoba language school spent its budget through its Google profile's campaign and missed it;
+    # review 26: a Bologna library's free Google profile, buying no ads, read it
     with_profile = cf.recommend({**teens, "include": ["google_business_profile"]}, language=language, minimum_budget_share=None)
-    assert google in with_profile.policy
+    assert {p.channel: p.monthly_cost for p in with_profile.picks}["google_business_profile"] > 0 and google in with_profile.policy
+    free = cf.recommend({**teens, "include": ["google_business_profile"], "budget": {**teens["budget"], "monthly": 0}}, language=language, minimum_budget_share=None)
+    assert "google_business_profile" in {p.channel for p in free.picks} and google not in free.policy
     with_youtube = cf.recommend({**teens, "include": ["youtube"]}, language=language, minimum_budget_share=None)
     assert "youtube" in {p.channel for p in with_youtube.picks} and google in with_youtube.policy
     adults = _checklist({**teens, "audience": {"age": [25, 60]}}, language)
@@ -580,3 +583,31 @@ def test_a_public_affairs_consultancy_reads_the_eu_transparency_register() -> No
         assert register["text"] in _checklist(consultancy, language)
         assert register["text"] not in _checklist({**consultancy, "sector": "software"}, language)
         assert register["text"] not in _checklist({**consultancy, "markets": ["US"], "based_in": "US", "budget": {**consultancy["budget"], "currency": "USD"}}, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_food_businesss_alcohol_lines_say_they_are_for_alcohol(language: str) -> None:
+    """London and Durban bakeries read "alcohol ads not directed at under-18s" (review 26): the food and drink
+    sector's alcohol lines bind a bakery as a winery, so each says whom it binds ("if you advertise alcohol") before
+    its rule."""
+    alcohol = {"en": "alcohol", "it": "alcol", "ru": "алког", "uk": "алког"}[language]
+    condition = {"en": "if you", "it": "se ", "ru": "если", "uk": "якщо"}[language]
+    strings = json.loads((Path(cf.__file__).parent / "locales" / f"{language}.json").read_text(encoding="utf-8"))
+    lines = [item if isinstance(item, str) else item["text"] for item in strings["by_sector"]["food_and_drink"]["policy_extra"]]
+    for line in (line for line in lines if alcohol in line.lower()):
+        assert condition in line.split(": ", 1)[0].lower(), line
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_shop_announcing_a_reduction_at_its_counter_reads_the_prior_price_rule(language: str) -> None:
+    """A Cologne shop with premises and no sales goal lost the EU's prior-price rule, gated on selling at a distance
+    (review 26): art. 6a binds any trader announcing a reduction on goods, at the counter too; a pub's or a
+    restaurant's meals and drinks are services, so food and drink reads it only when it sells goods at a distance."""
+    line = _line(language, "98/6", sectors=["food_and_drink"])
+    shop = {"name": "shop", "model": "b2c", "sector": "retail", "markets": ["DE"], "based_in": "DE", "audience": {"age": [20, 60]},
+            "goals": {"local_visits": 3, "brand_awareness": 1}, "budget": {"monthly": 0, "currency": "EUR", "weekly_hours": 5}, "premises": True, "max_channels": 2}
+    checklist = _checklist(shop, language)
+    assert line in checklist and checklist.count(line) == 1
+    assert line not in _checklist({**shop, "sector": "food_and_drink"}, language)
+    assert line in _checklist({**shop, "sector": "food_and_drink", "goals": {"sales": 2, "local_visits": 3}}, language)
+    assert line not in _checklist({**shop, "model": "b2b"}, language)

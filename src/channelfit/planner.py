@@ -898,7 +898,8 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
             goals=list(profile.goals),
             premises=bool(problem.arrays.premises[0]),
             model=profile.model,
-            channels=[cat.channels[p.channel] for p in chosen],
+            # a platform's ad rules bind the plans that buy its ads (a Bologna library's free Google profile read Google's)
+            channels=[cat.channels[p.channel] for p in chosen if problem.money[p.channel, p.level] + p.extra_eur > 0],
         ),
         assumptions=_assumptions(problem, chosen, explainer),
         market_gaps=_market_gaps(problem, chosen, explainer),

@@ -214,8 +214,9 @@ def policy(
     - ``"consumers": true``: when the organisation sells to consumers, its ``model`` not ``b2b`` (the EU's rule on
       announced price reductions binds traders offering goods to consumers; a furniture maker selling to shops
       announces none to them);
-    - ``"channels": [...]``: when the plan picks one of those ``channels`` (a platform's own rule: Meta's limits on
-      targeting teens were read by a Novosibirsk school with no Meta channel, where Meta is blocked).
+    - ``"channels": [...]``: when ``channels``, the picks the plan spends money on, hold one of them (a platform's own
+      ad rule: Meta's limits on targeting teens were read by a Novosibirsk school with no Meta channel, where Meta is
+      blocked, and Google's by a Bologna library whose Google profile buys no ads).
 
     A condition whose profile field is not given (``None``) keeps the line, so a checklist asked for without a
     profile names every line that may apply."""
@@ -241,7 +242,9 @@ def policy(
             return False
         return not (item.get("consumers") and model == "b2b")
 
-    lines = [item if isinstance(item, str) else item["text"] for item in explainer.strings["policy"] if isinstance(item, str) or applies(item)]
+    # once each: a rule whose gate differs by sector is given as two items of one text (the EU's price-reduction line
+    # binds a shop's counter, but a restaurant's only where it sells goods at a distance)
+    lines = list(dict.fromkeys(item if isinstance(item, str) else item["text"] for item in explainer.strings["policy"] if isinstance(item, str) or applies(item)))
     # A country whose law the locale has no line on says so, the home country first: a Lagos label read the UK's and
     # the US's rules and nothing on Nigeria's, and took the silence for "nothing to check here"
     named = {k for item in explainer.strings["policy"] if isinstance(item, dict) for k in (*item.get("countries", ()), *item.get("markets", ()))}
