@@ -1626,6 +1626,14 @@ def test_a_sector_names_its_counts() -> None:
     hotel_kpis = {k.kpi for p in cf.recommend(hotel, minimum_budget_share=None).picks for k in p.kpis}
     shop_kpis = {k.kpi for p in cf.recommend(shop, minimum_budget_share=None).picks for k in p.kpis}
     assert "orders" in shop_kpis and "orders" not in hotel_kpis and "bookings" in hotel_kpis, (hotel_kpis, shop_kpis)
+    # review 26: a hotel's paid visibility was judged by its cost per call or route request, its booking links by
+    # direction requests; they count bookings and what a booking costs
+    stay = {**hotel, "markets": {"IT": 0.6, "DE": 0.4}, "goals": {"local_visits": 3, "brand_awareness": 1}, "include": ["google_hotel_ads", "trivago"],
+            "budget": {"monthly": 500, "currency": "EUR", "weekly_hours": 8}}
+    picks = cf.recommend(stay, minimum_budget_share=None).picks
+    kpis = {k.kpi for p in picks for k in p.kpis}
+    assert "cost_per_visit_action" not in kpis and "cost_per_booking" in kpis, kpis
+    assert all(k.kpi == "bookings" for p in picks if p.channel in ("google_hotel_ads", "trivago") for k in p.kpis if k.goal == "local_visits")
     # review 24: a Lagos savings app's Google Ads counted orders; a fintech counts new customers, a school enrolments
     for sector, count in (("finance", "new_customers"), ("education", "enrolments")):
         kpis = {k.kpi for p in cf.recommend({**shop, "sector": sector}, minimum_budget_share=None).picks for k in p.kpis}

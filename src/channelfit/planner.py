@@ -244,18 +244,24 @@ def _kpis(problem: Problem, pick: Choice, served: list[int], weeks: tuple[int, i
         row = cat.channel_kpi_rows.get((cat.channels[c], cat.goals[g])) or cat.kpi_rows.get((cat.goals[g], orientation))
         if row is None:
             continue
-        renamed = cat.sector_kpi_rows.get((problem.profile.sector, row.kpi))  # a hotel's orders are bookings
-        name = row.kpi if renamed is None else renamed.kpi
+        name = _sector_kpi(problem, row.kpi)
         if all(k.kpi != name for k in kpis):  # one count is measured once, for the goal it serves most
             change = 0.0 if LEVELS[level] == "listen" else row.target_change
             kpis.append(Kpi(goal=row.goal, kpi=name, unit=row.unit, direction=row.direction, target_change=change, target_level=row.target_level, baseline_weeks=weeks))
     if problem.money[c, level] + extra > 0 and cat.level_auction[c, level]:
         own = cat.channel_paid_kpi_rows.get(cat.channels[c])  # a newsletter's money buys sign-ups, whatever goal they serve
         if own is not None and served:
-            kpis.append(Kpi(goal=cat.goals[served[0]], kpi=own.kpi, unit=own.unit, direction=own.direction, target_change=own.target_change, baseline_weeks=paid_weeks))
+            kpis.append(Kpi(goal=cat.goals[served[0]], kpi=_sector_kpi(problem, own.kpi), unit=own.unit, direction=own.direction, target_change=own.target_change, baseline_weeks=paid_weeks))
         elif (cost := next((cat.paid_kpi_rows[cat.goals[g]] for g in served if cat.goals[g] in cat.paid_kpi_rows), None)) is not None:
-            kpis.append(Kpi(goal=cost.goal, kpi=cost.kpi, unit=cost.unit, direction=cost.direction, target_change=cost.target_change, baseline_weeks=paid_weeks))
+            kpis.append(Kpi(goal=cost.goal, kpi=_sector_kpi(problem, cost.kpi), unit=cost.unit, direction=cost.direction, target_change=cost.target_change, baseline_weeks=paid_weeks))
     return kpis
+
+
+def _sector_kpi(problem: Problem, kpi: str) -> str:
+    """``kpi`` as the profile's sector names it (``sector_kpis.csv``): a hotel's orders are bookings, its cost per
+    call or route request a cost per booking."""
+    renamed = problem.cat.sector_kpi_rows.get((problem.profile.sector, kpi))
+    return kpi if renamed is None else renamed.kpi
 
 
 def _kpi_weeks(problem: Problem, first: Choice, pick: Choice, listen_weeks: tuple[int, int]) -> tuple[tuple[int, int], tuple[int, int]]:
