@@ -289,8 +289,8 @@ def exclusions(arrays: ProfileArrays, cat: Catalog, scores: Scores) -> np.ndarra
     members-only for other sectors than the organisation's (a vendor cannot hold a Doximity account); takes no
     account from organisations of its country or kind (said only of a channel that would otherwise fit);
     reaches less than :data:`MIN_REACH` of the target people. Included channels, and accounts the
-    organisation keeps, are exempt from the last two. A channel that would otherwise be a candidate, or fail only
-    on fit or reach, needs its host's account (``needs_host``) when that account is excluded, blocked or closed.
+    organisation keeps, are exempt from the last two. A channel not itself excluded by the user, blocked or closed
+    is marked as needing its host's account (``needs_host``) when that account is.
     """
     targets = (arrays.market_weights > 0).astype(float)
     open_markets = targets @ (cat.availability != 2).T.astype(float)
