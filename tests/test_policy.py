@@ -611,3 +611,15 @@ def test_a_shop_announcing_a_reduction_at_its_counter_reads_the_prior_price_rule
     assert line not in _checklist({**shop, "sector": "food_and_drink"}, language)
     assert line in _checklist({**shop, "sector": "food_and_drink", "goals": {"sales": 2, "local_visits": 3}}, language)
     assert line not in _checklist({**shop, "model": "b2b"}, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_french_employer_reads_the_ban_on_discriminatory_job_ads(language: str) -> None:
+    """Review 26: a Lille accountancy firm recruiting read only the EU pay line, nothing of the Labour Code's ban on
+    job ads that refer to a ground of discrimination (art. L. 1132-1 through art. L. 5321-2). As Germany's AGG line,
+    it binds the recruiting goal where the organisation is based, not a firm selling to France nor one not hiring."""
+    line = _line(language, "L. 1132-1", countries=["FR"], goals=["recruiting"])
+    lille = {**BERLIN_HIRING, "markets": {"FR": 0.85, "BE": 0.15}, "based_in": "FR"}
+    assert line in _checklist(lille, language)
+    assert line not in _checklist({**lille, "goals": {"lead_generation": 1}}, language)
+    assert line not in _checklist({**lille, "based_in": "BE"}, language)
