@@ -623,3 +623,16 @@ def test_a_french_employer_reads_the_ban_on_discriminatory_job_ads(language: str
     assert line in _checklist(lille, language)
     assert line not in _checklist({**lille, "goals": {"lead_generation": 1}}, language)
     assert line not in _checklist({**lille, "based_in": "BE"}, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_south_african_surf_school_for_teens_reads_popias_rule_on_childrens_data(language: str) -> None:
+    """Review 26: a Durban surf school whose pupils start at 13 read POPIA's direct-marketing line only, nothing of
+    its ss. 34-35 (a child's personal information only with a competent person's prior consent). The line binds an
+    audience under 18 in South Africa, as Brazil's and India's minors lines."""
+    line = _line(language, "POPIA", markets=["ZA"], minors=True)
+    surf = {"name": "surf", "model": "b2c", "sector": "education", "markets": ["ZA"], "based_in": "ZA", "audience": {"age": [13, 40]},
+            "goals": {"lead_generation": 3, "community": 2}, "budget": {"monthly": 0, "currency": "ZAR", "weekly_hours": 6}, "premises": True, "max_channels": 2}
+    assert line in _checklist(surf, language)
+    assert line not in _checklist({**surf, "audience": {"age": [18, 40]}}, language)
+    assert line not in _checklist({**surf, "markets": ["KE"], "based_in": "KE", "budget": {**surf["budget"], "currency": "KES"}}, language)
