@@ -636,3 +636,32 @@ def test_a_south_african_surf_school_for_teens_reads_popias_rule_on_childrens_da
     assert line in _checklist(surf, language)
     assert line not in _checklist({**surf, "audience": {"age": [18, 40]}}, language)
     assert line not in _checklist({**surf, "markets": ["KE"], "based_in": "KE", "budget": {**surf["budget"], "currency": "KES"}}, language)
+
+
+#: Review 26's Antalya hair-transplant clinic, selling to Russia, the United Kingdom, Germany and Turkey.
+ANTALYA_CLINIC = {
+    "name": "clinic", "kind": "company", "model": "b2c", "sector": "health", "markets": {"RU": 0.3, "GB": 0.3, "DE": 0.2, "TR": 0.2}, "based_in": "TR",
+    "audience": {"age": [25, 55]}, "goals": {"lead_generation": 3, "brand_awareness": 2}, "budget": {"monthly": 0, "currency": "TRY", "weekly_hours": 12},
+    "premises": True, "max_channels": 3,
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_turkish_clinic_reads_turkeys_germanys_and_the_uks_health_advertising_rules(language: str) -> None:
+    """Review 26: an Antalya hair-transplant clinic selling to Germany and the United Kingdom read only the generic
+    health-advertising line. Turkey's 2025 regulation binds the clinics based there; Germany's ban of before-and-after
+    pictures for cosmetic surgery (HWG, § 11(1), sentence 3) and the UK's CAP Code rule 12.25 bind whoever advertises
+    in those markets. They are lines of the health sector."""
+    extra = [item for item in locale(language, None, "health")["policy"] if isinstance(item, dict)]
+    turkey = next(item["text"] for item in extra if item.get("countries") == ["TR"])
+    germany = next(item["text"] for item in extra if item.get("markets") == ["DE"] and "HWG" in item["text"])
+    britain = next(item["text"] for item in extra if item.get("markets") == ["GB"] and "12.25" in item["text"])
+    clinic = _checklist(ANTALYA_CLINIC, language)
+    assert {turkey, germany, britain} <= set(clinic)
+    at_home = _checklist({**ANTALYA_CLINIC, "markets": ["TR"]}, language)
+    assert turkey in at_home and germany not in at_home and britain not in at_home
+    berlin = _checklist({**ANTALYA_CLINIC, "markets": ["DE"], "based_in": "DE", "budget": {**ANTALYA_CLINIC["budget"], "currency": "EUR"}}, language)
+    assert germany in berlin and turkey not in berlin
+    assert not {turkey, germany, britain} & set(_checklist({**ANTALYA_CLINIC, "sector": "retail"}, language))
+    for line in (germany, britain):  # each says whom it binds before its rule
+        assert {"en": "if you", "it": "se ", "ru": "если", "uk": "якщо"}[language] in line.split(": ", 1)[0]
