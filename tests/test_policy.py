@@ -665,3 +665,19 @@ def test_a_turkish_clinic_reads_turkeys_germanys_and_the_uks_health_advertising_
     assert not {turkey, germany, britain} & set(_checklist({**ANTALYA_CLINIC, "sector": "retail"}, language))
     for line in (germany, britain):  # each says whom it binds before its rule
         assert {"en": "if you", "it": "se ", "ru": "если", "uk": "якщо"}[language] in line.split(": ", 1)[0]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_distiller_shipping_to_german_consumers_reads_germanys_alcohol_tax_rule(language: str) -> None:
+    """Review 25 and 26 left German excise on distance sales open. A seller shipping spirits from another EU country
+    to consumers in Germany needs a permit, security for the alcohol tax and prior notice of each delivery, and may
+    name a tax representative (Alkoholsteuergesetz, § 25); still wine bears no German excise. The line binds food and
+    drink selling at a distance to German consumers from abroad, not a German shop nor a seller to businesses."""
+    line = next(item["text"] for item in locale(language, None, "food_and_drink")["policy"] if isinstance(item, dict) and "Alkoholsteuergesetz" in item["text"])
+    distiller = {"name": "distiller", "model": "b2c", "sector": "food_and_drink", "markets": {"CZ": 0.5, "DE": 0.5}, "based_in": "CZ", "audience": {"age": [25, 65]},
+                 "goals": {"sales": 3}, "budget": {"monthly": 0, "currency": "CZK", "weekly_hours": 5}, "premises": False, "max_channels": 2}
+    assert line in _checklist(distiller, language)
+    assert line not in _checklist({**distiller, "based_in": "DE", "budget": {**distiller["budget"], "currency": "EUR"}}, language)
+    assert line not in _checklist({**distiller, "model": "b2b"}, language)
+    assert line not in _checklist({**distiller, "premises": True, "goals": {"local_visits": 3}}, language)
+    assert line not in _checklist({**distiller, "sector": "retail"}, language)
