@@ -28,7 +28,6 @@ from .problem import (
     mix_hours,
     mix_money,
     ordered_picks,
-    promotion_scale,
     sells_to_buyers,
     spend_curve,
     spend_floor,
@@ -1046,9 +1045,8 @@ def _assumptions(problem: Problem, chosen: list[Choice], explainer: Explainer) -
     """What the plan assumed where the profile did not say: premises (from the goals or the sector), and how many
     people the paid picks' ads run to when they run across the markets (:func:`~channelfit.problem.audience_millions`)."""
     out = _premises_assumed(problem, explainer)
-    scales = promotion_scale(problem.arrays, problem.cat, problem.audience_millions)
     # only where money buys ads that run across the markets: a Dhaka charity with no budget read how far its ads would run
-    if problem.audience_millions is not None and any(problem.spend_scale[c, lv] > 0 and problem.money[c, lv] + extra > 0 and scales[c] > 1 for c, lv, extra in chosen):
+    if problem.audience_millions is not None and any(problem.spend_scale[c, lv] > 0 and problem.money[c, lv] + extra > 0 and problem.audience_factor[c] > 1 for c, lv, extra in chosen):
         people = problem.audience_millions
         if not problem.arrays.premises[0]:
             key = "assumed_audience_buyers" if sells_to_buyers(problem.profile) else "assumed_audience"

@@ -109,6 +109,7 @@ class Problem:
     hours: np.ndarray  # (C, L) weekly hours the budget counts (see budgeted_hours)
     setup: np.ndarray  # (C, L) setup hours (0 where present)
     spend_scale: np.ndarray  # (C, L) EUR/month: the scale of extra promotion above each level in the target markets, 0 where none
+    audience_factor: np.ndarray  # (C,) how much more promotion each channel's ads take than a local business's (promotion_scale)
     audience_millions: float | None  # the people of the target ages online in the markets when the ads reach across them, else None (local)
     monthly_budget_eur: float
     fx_per_eur: float  # units of the profile's currency per euro
@@ -258,6 +259,7 @@ def build_problem(
     audience = audience_millions(profile, arrays, cat)
     sector_click = np.where(cat.keyword_priced, cat.sector_click_cost[cat.index["sectors"][profile.sector]], 1.0)
     local_index = (arrays.market_weights[0] @ cat.cost_index[:, family]) * sector_click  # (C,) market-weighted cost of reach
+    audience_factor = promotion_scale(arrays, cat, audience)
     return Problem(
         profile=profile,
         cat=cat,
@@ -272,7 +274,8 @@ def build_problem(
         money=_local_money(cat, local_index),
         hours=budgeted_hours(cat.level_weekly_hours, cat.level_offered, setup),
         setup=setup,
-        spend_scale=cat.level_spend_scale_eur * (local_index * promotion_scale(arrays, cat, audience))[:, None],
+        spend_scale=cat.level_spend_scale_eur * (local_index * audience_factor)[:, None],
+        audience_factor=audience_factor,
         audience_millions=audience,
         monthly_budget_eur=profile.budget.monthly / cat.fx_per_eur[profile.budget.currency],
         fx_per_eur=cat.fx_per_eur[profile.budget.currency],
