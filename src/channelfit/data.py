@@ -52,7 +52,7 @@ from .tables import (
     read_tables,
     split,
 )
-from .vocabulary import AD_FAMILIES, AGE_BANDS, AVAILABILITY, LEVELS
+from .vocabulary import AD_FAMILIES, AGE_BANDS, AVAILABILITY, LEVELS, LISTEN, MAINTAIN
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -350,7 +350,7 @@ def _check_channels_complete(tables: Mapping[str, Any], channels: tuple[str, ...
         line, row = tables["channels"][(channel,)]
         if (channel,) not in tables["channel_versions"]:
             raise CatalogError("channel has no row in channel_versions.csv", file="channels.csv", row=line, column="channel", value=channel, allowed="a channel with the catalog version it was added in")
-        if offered[c, LEVELS.index("listen")] and not public[row.orientation]:
+        if offered[c, LISTEN] and not public[row.orientation]:
             raise CatalogError(
                 f"a channel of orientation {row.orientation} has no listen level: its content is not public, so there is nothing to follow or search",
                 file="levels.csv",
@@ -554,15 +554,12 @@ def _build(folder: Path) -> Catalog:
     money = _fill(shape, 0.0, [(i, row.monthly_cost_eur) for i, row in level_cells])
     hours = _fill(shape, 0.0, [(i, row.weekly_hours) for i, row in level_cells])
     _check_channels_complete(tables, channels, offered, money, hours)
-    setup = np.full(shape, 0.0)
-    for i, row in level_cells:
-        setup[i] = row.setup_hours
+    setup = np.array(_fill(shape, 0.0, [(i, row.setup_hours) for i, row in level_cells]))
     # a listing at listen is live (it sells, books, is called), so opening one takes what opening it to run it does: a
     # Bangkok restaurant read "setting up takes about 0 hours" for joining LINE MAN Wongnai (a contract, a menu, photos)
     is_listing = np.array([listing[row.orientation] for row in channel_rows], dtype=bool)
-    listen, maintain = LEVELS.index("listen"), LEVELS.index("maintain")
-    opened = is_listing & offered[:, listen] & offered[:, maintain]
-    setup[opened, listen] = np.maximum(setup[opened, listen], setup[opened, maintain])
+    opened = is_listing & offered[:, LISTEN] & offered[:, MAINTAIN]
+    setup[opened, LISTEN] = np.maximum(setup[opened, LISTEN], setup[opened, MAINTAIN])
 
     format_needed = np.zeros((n_channels, len(vocab["formats"])), dtype=bool)
     format_helpful = np.zeros_like(format_needed)
