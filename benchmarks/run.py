@@ -140,6 +140,7 @@ def random_arrays(n: int, seed: int) -> ProfileArrays:
         home_market=np.argmax(markets, axis=1),
         base_market=np.argmax(markets, axis=1),
         closed=np.zeros((n, n_channels), dtype=bool),
+        ad_ban_share=np.zeros(n),
         sector_mix=np.eye(len(cat.sectors))[sector],
         reach_sectors=np.zeros((n, len(cat.sectors))),
         customer_weight=np.ones(n),

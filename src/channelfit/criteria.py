@@ -58,7 +58,8 @@ class ProfileArrays:
     target_people: np.ndarray  # (P, countries * age bands): the target people's weights, rows sum to 1
     home_market: np.ndarray  # (P,) country index where the premises are taken to be (see scorer.encode)
     base_market: np.ndarray  # (P,) country index where the organisation is based and hires (scorer.advertiser_country, else home_market)
-    closed: np.ndarray  # (P, C) bool: takes no account from organisations of the profile's country (closed_to_organisations.csv)
+    closed: np.ndarray  # (P, C) bool: takes no account, or sells no ads to a search-ad account, from organisations of the profile's country (closed_to_organisations.csv)
+    ad_ban_share: np.ndarray  # (P,) the share of the target markets (by weight) where the law bans the sector's paid promotion (sector_ad_bans.csv)
     gender: np.ndarray  # (P,) index into vocabulary.GENDERS
     professionals: np.ndarray  # (P,) bool
     goal_weights: np.ndarray  # (P, goals), rows sum to 1

@@ -43,6 +43,7 @@ from .tables import (
     PaidKpiRow,
     ReachBandRow,
     Row,
+    SectorAdBanRow,
     SectorClickCostRow,
     SectorFitRow,
     SectorKpiRow,
@@ -150,6 +151,12 @@ class Catalog:
     level_auction
         ``(channel, level)``: the level's money buys ads priced in an auction (US prices in ``levels.csv``),
         so its minimum useful amount follows the cost of reach in the target markets; else a flat fee.
+    level_buys_ads
+        ``(channel, level)``: the level's own money buys ads (an auction level that costs money: Google Ads at
+        maintain, any grow campaign), so it closes where the organisation may not buy the channel's ads.
+    ads_only
+        ``(channel,)``: every level the channel offers buys ads (search-ad accounts), so a channel whose ads are
+        closed or banned to the organisation is of no use to it.
     ad_family
         ``(channel,)`` index into :data:`~channelfit.vocabulary.AD_FAMILIES`, -1 without paid promotion.
     cost_index
@@ -163,6 +170,8 @@ class Catalog:
     sector_click_cost
         ``(sector,)``: what a search-ad click costs in the sector relative to the average over all industries,
         from ``sector_click_costs.csv``; 1 where it has no row.
+    ad_ban_rows
+        ``(sector, country) -> row`` of ``sector_ad_bans.csv``: the sector's paid promotion banned by the country's law.
     name_rows
         ``(channel, country) -> row`` of ``channel_names.csv``: a channel's own brand in a country (see
         :meth:`local_name`).
@@ -216,6 +225,8 @@ class Catalog:
     level_effect: np.ndarray
     level_spend_scale_eur: np.ndarray
     level_auction: np.ndarray
+    level_buys_ads: np.ndarray
+    ads_only: np.ndarray
     ad_family: np.ndarray
     cost_index: np.ndarray
     keyword_priced: np.ndarray
@@ -233,6 +244,7 @@ class Catalog:
     channel_paid_kpi_rows: Mapping[str, ChannelPaidKpiRow]
     sector_kpi_rows: Mapping[tuple[str, str], SectorKpiRow]
     closed_rows: Mapping[tuple[str, str], ClosedRow]
+    ad_ban_rows: Mapping[tuple[str, str], SectorAdBanRow]
     commission_rows: Mapping[str, CommissionRow]
     name_rows: Mapping[tuple[str, str], ChannelNameRow]
     country_rows: Mapping[str, CountryRow]
@@ -558,6 +570,8 @@ def _build(folder: Path) -> Catalog:
     # a listing at listen is live (it sells, books, is called), so opening one takes what opening it to run it does: a
     # Bangkok restaurant read "setting up takes about 0 hours" for joining LINE MAN Wongnai (a contract, a menu, photos)
     is_listing = np.array([listing[row.orientation] for row in channel_rows], dtype=bool)
+    auction = _fill(shape, 0.0, [(i, float(row.auction)) for i, row in level_cells]) > 0
+    buys_ads = auction & (money > 0)
     opened = is_listing & offered[:, LISTEN] & offered[:, MAINTAIN]
     setup[opened, LISTEN] = np.maximum(setup[opened, LISTEN], setup[opened, MAINTAIN])
 
@@ -643,7 +657,9 @@ def _build(folder: Path) -> Catalog:
         level_setup_hours=_frozen(setup),
         level_effect=_fill(shape, 0.0, [(i, row.effect) for i, row in level_cells]),
         level_spend_scale_eur=_fill(shape, 0.0, [(i, row.spend_scale_eur or 0.0) for i, row in level_cells]),
-        level_auction=_frozen(_fill(shape, 0.0, [(i, float(row.auction)) for i, row in level_cells]) > 0),
+        level_auction=_frozen(auction),
+        level_buys_ads=_frozen(buys_ads),
+        ads_only=_frozen(~(offered & ~buys_ads).any(axis=1)),
         ad_family=_frozen(np.array([AD_FAMILIES.index(row.ad_family) if row.ad_family else -1 for row in channel_rows])),
         cost_index=_cost_index(tables, countries),
         keyword_priced=_frozen(
@@ -663,6 +679,7 @@ def _build(folder: Path) -> Catalog:
         channel_paid_kpi_rows=keyed("channel_paid_kpis"),
         sector_kpi_rows=keyed("sector_kpis"),
         closed_rows=keyed("closed_to_organisations"),
+        ad_ban_rows=keyed("sector_ad_bans"),
         commission_rows=keyed("commissions"),
         name_rows=keyed("channel_names"),
         country_rows=keyed("countries"),

@@ -21,7 +21,7 @@ from typing import Any
 
 from .data import Catalog
 from .plan import Reason
-from .tables import ClosedRow, CommissionRow, MarketRow, ReachBandRow, SectorClickCostRow, Sourced
+from .tables import ClosedRow, CommissionRow, MarketRow, ReachBandRow, SectorAdBanRow, SectorClickCostRow, Sourced
 from .vocabulary import LANGUAGES
 
 __all__ = ["Explainer", "format_number", "locale", "money_figure", "percent", "publisher_name"]
@@ -267,6 +267,13 @@ class Explainer:
         """Levels closed to organisations based in ``country``: no ads (``ads_closed``), no posting (``posting_closed``)
         or no account (``all_closed``)."""
         return self._cited(f"{row.closes}_closed", None, row, owner=owner, country=country)
+
+    def ads_banned(self, row: SectorAdBanRow, share: float) -> Reason:
+        """The law banning the paid promotion of the organisation's sector (``sector_ad_bans.csv``): no paid promotion
+        where it binds every target market (``share`` 1: ``ads_banned`` for ads aimed at its country, ``ads_banned_everywhere``
+        for ads anywhere), else the ads run only in the markets abroad (``ads_banned_abroad``)."""
+        key = "ads_banned_abroad" if share < 1.0 - 1e-9 else "ads_banned_everywhere" if row.aimed_at == "everywhere" else "ads_banned"
+        return self._cited("ads_banned", key, row, country=row.country, sector=self.word("sectors", row.sector), sector_id=row.sector)
 
     def sector_reach(self, channel: str, sector: str, whom: str) -> Reason:
         """Reach among a sector's professionals: ``whom`` is ``customers`` or ``own_sector``."""

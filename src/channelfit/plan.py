@@ -127,7 +127,7 @@ class Excluded(_Out):
 
     channel: str
     name: str
-    reason: Literal["excluded_by_you", "blocked", "needs_premises", "no_fit", "too_little_reach", "closed", "needs_host"]
+    reason: Literal["excluded_by_you", "blocked", "needs_premises", "no_fit", "too_little_reach", "closed", "needs_host", "ads_banned"]
     why: Reason
 
 
@@ -160,7 +160,7 @@ class Totals(_Out):
     unspent: Money = Field(default=0.0, description="money of the budget the plan leaves unspent (after the hired hours' cost), in the profile's currency")
     unspent_why: Reason | None = Field(
         default=None,
-        description="why money is left unspent, when it is; code unspent_hours, unspent_below_step, unspent_saturated, unspent_slots_full or unspent_no_gain",
+        description="why money is left unspent, when it is; code unspent_hours, unspent_ads_banned, unspent_below_step, unspent_saturated, unspent_slots_full or unspent_no_gain",
     )
 
 

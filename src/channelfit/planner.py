@@ -34,7 +34,7 @@ from .problem import (
     travelled_to,
 )
 from .routine import listening_setup, policy, roles, weekly_routine
-from .scorer import EXCLUSIONS, asked_for, dominated, holds_account
+from .scorer import EXCLUSIONS, ads_banned_everywhere, asked_for, dominated, holds_account
 from .solutions import ACCOUNTS_COST_SHARE, EXPAND_SLOTS, MinimumBudgetSolution, PlanSolutions, Solved, least_promotion
 from .tables import MarketRow, ReachBandRow
 from .vocabulary import AVAILABILITY, GROW, LEVELS, LISTEN, MAINTAIN
@@ -187,8 +187,12 @@ def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, se
     else:
         reasons.append(explainer.reason("setup", hours=round(float(problem.setup[c, level]), 1)))
     closed = cat.closed_rows.get((cat.channels[c], problem.advertiser))
-    if closed is not None and closed.closes != "all" and cat.level_offered[c, CLOSED_LEVELS[closed.closes]].any():  # levels the owner does not open to this organisation (an account it runs already is open)
+    takes_ads = bool((cat.level_buys_ads[c] | (cat.level_spend_scale_eur[c] > 0)).any())
+    closes = takes_ads if closed is None or closed.closes == "ads" else bool(cat.level_offered[c, CLOSED_LEVELS.get(closed.closes, [])].any())
+    if closed is not None and closed.closes != "all" and closes:  # levels the owner does not open to this organisation (an account it runs already is open)
         reasons.append(explainer.closed(cat.channel_rows[c].owner, str(problem.advertiser), closed))
+    elif problem.ad_ban is not None and takes_ads and (ads_banned_everywhere(problem.arrays)[0] or problem.spend_scale[c, level] > 0 or cat.level_buys_ads[c, level]):
+        reasons.append(explainer.ads_banned(problem.ad_ban, float(problem.arrays.ad_ban_share[0])))
     return reasons
 
 
@@ -493,6 +497,9 @@ def _exclusion_reason(problem: Problem, explainer: Explainer, c: int, code: str,
         return explainer.closed(cat.channel_rows[c].owner, str(problem.advertiser), cat.closed_rows[(cat.channels[c], problem.advertiser)])
     if code == "needs_host":
         return explainer.reason(code, host=explainer.channel_name(int(cat.host[c])))
+    if code == "ads_banned":
+        assert problem.ad_ban is not None
+        return explainer.ads_banned(problem.ad_ban, 1.0)
     if code != "no_fit":
         return explainer.reason(code)
     if not holds_account(problem.arrays, cat)[0, c]:
@@ -764,6 +771,8 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer, expan
                 "unspent_hours", "unspent_hours" + ("_kept" if holding else "") + rest_key, **figures, more=round(more_hours.weekly_hours, 2),
                 spent=money_figure(spent * problem.fx_per_eur), channels=explainer.join(explainer.channel_name(c) for c in rising), **accounts, **rest_figure,
             )
+    if problem.ad_ban is not None and ads_banned_everywhere(problem.arrays)[0]:  # what is left would buy ads, which the law bans
+        return explainer.reason("unspent_ads_banned", country=problem.ad_ban.country, **figures)
     step = _smallest_paid_step(problem, chosen, hours_left)
     if step is not None and step[0] > left * (1 + 1e-9):  # every paid step the hours allow costs more than is left
         needed, c, level = step

@@ -19,14 +19,16 @@ from .data import Catalog
 from .errors import InfeasibleError
 from .optimiser import Instance
 from .profile import Profile
-from .scorer import EXCLUSIONS, ProfileArrays, Scores, advertiser_country, encode, exclusions, score
+from .scorer import EXCLUSIONS, ProfileArrays, Scores, ads_banned_everywhere, advertiser_country, encode, exclusions, score
+from .tables import SectorAdBanRow
 from .vocabulary import GROW, LISTEN, MAINTAIN, ObjectiveName
 
 __all__ = ["AT_MINIMUM_SPEND", "AUCTION_MINIMUM_EUR", "CLOSED_LEVELS", "LEVEL_OPTIONS", "LISTING_SECTOR_FIT", "MIN_PICK_SHARE", "OPTION_BASE", "OPTION_LEVEL", "OPTION_TIER", "SETUP_WEEKS", "SPEND_TIERS", "WEEKS_PER_MONTH", "Choice", "Problem", "accounts_lowered", "budgeted_hours", "build_problem", "check_forced_fit", "effectiveness", "hire_hours", "hired_cost", "hired_hours", "hours_beyond", "hours_budget", "hours_lacking", "make_instance", "mix_hours", "mix_money", "ordered_picks", "spend_curve", "spend_floor"]
 
-#: The levels a channel closed to an organisation's country loses (``closed_to_organisations.csv``): no ads, no
-#: grow; no posting, nothing but listening; no account, nothing (the channel is excluded as ``closed``).
-CLOSED_LEVELS: dict[str, list[int]] = {"ads": [GROW], "posting": [MAINTAIN, GROW], "all": [LISTEN, MAINTAIN, GROW]}
+#: The levels a channel closed to an organisation's country loses (``closed_to_organisations.csv``): no posting,
+#: nothing but listening; no account, nothing (the channel is excluded as ``closed``). A channel closed to its ads
+#: loses every level that buys ads and its paid promotion (see :func:`build_problem`).
+CLOSED_LEVELS: dict[str, list[int]] = {"posting": [MAINTAIN, GROW], "all": [LISTEN, MAINTAIN, GROW]}
 #: Every pick that is not included or kept must add at least this share of the mix's value: a judgement
 #: that a channel adding less is not worth a slot, the hours of keeping it up, or the focus it takes.
 MIN_PICK_SHARE = 0.03
@@ -130,6 +132,14 @@ class Problem:
         return self.cat.listing & (self.scores.criteria[0][:, CRITERIA.index("sector")] >= LISTING_SECTOR_FIT)
 
     @functools.cached_property
+    def ad_ban(self) -> SectorAdBanRow | None:
+        """The law banning the paid promotion of the organisation's sector in its country (``sector_ad_bans.csv``), when
+        its target markets include one where it binds (:attr:`~channelfit.criteria.ProfileArrays.ad_ban_share`)."""
+        if self.arrays.ad_ban_share[0] <= 0:
+            return None
+        return self.cat.ad_ban_rows[(self.profile.sector, self.cat.countries[int(self.arrays.base_market[0])])]
+
+    @functools.cached_property
     def kept_accounts(self) -> dict[int, int]:
         """The accounts the plan must keep, ``{channel index: lowest level allowed}`` (:func:`_kept_floors`), computed
         once: every solve's instance, the unspent sentence and the accounts' cost read it."""
@@ -164,7 +174,10 @@ def effectiveness(problem: Problem) -> np.ndarray:
     community), and on a listing of a channel that fits the sector (:data:`LISTING_SECTOR_FIT`) also the
     goals a live listing serves (a B&B's Booking.com and Airbnb listings take bookings at listen: they
     were read as serving customer service alone, and the plan said keeping them cost a fifth of its
-    value); ``grow`` lifts only the goals paid promotion lifts, the others staying at ``maintain``.
+    value); ``grow`` lifts only the goals paid promotion lifts, the others staying at ``maintain``. Where the law
+    bans the sector's ads in some of the target markets (``sector_ad_bans.csv``), a grow campaign lifts the goals by
+    the share of the markets left to it, and a search-ad account serves them in that share alone (a judgement: its
+    ads reach only those markets' people; the boosts of a maintain level, a tenth of its effect, are left whole).
     A level that takes more money is at its full promotion here (see :func:`spend_curve`); where it is
     ``maintain``, the goals promotion does not lift stay at what its minimum spend buys.
     """
@@ -176,6 +189,11 @@ def effectiveness(problem: Problem) -> np.ndarray:
     unpaid = ~cat.goal_paid_lift[None, :]
     effect[:, MAINTAIN] = np.where(unpaid & (cat.level_spend_scale_eur[:, MAINTAIN, None] > 0), AT_MINIMUM_SPEND[MAINTAIN] * level_effect[:, MAINTAIN, None], effect[:, MAINTAIN])
     effect[:, GROW] = np.where(unpaid & (level_effect[:, MAINTAIN, None] > 0), effect[:, MAINTAIN], effect[:, GROW])
+    allowed = 1.0 - float(problem.arrays.ad_ban_share[0])
+    if allowed < 1.0:  # the law bans the sector's ads in some target markets: they run, and lift the goals, in the others
+        lifted = (cat.level_buys_ads[:, GROW] & ~cat.ads_only)[:, None] & cat.goal_paid_lift[None, :]
+        effect[:, GROW] = np.where(lifted, effect[:, MAINTAIN] + allowed * (effect[:, GROW] - effect[:, MAINTAIN]), effect[:, GROW])
+        effect[cat.ads_only] *= allowed
     eff = fit[:, None, None] * problem.affinity[:, None, :] * effect
     return np.clip(eff, 0.0, 1.0)
 
@@ -245,10 +263,18 @@ def build_problem(
         raise InfeasibleError(message, field="include", value=channel, allowed=allowed)
     setup = np.where(arrays.present[0][:, None], 0.0, cat.level_setup_hours)
     offered = np.array(cat.level_offered)
+    no_ads = np.full(len(cat.channels), bool(ads_banned_everywhere(arrays)[0]))
     for c, channel in enumerate(cat.channels):
         closed = cat.closed_rows.get((channel, advertiser))
-        if closed is not None and (closed.closes != "all" or arrays.closed[0, c]):  # an account run already stays open
+        if closed is None:
+            continue
+        if closed.closes == "ads":
+            no_ads[c] = True
+        elif closed.closes == "posting" or arrays.closed[0, c]:  # an account run already stays open
             offered[c, CLOSED_LEVELS[closed.closes]] = False
+    # no ads: neither a level whose money buys them nor promotion above a level (Meta's boosts for a Moscow firm read
+    # "no paid promotion: Meta does not sell ads to organisations based in Russia" beside 37,079 RUB of boosts)
+    offered[no_ads[:, None] & cat.level_buys_ads] = False
     if profile.audience.professionals and "local_visits" not in profile.goals:
         # a listing's paid level buys ads to the people near the premises: a bearings maker selling to engineers across
         # Japan had its money put into a local campaign through its Google profile; its listing stays, and a campaign
@@ -274,7 +300,7 @@ def build_problem(
         money=_local_money(cat, local_index),
         hours=budgeted_hours(cat.level_weekly_hours, cat.level_offered, setup),
         setup=setup,
-        spend_scale=cat.level_spend_scale_eur * (local_index * audience_factor)[:, None],
+        spend_scale=cat.level_spend_scale_eur * np.where(no_ads, 0.0, local_index * audience_factor)[:, None],
         audience_factor=audience_factor,
         audience_millions=audience,
         monthly_budget_eur=profile.budget.monthly / cat.fx_per_eur[profile.budget.currency],

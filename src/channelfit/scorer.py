@@ -18,10 +18,10 @@ from .data import Catalog
 from .profile import Profile
 from .vocabulary import AGE_BANDS, GENDERS, LEVELS, MODELS
 
-__all__ = ["EXCLUSIONS", "MIN_REACH", "MIN_SECTOR_FIT", "Scores", "advertiser_country", "asked_for", "dominated", "age_overlap", "encode", "exclusions", "holds_account", "score"]
+__all__ = ["EXCLUSIONS", "MIN_REACH", "MIN_SECTOR_FIT", "Scores", "ads_banned_everywhere", "advertiser_country", "asked_for", "dominated", "age_overlap", "encode", "exclusions", "holds_account", "score"]
 
 #: Why a channel cannot be in a profile's mix; code 0 (not listed) means it is a candidate.
-EXCLUSIONS: tuple[str, ...] = ("candidate", "excluded_by_you", "blocked", "needs_premises", "no_fit", "too_little_reach", "closed", "needs_host")
+EXCLUSIONS: tuple[str, ...] = ("candidate", "excluded_by_you", "blocked", "needs_premises", "no_fit", "too_little_reach", "closed", "needs_host", "ads_banned")
 #: A channel that runs on another's account (``runs_on``) cannot be used when that account is excluded by the
 #: organisation, blocked in every target market, or closed to it: the Hanoi cafe excluding Facebook was given
 #: Messenger's ads, which run from a Facebook Page.
@@ -118,10 +118,14 @@ def encode(profiles: Sequence[Profile], cat: Catalog) -> ProfileArrays:
     home_market = np.zeros(n, dtype=np.intp)
     base_market = np.zeros(n, dtype=np.intp)
     closed = np.zeros((n, len(cat.channels)), dtype=bool)
+    ad_ban_share = np.zeros(n)
     no_account: dict[str, list[str]] = {}  # country -> channels that take no account from organisations based there
+    no_ads: dict[str, list[str]] = {}  # country -> search-ad channels that sell no ads to organisations based there
     for (channel, country), row in cat.closed_rows.items():
         if row.closes == "all":
             no_account.setdefault(country, []).append(channel)
+        elif row.closes == "ads" and cat.ads_only[cat.index["channels"][channel]]:
+            no_ads.setdefault(country, []).append(channel)
     countries, goals, fmt_index = cat.index["countries"], cat.index["goals"], cat.index["formats"]
     channels = cat.index["channels"]
     for p, profile in enumerate(profiles):
@@ -147,6 +151,11 @@ def encode(profiles: Sequence[Profile], cat: Catalog) -> ProfileArrays:
         for channel in no_account.get(based, ()):
             if channel not in profile.present_on:  # one it runs already (through a partner) stays
                 closed[p, channels[channel]] = True
+        for channel in no_ads.get(based, ()):  # an account of nothing but ads is of no use without them
+            closed[p, channels[channel]] = True
+        ban = cat.ad_ban_rows.get((profile.sector, cat.countries[base_market[p]]))
+        if ban is not None:
+            ad_ban_share[p] = 1.0 if ban.aimed_at == "everywhere" else market_weights[p, countries[ban.country]]
     overlap = np.array([age_overlap(*p.audience.age) for p in profiles]).reshape(n, len(AGE_BANDS))
     # the target people: each market's people of the target ages, each band weighted by its population
     people = market_weights[:, :, None] * cat.population_bands[None, :, :] * overlap[:, None, :]
@@ -162,6 +171,7 @@ def encode(profiles: Sequence[Profile], cat: Catalog) -> ProfileArrays:
         home_market=home_market,
         base_market=base_market,
         closed=closed,
+        ad_ban_share=ad_ban_share,
         gender=np.array([GENDERS.index(p.audience.gender) for p in profiles], dtype=np.int8),
         professionals=np.array([p.audience.professionals for p in profiles], dtype=bool),
         goal_weights=goal_weights,
@@ -281,13 +291,19 @@ def asked_for(arrays: ProfileArrays) -> np.ndarray:
     return arrays.include | (arrays.present & arrays.keep_present[:, None])
 
 
+def ads_banned_everywhere(arrays: ProfileArrays) -> np.ndarray:
+    """``(P,)`` whether the law bans the sector's paid promotion in every target market (``sector_ad_bans.csv``)."""
+    return arrays.ad_ban_share >= 1.0 - 1e-9
+
+
 def exclusions(arrays: ProfileArrays, cat: Catalog, scores: Scores) -> np.ndarray:
     """``(P, C)`` codes into :data:`EXCLUSIONS`: 0 for candidates, else the first reason that applies.
 
     In order of precedence: excluded by the user; blocked in every target market; needs premises
     the organisation does not have; scores 0, fits the sectors below :data:`MIN_SECTOR_FIT`, or is
     members-only for other sectors than the organisation's (a vendor cannot hold a Doximity account); takes no
-    account from organisations of its country or kind (said only of a channel that would otherwise fit);
+    account (or, a search-ad account, no ads) from organisations of its country or kind, or sells nothing but ads
+    the law bans in every target market (``ads_banned``) (both said only of a channel that would otherwise fit);
     reaches less than :data:`MIN_REACH` of the target people. Included channels, and accounts the
     organisation keeps, are exempt from the last two. A channel not itself excluded by the user, blocked or closed
     is marked as needing its host's account (``needs_host``) when that account is.
@@ -301,6 +317,7 @@ def exclusions(arrays: ProfileArrays, cat: Catalog, scores: Scores) -> np.ndarra
     code[((scores.score <= 0.0) | (fit < MIN_SECTOR_FIT) | ~holds_account(arrays, cat)) & ~protected] = EXCLUSIONS.index("no_fit")
     # closed to the organisation only where it would otherwise fit: a Lisbon SaaS read "not open to you: CanadaHelps"
     code[arrays.closed & (code != EXCLUSIONS.index("no_fit"))] = EXCLUSIONS.index("closed")
+    code[cat.ads_only[None, :] & ads_banned_everywhere(arrays)[:, None] & (code != EXCLUSIONS.index("no_fit"))] = EXCLUSIONS.index("ads_banned")
     code[cat.needs_premises[None, :] & ~arrays.premises[:, None]] = EXCLUSIONS.index("needs_premises")
     code[open_markets == 0] = EXCLUSIONS.index("blocked")
     code[arrays.exclude] = EXCLUSIONS.index("excluded_by_you")

@@ -310,6 +310,16 @@ class ClosedRow(Sourced):
     closes: Literal["ads", "posting", "all"]
 
 
+class SectorAdBanRow(Sourced):
+    """A law that bans the paid promotion of a sector's services by organisations based in a country: ``aimed_at``
+    ``home`` bans the ads aimed at that country only (Turkey's health providers may sponsor posts for health tourism
+    abroad), ``everywhere`` bans them whatever their audience. A plan buys no ads where the ban reaches."""
+
+    sector: str
+    country: str
+    aimed_at: Literal["home", "everywhere"]
+
+
 class CommissionRow(Sourced):
     """The share of each sale, booking, order or donation a channel keeps as its commission (Booking.com of a stay,
     Etsy of an order): money the monthly cost does not show, since it grows with the sales the channel brings."""
@@ -489,6 +499,7 @@ TABLES: tuple[Table, ...] = (
     Table("channel_goal_markets", GoalMarketRow, ("channel", "goal", "country"), {**_SOURCED, "channel": "channels", "goal": "goals", "country": "countries"}),
     Table("levels", LevelRow, ("channel", "level"), {**_SOURCED, "channel": "channels"}),
     Table("closed_to_organisations", ClosedRow, ("channel", "country"), {**_SOURCED, "channel": "channels", "country": "countries"}),
+    Table("sector_ad_bans", SectorAdBanRow, ("sector", "country"), {**_SOURCED, "sector": "sectors", "country": "countries"}),
     Table("commissions", CommissionRow, ("channel",), {**_SOURCED, "channel": "channels"}),
     Table("kpis", KpiRow, ("goal", "orientation"), {**_SOURCED, "goal": "goals", "orientation": "orientations"}),
     Table("paid_kpis", PaidKpiRow, ("goal",), {**_SOURCED, "goal": "goals"}),
