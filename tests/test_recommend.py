@@ -340,7 +340,7 @@ TOWN_HALL = {
     "markets": ["DE"],
     "audience": {"age": [16, 80]},
     "goals": {"customer_service": 3, "brand_awareness": 1, "recruiting": 2, "community": 1},
-    "budget": {"monthly": 1500, "currency": "EUR", "weekly_hours": 15},
+    "budget": {"monthly": 1500, "currency": "EUR", "weekly_hours": 20},
     "formats": ["text", "image", "short_video"],
     "premises": True,
     "present_on": {"facebook": "grow", "instagram": "maintain", "x": "maintain", "youtube": "listen"},

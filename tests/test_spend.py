@@ -12,7 +12,7 @@ import channelfit as cf
 from channelfit.problem import AT_MINIMUM_SPEND, OPTION_LEVEL, SPEND_TIERS, build_problem, spend_curve
 from channelfit.solutions import split_spend
 from channelfit.strategies import profiles
-from channelfit.vocabulary import LEVELS
+from channelfit.vocabulary import GROW, LEVELS, MAINTAIN
 
 
 @st.composite
@@ -721,7 +721,9 @@ def test_promotion_grows_with_the_people_the_ads_run_to() -> None:
     counter_only = {"premises": True, "goals": {"brand_awareness": 2}}  # a shop in Singapore selling at its counter: its ads stay around it
     for p, at_home in ((singapore, local), (region, problem(markets={"SG": 1, "MY": 1, "ID": 1}, **counter_only))):
         expected = np.clip(np.sqrt(p.audience_millions / LOCAL_AUDIENCE_MILLIONS), 1, MAX_AUDIENCE_SCALE)
-        np.testing.assert_allclose(p.spend_scale[ig], at_home.spend_scale[ig] * expected)
+        np.testing.assert_allclose(p.spend_scale[ig, GROW], at_home.spend_scale[ig, GROW] * expected)
+        # boosting the posts published anyway stays a local business's scale: a South Tyrol hotel put its 3,000 EUR into boosts
+        np.testing.assert_allclose(p.spend_scale[ig, MAINTAIN], at_home.spend_scale[ig, MAINTAIN])
         np.testing.assert_array_equal(p.money, at_home.money)  # the minimum useful spend stays a test budget
     buyers = {"model": "b2b"}, {"audience": {"age": [20, 40], "gender": "female", "professionals": True}}
     for changes in buyers:  # a Tel Aviv firm selling to US and European enterprises left 71 % of its budget unspent
@@ -916,3 +918,13 @@ def test_a_plan_without_money_assumes_nothing_about_its_ads() -> None:
     poor, funded = (cf.recommend({**charity, "budget": {**charity["budget"], "monthly": money}}, minimum_budget_share=None) for money in (0, 200000))
     assert poor.totals.monthly_cost == 0 and not [r for r in poor.assumptions if r.code == "audience"], poor.assumptions
     assert funded.totals.monthly_cost > 0 and [r for r in funded.assumptions if r.code == "audience"], funded.assumptions
+
+
+def test_linkedin_keeps_its_price_where_meta_reach_is_cheap() -> None:
+    """A Nairobi recruiter's LinkedIn campaign was priced at Meta's Kenyan cost of reach, 55 EUR a month, below
+    LinkedIn's own USD 10 daily minimum, and read "near its full effect" with 43 % of the budget unspent (review 28)."""
+    cat = cf.catalog()
+    nairobi = build_problem(cf.Profile.model_validate({**_BRAND, "markets": ["KE"], "budget": {"monthly": 150000, "currency": "KES", "weekly_hours": 10}}), cat)
+    linkedin, facebook = cat.index["channels"]["linkedin"], cat.index["channels"]["facebook"]
+    assert nairobi.money[linkedin, GROW] == pytest.approx(cat.level_monthly_cost_eur[linkedin, GROW])
+    assert nairobi.money[facebook, GROW] < 0.5 * cat.level_monthly_cost_eur[facebook, GROW]

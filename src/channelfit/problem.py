@@ -286,6 +286,9 @@ def build_problem(
     sector_click = np.where(cat.keyword_priced, cat.sector_click_cost[cat.index["sectors"][profile.sector]], 1.0)
     local_index = (arrays.market_weights[0] @ cat.cost_index[:, family]) * sector_click  # (C,) market-weighted cost of reach
     audience_factor = promotion_scale(arrays, cat, audience)
+    # boosts of a free level keep the local scale: the posts published anyway, pushed for a few days, not a campaign
+    # across the markets (a South Tyrol hotel put all its 3,000 EUR into Meta boosts with no hours to run them)
+    boosts = (cat.level_spend_scale_eur > 0) & ~cat.level_buys_ads
     return Problem(
         profile=profile,
         cat=cat,
@@ -300,7 +303,7 @@ def build_problem(
         money=_local_money(cat, local_index),
         hours=budgeted_hours(cat.level_weekly_hours, cat.level_offered, setup),
         setup=setup,
-        spend_scale=cat.level_spend_scale_eur * np.where(no_ads, 0.0, local_index * audience_factor)[:, None],
+        spend_scale=cat.level_spend_scale_eur * np.where(no_ads, 0.0, local_index)[:, None] * np.where(boosts, 1.0, audience_factor[:, None]),
         audience_factor=audience_factor,
         audience_millions=audience,
         monthly_budget_eur=profile.budget.monthly / cat.fx_per_eur[profile.budget.currency],

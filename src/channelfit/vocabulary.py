@@ -45,9 +45,10 @@ Language = Literal[LANGUAGES]  # type: ignore[valid-type]
 #: Phases of the timeline, in order.
 PHASES: tuple[str, ...] = ("listen_and_set_up", "focus", "expand")
 PhaseName = Literal[PHASES]  # type: ignore[valid-type]
-#: Families of ad platforms whose prices differ by country together: social (Meta and its peers, CPM)
-#: and search (Google Ads, CPC).
-AD_FAMILIES: tuple[str, ...] = ("social", "search")
+#: Families of ad platforms whose prices differ by country together: social (Meta and its peers, CPM), search
+#: (Google Ads, CPC) and professional (LinkedIn and XING, sold by job title and seniority, whose ten-dollar daily
+#: floor holds in every country: a Nairobi recruiter's LinkedIn campaigns read 55 EUR a month at Meta's Kenyan prices).
+AD_FAMILIES: tuple[str, ...] = ("social", "search", "professional")
 AdFamily = Literal[AD_FAMILIES]  # type: ignore[valid-type]
 #: Availability of a channel in a market, as codes into this tuple.
 AVAILABILITY: tuple[str, ...] = ("available", "restricted", "blocked")
