@@ -567,6 +567,31 @@ def test_money_held_back_by_the_accounts_levels_says_how_to_free_it() -> None:
     assert free is None or "accounts" not in free.values
 
 
+def test_kept_accounts_that_take_every_hour_are_named_beside_the_money_left() -> None:
+    """A Haifa clinic kept Facebook and WhatsApp at maintain in its 6 hours and read that 7,547 of its 8,000 ILS were
+    left "with no hours left", the kept accounts named only in the paragraph below (review 28)."""
+    clinic = {
+        "name": "Haifa dental clinic",
+        "kind": "company",
+        "model": "b2c",
+        "sector": "health",
+        "markets": ["IL"],
+        "audience": {"age": [30, 75]},
+        "goals": {"local_visits": 3, "lead_generation": 2},
+        "budget": {"monthly": 8000, "currency": "ILS", "weekly_hours": 6},
+        "formats": ["image", "text", "short_video"],
+        "premises": True,
+        "present_on": {"facebook": "maintain", "whatsapp": "maintain"},
+        "max_channels": 4,
+    }
+    plan = cf.recommend(clinic)
+    why = plan.totals.unspent_why
+    assert why is not None and plan.totals.unspent > 0.5 * 8000 and "may_drop_accounts" in why.text
+    assert plan.accounts_cost is not None and why.values["accounts"] == plan.accounts_cost.values["accounts"]
+    free = cf.recommend({**clinic, "may_drop_accounts": True}).totals.unspent_why
+    assert free is None or "accounts" not in free.values
+
+
 def test_a_channel_short_of_both_money_and_hours_names_both() -> None:
     """A wedding photographer with no money and 5 h/week read that Google Ads needs hours, "no hours are left", when
     with 0 MXN money is as much the limit: a channel short of both names both."""

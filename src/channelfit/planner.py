@@ -749,15 +749,8 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer, expan
         rising = [p.channel for p in more if (money[p.channel, p.level] + p.extra_eur - before.get(p.channel, 0.0)) * problem.fx_per_eur >= 1.0]
         if spent * problem.fx_per_eur >= 1.0 and rising:
             # accounts held at the levels the profile gave take hours the plan may not move (a Toronto realtor's
-            # Instagram at maintain left all 1,500 CAD unspent): say so, and how to let the plan trade them; not an
-            # account that would itself take the money (a Chicago firm's Facebook was told to drop the hours it needs)
-            # the accounts the plan with them free lowers or closes, as plan.accounts_cost names them (a Warsaw clinic at
-            # 3 h/week was told to free its ZnanyLekarz listing while the hour that plan frees was Facebook's)
-            free = solutions.accounts_free
-            holding: list[int] = []
-            if free is not None and free.solved.value > solutions.main.value + 1e-9:
-                freed = {p.channel: p.level for p in ordered_picks(free.problem, free.solved.solution.levels, free.solved.extra_eur)}
-                holding = [p.channel for p in chosen if p.channel in problem.kept_accounts and freed.get(p.channel, -1) < p.level and p.channel not in rising]
+            # Instagram at maintain left all 1,500 CAD unspent): say so, and how to let the plan trade them
+            holding = _accounts_holding(problem, chosen, solutions, rising)
             accounts = {"accounts": explainer.join(explainer.channel_name(c) for c in holding)} if holding else {}
             # what the hours would not spend either is said too: a Cairo clinic read that 1 h/week more would spend
             # 1,953 of its 26,206 EGP left, and nothing of the rest
@@ -782,9 +775,25 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer, expan
         )
     if len(chosen) >= problem.profile.max_channels and expand_adds:  # no other channel could join, whatever it would add
         return explainer.reason("unspent_slots_full", "unspent_slots_full" + none_left, channels=len(chosen), **figures, hours=hours_figure)
+    # with no hours left, the accounts the plan must keep are named when they hold them (a Haifa clinic's kept Facebook and
+    # WhatsApp took its 6 hours and 7,547 of its 8,000 ILS were left "with no hours left", the accounts named only below)
+    holding = _accounts_holding(problem, chosen, solutions) if none_left else []
+    kept = {"accounts": explainer.join(explainer.channel_name(c) for c in holding)} if holding else {}
     if paid:  # with no hours left, that no other channel can join is the reason, not what it would earn
-        return explainer.reason("unspent_saturated", "unspent_saturated" + none_left, **figures, hours=hours_figure)
-    return explainer.reason("unspent_no_gain", "unspent_no_gain" + none_left, share=round(MIN_PICK_SHARE * 100), **figures, hours=hours_figure)
+        return explainer.reason("unspent_saturated", "unspent_saturated" + none_left + ("_kept" if kept else ""), **figures, **kept, hours=hours_figure)
+    return explainer.reason("unspent_no_gain", "unspent_no_gain" + none_left + ("_kept" if kept else ""), share=round(MIN_PICK_SHARE * 100), **figures, **kept, hours=hours_figure)
+
+
+def _accounts_holding(problem: Problem, chosen: list[Choice], solutions: PlanSolutions, rising: list[int] | tuple[int, ...] = ()) -> list[int]:
+    """The accounts the plan keeps that hold back its value: those the plan with the accounts free (``may_drop_accounts``)
+    lowers or closes, when that plan is worth more, as plan.accounts_cost names them (a Warsaw clinic at 3 h/week was told
+    to free its ZnanyLekarz listing while the hour that plan frees was Facebook's); none of ``rising``, channels that
+    would themselves take more money (a Chicago firm's Facebook was told to drop the hours it needs)."""
+    free = solutions.accounts_free
+    if free is None or free.solved.value <= solutions.main.value + 1e-9:
+        return []
+    freed = {p.channel: p.level for p in ordered_picks(free.problem, free.solved.solution.levels, free.solved.extra_eur)}
+    return [p.channel for p in chosen if p.channel in problem.kept_accounts and freed.get(p.channel, -1) < p.level and p.channel not in rising]
 
 
 def _why_not(problem: Problem, chosen: list[Choice], left: tuple[float, float], explainer: Explainer, c: int, expand_adds: bool) -> Reason:
