@@ -612,7 +612,7 @@ LVIV_ROASTER = {
 #: The Latin-alphabet words the Ukrainian locale writes outside its checklist of laws: brands and the products and
 #: ad formats they name, the profile's own field names a reader may set, and KPI, JSON, SMS.
 UKRAINIAN_LATIN = {
-    "Ad", "Ads", "Amazon", "Baidu", "budget", "Center", "Email", "Facebook", "Google", "Hotel", "Instagram", "JSON", "KPI", "LinkedIn", "Manager", "Max", "Merchant", "Messenger", "Meta",
+    "Ad", "Ads", "Amazon", "Baidu", "budget", "Center", "Email", "Facebook", "Google", "Hotel", "Hotels", "Instagram", "JSON", "KPI", "LinkedIn", "Manager", "Max", "Merchant", "Messenger", "Meta",
     "Naver", "Performance", "Promote", "Seznam", "Shopping", "Sklik", "Spotify", "Standard", "Studio", "TikTok", "WhatsApp", "false", "hourly_rate", "may_drop_accounts", "of", "premises",
     "present_on",
     "share", "true", "voice",
