@@ -592,6 +592,27 @@ def test_kept_accounts_that_take_every_hour_are_named_beside_the_money_left() ->
     assert free is None or "accounts" not in free.values
 
 
+def test_a_few_euros_left_are_not_put_down_to_the_hours() -> None:
+    """A Cairo restaurant read that 4.5 h/week more would spend the last 180 of its 15,000 EGP (review 28)."""
+    restaurant = {
+        "name": "Cairo koshary restaurant",
+        "kind": "company",
+        "model": "b2c",
+        "sector": "food_and_drink",
+        "markets": ["EG"],
+        "audience": {"age": [18, 55]},
+        "goals": {"local_visits": 3, "sales": 2, "brand_awareness": 1},
+        "budget": {"monthly": 15000, "currency": "EGP", "weekly_hours": 8},
+        "formats": ["image", "short_video"],
+        "premises": True,
+        "present_on": {"facebook": "maintain", "talabat": "maintain"},
+        "max_channels": 4,
+    }
+    totals = cf.recommend(restaurant).totals
+    assert 0 < totals.unspent < 0.02 * 15000
+    assert totals.unspent_why is not None and totals.unspent_why.code != "unspent_hours"
+
+
 def test_a_channel_short_of_both_money_and_hours_names_both() -> None:
     """A wedding photographer with no money and 5 h/week read that Google Ads needs hours, "no hours are left", when
     with 0 MXN money is as much the limit: a channel short of both names both."""

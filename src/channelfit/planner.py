@@ -81,6 +81,9 @@ _RAMP_FACTOR = 2.0
 #: The unspent money more hours would not spend either is named when it is at least this share of what is left (a
 #: judgement: below it, the hours explain the money).
 _UNSPENT_REST_SHARE = 0.05
+#: Money left under this share of the budget is not put down to the hours: more hours for so little is no advice (a Cairo
+#: restaurant read that 4.5 h/week more would spend its last 180 of 15,000 EGP, about 3 EUR). A judgement.
+_UNSPENT_HOURS_MIN_SHARE = 0.02
 
 
 def _served_goals(problem: Problem, eff_row: np.ndarray, promoted: bool = False) -> list[int]:
@@ -742,7 +745,7 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer, expan
     hours_figure = _hours_left_figure(hours_left)
     none_left = "" if hours_figure > 0 else "_none"
     money = problem.money
-    if more_hours is not None:
+    if more_hours is not None and left >= _UNSPENT_HOURS_MIN_SHARE * problem.monthly_budget_eur:
         more = ordered_picks(problem, more_hours.solved.solution.levels, more_hours.solved.extra_eur)
         spent = mix_money(problem, more) - mix_money(problem, chosen)
         before = {p.channel: money[p.channel, p.level] + p.extra_eur for p in chosen}
