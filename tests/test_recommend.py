@@ -1495,7 +1495,7 @@ def test_a_first_phase_where_nothing_listens_says_what_is_set_up() -> None:
     shop = {"name": "shop", "model": "b2c", "sector": "fashion", "markets": ["PK"], "audience": {"age": [20, 45], "gender": "female"},
             "goals": {"sales": 3, "brand_awareness": 2, "customer_service": 1}, "budget": {"monthly": 150000, "currency": "PKR", "weekly_hours": 12},
             "formats": ["image", "short_video", "text"], "premises": False, "include": ["google_ads"], "max_channels": 5,
-            "present_on": {"instagram": "maintain", "facebook": "maintain", "whatsapp": None}}
+            "present_on": {"instagram": "maintain", "facebook": "maintain", "whatsapp": "maintain"}}
     plan = cf.recommend(shop, minimum_budget_share=None)
     first = plan.phases[0]
     assert [(c.channel, c.level) for c in first.channels] == [(p.channel, p.level) for p in plan.picks]  # nothing listens first
@@ -1537,7 +1537,7 @@ def test_a_plan_whose_kept_accounts_cost_much_says_so_under_its_totals() -> None
 
     dentist = {"name": "dentist", "kind": "person", "model": "b2c", "sector": "health", "markets": ["MX"], "based_in": "MX", "audience": {"age": [20, 65]},
                "goals": {"local_visits": 3, "lead_generation": 2, "customer_service": 1}, "budget": {"monthly": 6000, "currency": "MXN", "weekly_hours": 4},
-               "formats": ["text", "image", "short_video"], "premises": True, "present_on": {"facebook": "maintain", "whatsapp": None}, "max_channels": 4}
+               "formats": ["text", "image", "short_video"], "premises": True, "present_on": {"facebook": "maintain", "whatsapp": "maintain"}, "max_channels": 4}
     plan = cf.recommend(dentist)
     assert plan.accounts_cost is not None and plan.accounts_cost.values["pct"] >= ACCOUNTS_COST_HEADLINE_PCT
     page = render_plan(plan)
@@ -1638,3 +1638,30 @@ def test_a_sector_names_its_counts() -> None:
     for sector, count in (("finance", "new_customers"), ("education", "enrolments")):
         kpis = {k.kpi for p in cf.recommend({**shop, "sector": sector}, minimum_budget_share=None).picks for k in p.kpis}
         assert "orders" not in kpis and count in kpis, (sector, kpis)
+
+
+VIENNA_SALON = {
+    "name": "Vienna beauty salon",
+    "kind": "company",
+    "model": "b2c",
+    "sector": "beauty",
+    "markets": ["AT"],
+    "audience": {"age": [20, 55], "gender": "female"},
+    "goals": {"local_visits": 3, "lead_generation": 1},
+    "budget": {"monthly": 600, "currency": "EUR", "weekly_hours": 6},
+    "formats": ["image", "short_video"],
+    "premises": True,
+    "present_on": {"instagram": "maintain", "telegram": None},
+    "max_channels": 4,
+}
+
+
+def test_a_messenger_given_without_a_level_is_not_held_at_maintain() -> None:
+    """A Vienna salon's Telegram, given without a level (a messenger has no listen level), was held at maintain and
+    pushed its Instagram, the salon's showcase, down to listening (review 28); given at maintain, it is kept."""
+    plan = cf.recommend(VIENNA_SALON)
+    levels = {p.channel: p.level for p in plan.picks}
+    assert levels.get("instagram") == "maintain" and "telegram" not in levels
+    assert {a.channel for a in plan.accounts} >= {"instagram", "telegram"}
+    given = cf.recommend({**VIENNA_SALON, "present_on": {"instagram": "maintain", "telegram": "maintain"}})
+    assert {p.channel: p.level for p in given.picks}.get("telegram") == "maintain"

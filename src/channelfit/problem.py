@@ -447,13 +447,20 @@ def _next_lower(problem: Problem, c: int, level: int) -> int | None:
 
 
 def _given_levels(problem: Problem) -> dict[int, int]:
-    """The accounts kept at the levels the profile gives them (-1 where it gives none)."""
+    """The accounts kept at the levels the profile gives them (-1 where it gives none). An account given without a level
+    on a channel that cannot be kept without posting (a messenger has no listen level) is not kept: the plan takes it
+    where it serves the goals, else leaves it as it is (a Vienna salon's Telegram, given without a level, was held at
+    maintain and pushed its Instagram down to listening)."""
     arrays = problem.arrays
     if not arrays.keep_present[0]:
         return {}
     candidates = set(problem.candidates.tolist())
     highest = problem.offered.shape[1] - 1 - problem.offered[:, ::-1].argmax(axis=1)  # a kept grow account without ads keeps its maintain
-    return {int(c): min(int(arrays.present_level[0, c]), int(highest[c])) for c in np.flatnonzero(arrays.present[0]) if int(c) in candidates}
+    return {
+        int(c): min(int(arrays.present_level[0, c]), int(highest[c]))
+        for c in np.flatnonzero(arrays.present[0])
+        if int(c) in candidates and (arrays.present_level[0, c] >= 0 or problem.offered[c, LISTEN])
+    }
 
 
 def accounts_lowered(problem: Problem) -> bool:
