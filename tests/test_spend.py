@@ -9,10 +9,10 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 import channelfit as cf
-from channelfit.problem import AT_MINIMUM_SPEND, OPTION_LEVEL, SPEND_TIERS, build_problem, spend_curve
+from channelfit.problem import AT_MINIMUM_SPEND, OPTION_LEVEL, SPEND_TIERS, audience_people, build_problem, spend_curve
 from channelfit.solutions import split_spend
 from channelfit.strategies import profiles
-from channelfit.vocabulary import GROW, LEVELS, MAINTAIN
+from channelfit.vocabulary import AVAILABILITY, GROW, LEVELS, MAINTAIN
 
 
 @st.composite
@@ -974,3 +974,21 @@ def test_linkedin_keeps_its_price_where_meta_reach_is_cheap() -> None:
     linkedin, facebook = cat.index["channels"]["linkedin"], cat.index["channels"]["facebook"]
     assert nairobi.money[linkedin, GROW] == pytest.approx(cat.level_monthly_cost_eur[linkedin, GROW])
     assert nairobi.money[facebook, GROW] < 0.5 * cat.level_monthly_cost_eur[facebook, GROW]
+
+
+def test_a_channel_blocked_in_a_market_scales_its_ads_to_the_others() -> None:
+    """Ads run only where the channel runs: review 28 found an Isfahan seller's promotion scaled to the people of Iran,
+    where the channels it paid for reach nobody. A brand selling to Russia and Kazakhstan scales its Instagram ads, blocked
+    in Russia, to Kazakhstan's people, and VK's to both markets'."""
+    from channelfit.problem import audience_scale
+
+    cat = cf.catalog()
+    brand = build_problem(cf.Profile.model_validate({**_BRAND, "markets": {"RU": 0.5, "KZ": 0.5}, "budget": {"monthly": 500000, "currency": "KZT", "weekly_hours": 10}}), cat)
+    countries = cat.index["channels"], cat.index["countries"]
+    instagram, vk = countries[0]["instagram"], countries[0]["vk"]
+    ru, kz = countries[1]["RU"], countries[1]["KZ"]
+    assert cat.availability[instagram, ru] == AVAILABILITY.index("blocked") and cat.availability[vk, ru] != AVAILABILITY.index("blocked")
+    people = audience_people(brand.profile, brand.arrays, cat)
+    assert people is not None and people[ru] > people[kz] > 0
+    assert brand.audience_factor[instagram] == pytest.approx(audience_scale(people[kz]))
+    assert brand.audience_factor[vk] == pytest.approx(audience_scale(people[ru] + people[kz])) and brand.audience_factor[vk] > brand.audience_factor[instagram]

@@ -21,7 +21,6 @@ from .problem import (
     Choice,
     Problem,
     accounts_lowered,
-    audience_scale,
     hired_cost,
     hired_hours,
     hours_beyond,
@@ -1064,10 +1063,12 @@ def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer, fail
 
 def _assumptions(problem: Problem, chosen: list[Choice], explainer: Explainer) -> list[Reason]:
     """What the plan assumed where the profile did not say: premises (from the goals or the sector), and how many
-    people the paid picks' ads run to when they run across the markets (:func:`~channelfit.problem.audience_millions`)."""
+    people the paid picks' ads run to when they run across the markets (:func:`~channelfit.problem.audience_people`), and
+    the most their promotion is scaled by (a channel blocked in a market runs its ads in the others)."""
     out = _premises_assumed(problem, explainer)
     # only where money buys ads that run across the markets: a Dhaka charity with no budget read how far its ads would run
-    if problem.audience_millions is not None and any(problem.spend_scale[c, lv] > 0 and problem.money[c, lv] + extra > 0 and problem.audience_factor[c] > 1 for c, lv, extra in chosen):
+    scaled = [c for c, lv, extra in chosen if problem.spend_scale[c, lv] > 0 and problem.money[c, lv] + extra > 0 and problem.audience_factor[c] > 1]
+    if problem.audience_millions is not None and scaled:
         people = problem.audience_millions
         if not problem.arrays.premises[0]:
             key = "assumed_audience_buyers" if sells_to_buyers(problem.profile) else "assumed_audience"
@@ -1075,7 +1076,7 @@ def _assumptions(problem: Problem, chosen: list[Choice], explainer: Explainer) -
             key = "assumed_audience_travel"
         else:  # it ships to its markets abroad: the ads other than its listings' run across them
             key = "assumed_audience_ships_buyers" if sells_to_buyers(problem.profile) else "assumed_audience_ships"
-        out.append(explainer.reason("audience", key, people=round(people) if people >= 10 else round(people, 1), factor=round(audience_scale(people), 1)))
+        out.append(explainer.reason("audience", key, people=round(people) if people >= 10 else round(people, 1), factor=round(float(problem.audience_factor[scaled].max()), 1)))
     return out
 
 

@@ -21,9 +21,9 @@ from .optimiser import Instance
 from .profile import Profile
 from .scorer import EXCLUSIONS, ProfileArrays, Scores, ads_banned_everywhere, advertiser_country, encode, exclusions, score
 from .tables import SectorAdBanRow
-from .vocabulary import GROW, LISTEN, MAINTAIN, ObjectiveName
+from .vocabulary import AVAILABILITY, GROW, LISTEN, MAINTAIN, ObjectiveName
 
-__all__ = ["AT_MINIMUM_SPEND", "AUCTION_MINIMUM_EUR", "CLOSED_LEVELS", "LEVEL_OPTIONS", "LISTING_SECTOR_FIT", "MIN_PICK_SHARE", "OPTION_BASE", "OPTION_LEVEL", "OPTION_TIER", "SETUP_WEEKS", "SPEND_TIERS", "WEEKS_PER_MONTH", "Choice", "Problem", "accounts_lowered", "budgeted_hours", "build_problem", "check_forced_fit", "effectiveness", "hire_hours", "hired_cost", "hired_hours", "hours_beyond", "hours_budget", "hours_lacking", "make_instance", "mix_hours", "mix_money", "ordered_picks", "spend_curve", "spend_floor"]
+__all__ = ["AT_MINIMUM_SPEND", "AUCTION_MINIMUM_EUR", "CLOSED_LEVELS", "LEVEL_OPTIONS", "LISTING_SECTOR_FIT", "MIN_PICK_SHARE", "OPTION_BASE", "OPTION_LEVEL", "OPTION_TIER", "SETUP_WEEKS", "SPEND_TIERS", "WEEKS_PER_MONTH", "Choice", "Problem", "accounts_lowered", "audience_people", "budgeted_hours", "build_problem", "check_forced_fit", "effectiveness", "hire_hours", "hired_cost", "hired_hours", "hours_beyond", "hours_budget", "hours_lacking", "make_instance", "mix_hours", "mix_money", "ordered_picks", "spend_curve", "spend_floor"]
 
 #: The levels a channel closed to an organisation's country loses (``closed_to_organisations.csv``): no posting,
 #: nothing but listening; no account, nothing (the channel is excluded as ``closed``). A channel closed to its ads
@@ -282,10 +282,10 @@ def build_problem(
         running_ads = arrays.present[0] & (arrays.present_level[0] >= GROW)
         offered[cat.needs_premises & cat.level_auction[:, GROW] & ~running_ads, GROW] = False
     family = np.maximum(cat.ad_family, 0)
-    audience = audience_millions(profile, arrays, cat)
+    people = audience_people(profile, arrays, cat)
     sector_click = np.where(cat.keyword_priced, cat.sector_click_cost[cat.index["sectors"][profile.sector]], 1.0)
     local_index = (arrays.market_weights[0] @ cat.cost_index[:, family]) * sector_click  # (C,) market-weighted cost of reach
-    audience_factor = promotion_scale(arrays, cat, audience)
+    audience_factor = promotion_scale(arrays, cat, people)
     # boosts of a free level keep the local scale: the posts published anyway, pushed for a few days, not a campaign
     # across the markets (a South Tyrol hotel put all its 3,000 EUR into Meta boosts with no hours to run them)
     boosts = (cat.level_spend_scale_eur > 0) & ~cat.level_buys_ads
@@ -305,26 +305,25 @@ def build_problem(
         setup=setup,
         spend_scale=cat.level_spend_scale_eur * np.where(no_ads, 0.0, local_index)[:, None] * np.where(boosts, 1.0, audience_factor[:, None]),
         audience_factor=audience_factor,
-        audience_millions=audience,
+        audience_millions=None if people is None else float(people.sum()),
         monthly_budget_eur=profile.budget.monthly / cat.fx_per_eur[profile.budget.currency],
         fx_per_eur=cat.fx_per_eur[profile.budget.currency],
         hired_hour_eur=None if profile.budget.hourly_rate is None else profile.budget.hourly_rate * WEEKS_PER_MONTH / cat.fx_per_eur[profile.budget.currency],
     )
 
 
-def audience_millions(profile: Profile, arrays: ProfileArrays, cat: Catalog) -> float | None:
-    """The people the ads run to across the target markets, in millions, for an organisation without premises: the
-    people of the target ages (and gender) online there, and of them :data:`BUYER_SHARE` when it sells to businesses
-    or professionals (:func:`sells_to_buyers`). ``None`` for a local business (premises): its promotion keeps the
-    judged local scale, unless its customers travel to it from markets abroad (:func:`travelled_to`) or it also
-    sells to markets abroad at a distance (:func:`ships_abroad`), where those of its ads that are not its listings'
-    run (see :func:`promotion_scale`)."""
+def audience_people(profile: Profile, arrays: ProfileArrays, cat: Catalog) -> np.ndarray | None:
+    """``(country,)`` the people the ads run to in each target market, in millions (0 elsewhere), for an organisation
+    without premises: the people of the target ages (and gender) online there, and of them :data:`BUYER_SHARE` when it
+    sells to businesses or professionals (:func:`sells_to_buyers`). ``None`` for a local business (premises): its
+    promotion keeps the judged local scale, unless its customers travel to it from markets abroad
+    (:func:`travelled_to`) or it also sells to markets abroad at a distance (:func:`ships_abroad`), where those of its
+    ads that are not its listings' run (see :func:`promotion_scale`)."""
     if arrays.premises[0] and not travelled_to(arrays, cat) and not ships_abroad(profile, arrays):
         return None
     online = (cat.population_bands * cat.internet_bands * arrays.age_overlap[0][None, :]).sum(axis=1)  # (country,) share of 13+
-    in_markets = arrays.market_weights[0] > 0
     gender_share = 1.0 if profile.audience.gender == "any" else 0.5
-    people = float((cat.people_millions * online)[in_markets].sum()) * gender_share
+    people = np.where(arrays.market_weights[0] > 0, cat.people_millions * online, 0.0) * gender_share
     return people * BUYER_SHARE if sells_to_buyers(profile) else people
 
 
@@ -361,11 +360,17 @@ def ships_abroad(profile: Profile, arrays: ProfileArrays) -> bool:
     return bool(arrays.premises[0]) and sells_at_a_distance(True, profile.goals) and _targets_abroad(arrays)
 
 
-def promotion_scale(arrays: ProfileArrays, cat: Catalog, audience: float | None) -> np.ndarray:
+def promotion_scale(arrays: ProfileArrays, cat: Catalog, people: np.ndarray | None) -> np.ndarray:
     """``(C,)`` how much more promotion each channel's ads take than a local business's (:func:`audience_scale` of
-    the people they run to), 1 for a listing at the premises unless the customers travel there: a winery's maps
-    listing advertises its cellar door to the people around it, while its search ads sell its wine abroad."""
-    scale = audience_scale(audience)
+    the ``people`` they run to, :func:`audience_people`, in the target markets where the channel is not blocked: a
+    brand selling to Russia and Kazakhstan runs its Instagram ads to Kazakhstan's people alone; review 28 found ads
+    scaled to the people of markets where they cannot run), 1 for
+    a listing at the premises unless the customers travel there: a winery's maps listing advertises its cellar door to
+    the people around it, while its search ads sell its wine abroad."""
+    if people is None:
+        scale = np.ones(len(cat.channels))
+    else:
+        scale = audience_scale((cat.availability != AVAILABILITY.index("blocked")) @ people)  # millions where each channel runs
     local_listings = bool(arrays.premises[0]) and not travelled_to(arrays, cat)
     return np.where(cat.needs_premises & local_listings, 1.0, scale)
 
@@ -375,12 +380,13 @@ def sells_to_buyers(profile: Profile) -> bool:
     return profile.model == "b2b" or profile.audience.professionals
 
 
-def audience_scale(millions: float | None) -> float:
+def audience_scale(millions: np.ndarray | float | None) -> np.ndarray | float:
     """How much more promotion the ads take before more adds little than a local business's: the square root of
-    the people targeted over :data:`LOCAL_AUDIENCE_MILLIONS`, between 1 and :data:`MAX_AUDIENCE_SCALE`."""
+    the people targeted (millions; one figure per channel, or ``None`` for a local business) over
+    :data:`LOCAL_AUDIENCE_MILLIONS`, between 1 and :data:`MAX_AUDIENCE_SCALE`."""
     if millions is None:
         return 1.0
-    return float(np.clip(np.sqrt(millions / LOCAL_AUDIENCE_MILLIONS), 1.0, MAX_AUDIENCE_SCALE))
+    return np.clip(np.sqrt(np.asarray(millions) / LOCAL_AUDIENCE_MILLIONS), 1.0, MAX_AUDIENCE_SCALE)
 
 
 def _local_money(cat: Catalog, local_index: np.ndarray) -> np.ndarray:
