@@ -570,11 +570,11 @@ def test_every_country_line_of_the_checklists_names_whom_it_binds(language: str,
              *(item for sector in strings["by_sector"].values() for item in sector.get("policy_extra", []))]
     scoped = [item for item in lines if isinstance(item, dict)]
     assert len(scoped) >= 14
-    gates = {"sectors", "kinds", "goals", "minors", "based_outside", "distance_selling", "consumers", "channels"}  # the conditions of routine.policy and locale
+    gates = {"sectors", "kinds", "goals", "minors", "based_outside", "based_in", "distance_selling", "consumers", "channels"}  # the conditions of routine.policy and locale
     for item in scoped:
         # scoped by place, or a platform's own rule everywhere, bound by a condition (else it would be a plain line)
         assert set(item) - gates in ({"text", "countries"}, {"text", "markets"}, {"text", "countries", "markets"}) or (set(item) - gates == {"text"} and set(item) & gates), item
-        for codes in (item.get("countries"), item.get("markets")):
+        for codes in (item.get("countries"), item.get("markets"), item.get("based_in")):
             assert codes is None or (codes and set(codes) <= set(cat.countries)), item
         assert "sectors" not in item or (item["sectors"] and set(item["sectors"]) <= set(cat.index["sectors"])), item  # a misspelt sector drops it too
         assert "goals" not in item or (item["goals"] and set(item["goals"]) <= set(cat.goals)), item

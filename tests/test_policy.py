@@ -681,3 +681,17 @@ def test_a_distiller_shipping_to_german_consumers_reads_germanys_alcohol_tax_rul
     assert line not in _checklist({**distiller, "model": "b2b"}, language)
     assert line not in _checklist({**distiller, "premises": True, "goals": {"local_visits": 3}}, language)
     assert line not in _checklist({**distiller, "sector": "retail"}, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_germanys_spirits_tax_binds_sellers_from_other_eu_countries_only(language: str) -> None:
+    """Review 28: a Cape Town winery shipping to German consumers read the line for spirits shipped "from another EU
+    country" (Alkoholsteuergesetz, § 25), gated on being based outside Germany. It is gated on being based in another
+    member state: a Bordeaux winery reads it, the South African one and a German one do not."""
+    line = next(item["text"] for item in locale(language, None, "food_and_drink")["policy"] if isinstance(item, dict) and "Alkoholsteuergesetz" in item["text"])
+    cape_town = {"name": "winery", "model": "b2c", "sector": "food_and_drink", "markets": {"ZA": 0.6, "DE": 0.4}, "based_in": "ZA", "audience": {"age": [30, 65]},
+                 "goals": {"sales": 3, "brand_awareness": 1}, "budget": {"monthly": 0, "currency": "ZAR", "weekly_hours": 6}, "premises": True, "max_channels": 3}
+    assert line not in _checklist(cape_town, language)
+    bordeaux = {**cape_town, "markets": {"FR": 0.6, "DE": 0.4}, "based_in": "FR", "budget": {**cape_town["budget"], "currency": "EUR"}}
+    assert line in _checklist(bordeaux, language)
+    assert line not in _checklist({**bordeaux, "markets": ["DE"], "based_in": "DE"}, language)
