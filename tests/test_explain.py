@@ -456,7 +456,7 @@ def test_a_clinic_plan_speaks_of_patients_and_their_confidentiality(language: st
     assert plan.policy[: len(in_brazil)] == in_brazil and len(plan.policy) == len(in_brazil) + 2  # Brazil's data and influencer line, then the clinic's two
     assert plan.policy == policy(Explainer(None, language, "company", "health"), "BR", ["BR"], ages=adults)
     russian = cf.recommend({**clinic, "markets": ["RU"], "budget": {"monthly": 0, "currency": "RUB", "weekly_hours": 6}}, language=language, minimum_budget_share=None)
-    assert len(russian.policy) == len(plan.policy) - 1 + 3  # not Brazil's line; Russia's (ads marked erid; data kept in Russia, emails with consent; medical services), for a Russian clinic only
+    assert len(russian.policy) == len(plan.policy) - 1 + 4  # not Brazil's line; Russia's (ads marked erid; no ads on blocked resources; data kept in Russia, emails with consent; medical services), for a Russian clinic only
     shop = cf.recommend({**clinic, "sector": "retail"}, language=language, minimum_budget_share=None)
     assert shop.policy == in_brazil and general["words"]["goals"]["customer_service"] in render_plan(shop)
 

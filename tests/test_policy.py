@@ -683,6 +683,42 @@ def test_a_distiller_shipping_to_german_consumers_reads_germanys_alcohol_tax_rul
     assert line not in _checklist({**distiller, "sector": "retail"}, language)
 
 
+#: Review 27's and 28's profiles.
+MOSCOW_SHOP = {
+    "name": "shop", "kind": "company", "model": "b2c", "sector": "retail", "markets": ["RU"], "based_in": "RU", "audience": {"age": [20, 55]},
+    "goals": {"sales": 3, "brand_awareness": 1}, "budget": {"monthly": 80000, "currency": "RUB", "weekly_hours": 8}, "formats": ["image", "short_video"], "premises": False, "max_channels": 3,
+}
+CAPE_TOWN_TEEN_APP = {
+    "name": "app", "kind": "company", "model": "b2c", "sector": "software", "markets": ["ZA"], "based_in": "ZA", "audience": {"age": [13, 19]},
+    "goals": {"brand_awareness": 3, "sales": 1}, "budget": {"monthly": 20000, "currency": "ZAR", "weekly_hours": 8}, "formats": ["short_video"], "premises": False,
+    "include": ["tiktok"], "max_channels": 2,
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_moscow_shop_reads_russias_ban_on_advertising_on_blocked_resources(language: str) -> None:
+    """Reviews 27 and 28: no line said that since 1 September 2025 no advert may be placed on resources blocked in
+    Russia or run by organisations recognised there as extremist or undesirable, Instagram and Facebook among them
+    (Federal Law 72-FZ of 7 April 2025). It binds whoever advertises to Russia, not a Warsaw shop selling at home."""
+    line = _line(language, "14.3", markets=["RU"])
+    assert "Instagram" in line and "2025" in line
+    assert line in _checklist(MOSCOW_SHOP, language)
+    assert line not in _checklist({**MOSCOW_SHOP, "markets": ["PL"], "based_in": "PL", "budget": {**MOSCOW_SHOP["budget"], "currency": "PLN", "monthly": 3000}}, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_teen_app_buying_tiktok_ads_reads_tiktoks_rules_on_minors(language: str) -> None:
+    """Reviews 27 and 28: a Cape Town app for 13-19 year olds whose plan buys TikTok ads read Meta's and Google's
+    rules on teens, not TikTok's (no personalised ads to 13-17 year olds in the EEA, the UK and Switzerland; narrow
+    targeting in the US and Latin America). As theirs, the line binds plans that spend on TikTok and reach minors."""
+    line = next(item["text"] for item in locale(language)["policy"] if isinstance(item, dict) and item.get("channels") == ["tiktok", "tiktok_shop"])
+    app = cf.recommend(CAPE_TOWN_TEEN_APP, language=language, minimum_budget_share=None)
+    assert "tiktok" in {p.channel for p in app.picks} and line in app.policy
+    assert line not in _checklist({**CAPE_TOWN_TEEN_APP, "audience": {"age": [25, 45]}}, language)
+    elsewhere = cf.recommend({**CAPE_TOWN_TEEN_APP, "include": ["instagram"], "exclude": ["tiktok", "tiktok_shop"]}, language=language, minimum_budget_share=None)
+    assert not {p.channel for p in elsewhere.picks} & {"tiktok", "tiktok_shop"} and line not in elsewhere.policy
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_germanys_spirits_tax_binds_sellers_from_other_eu_countries_only(language: str) -> None:
     """Review 28: a Cape Town winery shipping to German consumers read the line for spirits shipped "from another EU
