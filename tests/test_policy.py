@@ -684,6 +684,11 @@ def test_a_distiller_shipping_to_german_consumers_reads_germanys_alcohol_tax_rul
 
 
 #: Review 27's and 28's profiles.
+FLORENCE_LEATHER = {
+    "name": "leather", "kind": "brand", "model": "b2c", "sector": "fashion", "markets": {"IT": 0.4, "DE": 0.2, "FR": 0.1, "US": 0.3}, "based_in": "IT",
+    "audience": {"age": [25, 60]}, "goals": {"sales": 3, "brand_awareness": 2}, "budget": {"monthly": 2500, "currency": "EUR", "weekly_hours": 10},
+    "formats": ["image", "short_video"], "premises": False, "max_channels": 3,
+}
 MOSCOW_SHOP = {
     "name": "shop", "kind": "company", "model": "b2c", "sector": "retail", "markets": ["RU"], "based_in": "RU", "audience": {"age": [20, 55]},
     "goals": {"sales": 3, "brand_awareness": 1}, "budget": {"monthly": 80000, "currency": "RUB", "weekly_hours": 8}, "formats": ["image", "short_video"], "premises": False, "max_channels": 3,
@@ -717,6 +722,26 @@ def test_a_teen_app_buying_tiktok_ads_reads_tiktoks_rules_on_minors(language: st
     assert line not in _checklist({**CAPE_TOWN_TEEN_APP, "audience": {"age": [25, 45]}}, language)
     elsewhere = cf.recommend({**CAPE_TOWN_TEEN_APP, "include": ["instagram"], "exclude": ["tiktok", "tiktok_shop"]}, language=language, minimum_budget_share=None)
     assert not {p.channel for p in elsewhere.picks} & {"tiktok", "tiktok_shop"} and line not in elsewhere.policy
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_florence_leather_brand_reads_the_origin_and_textile_labelling_rules(language: str) -> None:
+    """Reviews 27 and 28: a Florence leather brand selling to the EU and the US read nothing on "Made in Italy"
+    (Law 350/2003, art. 4, paras. 49 and 49-bis; Decree-Law 135/2009, art. 16), the EU's fibre names and composition
+    before the purchase, online too (Regulation (EU) 1007/2011, art. 16), or the US Textile and Wool Acts and the
+    FTC's Leather Guides. The origin line binds goods sectors based in Italy, the labelling lines fashion selling to
+    those markets."""
+    italy, eu, us = _line(language, "350/2003", countries=["IT"]), _line(language, "1007/2011"), _line(language, "16 CFR 303.34")
+    florence = _checklist(FLORENCE_LEATHER, language)
+    assert {italy, eu, us} <= set(florence)
+    at_home = _checklist({**FLORENCE_LEATHER, "markets": ["IT"]}, language)
+    assert italy in at_home and eu in at_home and us not in at_home
+    lyon = _checklist({**FLORENCE_LEATHER, "based_in": "FR"}, language)
+    assert italy not in lyon and eu in lyon and us in lyon
+    software = _checklist({**FLORENCE_LEATHER, "sector": "software", "kind": "company"}, language)
+    assert not {italy, eu, us} & set(software)
+    furniture = _checklist({**FLORENCE_LEATHER, "sector": "architecture_and_interiors"}, language)
+    assert italy in furniture and eu not in furniture and us not in furniture
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
