@@ -402,7 +402,7 @@ def test_a_polish_pharmacy_and_an_italian_law_firm_read_their_advertising_bans()
             "goals": {"lead_generation": 3}, "budget": {"monthly": 400, "currency": "EUR", "weekly_hours": 5}, "formats": ["text", "image"], "premises": True}
     for language in LANGUAGES:
         ban = next(item["text"] for item in locale(language, None, "health")["policy"] if isinstance(item, dict) and "94a" in item["text"])
-        code = next(item["text"] for item in locale(language, None, "legal")["policy"] if isinstance(item, dict) and item.get("countries") == ["IT"])
+        code = next(item["text"] for item in locale(language, None, "legal")["policy"] if isinstance(item, dict) and item.get("countries") == ["IT"] and "goals" not in item)
         assert ban in _checklist(pharmacy, language) and ban not in _checklist({**pharmacy, "sector": "retail"}, language)
         assert ban not in _checklist({**pharmacy, "markets": ["DE"], "budget": {**pharmacy["budget"], "currency": "EUR", "monthly": 300}}, language)
         assert code in _checklist(firm, language) and code not in _checklist({**firm, "sector": "professional_services"}, language)
@@ -742,6 +742,22 @@ def test_a_florence_leather_brand_reads_the_origin_and_textile_labelling_rules(l
     assert not {italy, eu, us} & set(software)
     furniture = _checklist({**FLORENCE_LEATHER, "sector": "architecture_and_interiors"}, language)
     assert italy in furniture and eu not in furniture and us not in furniture
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_italian_and_finnish_employers_read_their_bans_on_discriminatory_job_ads(language: str) -> None:
+    """Reviews 27 and 28: employers recruiting in Italy and Finland read only the EU pay line. Italy's Equal
+    Opportunities Code (art. 27) and Finland's Equality Act (§ 14) bind the recruiting goal where the organisation is
+    based, as Germany's and France's lines do."""
+    italy = _line(language, "198/2006", countries=["IT"], goals=["recruiting"])
+    finland = _line(language, "609/1986", countries=["FI"], goals=["recruiting"])
+    milan = {**BERLIN_HIRING, "markets": ["IT"], "based_in": "IT"}
+    helsinki = {**BERLIN_HIRING, "markets": ["FI"], "based_in": "FI"}
+    assert italy in _checklist(milan, language) and finland not in _checklist(milan, language)
+    assert finland in _checklist(helsinki, language) and italy not in _checklist(helsinki, language)
+    for hiring in (milan, helsinki):
+        assert not {italy, finland} & set(_checklist({**hiring, "goals": {"lead_generation": 1}}, language))
+    assert not {italy, finland} & set(_checklist({**BERLIN_HIRING, "markets": ["IT", "FI"]}, language))  # a Berlin firm selling there hires in Germany
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
