@@ -698,6 +698,14 @@ CAPE_TOWN_TEEN_APP = {
     "goals": {"brand_awareness": 3, "sales": 1}, "budget": {"monthly": 20000, "currency": "ZAR", "weekly_hours": 8}, "formats": ["short_video"], "premises": False,
     "include": ["tiktok"], "max_channels": 2,
 }
+OHIO_RESELLER = {
+    "name": "reseller", "kind": "company", "model": "b2c", "sector": "retail", "markets": ["US"], "based_in": "US", "audience": {"age": [25, 60]},
+    "goals": {"sales": 3}, "budget": {"monthly": 500, "currency": "USD", "weekly_hours": 10}, "formats": ["image"], "premises": False, "include": ["ebay"], "max_channels": 2,
+}
+LEIPZIG_SHOP = {
+    "name": "shop", "kind": "company", "model": "b2c", "sector": "retail", "markets": {"DE": 0.7, "AT": 0.3}, "based_in": "DE", "audience": {"age": [25, 60]},
+    "goals": {"sales": 3}, "budget": {"monthly": 800, "currency": "EUR", "weekly_hours": 6}, "formats": ["image"], "premises": False, "max_channels": 3,
+}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -744,6 +752,19 @@ def test_a_florence_leather_brand_reads_the_origin_and_textile_labelling_rules(l
     assert italy in furniture and eu not in furniture and us not in furniture
 
 
+def test_a_milan_nonprofit_reads_the_third_sector_fundraising_guidelines() -> None:
+    """Reviews 27 and 28: a Milan association raising funds read no line on the third sector's fundraising rules
+    (Legislative Decree 117/2017, art. 7, and the guidelines of the decree of 9 June 2022). The line is one of the
+    nonprofit checklist's, for those based in Italy."""
+    milan = {"name": "association", "kind": "nonprofit", "model": "b2c", "sector": "nonprofit", "markets": ["IT"], "based_in": "IT", "audience": {"age": [25, 70]},
+             "goals": {"fundraising": 3, "community": 2}, "budget": {"monthly": 300, "currency": "EUR", "weekly_hours": 8}, "formats": ["image", "text"], "premises": True, "max_channels": 3}
+    for language in LANGUAGES:
+        line = next(item["text"] for item in locale(language, "nonprofit")["policy"] if isinstance(item, dict) and item.get("countries") == ["IT"] and "117/2017" in item["text"])
+        assert line in _checklist(milan, language)
+        assert line not in _checklist({**milan, "markets": ["AT"], "based_in": "AT"}, language)
+        assert line not in _checklist({**milan, "kind": "company", "sector": "retail"}, language)
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_italian_and_finnish_employers_read_their_bans_on_discriminatory_job_ads(language: str) -> None:
     """Reviews 27 and 28: employers recruiting in Italy and Finland read only the EU pay line. Italy's Equal
@@ -758,6 +779,32 @@ def test_italian_and_finnish_employers_read_their_bans_on_discriminatory_job_ads
     for hiring in (milan, helsinki):
         assert not {italy, finland} & set(_checklist({**hiring, "goals": {"lead_generation": 1}}, language))
     assert not {italy, finland} & set(_checklist({**BERLIN_HIRING, "markets": ["IT", "FI"]}, language))  # a Berlin firm selling there hires in Germany
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_us_marketplace_seller_reads_the_inform_consumers_act(language: str) -> None:
+    """Reviews 27 and 28: an Ohio eBay reseller read nothing of the INFORM Consumers Act (a high-volume seller gives
+    the marketplace its bank, tax and contact details). It binds plans that sell through Amazon, eBay or Etsy in
+    the United States, not a shop without a marketplace nor a Toronto eBay seller."""
+    line = _line(language, "INFORM", markets=["US"])
+    ohio = cf.recommend(OHIO_RESELLER, language=language, minimum_budget_share=None)
+    assert "ebay" in {p.channel for p in ohio.picks} and line in ohio.policy
+    own_shop = cf.recommend({**OHIO_RESELLER, "include": ["google_shopping"], "exclude": ["amazon", "ebay", "etsy"]}, language=language, minimum_budget_share=None)
+    assert not {p.channel for p in own_shop.picks} & {"amazon", "ebay", "etsy"} and line not in own_shop.policy
+    assert line not in _checklist({**OHIO_RESELLER, "markets": ["CA"], "based_in": "CA", "budget": {**OHIO_RESELLER["budget"], "currency": "CAD"}}, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_shop_shipping_to_austrian_consumers_reads_austrias_packaging_rules(language: str) -> None:
+    """Reviews 27 and 28: a Leipzig online shop shipping to Austria read Germany's LUCID register but nothing of
+    Austria's packaging licence and, since 2023, the authorised representative a foreign distance seller appoints
+    (Verpackungsverordnung 2014, § 16b). The line has the LUCID line's gates, for Austria."""
+    line = _line(language, "§ 16b", markets=["AT"])
+    assert line in _checklist(LEIPZIG_SHOP, language)
+    assert line not in _checklist({**LEIPZIG_SHOP, "markets": ["DE"]}, language)
+    assert line not in _checklist({**LEIPZIG_SHOP, "model": "b2b"}, language)
+    assert line not in _checklist({**LEIPZIG_SHOP, "sector": "software"}, language)
+    assert line not in _checklist({**LEIPZIG_SHOP, "premises": True, "goals": {"local_visits": 3}}, language)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
