@@ -456,7 +456,7 @@ def test_a_clinic_plan_speaks_of_patients_and_their_confidentiality(language: st
     assert plan.policy[: len(in_brazil)] == in_brazil and len(plan.policy) == len(in_brazil) + 2  # Brazil's data and influencer line, then the clinic's two
     assert plan.policy == policy(Explainer(None, language, "company", "health"), "BR", ["BR"], ages=adults)
     russian = cf.recommend({**clinic, "markets": ["RU"], "budget": {"monthly": 0, "currency": "RUB", "weekly_hours": 6}}, language=language, minimum_budget_share=None)
-    assert len(russian.policy) == len(plan.policy) - 1 + 3  # not Brazil's line; Russia's (ads marked erid; data kept in Russia, emails with consent; medical services), for a Russian clinic only
+    assert len(russian.policy) == len(plan.policy) - 1 + 4  # not Brazil's line; Russia's (ads marked erid; no ads on blocked resources; data kept in Russia, emails with consent; medical services), for a Russian clinic only
     shop = cf.recommend({**clinic, "sector": "retail"}, language=language, minimum_budget_share=None)
     assert shop.policy == in_brazil and general["words"]["goals"]["customer_service"] in render_plan(shop)
 
@@ -570,11 +570,11 @@ def test_every_country_line_of_the_checklists_names_whom_it_binds(language: str,
              *(item for sector in strings["by_sector"].values() for item in sector.get("policy_extra", []))]
     scoped = [item for item in lines if isinstance(item, dict)]
     assert len(scoped) >= 14
-    gates = {"sectors", "kinds", "goals", "minors", "based_outside", "distance_selling", "consumers", "channels"}  # the conditions of routine.policy and locale
+    gates = {"sectors", "kinds", "goals", "minors", "based_outside", "based_in", "distance_selling", "consumers", "channels"}  # the conditions of routine.policy and locale
     for item in scoped:
         # scoped by place, or a platform's own rule everywhere, bound by a condition (else it would be a plain line)
         assert set(item) - gates in ({"text", "countries"}, {"text", "markets"}, {"text", "countries", "markets"}) or (set(item) - gates == {"text"} and set(item) & gates), item
-        for codes in (item.get("countries"), item.get("markets")):
+        for codes in (item.get("countries"), item.get("markets"), item.get("based_in")):
             assert codes is None or (codes and set(codes) <= set(cat.countries)), item
         assert "sectors" not in item or (item["sectors"] and set(item["sectors"]) <= set(cat.index["sectors"])), item  # a misspelt sector drops it too
         assert "goals" not in item or (item["goals"] and set(item["goals"]) <= set(cat.goals)), item

@@ -402,7 +402,7 @@ def test_a_polish_pharmacy_and_an_italian_law_firm_read_their_advertising_bans()
             "goals": {"lead_generation": 3}, "budget": {"monthly": 400, "currency": "EUR", "weekly_hours": 5}, "formats": ["text", "image"], "premises": True}
     for language in LANGUAGES:
         ban = next(item["text"] for item in locale(language, None, "health")["policy"] if isinstance(item, dict) and "94a" in item["text"])
-        code = next(item["text"] for item in locale(language, None, "legal")["policy"] if isinstance(item, dict) and item.get("countries") == ["IT"])
+        code = next(item["text"] for item in locale(language, None, "legal")["policy"] if isinstance(item, dict) and item.get("countries") == ["IT"] and "goals" not in item)
         assert ban in _checklist(pharmacy, language) and ban not in _checklist({**pharmacy, "sector": "retail"}, language)
         assert ban not in _checklist({**pharmacy, "markets": ["DE"], "budget": {**pharmacy["budget"], "currency": "EUR", "monthly": 300}}, language)
         assert code in _checklist(firm, language) and code not in _checklist({**firm, "sector": "professional_services"}, language)
@@ -681,3 +681,141 @@ def test_a_distiller_shipping_to_german_consumers_reads_germanys_alcohol_tax_rul
     assert line not in _checklist({**distiller, "model": "b2b"}, language)
     assert line not in _checklist({**distiller, "premises": True, "goals": {"local_visits": 3}}, language)
     assert line not in _checklist({**distiller, "sector": "retail"}, language)
+
+
+#: Review 27's and 28's profiles.
+FLORENCE_LEATHER = {
+    "name": "leather", "kind": "brand", "model": "b2c", "sector": "fashion", "markets": {"IT": 0.4, "DE": 0.2, "FR": 0.1, "US": 0.3}, "based_in": "IT",
+    "audience": {"age": [25, 60]}, "goals": {"sales": 3, "brand_awareness": 2}, "budget": {"monthly": 2500, "currency": "EUR", "weekly_hours": 10},
+    "formats": ["image", "short_video"], "premises": False, "max_channels": 3,
+}
+MOSCOW_SHOP = {
+    "name": "shop", "kind": "company", "model": "b2c", "sector": "retail", "markets": ["RU"], "based_in": "RU", "audience": {"age": [20, 55]},
+    "goals": {"sales": 3, "brand_awareness": 1}, "budget": {"monthly": 80000, "currency": "RUB", "weekly_hours": 8}, "formats": ["image", "short_video"], "premises": False, "max_channels": 3,
+}
+CAPE_TOWN_TEEN_APP = {
+    "name": "app", "kind": "company", "model": "b2c", "sector": "software", "markets": ["ZA"], "based_in": "ZA", "audience": {"age": [13, 19]},
+    "goals": {"brand_awareness": 3, "sales": 1}, "budget": {"monthly": 20000, "currency": "ZAR", "weekly_hours": 8}, "formats": ["short_video"], "premises": False,
+    "include": ["tiktok"], "max_channels": 2,
+}
+OHIO_RESELLER = {
+    "name": "reseller", "kind": "company", "model": "b2c", "sector": "retail", "markets": ["US"], "based_in": "US", "audience": {"age": [25, 60]},
+    "goals": {"sales": 3}, "budget": {"monthly": 500, "currency": "USD", "weekly_hours": 10}, "formats": ["image"], "premises": False, "include": ["ebay"], "max_channels": 2,
+}
+LEIPZIG_SHOP = {
+    "name": "shop", "kind": "company", "model": "b2c", "sector": "retail", "markets": {"DE": 0.7, "AT": 0.3}, "based_in": "DE", "audience": {"age": [25, 60]},
+    "goals": {"sales": 3}, "budget": {"monthly": 800, "currency": "EUR", "weekly_hours": 6}, "formats": ["image"], "premises": False, "max_channels": 3,
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_moscow_shop_reads_russias_ban_on_advertising_on_blocked_resources(language: str) -> None:
+    """Reviews 27 and 28: no line said that since 1 September 2025 no advert may be placed on resources blocked in
+    Russia or run by organisations recognised there as extremist or undesirable, Instagram and Facebook among them
+    (Federal Law 72-FZ of 7 April 2025). It binds whoever advertises to Russia, not a Warsaw shop selling at home."""
+    line = _line(language, "14.3", markets=["RU"])
+    assert "Instagram" in line and "2025" in line
+    assert line in _checklist(MOSCOW_SHOP, language)
+    assert line not in _checklist({**MOSCOW_SHOP, "markets": ["PL"], "based_in": "PL", "budget": {**MOSCOW_SHOP["budget"], "currency": "PLN", "monthly": 3000}}, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_teen_app_buying_tiktok_ads_reads_tiktoks_rules_on_minors(language: str) -> None:
+    """Reviews 27 and 28: a Cape Town app for 13-19 year olds whose plan buys TikTok ads read Meta's and Google's
+    rules on teens, not TikTok's (no personalised ads to 13-17 year olds in the EEA, the UK and Switzerland; narrow
+    targeting in the US and Latin America). As theirs, the line binds plans that spend on TikTok and reach minors."""
+    line = next(item["text"] for item in locale(language)["policy"] if isinstance(item, dict) and item.get("channels") == ["tiktok", "tiktok_shop"])
+    app = cf.recommend(CAPE_TOWN_TEEN_APP, language=language, minimum_budget_share=None)
+    assert "tiktok" in {p.channel for p in app.picks} and line in app.policy
+    assert line not in _checklist({**CAPE_TOWN_TEEN_APP, "audience": {"age": [25, 45]}}, language)
+    elsewhere = cf.recommend({**CAPE_TOWN_TEEN_APP, "include": ["instagram"], "exclude": ["tiktok", "tiktok_shop"]}, language=language, minimum_budget_share=None)
+    assert not {p.channel for p in elsewhere.picks} & {"tiktok", "tiktok_shop"} and line not in elsewhere.policy
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_florence_leather_brand_reads_the_origin_and_textile_labelling_rules(language: str) -> None:
+    """Reviews 27 and 28: a Florence leather brand selling to the EU and the US read nothing on "Made in Italy"
+    (Law 350/2003, art. 4, paras. 49 and 49-bis; Decree-Law 135/2009, art. 16), the EU's fibre names and composition
+    before the purchase, online too (Regulation (EU) 1007/2011, art. 16), or the US Textile and Wool Acts and the
+    FTC's Leather Guides. The origin line binds goods sectors based in Italy, the labelling lines fashion selling to
+    those markets."""
+    italy, eu, us = _line(language, "350/2003", countries=["IT"]), _line(language, "1007/2011"), _line(language, "16 CFR 303.34")
+    florence = _checklist(FLORENCE_LEATHER, language)
+    assert {italy, eu, us} <= set(florence)
+    at_home = _checklist({**FLORENCE_LEATHER, "markets": ["IT"]}, language)
+    assert italy in at_home and eu in at_home and us not in at_home
+    lyon = _checklist({**FLORENCE_LEATHER, "based_in": "FR"}, language)
+    assert italy not in lyon and eu in lyon and us in lyon
+    software = _checklist({**FLORENCE_LEATHER, "sector": "software", "kind": "company"}, language)
+    assert not {italy, eu, us} & set(software)
+    furniture = _checklist({**FLORENCE_LEATHER, "sector": "architecture_and_interiors"}, language)
+    assert italy in furniture and eu not in furniture and us not in furniture
+
+
+def test_a_milan_nonprofit_reads_the_third_sector_fundraising_guidelines() -> None:
+    """Reviews 27 and 28: a Milan association raising funds read no line on the third sector's fundraising rules
+    (Legislative Decree 117/2017, art. 7, and the guidelines of the decree of 9 June 2022). The line is one of the
+    nonprofit checklist's, for those based in Italy."""
+    milan = {"name": "association", "kind": "nonprofit", "model": "b2c", "sector": "nonprofit", "markets": ["IT"], "based_in": "IT", "audience": {"age": [25, 70]},
+             "goals": {"fundraising": 3, "community": 2}, "budget": {"monthly": 300, "currency": "EUR", "weekly_hours": 8}, "formats": ["image", "text"], "premises": True, "max_channels": 3}
+    for language in LANGUAGES:
+        line = next(item["text"] for item in locale(language, "nonprofit")["policy"] if isinstance(item, dict) and item.get("countries") == ["IT"] and "117/2017" in item["text"])
+        assert line in _checklist(milan, language)
+        assert line not in _checklist({**milan, "markets": ["AT"], "based_in": "AT"}, language)
+        assert line not in _checklist({**milan, "kind": "company", "sector": "retail"}, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_italian_and_finnish_employers_read_their_bans_on_discriminatory_job_ads(language: str) -> None:
+    """Reviews 27 and 28: employers recruiting in Italy and Finland read only the EU pay line. Italy's Equal
+    Opportunities Code (art. 27) and Finland's Equality Act (§ 14) bind the recruiting goal where the organisation is
+    based, as Germany's and France's lines do."""
+    italy = _line(language, "198/2006", countries=["IT"], goals=["recruiting"])
+    finland = _line(language, "609/1986", countries=["FI"], goals=["recruiting"])
+    milan = {**BERLIN_HIRING, "markets": ["IT"], "based_in": "IT"}
+    helsinki = {**BERLIN_HIRING, "markets": ["FI"], "based_in": "FI"}
+    assert italy in _checklist(milan, language) and finland not in _checklist(milan, language)
+    assert finland in _checklist(helsinki, language) and italy not in _checklist(helsinki, language)
+    for hiring in (milan, helsinki):
+        assert not {italy, finland} & set(_checklist({**hiring, "goals": {"lead_generation": 1}}, language))
+    assert not {italy, finland} & set(_checklist({**BERLIN_HIRING, "markets": ["IT", "FI"]}, language))  # a Berlin firm selling there hires in Germany
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_us_marketplace_seller_reads_the_inform_consumers_act(language: str) -> None:
+    """Reviews 27 and 28: an Ohio eBay reseller read nothing of the INFORM Consumers Act (a high-volume seller gives
+    the marketplace its bank, tax and contact details). It binds plans that sell through Amazon, eBay or Etsy in
+    the United States, not a shop without a marketplace nor a Toronto eBay seller."""
+    line = _line(language, "INFORM", markets=["US"])
+    ohio = cf.recommend(OHIO_RESELLER, language=language, minimum_budget_share=None)
+    assert "ebay" in {p.channel for p in ohio.picks} and line in ohio.policy
+    own_shop = cf.recommend({**OHIO_RESELLER, "include": ["google_shopping"], "exclude": ["amazon", "ebay", "etsy"]}, language=language, minimum_budget_share=None)
+    assert not {p.channel for p in own_shop.picks} & {"amazon", "ebay", "etsy"} and line not in own_shop.policy
+    assert line not in _checklist({**OHIO_RESELLER, "markets": ["CA"], "based_in": "CA", "budget": {**OHIO_RESELLER["budget"], "currency": "CAD"}}, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_shop_shipping_to_austrian_consumers_reads_austrias_packaging_rules(language: str) -> None:
+    """Reviews 27 and 28: a Leipzig online shop shipping to Austria read Germany's LUCID register but nothing of
+    Austria's packaging licence and, since 2023, the authorised representative a foreign distance seller appoints
+    (Verpackungsverordnung 2014, § 16b). The line has the LUCID line's gates, for Austria."""
+    line = _line(language, "§ 16b", markets=["AT"])
+    assert line in _checklist(LEIPZIG_SHOP, language)
+    assert line not in _checklist({**LEIPZIG_SHOP, "markets": ["DE"]}, language)
+    assert line not in _checklist({**LEIPZIG_SHOP, "model": "b2b"}, language)
+    assert line not in _checklist({**LEIPZIG_SHOP, "sector": "software"}, language)
+    assert line not in _checklist({**LEIPZIG_SHOP, "premises": True, "goals": {"local_visits": 3}}, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_germanys_spirits_tax_binds_sellers_from_other_eu_countries_only(language: str) -> None:
+    """Review 28: a Cape Town winery shipping to German consumers read the line for spirits shipped "from another EU
+    country" (Alkoholsteuergesetz, § 25), gated on being based outside Germany. It is gated on being based in another
+    member state: a Bordeaux winery reads it, the South African one and a German one do not."""
+    line = next(item["text"] for item in locale(language, None, "food_and_drink")["policy"] if isinstance(item, dict) and "Alkoholsteuergesetz" in item["text"])
+    cape_town = {"name": "winery", "model": "b2c", "sector": "food_and_drink", "markets": {"ZA": 0.6, "DE": 0.4}, "based_in": "ZA", "audience": {"age": [30, 65]},
+                 "goals": {"sales": 3, "brand_awareness": 1}, "budget": {"monthly": 0, "currency": "ZAR", "weekly_hours": 6}, "premises": True, "max_channels": 3}
+    assert line not in _checklist(cape_town, language)
+    bordeaux = {**cape_town, "markets": {"FR": 0.6, "DE": 0.4}, "based_in": "FR", "budget": {**cape_town["budget"], "currency": "EUR"}}
+    assert line in _checklist(bordeaux, language)
+    assert line not in _checklist({**bordeaux, "markets": ["DE"], "based_in": "DE"}, language)

@@ -205,6 +205,9 @@ def policy(
       selling to people aged 30 to 70 read the EU's ban of profiling-based ads to minors);
     - ``"based_outside": true``: when ``country`` is none of the line's ``markets`` (the GDPR's and the UK GDPR's
       representative, which an organisation established there does not name: a Prague brewpub was told to);
+    - ``"based_in": [...]``: when ``country`` is one of them (Germany's tax on spirits shipped to its consumers binds
+      sellers from another EU member state: a Cape Town winery, based outside Germany but outside the EU too, read
+      it);
     - ``"goals": [...]``: when the profile has one of those ``goals`` (the job-ad lines bind those who recruit: an
       Odesa hotel without a recruiting goal read Ukraine's job-ad rule);
     - ``"distance_selling": true``: when the organisation sells at a distance
@@ -232,6 +235,8 @@ def policy(
         if item.get("minors") and ages is not None and ages[0] >= 18:
             return False
         if item.get("based_outside") and country is not None and country in scope:
+            return False
+        if "based_in" in item and country is not None and country not in item["based_in"]:
             return False
         if "goals" in item and goal_set is not None and not goal_set & set(item["goals"]):
             return False
