@@ -13,7 +13,7 @@ from channelfit.criteria import gender_factor
 from channelfit.explain import Explainer, format_number, locale, money_figure, percent, publisher_name
 from channelfit.planner import market_reach
 from channelfit.problem import build_problem
-from channelfit.render import NOT_FOR_YOU, render_plan
+from channelfit.render import NAMED_SECTOR_FIT, NOT_FOR_YOU, render_plan
 from channelfit.vocabulary import KINDS, LANGUAGES, LEVELS
 
 from .conftest import EXAMPLES, load_example
@@ -389,7 +389,8 @@ def test_the_excluded_lines_name_what_the_reader_may_act_on_and_count_the_rest(l
     """A US streamer read 'no fit: ..., Twitch, ...' when the cause was a missing reach figure in the catalog: each
     cause is its own group, in words. An Italian machine shop's page named about 130 excluded channels, from
     Tripadvisor to Douyin: channels for other goals, sectors, audiences or countries and listings that need premises
-    are counted by cause, the rest (blocked, closed, excluded, short of reach, a format not made) named, and every
+    are counted by cause, and so are channels closed or short of reach that fit the sector below NAMED_SECTOR_FIT;
+    the rest (blocked, closed, excluded, short of reach, a format not made) named, and every
     excluded channel is in exactly one group."""
     streamer = {
         "name": "streamer",
@@ -409,8 +410,8 @@ def test_the_excluded_lines_name_what_the_reader_may_act_on_and_count_the_rest(l
         lines = render_plan(plan).splitlines()
         named_line = next((row for row in lines if row.startswith(strings["render"]["excluded"].split("{")[0])), "")
         counted_line = next(row for row in lines if row.startswith(strings["render"]["excluded_counted"].split("{")[0]))
-        named = [e for e in plan.excluded if e.why.code not in NOT_FOR_YOU]
-        counted = [e for e in plan.excluded if e.why.code in NOT_FOR_YOU]
+        counted = [e for e in plan.excluded if e.why.code in NOT_FOR_YOU or (e.reason in ("closed", "too_little_reach") and e.sector_fit < NAMED_SECTOR_FIT)]
+        named = [e for e in plan.excluded if e not in counted]
         assert named and counted and len(named) < len(counted)
         for e in named:
             label = strings["render"]["excluded_no_fit"].format(why=e.why.text) if e.reason == "no_fit" else strings["words"]["exclusions"][e.reason]

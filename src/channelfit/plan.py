@@ -129,6 +129,7 @@ class Excluded(_Out):
     name: str
     reason: Literal["excluded_by_you", "blocked", "needs_premises", "no_fit", "too_little_reach", "closed", "needs_host", "ads_banned"]
     why: Reason
+    sector_fit: Score = Field(default=1.0, description="how well the channel fits the organisation's sector, 0..1 (the sector criterion)")
 
 
 class Account(_Out):

@@ -870,8 +870,15 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
         )
         for r, c in enumerate(order)
     ]
+    sector_fit = problem.scores.criteria[0][:, CRITERIA.index("sector")]
     excluded = [
-        Excluded(channel=cat.channels[c], name=explainer.channel_name(c), reason=EXCLUSIONS[code], why=_exclusion_reason(problem, explainer, c, EXCLUSIONS[code], failing))  # type: ignore[arg-type]
+        Excluded(
+            channel=cat.channels[c],
+            name=explainer.channel_name(c),
+            reason=EXCLUSIONS[code],  # type: ignore[arg-type]
+            why=_exclusion_reason(problem, explainer, c, EXCLUSIONS[code], failing),
+            sector_fit=round(float(sector_fit[c]), 3),
+        )
         for c, code in enumerate(problem.exclusions.tolist())
         if code
     ]

@@ -17,7 +17,7 @@ from .errors import CONTROL_CHARACTERS, ProfileError
 from .explain import Explainer, money_figure, percent
 from .plan import Plan
 
-__all__ = ["ACCOUNTS_COST_HEADLINE_PCT", "NEXT_BEST_SHOWN", "NOT_FOR_YOU", "ONE_PERSON_WEEKLY_HOURS", "channel_rows", "formula_safe", "plan_csv", "render_plan", "render_table", "safe_cell"]
+__all__ = ["ACCOUNTS_COST_HEADLINE_PCT", "NAMED_SECTOR_FIT", "NEXT_BEST_SHOWN", "NOT_FOR_YOU", "ONE_PERSON_WEEKLY_HOURS", "channel_rows", "formula_safe", "plan_csv", "render_plan", "render_table", "safe_cell"]
 
 #: The text plan lists this many next-best channels, each with the limit that keeps it out of the mix.
 NEXT_BEST_SHOWN = 5
@@ -25,10 +25,16 @@ NEXT_BEST_SHOWN = 5
 #: sectors, other audiences or other countries (most of them regional networks with no row in the catalog for the
 #: profile's markets), and the maps, booking and delivery listings of an organisation without premises, which a client
 #: need not read one by one: an Italian machine shop's page named about 130, from Tripadvisor to Douyin and Checkatrade.
-#: The count keeps each cause in words and the JSON plan names every channel. Channels blocked, closed to the
-#: organisation, excluded by it, short of reach or needing a format it does not make stay named: each says something
-#: the reader may act on.
+#: The count keeps each cause in words and the JSON plan names every channel. Channels blocked, excluded by the
+#: organisation or needing a format it does not make stay named, and those closed to it or short of reach where they
+#: fit its sector (:data:`NAMED_SECTOR_FIT`): each says something the reader may act on.
 NOT_FOR_YOU = frozenset({"no_fit_goals", "no_fit_sector", "no_fit_members_only", "no_fit_reach", "no_fit_reach_unknown", "no_fit_model", "no_fit_audience", "needs_premises"})
+#: A channel closed to the organisation or short of reach is named only from this fit to its sector (a judgement above
+#: the 0.5 of a general network no sector row speaks for), else counted with those: a Marrakech riad read "too little
+#: reach: Mariages.net, StepStone, Hitched, Bridebook, Untappd, SafariBookings, Glovo", a Turkish clinic "not open to
+#: you: OTTO (marketplace)".
+NAMED_SECTOR_FIT = 0.6
+_NAMED_IF_FITTING = ("closed", "too_little_reach")
 #: From this share of the plan's value (a judgement) what keeping the accounts costs is said under the totals, not
 #: only under the accounts: a Mexico City dentist's kept pages took the plan from 0.76 to 0.23, a line at the bottom.
 ACCOUNTS_COST_HEADLINE_PCT = 20
@@ -279,7 +285,8 @@ def render_plan(plan: Plan) -> str:
     if runners_up:
         out.append(text("render", "next_best"))
         out += [f"- {ex.tagged(safe_cell(r.name), num(r.score, 3))}" + (f": {r.why_not.text}" if r.why_not else "") for r in runners_up]
-    named = [e for e in plan.excluded if e.why.code not in NOT_FOR_YOU]
+    unnamed = [e for e in plan.excluded if e.why.code in NOT_FOR_YOU or (e.reason in _NAMED_IF_FITTING and e.sector_fit < NAMED_SECTOR_FIT)]
+    named = [e for e in plan.excluded if e not in unnamed]
     if named:
         # "no fit" has many causes (no reach figure in the catalog, formats you do not make): each is its own group,
         # so a US streamer sees that Twitch lacks a figure, not that it does not fit
@@ -289,10 +296,11 @@ def render_plan(plan: Plan) -> str:
             label = text("render", "excluded_no_fit", why=e.why.text) if e.reason == "no_fit" else e.why.text if e.reason == "needs_host" else word("exclusions", e.reason)
             by_reason.setdefault(label, []).append(safe_cell(e.name))
         out.append(text("render", "excluded", items="; ".join(f"{label}: {', '.join(chs)}" for label, chs in by_reason.items())))
-    counted = Counter(e.why.code for e in plan.excluded if e.why.code in NOT_FOR_YOU)
+    counted = Counter(e.reason if e.reason in _NAMED_IF_FITTING else e.why.code for e in unnamed)
     if counted:
         # the members-only texts name each network's sector; counted, they read as one cause
-        causes = "; ".join(f"{text('reasons', 'no_fit_other_sectors' if code == 'no_fit_members_only' else code)}: {count}" for code, count in counted.items())
+        label = lambda code: word("exclusions", code) if code in _NAMED_IF_FITTING else text("reasons", "no_fit_other_sectors" if code == "no_fit_members_only" else code)  # noqa: E731
+        causes = "; ".join(f"{label(code)}: {count}" for code, count in counted.items())
         out.append(text("render", "excluded_counted", count=sum(counted.values()), causes=causes))
     return "\n".join(out) + "\n"
 
