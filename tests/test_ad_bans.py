@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 
 import channelfit as cf
+from channelfit.criteria import CRITERIA
 from channelfit.explain import locale
 from channelfit.problem import build_problem, effectiveness
 from channelfit.strategies import profiles
@@ -50,6 +51,12 @@ def _buys_ads(pick: cf.Pick, cat: cf.Catalog) -> bool:
     return pick.extra_promotion > 0 or bool(cat.level_buys_ads[cat.index["channels"][pick.channel], LEVELS.index(pick.level)])
 
 
+def _buys_visibility(pick: cf.Pick, cat: cf.Catalog) -> bool:
+    """Ads, or a grow level that costs more than maintain: featured listings, a bigger package."""
+    money = cat.level_monthly_cost_eur[cat.index["channels"][pick.channel]]
+    return _buys_ads(pick, cat) or (pick.level == "grow" and money[GROW] > money[MAINTAIN])
+
+
 def test_a_channel_closed_to_ads_takes_no_boosts_and_a_search_ad_account_is_excluded(cat: cf.Catalog) -> None:
     """A Moscow firm selling to Kazakhstan read "no paid promotion: Meta does not sell ads to organisations based in
     Russia" beside 37,079 RUB a month of Instagram boosts, and had Google Ads at maintain."""
@@ -72,7 +79,7 @@ def test_including_a_search_ad_account_closed_to_the_organisation_is_infeasible(
 def test_a_sector_ad_ban_at_home_buys_no_ads_and_says_why(cat: cf.Catalog) -> None:
     """A Turkish clinic's checklist said Turkish law bans its paid posts while the plan bought them (review 27)."""
     plan = cf.recommend(ISTANBUL_DENTIST)
-    assert not any(_buys_ads(p, cat) for p in plan.picks)
+    assert not any(_buys_visibility(p, cat) for p in plan.picks)
     assert plan.totals.unspent > 0 and plan.totals.unspent_why is not None and plan.totals.unspent_why.code == "unspent_ads_banned"
     row = cat.ad_ban_rows[("health", "TR")]
     banned = {e.channel: e for e in plan.excluded if e.reason == "ads_banned"}
@@ -103,12 +110,44 @@ def test_a_ban_on_the_home_market_leaves_the_ads_abroad_a_share_of_their_lift(ca
 
 @given(profiles())
 def test_a_sector_banned_from_advertising_anywhere_buys_no_ads(profile: dict) -> None:
-    """Indian advocates may not advertise, wherever the ads would run (Bar Council of India Rules, rule 36)."""
+    """Indian advocates may not advertise, wherever the ads would run (Bar Council of India Rules, rule 36): no ads, no
+    boosts, no paid featured listings."""
     cat = cf.catalog()
     banned = {**profile, "sector": "legal", "based_in": "IN", "include": [c for c in profile["include"] if not cat.ads_only[cat.index["channels"][c]]]}
     try:
         plan = cf.recommend(banned)
     except cf.InfeasibleError:
         return
-    assert not any(_buys_ads(p, cat) for p in plan.picks)
+    # nor featured listings: a Turkish law firm bought sahibinden.com's "doping" beside "the plan buys no ads" (review 29)
+    assert not any(_buys_visibility(p, cat) for p in plan.picks)
     assert all(e.reason != "ads_banned" or cat.ads_only[cat.index["channels"][e.channel]] for e in plan.excluded)
+
+
+def test_a_listing_fits_no_better_than_it_fits_the_organisation_s_own_sector(cat: cf.Catalog) -> None:
+    """An Istanbul law firm selling to property firms had a sahibinden.com store, the homes-and-cars classifieds (review
+    29): a listing lists sellers of its kinds, whoever their buyers are."""
+    firm = {"name": "law firm", "kind": "company", "model": "b2b", "sector": "legal", "markets": {"TR": 0.8, "DE": 0.2}, "based_in": "TR",
+            "audience": {"age": [30, 60], "professionals": True, "sectors": ["manufacturing", "real_estate", "finance"]},
+            "goals": {"lead_generation": 3, "thought_leadership": 2}, "budget": {"monthly": 60000, "currency": "TRY", "weekly_hours": 8},
+            "formats": ["text", "article", "image"], "premises": True, "present_on": {"linkedin": "maintain"}, "max_channels": 4}
+    problem = build_problem(cf.Profile.model_validate(firm), cat)
+    sahibinden, linkedin = cat.index["channels"]["sahibinden"], cat.index["channels"]["linkedin"]
+    sector = problem.scores.criteria[0][:, CRITERIA.index("sector")]
+    legal = cat.index["sectors"]["legal"]
+    assert sector[sahibinden] <= cat.sector_fit[sahibinden, legal] < cat.sector_fit[sahibinden, cat.index["sectors"]["real_estate"]]
+    assert sector[linkedin] == pytest.approx(problem.arrays.sector_mix[0] @ cat.sector_fit[linkedin])  # a network keeps the buyers' fit
+    assert "sahibinden" not in {p.channel for p in cf.recommend(firm).picks}
+
+
+def test_an_owned_channel_whose_promotion_networks_are_closed_says_so_in_words() -> None:
+    """A Tehran café read "no paid promotion: self does not sell ads to organisations based in Iran" on its newsletter
+    (review 29), and had no channel to listen on for two of its goals, listed with nothing after "on"."""
+    cafe = {"name": "café", "kind": "company", "model": "b2c", "sector": "food_and_drink", "markets": {"IR": 1.0}, "based_in": "IR",
+            "audience": {"age": [18, 40]}, "goals": {"local_visits": 3, "brand_awareness": 1, "sales": 1},
+            "budget": {"monthly": 60000000, "currency": "IRR", "weekly_hours": 8}, "formats": ["image", "short_video", "text"],
+            "premises": True, "present_on": {"instagram": "maintain"}, "max_channels": 4, "include": ["email_newsletter"]}
+    plan = cf.recommend(cafe)
+    newsletter = next(p for p in plan.picks if p.channel == "email_newsletter")
+    closed = [r for r in newsletter.why if r.code == "ads_closed"]
+    assert closed and closed[0].text.startswith(locale("en")["reasons"]["ads_closed_owned"].split("{")[0]) and "self" not in closed[0].text
+    assert all(item.channels for item in plan.listening)

@@ -64,6 +64,7 @@ def test_hard_limits_hold(profile: dict, objective: str) -> None:
         ranks = [r.score for r in plan.ranking]
         assert ranks == sorted(ranks, reverse=True)
         assert all(0.0 <= v <= 1.0 for r in plan.ranking for v in r.criteria.values())
+        assert all(item.channels for item in plan.listening)  # a Tehran café read "... neighbourhood groups, on " and nothing
 
 
 @given(profiles(with_include=False), st.floats(0.1, 50.0))

@@ -961,8 +961,12 @@ def test_a_plan_without_money_assumes_nothing_about_its_ads() -> None:
     charity = {"name": "charity", "kind": "nonprofit", "model": "b2c", "sector": "nonprofit", "markets": {"BD": 0.4, "GB": 0.3, "US": 0.3}, "based_in": "BD",
                "audience": {"age": [25, 65]}, "goals": {"fundraising": 3, "brand_awareness": 2}, "budget": {"monthly": 0, "currency": "BDT", "weekly_hours": 4},
                "formats": ["image", "text"], "premises": False, "present_on": {"facebook": None}, "max_channels": 3}
-    poor, funded = (cf.recommend({**charity, "budget": {**charity["budget"], "monthly": money}}, minimum_budget_share=None) for money in (0, 200000))
+    poor, boosted, funded = (
+        cf.recommend({**charity, "budget": {**charity["budget"], "monthly": money, "weekly_hours": hours}}, minimum_budget_share=None) for money, hours in ((0, 4), (200000, 4), (200000, 10))
+    )
     assert poor.totals.monthly_cost == 0 and not [r for r in poor.assumptions if r.code == "audience"], poor.assumptions
+    # boosts keep a local business's scale: a Munich brand whose only paid picks were boosts read "up to 4 times" (review 29)
+    assert all(p.level == "maintain" for p in boosted.picks if p.monthly_cost > 0) and not [r for r in boosted.assumptions if r.code == "audience"], boosted.assumptions
     assert funded.totals.monthly_cost > 0 and [r for r in funded.assumptions if r.code == "audience"], funded.assumptions
 
 

@@ -352,8 +352,12 @@ def sector_fit(arrays: ProfileArrays, cat: Catalog) -> np.ndarray:
     organisation's own). A vertical channel of the organisation's own sector, or of its member sector (a nonprofit's),
     is read on that sector, whoever the buyers are: they come there to find its kind of vendor (a Krakow software
     house selling to manufacturers and banks had Clutch read on manufacturing and finance, and G2 and Capterra at a
-    quarter of their fit; a Helsinki children's theatre, a nonprofit, had Google Ad Grants read on entertainment)."""
+    quarter of their fit; a Helsinki children's theatre, a nonprofit, had Google Ad Grants read on entertainment). A
+    listing (a marketplace, a directory, classifieds) fits no better than it fits the organisation's own sector: it
+    lists sellers of its kinds, whoever their buyers are (an Istanbul law firm selling to property firms had a
+    sahibinden.com store, the homes-and-cars classifieds, whose fit to law firms is 0.05)."""
     fit = rowwise_dot(arrays.sector_mix, cat.sector_fit)
+    fit = np.where(cat.listing[None, :], np.minimum(fit, cat.sector_fit[:, arrays.sector].T), fit)
     vertical = np.flatnonzero(cat.vertical_sectors.any(axis=1))
     for own in (arrays.member_sector, arrays.sector):  # the own sector last: it wins where both are verticals
         fit[:, vertical] = np.where(cat.vertical_sectors[vertical][:, own].T, cat.sector_fit[vertical][:, own].T, fit[:, vertical])

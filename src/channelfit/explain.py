@@ -264,9 +264,11 @@ class Explainer:
         return self._cited("click_cost", "click_cost_more" if row.cost_index >= 1 else "click_cost_less", row, ratio=round(row.cost_index, 1), sector=self.word("sectors", row.sector))
 
     def closed(self, owner: str, country: str, row: ClosedRow) -> Reason:
-        """Levels closed to organisations based in ``country``: no ads (``ads_closed``), no posting (``posting_closed``)
-        or no account (``all_closed``)."""
-        return self._cited(f"{row.closes}_closed", None, row, owner=owner, country=country)
+        """Levels closed to organisations based in ``country``: no ads (``ads_closed``; ``ads_closed_owned`` for an owned
+        channel, whose promotion runs through the networks' ads: a Tehran café read "self does not sell ads"), no posting
+        (``posting_closed``) or no account (``all_closed``)."""
+        key = "ads_closed_owned" if row.closes == "ads" and owner == "self" else None
+        return self._cited(f"{row.closes}_closed", key, row, owner=owner, country=country)
 
     def ads_banned(self, row: SectorAdBanRow, share: float) -> Reason:
         """The law banning the paid promotion of the organisation's sector (``sector_ad_bans.csv``): no paid promotion

@@ -779,7 +779,7 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer, expan
         return explainer.reason("unspent_slots_full", "unspent_slots_full" + none_left, channels=len(chosen), **figures, hours=hours_figure)
     # with no hours left, the accounts the plan must keep are named when they hold them (a Haifa clinic's kept Facebook and
     # WhatsApp took its 6 hours and 7,547 of its 8,000 ILS were left "with no hours left", the accounts named only below)
-    holding = _accounts_holding(problem, chosen, solutions) if none_left else []
+    holding = _accounts_holding(problem, chosen, solutions) if none_left and problem.hired_hour_eur is None else []
     kept = {"accounts": explainer.join(explainer.channel_name(c) for c in holding)} if holding else {}
     if paid:  # with no hours left, that no other channel can join is the reason, not what it would earn
         return explainer.reason("unspent_saturated", "unspent_saturated" + none_left + ("_kept" if kept else ""), **figures, **kept, hours=hours_figure)
@@ -1074,7 +1074,9 @@ def _assumptions(problem: Problem, chosen: list[Choice], explainer: Explainer) -
     the most their promotion is scaled by (a channel blocked in a market runs its ads in the others)."""
     out = _premises_assumed(problem, explainer)
     # only where money buys ads that run across the markets: a Dhaka charity with no budget read how far its ads would run
-    scaled = [c for c, lv, extra in chosen if problem.spend_scale[c, lv] > 0 and problem.money[c, lv] + extra > 0 and problem.audience_factor[c] > 1]
+    # boosts of a free level keep the local scale (build_problem): a Munich brand whose only paid picks were boosts read
+    # that its promotion took "up to 4 times" a local business's beside boosts "near their full effect" at 203 EUR
+    scaled = [c for c, lv, extra in chosen if problem.spend_scale[c, lv] > 0 and problem.cat.level_buys_ads[c, lv] and problem.audience_factor[c] > 1]
     if problem.audience_millions is not None and scaled:
         people = problem.audience_millions
         if not problem.arrays.premises[0]:

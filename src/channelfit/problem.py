@@ -275,6 +275,9 @@ def build_problem(
     # no ads: neither a level whose money buys them nor promotion above a level (Meta's boosts for a Moscow firm read
     # "no paid promotion: Meta does not sell ads to organisations based in Russia" beside 37,079 RUB of boosts)
     offered[no_ads[:, None] & cat.level_buys_ads] = False
+    if ads_banned_everywhere(arrays)[0]:  # the law bans paid visibility too: a grow level that costs more than maintain
+        # buys featured listings or a bigger package (a Turkish law firm bought sahibinden.com's "doping" beside "no ads")
+        offered[cat.level_monthly_cost_eur[:, GROW] > cat.level_monthly_cost_eur[:, MAINTAIN], GROW] = False
     if profile.audience.professionals and "local_visits" not in profile.goals:
         # a listing's paid level buys ads to the people near the premises: a bearings maker selling to engineers across
         # Japan had its money put into a local campaign through its Google profile; its listing stays, and a campaign

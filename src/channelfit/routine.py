@@ -170,9 +170,11 @@ def _hired_by_role(timed: Mapping[str, float], hired_weekly_hours: float) -> dic
 
 def listening_setup(channels_by_goal: Mapping[str, Sequence[str]], news: Sequence[str], explainer: Explainer) -> list[ListeningItem]:
     """What to follow and search for each goal, on its channels (the picks and the market's leading channels
-    that serve the goal), and which news aggregators of the market to subscribe to for the sector's publications."""
+    that serve the goal), and which news aggregators of the market to subscribe to for the sector's publications.
+    A goal with no channel to listen on has no item (a Tehran café read "reviews and check-ins at your address, and
+    neighbourhood groups, on " and nothing after it)."""
     listen_for = explainer.strings["listen_for"]
-    return [ListeningItem(goal=goal, listen_for=listen_for[goal], channels=list(dict.fromkeys(where)), feeds=list(news)) for goal, where in channels_by_goal.items() if goal in listen_for]
+    return [ListeningItem(goal=goal, listen_for=listen_for[goal], channels=list(dict.fromkeys(where)), feeds=list(news)) for goal, where in channels_by_goal.items() if goal in listen_for and where]
 
 
 def policy(
