@@ -12,7 +12,7 @@ import channelfit as cf
 from channelfit.problem import AT_MINIMUM_SPEND, OPTION_LEVEL, SPEND_TIERS, audience_people, build_problem, spend_curve
 from channelfit.solutions import split_spend
 from channelfit.strategies import profiles
-from channelfit.vocabulary import AVAILABILITY, GROW, LEVELS, MAINTAIN
+from channelfit.vocabulary import AD_FAMILIES, AVAILABILITY, GROW, LEVELS, MAINTAIN
 
 
 @st.composite
@@ -382,7 +382,9 @@ def test_local_money_never_falls_as_the_level_rises_in_any_market() -> None:
             levels = np.flatnonzero(offered[c])
             assert np.all(np.diff(money[c, levels]) >= 0), (country, cat.channels[c], money[c, levels])
         scaled = cat.level_auction & (cat.level_monthly_cost_eur > 0)
-        assert np.all(money[scaled] >= np.minimum(AUCTION_MINIMUM_EUR, cat.level_monthly_cost_eur[scaled]) - 1e-9)
+        minimum = np.array([AUCTION_MINIMUM_EUR[AD_FAMILIES[f]] if f >= 0 else AUCTION_MINIMUM_EUR["social"] for f in cat.ad_family])
+        floor = np.minimum(np.broadcast_to(minimum[:, None], money.shape), cat.level_monthly_cost_eur)
+        assert np.all(money[scaled] >= floor[scaled] - 1e-9)
         assert np.all(money[~cat.level_auction] == cat.level_monthly_cost_eur[~cat.level_auction])
 
 
@@ -972,11 +974,17 @@ def test_a_plan_without_money_assumes_nothing_about_its_ads() -> None:
 
 def test_linkedin_keeps_its_price_where_meta_reach_is_cheap() -> None:
     """A Nairobi recruiter's LinkedIn campaign was priced at Meta's Kenyan cost of reach, 55 EUR a month, below
-    LinkedIn's own USD 10 daily minimum, and read "near its full effect" with 43 % of the budget unspent (review 28)."""
+    LinkedIn's own USD 10 daily minimum, and read "near its full effect" with 43 % of the budget unspent (review 28);
+    at the US price it crowded out the local job board (review 29)."""
     cat = cf.catalog()
     nairobi = build_problem(cf.Profile.model_validate({**_BRAND, "markets": ["KE"], "budget": {"monthly": 150000, "currency": "KES", "weekly_hours": 10}}), cat)
     linkedin, facebook = cat.index["channels"]["linkedin"], cat.index["channels"]["facebook"]
-    assert nairobi.money[linkedin, GROW] == pytest.approx(cat.level_monthly_cost_eur[linkedin, GROW])
+    from channelfit.problem import AUCTION_MINIMUM_EUR
+
+    kenya, social, professional = cat.index["countries"]["KE"], AD_FAMILIES.index("social"), AD_FAMILIES.index("professional")
+    assert cat.cost_index[kenya, professional] == pytest.approx(np.sqrt(cat.cost_index[kenya, social]))  # its prices vary less than Meta's
+    assert nairobi.money[linkedin, GROW] >= AUCTION_MINIMUM_EUR["professional"] - 1e-9  # LinkedIn's USD 10 a day
+    assert nairobi.money[linkedin, GROW] < cat.level_monthly_cost_eur[linkedin, GROW]  # a recruiter paid US prices, 129,380 of 150,000 KES (review 29)
     assert nairobi.money[facebook, GROW] < 0.5 * cat.level_monthly_cost_eur[facebook, GROW]
 
 

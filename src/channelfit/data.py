@@ -394,7 +394,11 @@ def _check_channels_complete(tables: Mapping[str, Any], channels: tuple[str, ...
 
 def _cost_index(tables: Mapping[str, Any], countries: tuple[str, ...]) -> np.ndarray:
     """``(country, ad family)`` cost index; a country without a row for a family takes the median of the family's
-    measured rows (derived): a row judged from a neighbour (``estimate``) stands for its own country only."""
+    measured rows (derived): a row judged from a neighbour (``estimate``) stands for its own country only. The
+    professional family (LinkedIn, XING), with no price by country read, takes the square root of the country's social
+    index (derived, a judgement: sold by job title and seniority, its prices vary less by country than Meta's; at
+    Meta's Kenyan 0.10 a Nairobi recruiter's LinkedIn campaign cost 55 EUR a month, at the US price it took 129,380 of
+    150,000 KES and crowded out the local job board)."""
     known: dict[str, dict[str, float]] = {family: {} for family in AD_FAMILIES}
     measured: dict[str, list[float]] = {family: [] for family in AD_FAMILIES}
     for _, row in tables["ad_costs"].values():
@@ -404,7 +408,11 @@ def _cost_index(tables: Mapping[str, Any], countries: tuple[str, ...]) -> np.nda
     index = np.array([[known[f].get(k, np.nan) for f in AD_FAMILIES] for k in countries])
     # statistics.median, not numpy's: numpy's imports numpy.ma on first use, tens of milliseconds of every cold start
     medians = [statistics.median(measured[f]) if measured[f] else 1.0 for f in AD_FAMILIES]
-    return _frozen(np.where(np.isnan(index), np.array(medians)[None, :], index))
+    index = np.where(np.isnan(index), np.array(medians)[None, :], index)
+    professional, social = AD_FAMILIES.index("professional"), AD_FAMILIES.index("social")
+    unread = np.array([k not in known["professional"] for k in countries])
+    index[unread, professional] = np.sqrt(index[unread, social])
+    return _frozen(index)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from .optimiser import Instance
 from .profile import Profile
 from .scorer import EXCLUSIONS, ProfileArrays, Scores, ads_banned_everywhere, advertiser_country, encode, exclusions, score
 from .tables import SectorAdBanRow
-from .vocabulary import AVAILABILITY, GROW, LISTEN, MAINTAIN, ObjectiveName
+from .vocabulary import AD_FAMILIES, AVAILABILITY, GROW, LISTEN, MAINTAIN, ObjectiveName
 
 __all__ = ["AT_MINIMUM_SPEND", "AUCTION_MINIMUM_EUR", "CLOSED_LEVELS", "LEVEL_OPTIONS", "LISTING_SECTOR_FIT", "MIN_PICK_SHARE", "OPTION_BASE", "OPTION_LEVEL", "OPTION_TIER", "SETUP_WEEKS", "SPEND_TIERS", "WEEKS_PER_MONTH", "Choice", "Problem", "accounts_lowered", "audience_people", "budgeted_hours", "build_problem", "check_forced_fit", "effectiveness", "hire_hours", "hired_cost", "hired_hours", "hours_beyond", "hours_budget", "hours_lacking", "make_instance", "mix_hours", "mix_money", "ordered_picks", "spend_curve", "spend_floor"]
 
@@ -71,9 +71,11 @@ SPEND_TIERS: tuple[float, ...] = (0.0, 1.0, 3.0)
 #: 0.8 its uplift was near grow's, and 7 of 53 benchmark plans gave up grow's hours for another channel and
 #: left money unspent.
 AT_MINIMUM_SPEND: tuple[float, ...] = (1.0, 0.9, 0.8)
-#: The least an auction-priced level may cost after scaling by the local cost of reach (EUR/month): Meta's
-#: technical minimum of about USD 1 a day (source ``meta_ads_min_smartly``), below which an ad set cannot run.
-AUCTION_MINIMUM_EUR = 28.0
+#: The least an auction-priced level may cost after scaling by the local cost of reach (EUR/month), per ad family:
+#: Meta's technical minimum of about USD 1 a day (source ``meta_ads_min_smartly``), below which an ad set cannot run,
+#: for social and search ads (Google states none); LinkedIn's USD 10 minimum daily budget (``linkedin_ads_min_smprotips``,
+#: about EUR 280 a month) for the professional networks, whose campaigns a Nairobi recruiter read at 55 EUR a month.
+AUCTION_MINIMUM_EUR: dict[str, float] = {"social": 28.0, "search": 28.0, "professional": 280.0}
 #: The level of each optimiser option: listen, then maintain and grow at each of :data:`SPEND_TIERS` (the
 #: tiers above the first are offered only where the level takes more money).
 OPTION_LEVEL: tuple[int, ...] = (LISTEN, *(MAINTAIN,) * len(SPEND_TIERS), *(GROW,) * len(SPEND_TIERS))
@@ -396,7 +398,7 @@ def _local_money(cat: Catalog, local_index: np.ndarray) -> np.ndarray:
     """``(C, L)`` monthly cost in EUR in the target markets.
 
     Money that buys ads in an auction costs its US price times the market-weighted cost of reach (more where
-    reach costs more than in the US), never below :data:`AUCTION_MINIMUM_EUR` or its US price if that is lower;
+    reach costs more than in the US), never below its family's :data:`AUCTION_MINIMUM_EUR` or its US price if that is lower;
     flat fees (subscriptions, listings) cost the same everywhere. A grow level's money includes the maintain
     level's flat fee, which is not scaled.
     """
@@ -404,7 +406,8 @@ def _local_money(cat: Catalog, local_index: np.ndarray) -> np.ndarray:
     flat_fee = np.zeros_like(money)
     flat_fee[:, GROW] = np.where(cat.level_auction[:, MAINTAIN], 0.0, money[:, MAINTAIN])
     ads = money - flat_fee
-    local = flat_fee + np.maximum(ads * local_index[:, None], np.minimum(ads, AUCTION_MINIMUM_EUR))
+    minimum = np.array([AUCTION_MINIMUM_EUR[AD_FAMILIES[family]] if family >= 0 else AUCTION_MINIMUM_EUR["social"] for family in cat.ad_family])
+    local = flat_fee + np.maximum(ads * local_index[:, None], np.minimum(ads, minimum[:, None]))
     return np.where(cat.level_auction, local, money)
 
 
