@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import channelfit as cf
 from channelfit.cli import main
+from channelfit.explain import locale
 from channelfit.optimiser import Instance, solve
 from channelfit.oracles import coverage_value
 from channelfit.problem import WEEKS_PER_MONTH, build_problem, hire_hours
@@ -332,3 +333,17 @@ def test_the_minimum_budget_says_what_of_its_money_pays_for_hired_time() -> None
     page = render_plan(plan)
     line = next(line for line in page.splitlines() if line.startswith("Minimum viable budget"))
     assert "of a freelancer's or an agency's time beyond your 5 h/week" in line and line.count("Of that money") <= 1, line
+
+
+def test_a_runner_up_short_of_hours_with_a_rate_says_none_could_be_hired_either() -> None:
+    """A South Tyrol hotel hiring at 35 EUR an hour read that its Google profile needed 1 h/week "and no hours are left",
+    beside hours it could buy (review 29): with a rate, the hours left are its own and those the money left hires."""
+    hotel = {"name": "hotel", "kind": "company", "model": "b2c", "sector": "hospitality", "markets": {"DE": 0.45, "IT": 0.3, "AT": 0.15, "CH": 0.1},
+             "based_in": "IT", "audience": {"age": [30, 70]}, "goals": {"sales": 3, "brand_awareness": 1, "recruiting": 1},
+             "budget": {"monthly": 3000, "currency": "EUR", "weekly_hours": 10, "hourly_rate": 35}, "formats": ["image", "short_video", "text", "long_video"],
+             "premises": True, "present_on": {"booking_com": "maintain", "instagram": "maintain", "facebook": "maintain"}, "max_channels": 6}
+    plan = cf.recommend(hotel)
+    reasons = locale("en")["reasons"]
+    own_only, hired = (reasons[key][reasons[key].rindex("}") + 1 :] for key in ("why_not_hours_none", "why_not_hours_none_hired"))
+    texts = [r.why_not.text for r in plan.ranking if r.why_not is not None]
+    assert any(text.endswith(hired) for text in texts) and not any(text.endswith(own_only) for text in texts), texts

@@ -823,7 +823,10 @@ def _why_not(problem: Problem, chosen: list[Choice], left: tuple[float, float], 
     if hours_short and money_short:
         return explainer.reason("why_not", "why_not_money_hours", level=level_word, hours=hours, left=hours_figure, currency=currency, money=money, money_left=money_left_figure)
     if hours_short:
-        return explainer.reason("why_not", "why_not_hours" if hours_figure > 0 else "why_not_hours_none", level=level_word, hours=hours, left=hours_figure)
+        # with a rate, no hours left means none the money left would hire either (a South Tyrol hotel's Google profile read
+        # "no hours are left" beside hours it could buy at 35 EUR)
+        none_key = "why_not_hours_none" if problem.hired_hour_eur is None else "why_not_hours_none_hired"
+        return explainer.reason("why_not", "why_not_hours" if hours_figure > 0 else none_key, level=level_word, hours=hours, left=hours_figure)
     if money_short:
         return explainer.reason("why_not", "why_not_money", level=level_word, currency=currency, money=money, left=money_left_figure)
     if hiring_short:
