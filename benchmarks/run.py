@@ -25,7 +25,7 @@ import numpy as np
 
 import channelfit as cf
 from channelfit.analysis import rank_acceptability
-from channelfit.batch import rank_top_k
+from channelfit.batch import chunk_rows, rank_top_k
 from channelfit.criteria import CRITERIA, DEFAULT_CRITERIA_WEIGHTS, ProfileArrays
 from channelfit.data import catalog
 from channelfit.optimiser import solve
@@ -171,7 +171,7 @@ def bench_ranking(n: int, k: int = 5) -> dict:
         np.argpartition(-values, k - 1, axis=1)[:, :k]
 
     def ours() -> None:
-        chunk = 16_384
+        chunk = chunk_rows(cat)
         for start in range(0, n, chunk):
             sub = ProfileArrays(**{f.name: getattr(arrays, f.name)[start : start + chunk] for f in fields(ProfileArrays)})
             scores = score(sub, cat, breakdown=False)

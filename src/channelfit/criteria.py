@@ -357,7 +357,8 @@ def sector_fit(arrays: ProfileArrays, cat: Catalog) -> np.ndarray:
     lists sellers of its kinds, whoever their buyers are (an Istanbul law firm selling to property firms had a
     sahibinden.com store, the homes-and-cars classifieds, whose fit to law firms is 0.05)."""
     fit = rowwise_dot(arrays.sector_mix, cat.sector_fit)
-    fit = np.where(cat.listing[None, :], np.minimum(fit, cat.sector_fit[:, arrays.sector].T), fit)
+    listing = np.flatnonzero(cat.listing)
+    fit[:, listing] = np.minimum(fit[:, listing], cat.sector_fit[listing][:, arrays.sector].T)
     vertical = np.flatnonzero(cat.vertical_sectors.any(axis=1))
     for own in (arrays.member_sector, arrays.sector):  # the own sector last: it wins where both are verticals
         fit[:, vertical] = np.where(cat.vertical_sectors[vertical][:, own].T, cat.sector_fit[vertical][:, own].T, fit[:, vertical])

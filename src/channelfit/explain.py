@@ -275,7 +275,7 @@ class Explainer:
         where it binds every target market (``share`` 1: ``ads_banned`` for ads aimed at its country, ``ads_banned_everywhere``
         for ads anywhere), else the ads run only in the markets abroad (``ads_banned_abroad``)."""
         key = "ads_banned_abroad" if share < 1.0 - 1e-9 else "ads_banned_everywhere" if row.aimed_at == "everywhere" else "ads_banned"
-        return self._cited("ads_banned", key, row, country=row.country, sector=self.word("sectors", row.sector), sector_id=row.sector)
+        return self._cited("ads_banned", key, row, country=row.country)
 
     def sector_reach(self, channel: str, sector: str, whom: str) -> Reason:
         """Reach among a sector's professionals: ``whom`` is ``customers`` or ``own_sector``."""

@@ -190,8 +190,8 @@ def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, se
         reasons.append(explainer.reason("setup", hours=round(float(problem.setup[c, level]), 1)))
     closed = cat.closed_rows.get((cat.channels[c], problem.advertiser))
     takes_ads = bool((cat.level_buys_ads[c] | (cat.level_spend_scale_eur[c] > 0)).any())
-    closes = takes_ads if closed is None or closed.closes == "ads" else bool(cat.level_offered[c, CLOSED_LEVELS.get(closed.closes, [])].any())
-    if closed is not None and closed.closes != "all" and closes:  # levels the owner does not open to this organisation (an account it runs already is open)
+    # levels the owner does not open to this organisation (an account it runs already is open)
+    if closed is not None and (takes_ads if closed.closes == "ads" else closed.closes == "posting" and cat.level_offered[c, CLOSED_LEVELS["posting"]].any()):
         reasons.append(explainer.closed(cat.channel_rows[c].owner, str(problem.advertiser), closed))
     elif problem.ad_ban is not None and takes_ads and (ads_banned_everywhere(problem.arrays)[0] or problem.spend_scale[c, level] > 0 or cat.level_buys_ads[c, level]):
         reasons.append(explainer.ads_banned(problem.ad_ban, float(problem.arrays.ad_ban_share[0])))

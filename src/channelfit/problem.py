@@ -265,7 +265,8 @@ def build_problem(
         raise InfeasibleError(message, field="include", value=channel, allowed=allowed)
     setup = np.where(arrays.present[0][:, None], 0.0, cat.level_setup_hours)
     offered = np.array(cat.level_offered)
-    no_ads = np.full(len(cat.channels), bool(ads_banned_everywhere(arrays)[0]))
+    banned = bool(ads_banned_everywhere(arrays)[0])  # the law bans the sector's paid promotion in every target market
+    no_ads = np.full(len(cat.channels), banned)
     for c, channel in enumerate(cat.channels):
         closed = cat.closed_rows.get((channel, advertiser))
         if closed is None:
@@ -277,7 +278,7 @@ def build_problem(
     # no ads: neither a level whose money buys them nor promotion above a level (Meta's boosts for a Moscow firm read
     # "no paid promotion: Meta does not sell ads to organisations based in Russia" beside 37,079 RUB of boosts)
     offered[no_ads[:, None] & cat.level_buys_ads] = False
-    if ads_banned_everywhere(arrays)[0]:  # the law bans paid visibility too: a grow level that costs more than maintain
+    if banned:  # the law bans paid visibility too: a grow level that costs more than maintain
         # buys featured listings or a bigger package (a Turkish law firm bought sahibinden.com's "doping" beside "no ads")
         offered[cat.level_monthly_cost_eur[:, GROW] > cat.level_monthly_cost_eur[:, MAINTAIN], GROW] = False
     if profile.audience.professionals and "local_visits" not in profile.goals:
