@@ -88,6 +88,15 @@ def test_a_sector_ad_ban_at_home_buys_no_ads_and_says_why(cat: cf.Catalog) -> No
     assert paid_channels and all(any(r.code == "ads_banned" for r in p.why) for p in paid_channels)
 
 
+def test_money_a_ban_keeps_is_put_down_to_the_ban_not_to_the_hours() -> None:
+    """An Istanbul clinic keeping Instagram read that 1 h/week more would spend 4,000 of its 80,000 TRY left on
+    Doktortakvimi, and to hire a freelancer for the rest (review 30): the ban keeps most of it, and says so."""
+    clinic = {**ISTANBUL_DENTIST, "goals": {"local_visits": 3, "lead_generation": 2, "brand_awareness": 1}, "audience": {"age": [25, 60]},
+              "budget": {"monthly": 80000, "currency": "TRY", "weekly_hours": 8}, "present_on": {"instagram": "maintain"}, "max_channels": 5}
+    why = cf.recommend(clinic).totals.unspent_why
+    assert why is not None and why.code == "unspent_ads_banned", why
+
+
 def test_a_ban_on_the_home_market_leaves_the_ads_abroad_a_share_of_their_lift(cat: cf.Catalog) -> None:
     """An Antalya clinic selling to Russia, Britain and Germany may sponsor posts aimed abroad: its grow campaigns lift
     the goals by the share of its markets abroad, and a search-ad account serves them in that share alone."""

@@ -744,9 +744,12 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer, expan
     hours_figure = _hours_left_figure(hours_left)
     none_left = "" if hours_figure > 0 else "_none"
     money = problem.money
+    ban = problem.ad_ban if ads_banned_everywhere(problem.arrays)[0] else None  # the law bans the sector's ads everywhere it targets
     if more_hours is not None and left >= _UNSPENT_HOURS_MIN_SHARE * problem.monthly_budget_eur:
         more = ordered_picks(problem, more_hours.solved.solution.levels, more_hours.solved.extra_eur)
         spent = mix_money(problem, more) - mix_money(problem, chosen)
+        if ban is not None and spent < 0.5 * left:  # the ban keeps most of it: an Istanbul clinic was told to hire hours for 4,000 of 80,000 TRY
+            return explainer.reason("unspent_ads_banned", country=ban.country, **figures)
         before = {p.channel: money[p.channel, p.level] + p.extra_eur for p in chosen}
         rising = [p.channel for p in more if (money[p.channel, p.level] + p.extra_eur - before.get(p.channel, 0.0)) * problem.fx_per_eur >= 1.0]
         if spent * problem.fx_per_eur >= 1.0 and rising:
@@ -766,8 +769,8 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer, expan
                 "unspent_hours", "unspent_hours" + ("_kept" if holding else "") + rest_key, **figures, more=round(more_hours.weekly_hours, 2),
                 spent=money_figure(spent * problem.fx_per_eur), channels=explainer.join(explainer.channel_name(c) for c in rising), **accounts, **rest_figure,
             )
-    if problem.ad_ban is not None and ads_banned_everywhere(problem.arrays)[0]:  # what is left would buy ads, which the law bans
-        return explainer.reason("unspent_ads_banned", country=problem.ad_ban.country, **figures)
+    if ban is not None:  # what is left would buy ads, which the law bans
+        return explainer.reason("unspent_ads_banned", country=ban.country, **figures)
     step = _smallest_paid_step(problem, chosen, hours_left)
     if step is not None and step[0] > left * (1 + 1e-9):  # every paid step the hours allow costs more than is left
         needed, c, level = step
