@@ -25,8 +25,8 @@ NEXT_BEST_SHOWN = 5
 #: sectors, other audiences or other countries (most of them regional networks with no row in the catalog for the
 #: profile's markets), and the maps, booking and delivery listings of an organisation without premises, which a client
 #: need not read one by one: an Italian machine shop's page named about 130, from Tripadvisor to Douyin and Checkatrade.
-#: The count keeps each cause in words and the JSON plan names every channel. Channels blocked, excluded by the
-#: organisation or needing a format it does not make stay named, and those closed to it or short of reach where they
+#: The count keeps each cause in words and the JSON plan names every channel. Channels blocked or excluded by the
+#: organisation stay named, and those closed to it, short of reach or needing a format it does not make where they
 #: fit its sector (:data:`NAMED_SECTOR_FIT`): each says something the reader may act on.
 NOT_FOR_YOU = frozenset({"no_fit_goals", "no_fit_sector", "no_fit_members_only", "no_fit_reach", "no_fit_reach_unknown", "no_fit_model", "no_fit_audience", "needs_premises"})
 #: A channel closed to the organisation or short of reach is named only from this fit to its sector (a judgement above
@@ -34,7 +34,8 @@ NOT_FOR_YOU = frozenset({"no_fit_goals", "no_fit_sector", "no_fit_members_only",
 #: reach: Mariages.net, StepStone, Hitched, Bridebook, Untappd, SafariBookings, Glovo", a Turkish clinic "not open to
 #: you: OTTO (marketplace)".
 NAMED_SECTOR_FIT = 0.6
-_NAMED_IF_FITTING = ("closed", "too_little_reach")
+_NAMED_IF_FITTING = ("closed", "too_little_reach")  # and the channels that need a format not made (a Lviv NGO read Habr)
+_FORMAT_CAUSES = ("no_fit_formats", "no_fit_formats_one")
 #: From this share of the plan's value (a judgement) what keeping the accounts costs is said under the totals, not
 #: only under the accounts: a Mexico City dentist's kept pages took the plan from 0.76 to 0.23, a line at the bottom.
 ACCOUNTS_COST_HEADLINE_PCT = 20
@@ -285,7 +286,7 @@ def render_plan(plan: Plan) -> str:
     if runners_up:
         out.append(text("render", "next_best"))
         out += [f"- {ex.tagged(safe_cell(r.name), num(r.score, 3))}" + (f": {r.why_not.text}" if r.why_not else "") for r in runners_up]
-    unnamed = [e for e in plan.excluded if e.why.code in NOT_FOR_YOU or (e.reason in _NAMED_IF_FITTING and e.sector_fit < NAMED_SECTOR_FIT)]
+    unnamed = [e for e in plan.excluded if e.why.code in NOT_FOR_YOU or ((e.reason in _NAMED_IF_FITTING or e.why.code in _FORMAT_CAUSES) and e.sector_fit < NAMED_SECTOR_FIT)]
     named = [e for e in plan.excluded if e not in unnamed]
     if named:
         # "no fit" has many causes (no reach figure in the catalog, formats you do not make): each is its own group,
@@ -296,10 +297,10 @@ def render_plan(plan: Plan) -> str:
             label = text("render", "excluded_no_fit", why=e.why.text) if e.reason == "no_fit" else e.why.text if e.reason == "needs_host" else word("exclusions", e.reason)
             by_reason.setdefault(label, []).append(safe_cell(e.name))
         out.append(text("render", "excluded", items="; ".join(f"{label}: {', '.join(chs)}" for label, chs in by_reason.items())))
-    counted = Counter(e.reason if e.reason in _NAMED_IF_FITTING else e.why.code for e in unnamed)
+    counted = Counter(e.reason if e.reason in _NAMED_IF_FITTING or e.why.code in _FORMAT_CAUSES else e.why.code for e in unnamed)
     if counted:
         # the members-only texts name each network's sector; counted, they read as one cause
-        label = lambda code: word("exclusions", code) if code in _NAMED_IF_FITTING else text("reasons", "no_fit_other_sectors" if code == "no_fit_members_only" else code)  # noqa: E731
+        label = lambda code: word("exclusions", code) if code in (*_NAMED_IF_FITTING, "no_fit") else text("reasons", "no_fit_other_sectors" if code == "no_fit_members_only" else code)  # noqa: E731
         causes = "; ".join(f"{label(code)}: {count}" for code, count in counted.items())
         out.append(text("render", "excluded_counted", count=sum(counted.values()), causes=causes))
     return "\n".join(out) + "\n"
