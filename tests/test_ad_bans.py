@@ -160,3 +160,17 @@ def test_an_owned_channel_whose_promotion_networks_are_closed_says_so_in_words()
     closed = [r for r in newsletter.why if r.code == "ads_closed"]
     assert closed and closed[0].text.startswith(locale("en")["reasons"]["ads_closed_owned"].split("{")[0]) and "self" not in closed[0].text
     assert all(item.channels for item in plan.listening)
+
+
+@given(profiles())
+def test_an_organisation_based_where_an_owner_sells_no_ads_buys_none_of_them(profile: dict) -> None:
+    """Meta, Google and Snap sell no ads to organisations based in Russia: whatever the profile, no pick on their
+    channels buys ads or boosts, and no search-ad account of theirs is picked."""
+    cat = cf.catalog()
+    closed = {channel for (channel, country), row in cat.closed_rows.items() if country == "RU" and row.closes == "ads"}
+    based = {**profile, "based_in": "RU", "include": [c for c in profile["include"] if c not in closed]}
+    try:
+        plan = cf.recommend(based)
+    except cf.InfeasibleError:
+        return
+    assert not any(_buys_ads(p, cat) for p in plan.picks if p.channel in closed)
