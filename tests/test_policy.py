@@ -528,6 +528,31 @@ def test_a_winery_reads_the_uks_and_south_africas_alcohol_codes(language: str) -
     assert not {britain, south_africa} & set(_checklist({**CAPETOWN_WINERY, "sector": "retail"}, language))
 
 
+#: Review 30's Santiago winery: a cellar door selling its wine in Chile and to the United States.
+SANTIAGO_WINERY = {
+    "name": "winery", "model": "b2c", "sector": "food_and_drink", "markets": {"CL": 0.7, "US": 0.3}, "based_in": "CL", "audience": {"age": [25, 65]},
+    "goals": {"sales": 3, "local_visits": 2}, "budget": {"monthly": 0, "currency": "CLP", "weekly_hours": 8}, "premises": True, "max_channels": 2,
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_santiago_winery_reads_chiles_alcohol_advertising_law(language: str) -> None:
+    """Review 30: a Santiago winery read only the generic "if you serve or sell alcohol" line. Chile's Law 19.925 as
+    amended by Law 21.363 (health warnings in alcohol adverts, none aimed at minors) is a line of the food and drink
+    sector, as the other alcohol lines, for its market. A Santiago bakery is of the same sector and reads it too, as the
+    profile cannot tell it from a winery, behind its "if you advertise alcohol" (the test of that condition above); a
+    Santiago shop of another sector does not, nor a winery selling only to the United States."""
+    extra = [item for item in locale(language, None, "food_and_drink")["policy"] if isinstance(item, dict)]
+    chile = next(item["text"] for item in extra if item.get("markets") == ["CL"] and "21.363" in item["text"])
+    assert "40 ter" in chile
+    assert chile in _checklist(SANTIAGO_WINERY, language)
+    bakery = {**SANTIAGO_WINERY, "name": "bakery", "markets": ["CL"], "goals": {"local_visits": 3, "brand_awareness": 1}}
+    assert chile in _checklist(bakery, language)
+    assert chile not in _checklist({**SANTIAGO_WINERY, "sector": "retail"}, language)
+    exporter = {**SANTIAGO_WINERY, "markets": ["US"], "based_in": "US", "budget": {**SANTIAGO_WINERY["budget"], "currency": "USD"}}
+    assert chile not in _checklist(exporter, language)
+
+
 def test_a_canadian_charity_reads_the_cras_receipt_and_fundraising_rules() -> None:
     """Review 25: a Vancouver food bank read no Canada Revenue Agency line, neither the elements of an official
     donation receipt (Income Tax Regulations, s. 3501) nor its fundraising guidance CG-013. The line binds charities
