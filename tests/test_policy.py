@@ -92,6 +92,21 @@ def test_job_ad_lines_are_for_organisations_that_recruit(language: str) -> None:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_a_philippine_recruitment_agency_reads_doles_licence_line(language: str) -> None:
+    """Review 30: the Philippines' licence for private employment agencies (DOLE Department Order 141-14) binds
+    agencies based there that recruit for other employers. The profile cannot tell an agency from an employer, so the
+    line says whom it binds ("as an agency") and is kept for organisations based in the Philippines with the recruiting
+    goal: a Manila staffing firm reads it, the same firm without the goal does not, nor one based in Singapore."""
+    line = _line(language, "141-14", countries=["PH"], goals=["recruiting"])
+    agency = {"name": "agency", "model": "b2b", "sector": "professional_services", "markets": ["PH"], "based_in": "PH", "audience": {"age": [22, 50]},
+              "goals": {"recruiting": 3, "lead_generation": 2}, "budget": {"monthly": 0, "currency": "PHP", "weekly_hours": 5}, "max_channels": 2}
+    assert line in _checklist(agency, language)
+    assert line not in _checklist({**agency, "goals": {"lead_generation": 3}}, language)
+    singapore = {**agency, "markets": ["SG"], "based_in": "SG", "budget": {**agency["budget"], "currency": "SGD"}}
+    assert line not in _checklist(singapore, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_goods_shipping_lines_are_for_organisations_selling_at_a_distance(language: str) -> None:
     """A Prague brewpub whose German customers drink in Prague read Germany's packaging register and 14-day withdrawal
     (Verpackungsgesetz, BGB § 312g) and the EU's product safety rules for online offers: they bind an organisation
