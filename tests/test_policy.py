@@ -92,6 +92,21 @@ def test_job_ad_lines_are_for_organisations_that_recruit(language: str) -> None:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_a_philippine_recruitment_agency_reads_doles_licence_line(language: str) -> None:
+    """Review 30: the Philippines' licence for private employment agencies (DOLE Department Order 141-14) binds
+    agencies based there that recruit for other employers. The profile cannot tell an agency from an employer, so the
+    line says whom it binds ("as an agency") and is kept for organisations based in the Philippines with the recruiting
+    goal: a Manila staffing firm reads it, the same firm without the goal does not, nor one based in Singapore."""
+    line = _line(language, "141-14", countries=["PH"], goals=["recruiting"])
+    agency = {"name": "agency", "model": "b2b", "sector": "professional_services", "markets": ["PH"], "based_in": "PH", "audience": {"age": [22, 50]},
+              "goals": {"recruiting": 3, "lead_generation": 2}, "budget": {"monthly": 0, "currency": "PHP", "weekly_hours": 5}, "max_channels": 2}
+    assert line in _checklist(agency, language)
+    assert line not in _checklist({**agency, "goals": {"lead_generation": 3}}, language)
+    singapore = {**agency, "markets": ["SG"], "based_in": "SG", "budget": {**agency["budget"], "currency": "SGD"}}
+    assert line not in _checklist(singapore, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_goods_shipping_lines_are_for_organisations_selling_at_a_distance(language: str) -> None:
     """A Prague brewpub whose German customers drink in Prague read Germany's packaging register and 14-day withdrawal
     (Verpackungsgesetz, BGB § 312g) and the EU's product safety rules for online offers: they bind an organisation
@@ -526,6 +541,31 @@ def test_a_winery_reads_the_uks_and_south_africas_alcohol_codes(language: str) -
     at_home = _checklist({**CAPETOWN_WINERY, "markets": ["ZA"]}, language)
     assert south_africa in at_home and britain not in at_home
     assert not {britain, south_africa} & set(_checklist({**CAPETOWN_WINERY, "sector": "retail"}, language))
+
+
+#: Review 30's Santiago winery: a cellar door selling its wine in Chile and to the United States.
+SANTIAGO_WINERY = {
+    "name": "winery", "model": "b2c", "sector": "food_and_drink", "markets": {"CL": 0.7, "US": 0.3}, "based_in": "CL", "audience": {"age": [25, 65]},
+    "goals": {"sales": 3, "local_visits": 2}, "budget": {"monthly": 0, "currency": "CLP", "weekly_hours": 8}, "premises": True, "max_channels": 2,
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_santiago_winery_reads_chiles_alcohol_advertising_law(language: str) -> None:
+    """Review 30: a Santiago winery read only the generic "if you serve or sell alcohol" line. Chile's Law 19.925 as
+    amended by Law 21.363 (health warnings in alcohol adverts, none aimed at minors) is a line of the food and drink
+    sector, as the other alcohol lines, for its market. A Santiago bakery is of the same sector and reads it too, as the
+    profile cannot tell it from a winery, behind its "if you advertise alcohol" (the test of that condition above); a
+    Santiago shop of another sector does not, nor a winery selling only to the United States."""
+    extra = [item for item in locale(language, None, "food_and_drink")["policy"] if isinstance(item, dict)]
+    chile = next(item["text"] for item in extra if item.get("markets") == ["CL"] and "21.363" in item["text"])
+    assert "40 ter" in chile
+    assert chile in _checklist(SANTIAGO_WINERY, language)
+    bakery = {**SANTIAGO_WINERY, "name": "bakery", "markets": ["CL"], "goals": {"local_visits": 3, "brand_awareness": 1}}
+    assert chile in _checklist(bakery, language)
+    assert chile not in _checklist({**SANTIAGO_WINERY, "sector": "retail"}, language)
+    exporter = {**SANTIAGO_WINERY, "markets": ["US"], "based_in": "US", "budget": {**SANTIAGO_WINERY["budget"], "currency": "USD"}}
+    assert chile not in _checklist(exporter, language)
 
 
 def test_a_canadian_charity_reads_the_cras_receipt_and_fundraising_rules() -> None:
