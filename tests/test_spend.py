@@ -371,9 +371,10 @@ def _check_why_not(profile: dict) -> set[str]:
 def test_local_money_never_falls_as_the_level_rises_in_any_market() -> None:
     """Auction-priced money scales with each market's cost of reach, flat fees do not: in every country, a higher
     level still costs at least as much as a lower one, and no level costs less than its flat fees."""
-    from channelfit.problem import AUCTION_MINIMUM_EUR
+    from channelfit.problem import auction_minimum_eur
 
     cat = cf.catalog()
+    minimum = auction_minimum_eur(cat)
     for country in cat.countries:
         profile = cf.Profile.model_validate({"name": "x", "markets": [country], "model": "b2c", "sector": "retail", "goals": {"sales": 1}, "budget": {"monthly": 100, "weekly_hours": 5}})
         money = build_problem(profile, cat).money
@@ -382,7 +383,6 @@ def test_local_money_never_falls_as_the_level_rises_in_any_market() -> None:
             levels = np.flatnonzero(offered[c])
             assert np.all(np.diff(money[c, levels]) >= 0), (country, cat.channels[c], money[c, levels])
         scaled = cat.level_auction & (cat.level_monthly_cost_eur > 0)
-        minimum = np.array([AUCTION_MINIMUM_EUR[AD_FAMILIES[f]] if f >= 0 else AUCTION_MINIMUM_EUR["social"] for f in cat.ad_family])
         floor = np.minimum(np.broadcast_to(minimum[:, None], money.shape), cat.level_monthly_cost_eur)
         assert np.all(money[scaled] >= floor[scaled] - 1e-9)
         assert np.all(money[~cat.level_auction] == cat.level_monthly_cost_eur[~cat.level_auction])

@@ -270,11 +270,11 @@ class Explainer:
         key = "ads_closed_owned" if row.closes == "ads" and owner == "self" else None
         return self._cited(f"{row.closes}_closed", key, row, owner=owner, country=country)
 
-    def ads_banned(self, row: SectorAdBanRow, share: float) -> Reason:
+    def ads_banned(self, row: SectorAdBanRow, every_market: bool) -> Reason:
         """The law banning the paid promotion of the organisation's sector (``sector_ad_bans.csv``): no paid promotion
-        where it binds every target market (``share`` 1: ``ads_banned`` for ads aimed at its country, ``ads_banned_everywhere``
-        for ads anywhere), else the ads run only in the markets abroad (``ads_banned_abroad``)."""
-        key = "ads_banned_abroad" if share < 1.0 - 1e-9 else "ads_banned_everywhere" if row.aimed_at == "everywhere" else "ads_banned"
+        where it binds ``every_market`` (``ads_banned`` for ads aimed at its country, ``ads_banned_everywhere`` for ads
+        anywhere), else the ads run only in the markets abroad (``ads_banned_abroad``)."""
+        key = "ads_banned_abroad" if not every_market else "ads_banned_everywhere" if row.aimed_at == "everywhere" else "ads_banned"
         return self._cited("ads_banned", key, row, country=row.country)
 
     def sector_reach(self, channel: str, sector: str, whom: str) -> Reason:

@@ -33,7 +33,7 @@ from .problem import (
     travelled_to,
 )
 from .routine import listening_setup, policy, roles, weekly_routine
-from .scorer import EXCLUSIONS, ads_banned_everywhere, asked_for, dominated, holds_account
+from .scorer import EXCLUSIONS, asked_for, dominated, holds_account
 from .solutions import ACCOUNTS_COST_SHARE, EXPAND_SLOTS, MinimumBudgetSolution, PlanSolutions, Solved, least_promotion
 from .tables import MarketRow, ReachBandRow
 from .vocabulary import AVAILABILITY, GROW, LEVELS, LISTEN, MAINTAIN
@@ -193,8 +193,8 @@ def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, se
     # levels the owner does not open to this organisation (an account it runs already is open)
     if closed is not None and (takes_ads if closed.closes == "ads" else closed.closes == "posting" and cat.level_offered[c, CLOSED_LEVELS["posting"]].any()):
         reasons.append(explainer.closed(cat.channel_rows[c].owner, str(problem.advertiser), closed))
-    elif problem.ad_ban is not None and takes_ads and (ads_banned_everywhere(problem.arrays)[0] or problem.spend_scale[c, level] > 0 or cat.level_buys_ads[c, level]):
-        reasons.append(explainer.ads_banned(problem.ad_ban, float(problem.arrays.ad_ban_share[0])))
+    elif problem.ad_ban is not None and takes_ads and (problem.ads_banned_everywhere or problem.spend_scale[c, level] > 0 or cat.level_buys_ads[c, level]):
+        reasons.append(explainer.ads_banned(problem.ad_ban, problem.ads_banned_everywhere))
     return reasons
 
 
@@ -501,7 +501,7 @@ def _exclusion_reason(problem: Problem, explainer: Explainer, c: int, code: str,
         return explainer.reason(code, host=explainer.channel_name(int(cat.host[c])))
     if code == "ads_banned":
         assert problem.ad_ban is not None
-        return explainer.ads_banned(problem.ad_ban, 1.0)
+        return explainer.ads_banned(problem.ad_ban, every_market=True)
     if code != "no_fit":
         return explainer.reason(code)
     if not holds_account(problem.arrays, cat)[0, c]:
@@ -744,7 +744,7 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer, expan
     hours_figure = _hours_left_figure(hours_left)
     none_left = "" if hours_figure > 0 else "_none"
     money = problem.money
-    ban = problem.ad_ban if ads_banned_everywhere(problem.arrays)[0] else None  # the law bans the sector's ads everywhere it targets
+    ban = problem.ad_ban if problem.ads_banned_everywhere else None  # the law bans the sector's ads everywhere it targets
     if more_hours is not None and left >= _UNSPENT_HOURS_MIN_SHARE * problem.monthly_budget_eur:
         more = ordered_picks(problem, more_hours.solved.solution.levels, more_hours.solved.extra_eur)
         spent = mix_money(problem, more) - mix_money(problem, chosen)

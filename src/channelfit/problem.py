@@ -23,7 +23,7 @@ from .scorer import EXCLUSIONS, ProfileArrays, Scores, ads_banned_everywhere, ad
 from .tables import SectorAdBanRow
 from .vocabulary import AD_FAMILIES, AVAILABILITY, GROW, LISTEN, MAINTAIN, ObjectiveName
 
-__all__ = ["AT_MINIMUM_SPEND", "AUCTION_MINIMUM_EUR", "CLOSED_LEVELS", "LEVEL_OPTIONS", "LISTING_SECTOR_FIT", "MIN_PICK_SHARE", "OPTION_BASE", "OPTION_LEVEL", "OPTION_TIER", "SETUP_WEEKS", "SPEND_TIERS", "WEEKS_PER_MONTH", "Choice", "Problem", "accounts_lowered", "audience_people", "budgeted_hours", "build_problem", "check_forced_fit", "effectiveness", "hire_hours", "hired_cost", "hired_hours", "hours_beyond", "hours_budget", "hours_lacking", "make_instance", "mix_hours", "mix_money", "ordered_picks", "spend_curve", "spend_floor"]
+__all__ = ["AT_MINIMUM_SPEND", "AUCTION_MINIMUM_EUR", "CLOSED_LEVELS", "LEVEL_OPTIONS", "LISTING_SECTOR_FIT", "MIN_PICK_SHARE", "OPTION_BASE", "OPTION_LEVEL", "OPTION_TIER", "SETUP_WEEKS", "SPEND_TIERS", "WEEKS_PER_MONTH", "Choice", "Problem", "accounts_lowered", "auction_minimum_eur", "audience_people", "budgeted_hours", "build_problem", "check_forced_fit", "effectiveness", "hire_hours", "hired_cost", "hired_hours", "hours_beyond", "hours_budget", "hours_lacking", "make_instance", "mix_hours", "mix_money", "ordered_picks", "spend_curve", "spend_floor"]
 
 #: The levels a channel closed to an organisation's country loses (``closed_to_organisations.csv``): no posting,
 #: nothing but listening; no account, nothing (the channel is excluded as ``closed``). A channel closed to its ads
@@ -140,6 +140,12 @@ class Problem:
         if self.arrays.ad_ban_share[0] <= 0:
             return None
         return self.cat.ad_ban_rows[(self.profile.sector, self.cat.countries[int(self.arrays.base_market[0])])]
+
+    @functools.cached_property
+    def ads_banned_everywhere(self) -> bool:
+        """Whether :attr:`ad_ban` binds every target market (:func:`~channelfit.scorer.ads_banned_everywhere`): the plan
+        buys no ads at all, where a ban on the home market alone leaves the ads abroad."""
+        return bool(ads_banned_everywhere(self.arrays)[0])
 
     @functools.cached_property
     def kept_accounts(self) -> dict[int, int]:
@@ -407,9 +413,15 @@ def _local_money(cat: Catalog, local_index: np.ndarray) -> np.ndarray:
     flat_fee = np.zeros_like(money)
     flat_fee[:, GROW] = np.where(cat.level_auction[:, MAINTAIN], 0.0, money[:, MAINTAIN])
     ads = money - flat_fee
-    minimum = np.array([AUCTION_MINIMUM_EUR[AD_FAMILIES[family]] if family >= 0 else AUCTION_MINIMUM_EUR["social"] for family in cat.ad_family])
-    local = flat_fee + np.maximum(ads * local_index[:, None], np.minimum(ads, minimum[:, None]))
+    local = flat_fee + np.maximum(ads * local_index[:, None], np.minimum(ads, auction_minimum_eur(cat)[:, None]))
     return np.where(cat.level_auction, local, money)
+
+
+def auction_minimum_eur(cat: Catalog) -> np.ndarray:
+    """``(C,)`` the least an auction-priced level of each channel may cost after scaling by the local cost of reach:
+    its ad family's :data:`AUCTION_MINIMUM_EUR`, the social family's for a channel without one."""
+    per_family = np.array([AUCTION_MINIMUM_EUR[family] for family in AD_FAMILIES])
+    return np.where(cat.ad_family >= 0, per_family[np.maximum(cat.ad_family, 0)], AUCTION_MINIMUM_EUR["social"])
 
 
 def _kept_floors(problem: Problem) -> dict[int, int]:

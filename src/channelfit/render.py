@@ -286,8 +286,10 @@ def render_plan(plan: Plan) -> str:
     if runners_up:
         out.append(text("render", "next_best"))
         out += [f"- {ex.tagged(safe_cell(r.name), num(r.score, 3))}" + (f": {r.why_not.text}" if r.why_not else "") for r in runners_up]
-    unnamed = [e for e in plan.excluded if e.why.code in NOT_FOR_YOU or ((e.reason in _NAMED_IF_FITTING or e.why.code in _FORMAT_CAUSES) and e.sector_fit < NAMED_SECTOR_FIT)]
-    named = [e for e in plan.excluded if e not in unnamed]
+    fit_gated = lambda e: e.reason in _NAMED_IF_FITTING or e.why.code in _FORMAT_CAUSES  # noqa: E731
+    counted_here = [e.why.code in NOT_FOR_YOU or (fit_gated(e) and e.sector_fit < NAMED_SECTOR_FIT) for e in plan.excluded]
+    named = [e for e, counted in zip(plan.excluded, counted_here) if not counted]
+    unnamed = [e for e, counted in zip(plan.excluded, counted_here) if counted]
     if named:
         # "no fit" has many causes (no reach figure in the catalog, formats you do not make): each is its own group,
         # so a US streamer sees that Twitch lacks a figure, not that it does not fit
@@ -297,7 +299,7 @@ def render_plan(plan: Plan) -> str:
             label = text("render", "excluded_no_fit", why=e.why.text) if e.reason == "no_fit" else e.why.text if e.reason == "needs_host" else word("exclusions", e.reason)
             by_reason.setdefault(label, []).append(safe_cell(e.name))
         out.append(text("render", "excluded", items="; ".join(f"{label}: {', '.join(chs)}" for label, chs in by_reason.items())))
-    counted = Counter(e.reason if e.reason in _NAMED_IF_FITTING or e.why.code in _FORMAT_CAUSES else e.why.code for e in unnamed)
+    counted = Counter(e.reason if fit_gated(e) else e.why.code for e in unnamed)
     if counted:
         # the members-only texts name each network's sector; counted, they read as one cause
         label = lambda code: word("exclusions", code) if code in (*_NAMED_IF_FITTING, "no_fit") else text("reasons", "no_fit_other_sectors" if code == "no_fit_members_only" else code)  # noqa: E731
