@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from channelfit.optimiser import Instance, objective_value, solve
+from channelfit.optimiser import Instance, _tangent_bound, objective_value, solve
 from channelfit.oracles import brute_force, milp_additive, random_additive_instance
 
 
@@ -68,6 +70,31 @@ def test_equals_brute_force_up_to_12_candidates(instance: Instance) -> None:
 @given(instances(max_n=6, max_count=6))
 def test_equals_brute_force_without_count_limit(instance: Instance) -> None:
     _check(instance)
+
+
+@given(st.data())
+@settings(max_examples=300, deadline=None)
+def test_the_tangent_bound_is_never_below_what_the_picks_can_add(data: st.DataObject) -> None:
+    """The search prunes on this bound: it must hold for every selection within the slots and both resources."""
+    m, n_levels, n_goals = data.draw(st.integers(1, 5)), 3, data.draw(st.integers(1, 3))
+    slots = data.draw(st.integers(1, 4))
+    effectiveness = data.draw(hnp.arrays(float, (m, n_levels, n_goals), elements=st.sampled_from([0.0, 0.05, 0.3, 0.7, 0.99, 1.0])))
+    ok = data.draw(hnp.arrays(bool, (m, n_levels)))
+    costs = np.where(ok, data.draw(hnp.arrays(float, (2, m, n_levels), elements=st.sampled_from([0.0, 0.5, 1.0, 3.0, 10.0]))), 0.0)
+    capacity = data.draw(hnp.arrays(float, (2,), elements=st.sampled_from([0.0, 1.0, 4.0, 20.0])))
+    weights = data.draw(hnp.arrays(float, (n_goals,), elements=st.floats(0.01, 1.0)))
+    miss = data.draw(hnp.arrays(float, (n_goals,), elements=st.floats(0.0, 1.0)))
+    best = 0.0
+    for choice in itertools.product(range(-1, n_levels), repeat=m):
+        picked = [(i, lv) for i, lv in enumerate(choice) if lv >= 0]
+        if len(picked) > slots or not all(ok[i, lv] for i, lv in picked):
+            continue
+        if any(sum(costs[r, i, lv] for i, lv in picked) > capacity[r] for r in range(2)):
+            continue
+        keep = np.prod([1.0 - effectiveness[i, lv] for i, lv in picked], axis=0) if picked else np.ones(n_goals)
+        best = max(best, float(weights @ (miss * (1.0 - keep))))
+    log_keep = np.where(ok[:, :, None], -np.log(np.maximum(1.0 - effectiveness, 1e-15)), 0.0)
+    assert _tangent_bound(log_keep, costs, capacity, weights, miss, slots) >= best - 1e-12
 
 
 @settings(max_examples=15)

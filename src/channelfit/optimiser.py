@@ -37,6 +37,7 @@ import numpy as np
 __all__ = ["MAX_NODES", "STATUS_MESSAGES", "Instance", "Solution", "objective_value", "solve"]
 
 _EPS = 1e-12
+_TINY = 1e-9  # EUR or hours: see _knapsacks
 #: Default bound on the search's work: nodes visited per solve (each costs tens of microseconds).
 MAX_NODES = 200_000
 
@@ -272,12 +273,16 @@ class _Search:
             objective, floor = self.value, self.floor_value
         else:
             assert instance.effectiveness is not None and instance.goal_weights is not None
-            self.eff = np.where(self.offered[:, :, None], instance.effectiveness, 0.0)
-            self.floor_eff = self.eff if at_floor is None else np.where(self.offered[:, :, None], instance.effectiveness[:, at_floor], 0.0)
-            self.weights = np.asarray(instance.goal_weights, dtype=float)
+            weights = np.asarray(instance.goal_weights, dtype=float)
+            goals = np.flatnonzero(weights > 0) if (weights > 0).any() else np.arange(len(weights))  # the others add nothing
+            effectiveness = instance.effectiveness[:, :, goals]
+            self.eff = np.where(self.offered[:, :, None], effectiveness, 0.0)
+            self.floor_eff = self.eff if at_floor is None else np.where(self.offered[:, :, None], effectiveness[:, at_floor], 0.0)
+            self.weights = weights[goals]
             self.keep = 1.0 - self.eff  # what each option misses of each goal
             self.floor_keep = self.keep if at_floor is None else 1.0 - self.floor_eff
             self.least_keep = self.floor_keep.min(axis=2).tolist()
+            self.log_keep = -np.log(np.maximum(self.keep, 1e-15))  # see _tangent_bound; a certain reach reads 1 - 1e-15
             objective, floor = self.eff, self.floor_eff
         # floor >= ratio * objective, option by option: a selection's floor value is then at least ratio times
         # its value (coverage is concave along the ray t * e, and 0 at t = 0), which bounds a descendant's floor.
@@ -460,6 +465,10 @@ class _Search:
             use = np.where(ok, cost[cand], 0.0)
             if use.max(axis=1).sum() > left:  # the resource binds: a knapsack bound can prune
                 knap = min(knap, _knapsack_bound(best_gain, _ratio_cost(best_gain, gain, use, ok), left))
+        # the tangent bound costs about as much as a node: worth it only above subtrees of more than one level
+        if effs is not None and slots >= 3 and current + knap > self.best_value + _EPS:
+            costs = np.where(ok, np.stack((self.hours[cand], self.money[cand])), 0.0)
+            knap = min(knap, _tangent_bound(np.where(ok[:, :, None], self.log_keep[cand], 0.0), costs, np.array([hours_left, money_left]), self.weights, miss, slots))
         if current + knap <= self.best_value + _EPS:
             return
         m = len(cand)
@@ -500,6 +509,52 @@ def _goal_bound(best_eff: np.ndarray, weights: np.ndarray, miss: np.ndarray, slo
     k = min(slots, len(best_eff))
     top = -np.partition(-best_eff, k - 1, axis=0)[:k]
     return float(weights @ (miss * (1.0 - np.prod(1.0 - top, axis=0))))
+
+
+def _tangent_bound(log_keep: np.ndarray, costs: np.ndarray, capacity: np.ndarray, weights: np.ndarray, miss: np.ndarray, slots: int) -> float:
+    """What ``slots`` more picks can add within the resources left, seeing both the resources and that picks serving the
+    same goal overlap (:func:`_goal_bound` sees the overlap only, :func:`_knapsack_bound` the resources only).
+
+    A goal's reach over the added picks is ``h(x) = 1 - exp(-x)`` of ``x``, the sum of their ``-log(1 - e)``
+    (``log_keep``, ``(m, L, G)``, zero where an option does not fit): additive in ``x``. Per goal, a fractional
+    knapsack over each candidate's best ``x`` (bought at its best ``x``-per-cost ratio) bounds ``x`` under each
+    resource (``costs``, ``(R, m, L)``, at most ``capacity``, ``(R,)``), as does the sum of the ``slots`` largest:
+    ``X``, the least of them. ``h`` is concave, so its tangent at ``X`` lies above it: the gain is at most
+    ``sum_g w_g miss_g (h(X_g) + h'(X_g) (x_g - X_g))``, linear in the picks, whose largest value over the picks is
+    bounded by the same two knapsacks. The least of that and ``sum_g w_g miss_g h(X_g)`` is returned.
+    """
+    best = log_keep.max(axis=1)  # (m, G)
+    top = min(slots, len(best))
+    reach = np.minimum(-np.partition(-best, top - 1, axis=0)[:top].sum(axis=0), _knapsacks(log_keep, best, costs, capacity).min(axis=0))
+    kept = np.exp(-reach)
+    slope = weights * miss * kept
+    value = log_keep @ slope  # (m, L): each option on the tangent
+    value_best = value.max(axis=1)
+    linear = min(float(-np.partition(-value_best, top - 1)[:top].sum()), float(_knapsacks(value[:, :, None], value_best[:, None], costs, capacity).min()))
+    per_goal = weights @ (miss * (1.0 - kept))
+    tangent = float(weights @ (miss * (1.0 - kept * (1.0 + reach)))) + linear
+    return min(float(per_goal), tangent)
+
+
+def _knapsacks(value: np.ndarray, best: np.ndarray, costs: np.ndarray, capacity: np.ndarray) -> np.ndarray:
+    """``(R, G)`` fractional knapsack bounds, per resource ``r`` and column ``g``, of the sum of ``value[:, :, g]`` over
+    candidates taking one option each: each candidate's ``best[:, g]`` bought at its best value-per-cost ratio
+    (``value`` ``(m, L, G)``, ``best`` its maximum over the options, ``costs`` ``(R, m, L)``)."""
+    # Each option costs _TINY more, and the capacity grows by _TINY per candidate: every selection that fitted still
+    # fits, so the bound holds, and no ratio divides by zero.
+    ratio = (value[None] / (costs + _TINY)[:, :, :, None]).max(axis=2)  # (R, m, G)
+    spend = best[None] / np.maximum(ratio, _TINY)
+    capacity = capacity + _TINY * len(best)
+    order = np.argsort(-ratio, axis=1, kind="stable")
+    columns, rows = np.arange(best.shape[1]), np.arange(len(costs))[:, None]
+    gained, spent = best[order, columns], spend[rows[:, :, None], order, columns]
+    used = np.cumsum(spent, axis=1)
+    whole = used <= capacity[:, None, None]
+    k = whole.sum(axis=1)  # (R, G); the whole items are a prefix: ``used`` grows down each column
+    at = np.minimum(k, len(best) - 1)
+    part_spent = spent[rows, at, columns]
+    left = capacity[:, None] - used[rows, at, columns] + part_spent  # what the whole items leave
+    return (gained * whole).sum(axis=1) + np.where(k < len(best), gained[rows, at, columns] * left / np.maximum(part_spent, 1e-300), 0.0)
 
 
 def _ratio_cost(best_gain: np.ndarray, gain: np.ndarray, cost: np.ndarray, ok: np.ndarray) -> np.ndarray:
