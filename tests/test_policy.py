@@ -869,7 +869,7 @@ def _any_line(language: str, *markers: str, **keys: object) -> str:
              *(item for sector in strings["by_sector"].values() for item in sector.get("policy_extra", []))]
     lines = [item["text"] for item in items if isinstance(item, dict) and all(m in item["text"] for m in markers)
              and all(item.get(k) == v for k, v in keys.items())]
-    assert len(lines) == 1, (language, marker, lines)
+    assert len(lines) == 1, (language, markers, lines)
     return lines[0]
 
 
