@@ -859,3 +859,57 @@ def test_germanys_spirits_tax_binds_sellers_from_other_eu_countries_only(languag
     bordeaux = {**cape_town, "markets": {"FR": 0.6, "DE": 0.4}, "based_in": "FR", "budget": {**cape_town["budget"], "currency": "EUR"}}
     assert line in _checklist(bordeaux, language)
     assert line not in _checklist({**bordeaux, "markets": ["DE"], "based_in": "DE"}, language)
+
+
+def _any_line(language: str, *markers: str, **keys: object) -> str:
+    """The text of the one checklist line, general, of a kind or of a sector, holding every marker, whose keys have
+    the values ``keys`` give."""
+    strings = json.loads((Path(cf.__file__).parent / "locales" / f"{language}.json").read_text(encoding="utf-8"))
+    items = [*strings["policy"], *(item for kind in strings["by_kind"].values() for item in kind.get("policy", [])),
+             *(item for sector in strings["by_sector"].values() for item in sector.get("policy_extra", []))]
+    lines = [item["text"] for item in items if isinstance(item, dict) and all(m in item["text"] for m in markers)
+             and all(item.get(k) == v for k, v in keys.items())]
+    assert len(lines) == 1, (language, markers, lines)
+    return lines[0]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_kenyan_recruitment_agency_reads_the_registration_line(language: str) -> None:
+    """Review 30 left Kenya's registration of private employment agencies (Labour Institutions Act 2007, Part VII) without
+    a line: a Nairobi staffing firm with the recruiting goal reads it, the same firm without the goal does not, nor a
+    Manila firm, which reads DOLE's licence instead."""
+    line = _line(language, "Labour Institutions Act 2007", countries=["KE"], goals=["recruiting"])
+    agency = {"name": "agency", "model": "b2b", "sector": "professional_services", "markets": ["KE"], "based_in": "KE", "audience": {"age": [22, 50]},
+              "goals": {"recruiting": 3, "lead_generation": 2}, "budget": {"monthly": 0, "currency": "KES", "weekly_hours": 5}, "max_channels": 2}
+    assert line in _checklist(agency, language)
+    assert line not in _checklist({**agency, "goals": {"lead_generation": 3}}, language)
+    manila = {**agency, "markets": ["PH"], "based_in": "PH", "budget": {**agency["budget"], "currency": "PHP"}}
+    assert line not in _checklist(manila, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_ukrainian_charity_raising_money_reads_the_public_collection_line(language: str) -> None:
+    """Review 30: Ukraine's Law on charitable activity (No. 5073-VI, art. 7) binds a charity based there that collects
+    donations from the public: a Lviv charity with the fundraising goal reads it, not without the goal, nor a Kyiv shop."""
+    line = _any_line(language, "5073-VI")
+    charity = {"name": "charity", "kind": "nonprofit", "model": "b2c", "sector": "nonprofit", "markets": ["UA"], "based_in": "UA", "audience": {"age": [25, 70]},
+               "goals": {"fundraising": 3, "brand_awareness": 1}, "budget": {"monthly": 0, "currency": "UAH", "weekly_hours": 5}, "max_channels": 2}
+    assert line in _checklist(charity, language)
+    assert line not in _checklist({**charity, "goals": {"brand_awareness": 3}}, language)
+    assert line not in _checklist({**charity, "kind": "company", "sector": "retail", "goals": {"sales": 3}}, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_dentists_and_doctors_read_the_israeli_and_polish_advertising_lines(language: str) -> None:
+    """Review 30: Israel's Dentists (Prohibited Advertising) Regulations 2009 and Poland's Code of Medical Ethics (art. 71
+    since 1 January 2025, which lifted the former ban) bind health organisations based there, each line saying whom it
+    binds; a Tel Aviv clinic reads Israel's and not Poland's, a Kraków clinic the reverse, a Tel Aviv shop neither."""
+    israel, poland = _any_line(language, "2009):", countries=["IL"]), _any_line(language, "2025", "71)", countries=["PL"])
+    clinic = {"name": "clinic", "model": "b2c", "sector": "health", "markets": ["IL"], "based_in": "IL", "audience": {"age": [20, 70]},
+              "goals": {"local_visits": 3, "lead_generation": 2}, "budget": {"monthly": 0, "currency": "ILS", "weekly_hours": 5}, "premises": True, "max_channels": 2}
+    tel_aviv = _checklist(clinic, language)
+    assert israel in tel_aviv and poland not in tel_aviv
+    krakow = _checklist({**clinic, "markets": ["PL"], "based_in": "PL", "budget": {**clinic["budget"], "currency": "PLN"}}, language)
+    assert poland in krakow and israel not in krakow
+    shop = _checklist({**clinic, "sector": "retail"}, language)
+    assert israel not in shop and poland not in shop
