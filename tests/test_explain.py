@@ -674,6 +674,20 @@ def test_a_ukrainian_ratio_takes_the_form_of_its_number(factor: float, expected:
     assert f"{expected} вища" in text, text
 
 
+@pytest.mark.parametrize(("factor", "expected"), [(2, "до 2 раз больше"), (10, "до 10 раз больше"), (1.5, "до 1,5 раза больше"), (21, "до 21 раза больше")])
+def test_a_russian_factor_after_do_takes_the_genitive(factor: float, expected: str) -> None:
+    """Russian wrote "до 10 раза больше" (review 31, a Lausanne watch maker): after "до" the count takes the genitive,
+    "до 2 раз", "до 10 раз", "до 21 раза", and a fraction the genitive singular, "до 1,5 раза"."""
+    text = Explainer(None, "ru").text("reasons", "assumed_audience", people=40, factor=factor)
+    assert expected in text, text
+
+
+@pytest.mark.parametrize(("ratio", "expected"), [(2, "в 2 раза больше"), (5, "в 5 раз больше"), (1.4, "в 1,4 раза больше"), (21, "в 21 раз больше")])
+def test_a_russian_ratio_after_v_takes_the_form_of_its_number(ratio: float, expected: str) -> None:
+    text = Explainer(None, "ru").text("reasons", "click_cost_more", sector="x", ratio=ratio, source="s", money=1, currency="EUR")
+    assert expected in text, text
+
+
 @pytest.mark.parametrize("language", ["en", "it", "ru", "uk"])
 def test_the_checklist_speaks_of_the_home_country_and_every_target_market(language: str, cat: cf.Catalog) -> None:
     """A Lagos label (80 % Nigeria) read the UK's and the US's rules and nothing on Nigeria's, and a Prague brewery
