@@ -230,6 +230,26 @@ def test_a_listing_reaches_the_people_near_the_premises_unless_customers_travel_
         assert [r.values for r in picked.why if r.code == "premises_home"] == [{"country": "CL"}]
 
 
+def test_a_listing_costs_what_ads_cost_where_it_reaches(cat: cf.Catalog) -> None:
+    """A Vienna architecture studio's Google profile read 412 EUR/month at grow, then 375 once Germany joined its
+    markets at 30 % (review 31): its local campaign runs near the premises, in Austria, so the cost of Germany's clicks
+    does not price it; a channel reaching every market (search ads) still blends the markets' costs."""
+    from channelfit.problem import build_problem
+    from channelfit.vocabulary import GROW
+
+    studio = {"name": "studio", "model": "b2b2c", "sector": "architecture_and_interiors", "markets": {"AT": 1.0}, "goals": {"lead_generation": 1},
+              "budget": {"monthly": 1500, "currency": "EUR", "weekly_hours": 6}, "premises": True}
+    with_germany = {**studio, "markets": {"AT": 0.7, "DE": 0.3}}
+    alone, both = (build_problem(cf.Profile.model_validate(p), cat) for p in (studio, with_germany))
+    listing, search = cat.index["channels"]["google_business_profile"], cat.index["channels"]["google_ads"]
+    assert cat.needs_premises[listing] and not cat.needs_premises[search]
+    assert both.money[listing, GROW] == pytest.approx(alone.money[listing, GROW])
+    family = cat.ad_family[search]
+    at, de = (cat.cost_index[cat.index["countries"][k], family] for k in ("AT", "DE"))
+    if at != de and both.money[search, GROW] > 0:
+        assert both.money[search, GROW] != pytest.approx(alone.money[search, GROW])
+
+
 def test_business_buyers_count_a_review_sites_reach_among_them_and_the_plan_says_so(cat: cf.Catalog) -> None:
     """A Bangalore B2B SaaS had G2 and Capterra excluded as 'too little reach' (1 % of all people): for a
     professional audience the professional rows of customer_reach.csv count (business buyers of software), the
