@@ -454,9 +454,10 @@ def test_a_clinic_plan_speaks_of_patients_and_their_confidentiality(language: st
     assert plan.sector == "health"
     assert health["words"]["goals"]["customer_service"] in page and general["words"]["goals"]["customer_service"] not in page
     adults = (25, 65)  # the clinic's audience: not Brazil's line on advertising to minors
-    in_brazil = policy(Explainer(None, language, "company", "retail"), "BR", ["BR"], ages=adults)  # a sector binding no line in Brazil
+    goals = list(clinic["goals"])
+    in_brazil = policy(Explainer(None, language, "company", "retail"), "BR", ["BR"], ages=adults, goals=goals)  # a sector binding no line in Brazil
     assert plan.policy[: len(in_brazil)] == in_brazil and len(plan.policy) == len(in_brazil) + 2  # Brazil's data and influencer line, then the clinic's two
-    assert plan.policy == policy(Explainer(None, language, "company", "health"), "BR", ["BR"], ages=adults)
+    assert plan.policy == policy(Explainer(None, language, "company", "health"), "BR", ["BR"], ages=adults, goals=goals)
     russian = cf.recommend({**clinic, "markets": ["RU"], "budget": {"monthly": 0, "currency": "RUB", "weekly_hours": 6}}, language=language, minimum_budget_share=None)
     assert len(russian.policy) == len(plan.policy) - 1 + 4  # not Brazil's line; Russia's (ads marked erid; no ads on blocked resources; data kept in Russia, emails with consent; medical services), for a Russian clinic only
     shop = cf.recommend({**clinic, "sector": "retail"}, language=language, minimum_budget_share=None)
@@ -715,8 +716,9 @@ def test_the_checklist_speaks_of_the_home_country_and_every_target_market(langua
     assert gdpr in policy(explainer, "BD", ["DE", "US"]) and gdpr not in policy(explainer, "US", ["US", "CA"])
     canadian = next(item["text"] for item in scoped if item.get("markets") == ["CA"])  # a Toronto lawyer sends from Canada
     assert canadian in policy(explainer, "CA", ["IN", "PH", "CN"])
-    finnish = next(item["text"] for item in locale(language, "nonprofit")["policy"] if isinstance(item, dict) and item.get("countries") == ["FI"])
-    assert finnish in policy(Explainer(None, language, "nonprofit"), "FI", ["FI"]) and finnish not in policy(explainer, "FI", ["FI"])  # a Helsinki theatre's permit
+    finnish = next(item["text"] for item in scoped if item.get("countries") == ["FI"] and item.get("goals") == ["fundraising"])  # a Helsinki theatre's permit
+    assert finnish in policy(Explainer(None, language, "nonprofit"), "FI", ["FI"], goals=["fundraising"]) and finnish in policy(explainer, "FI", ["FI"], goals=["fundraising"])
+    assert finnish not in policy(Explainer(None, language, "nonprofit"), "FI", ["FI"], goals=["community"])
     for kind in ("public_body", "nonprofit", "person"):  # a Rome museum read none of its markets' consent rules
         german = next(item["text"] for item in scoped if item.get("markets") == ["DE"] and "UWG" in item["text"])
         assert german in policy(Explainer(None, language, kind), "IT", ["IT", "DE"])

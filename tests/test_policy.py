@@ -913,3 +913,23 @@ def test_dentists_and_doctors_read_the_israeli_and_polish_advertising_lines(lang
     assert poland in krakow and israel not in krakow
     shop = _checklist({**clinic, "sector": "retail"}, language)
     assert israel not in shop and poland not in shop
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_whoever_raises_money_in_finland_or_denmark_reads_their_collection_laws(language: str) -> None:
+    """A Stockholm research institute, a public body raising money in Finland and Denmark, read neither country's
+    collection law nor the general fundraising line, which only nonprofits read (review 31); Denmark's Collection Act
+    binds any public collection, whoever runs it. An organisation that raises no money reads neither."""
+    institute = {
+        "name": "institute", "kind": "public_body", "model": "b2c", "sector": "research", "markets": {"SE": 0.4, "DK": 0.2, "NO": 0.2, "FI": 0.2},
+        "based_in": "SE", "audience": {"age": [25, 70]}, "goals": {"fundraising": 2, "brand_awareness": 1},
+        "budget": {"monthly": 0, "currency": "SEK", "weekly_hours": 8}, "premises": False, "max_channels": 3,
+    }
+    finland, denmark = (_line(language, "", goals=["fundraising"], markets=[k], countries=[k]) for k in ("FI", "DK"))
+    general = _line(language, "", goals=["fundraising"], countries=None, markets=None)
+    lines = _checklist(institute, language)
+    assert finland in lines and denmark in lines and general in lines
+    quiet = _checklist({**institute, "goals": {"brand_awareness": 1, "recruiting": 1}}, language)
+    assert finland not in quiet and denmark not in quiet and general not in quiet
+    charity = _checklist({**institute, "kind": "nonprofit", "sector": "nonprofit"}, language)
+    assert finland in charity and denmark in charity and charity.count(general) == 1
