@@ -876,3 +876,27 @@ def test_the_italian_locale_writes_one_apostrophe() -> None:
     assert "\u2019" not in text
     for language in ("en", "it", "ru", "uk"):
         assert "(" not in locale(language)["render"]["listening_item"], language
+
+
+def test_professionals_addressed_for_other_goals_than_sales_are_not_called_buyers() -> None:
+    """A Nordic climate-data institute (a public body, b2b, seeking thought leadership, researchers and partners) read
+    that ResearchGate reached "professionals in research, your buyers" and that its ads ran to "the managers and
+    professionals who buy for businesses" (review 31): with no sales or leads among its goals, they are the people it
+    addresses; with leads, its buyers."""
+    institute = {
+        "name": "institute", "kind": "public_body", "model": "b2b", "sector": "research", "markets": {"SE": 0.4, "DK": 0.2, "NO": 0.2, "FI": 0.2},
+        "based_in": "SE", "audience": {"age": [25, 65], "professionals": True, "sectors": ["public_sector", "research"]},
+        "goals": {"thought_leadership": 3, "recruiting": 2, "partnerships": 2}, "budget": {"monthly": 25000, "currency": "SEK", "weekly_hours": 12},
+        "formats": ["article", "text", "long_video", "image", "audio"], "present_on": {"linkedin": "maintain", "x": "maintain"}, "max_channels": 5,
+    }
+
+    def whom(plan: cf.Plan) -> set[str]:
+        return {r.values["whom_id"] for p in plan.picks for r in p.why if r.code == "sector_reach" and r.values["sector_id"] == "research"}
+
+    def assumed(plan: cf.Plan) -> str:
+        return " ".join(r.text for r in plan.assumptions if r.code == "audience")
+
+    plan = cf.recommend(institute, minimum_budget_share=None)
+    assert whom(plan) == {"audience_sector"} and "to the professionals you address" in assumed(plan) and "buy for businesses" not in assumed(plan)
+    selling = cf.recommend({**institute, "goals": {"thought_leadership": 3, "recruiting": 2, "partnerships": 2, "lead_generation": 1}}, minimum_budget_share=None)
+    assert whom(selling) == {"customers"} and "buy for businesses" in assumed(selling)

@@ -278,7 +278,8 @@ class Explainer:
         return self._cited("ads_banned", key, row, country=row.country)
 
     def sector_reach(self, channel: str, sector: str, whom: str) -> Reason:
-        """Reach among a sector's professionals: ``whom`` is ``customers`` or ``own_sector``."""
+        """Reach among a sector's professionals: ``whom`` is ``customers`` (the buyers), ``audience_sector`` (the professionals
+        addressed for other goals) or ``own_sector`` (the people hired)."""
         row = self.cat.sector_reach_rows[(channel, sector)]
         return self._cited(
             "sector_reach", None, row, pct=percent(row.reach), sector=self.word("sectors", sector), sector_id=sector, whom=self.strings["reasons"][whom], whom_id=whom

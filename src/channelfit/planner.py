@@ -21,6 +21,7 @@ from .problem import (
     Choice,
     Problem,
     accounts_lowered,
+    addresses_buyers,
     hired_cost,
     hired_hours,
     hours_beyond,
@@ -121,7 +122,7 @@ def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, se
     reasons: list[Reason] = []
     first, last = profile.audience.age
     in_sectors = [
-        explainer.sector_reach(cat.channels[c], cat.sectors[s], "customers" if cat.sectors[s] in profile.audience.sectors else "own_sector")
+        explainer.sector_reach(cat.channels[c], cat.sectors[s], "own_sector" if cat.sectors[s] not in profile.audience.sectors else "customers" if addresses_buyers(profile) else "audience_sector")
         for s in np.flatnonzero(problem.arrays.reach_sectors[0] > 0)
         if (cat.channels[c], cat.sectors[s]) in cat.sector_reach_rows
     ]
@@ -1086,7 +1087,7 @@ def _assumptions(problem: Problem, chosen: list[Choice], explainer: Explainer) -
     if problem.audience_millions is not None and scaled:
         people = problem.audience_millions
         if not problem.arrays.premises[0]:
-            key = "assumed_audience_buyers" if sells_to_buyers(problem.profile) else "assumed_audience"
+            key = "assumed_audience" if not sells_to_buyers(problem.profile) else "assumed_audience_buyers" if addresses_buyers(problem.profile) else "assumed_audience_professionals"
         elif travelled_to(problem.arrays, problem.cat):
             key = "assumed_audience_travel"
         else:  # it ships to its markets abroad: the ads other than its listings' run across them

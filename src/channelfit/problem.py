@@ -396,6 +396,13 @@ def sells_to_buyers(profile: Profile) -> bool:
     return profile.model == "b2b" or profile.audience.professionals
 
 
+def addresses_buyers(profile: Profile) -> bool:
+    """Whether the professionals the organisation addresses are its buyers: it sells to businesses or professionals and
+    wants sales or leads (a climate-data institute seeking thought leadership, researchers and partners read that its
+    ads ran to "the managers and professionals who buy for businesses")."""
+    return sells_to_buyers(profile) and bool({"sales", "lead_generation"} & set(profile.goals))
+
+
 def audience_scale(millions: np.ndarray | float | None) -> np.ndarray | float:
     """How much more promotion the ads take before more adds little than a local business's: the square root of
     the people targeted (millions; one figure per channel, or ``None`` for a local business) over
