@@ -900,3 +900,19 @@ def test_professionals_addressed_for_other_goals_than_sales_are_not_called_buyer
     assert whom(plan) == {"audience_sector"} and "to the professionals you address" in assumed(plan) and "buy for businesses" not in assumed(plan)
     selling = cf.recommend({**institute, "goals": {"thought_leadership": 3, "recruiting": 2, "partnerships": 2, "lead_generation": 1}}, minimum_budget_share=None)
     assert whom(selling) == {"customers"} and "buy for businesses" in assumed(selling)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_pick_serving_no_goal_says_so_in_the_table(language: str) -> None:
+    """A Vienna architecture studio's Instagram, kept at listen, sat in the mix's table with an empty goals cell (review
+    31): the cell says it serves none at that level."""
+    studio = {"name": "studio", "model": "b2b2c", "sector": "architecture_and_interiors", "markets": {"AT": 1.0}, "based_in": "AT",
+              "audience": {"age": [30, 65]}, "goals": {"lead_generation": 3, "thought_leadership": 2, "recruiting": 1},
+              "budget": {"monthly": 1500, "currency": "EUR", "weekly_hours": 6}, "formats": ["image", "text", "article"], "premises": True,
+              "present_on": {"instagram": "maintain", "linkedin": "maintain"}, "max_channels": 4}
+    plan = cf.recommend(studio, language=language, minimum_budget_share=None)
+    idle = [p for p in plan.picks if not p.goals]
+    assert idle, [(p.channel, p.level, p.goals) for p in plan.picks]
+    none = locale(language)["render"]["goals_none"]
+    rows = [line for line in render_plan(plan).splitlines() if line.startswith("| ") and any(f"| {p.name} " in line or p.channel in line for p in idle)]
+    assert rows and all(line.rstrip(" |").endswith(none) for line in rows), rows

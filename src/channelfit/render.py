@@ -163,7 +163,8 @@ def render_plan(plan: Plan) -> str:
             text("render", "col_money", currency=cur): num(money_figure(p.monthly_cost)),
             text("render", "col_hours"): num(p.weekly_hours),
             text("render", "col_setup"): num(p.setup_hours),
-            text("render", "col_goals"): ", ".join(word("goals", g) for g in p.goals),
+            # a kept or included account serving none of the goals at its level: an empty cell read as a bug (review 31)
+            text("render", "col_goals"): ", ".join(word("goals", g) for g in p.goals) or text("render", "goals_none"),
         }
         for i, p in enumerate(plan.picks)
     ]
