@@ -1685,3 +1685,24 @@ def test_the_page_names_a_channel_short_of_reach_or_closed_only_where_it_fits_th
     assert weak and strong
     excluded_line = next(line for line in render_plan(plan).splitlines() if line.startswith("Excluded:"))
     assert all(e.name not in excluded_line for e in weak) and all(e.name in excluded_line for e in strong)
+
+
+def test_a_commission_binds_only_the_sectors_it_is_charged_to(cat: cf.Catalog) -> None:
+    """An Auckland builder and a car dealer read that Trade Me "keeps about 7.9 % of each sale" (review 32): the success
+    fee is its Marketplace's, Motors, Property and Services charge listing fees; a shop selling goods there reads it."""
+    from channelfit.explain import Explainer
+    from channelfit.planner import _pick_reasons
+    from channelfit.problem import build_problem
+    from channelfit.vocabulary import MAINTAIN
+
+    row = cat.commission_rows["trade_me"]
+    assert row.sector_ids and "retail" in row.sector_ids and "construction_and_trades" not in row.sector_ids
+    c = cat.index["channels"]["trade_me"]
+
+    def commission(sector: str) -> bool:
+        profile = cf.Profile.model_validate({"name": "x", "model": "b2c", "sector": sector, "markets": ["NZ"], "goals": {"sales": 1},
+                                              "budget": {"monthly": 500, "currency": "NZD", "weekly_hours": 6}})
+        problem = build_problem(profile, cat)
+        return any(r.code == "commission" for r in _pick_reasons(problem, Explainer(cat, "en"), c, MAINTAIN, []))
+
+    assert commission("retail") and not commission("construction_and_trades") and not commission("automotive")

@@ -180,7 +180,8 @@ def _pick_reasons(problem: Problem, explainer: Explainer, c: int, level: int, se
     if click_cost is not None and cat.keyword_priced[c] and cat.level_auction[c, level]:  # why a lawyer's Google Ads costs more than a baker's
         reasons.append(explainer.click_cost(click_cost))
     commission = cat.commission_rows.get(cat.channels[c])
-    if commission is not None and (level > LISTEN or problem.selling_listings[c]):  # a live listing sells at listen too; a page that listens does not
+    binds = commission is not None and (not commission.sector_ids or profile.sector in commission.sector_ids)  # Trade Me's fee is Marketplace's
+    if binds and (level > LISTEN or problem.selling_listings[c]):  # a live listing sells at listen too; a page that listens does not
         reasons.append(explainer.commission(commission))
     through = explainer.strings["words"]["promoted_through"].get(cat.channels[c])
     if level == GROW and through:  # a listing or an owned channel has no ads of its own: say whose ads its money buys

@@ -327,6 +327,11 @@ class CommissionRow(Sourced):
     channel: str
     share: float = Field(gt=0.0, le=1.0)
     charged_on: Literal["sale", "booking", "order", "donation"]
+    sectors: str | None = None  # ``;``-separated: the sectors it binds, where a channel's other sections charge otherwise (all when empty)
+
+    @property
+    def sector_ids(self) -> tuple[str, ...]:
+        return split(self.sectors)
 
 
 class ChannelNameRow(Sourced):
@@ -500,7 +505,7 @@ TABLES: tuple[Table, ...] = (
     Table("levels", LevelRow, ("channel", "level"), {**_SOURCED, "channel": "channels"}),
     Table("closed_to_organisations", ClosedRow, ("channel", "country"), {**_SOURCED, "channel": "channels", "country": "countries"}),
     Table("sector_ad_bans", SectorAdBanRow, ("sector", "country"), {**_SOURCED, "sector": "sectors", "country": "countries"}),
-    Table("commissions", CommissionRow, ("channel",), {**_SOURCED, "channel": "channels"}),
+    Table("commissions", CommissionRow, ("channel",), {**_SOURCED, "channel": "channels", "sectors": "sectors"}),
     Table("kpis", KpiRow, ("goal", "orientation"), {**_SOURCED, "goal": "goals", "orientation": "orientations"}),
     Table("paid_kpis", PaidKpiRow, ("goal",), {**_SOURCED, "goal": "goals"}),
     Table("channel_paid_kpis", ChannelPaidKpiRow, ("channel",), {**_SOURCED, "channel": "channels"}),
