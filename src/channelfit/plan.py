@@ -130,6 +130,7 @@ class Excluded(_Out):
     reason: Literal["excluded_by_you", "blocked", "needs_premises", "no_fit", "too_little_reach", "closed", "needs_host", "ads_banned"]
     why: Reason
     sector_fit: Score = Field(default=1.0, description="how well the channel fits the organisation's sector, 0..1 (the sector criterion)")
+    goals_fit: Score = Field(default=1.0, description="how well the channel serves the organisation's goals, 0..1 (the goals criterion)")
 
 
 class Account(_Out):
