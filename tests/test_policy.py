@@ -939,3 +939,77 @@ def test_whoever_raises_money_in_finland_or_denmark_reads_their_collection_laws(
     collection = next(item["text"] for item in locale(language, "nonprofit")["policy"] if isinstance(item, dict) and item.get("markets") == ["PL"] and item.get("goals") == ["fundraising"])
     assert general not in idle and collection not in idle
     assert collection in _checklist({**institute, "kind": "nonprofit", "sector": "nonprofit", "markets": {"SE": 0.5, "PL": 0.5}}, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_lausanne_watch_maker_reads_the_swiss_made_rule(language: str) -> None:
+    """Review 31: a Lausanne watch brand read "Made in Italy" nowhere and Switzerland's own origin rule nowhere either: the
+    Swissness legislation and the watch ordinance (at least 60 % of the manufacturing costs in Switzerland) bind makers of
+    goods based there; a Lausanne consultancy does not read it, nor a Munich watch brand."""
+    line = _line(language, "60 %", countries=["CH"])
+    brand = {"name": "watches", "kind": "brand", "model": "b2c", "sector": "fashion", "markets": {"CH": 0.5, "DE": 0.5}, "based_in": "CH", "audience": {"age": [30, 65]},
+             "goals": {"brand_awareness": 3, "sales": 2}, "budget": {"monthly": 0, "currency": "CHF", "weekly_hours": 5}, "premises": False, "max_channels": 2}
+    assert line in _checklist(brand, language)
+    assert line in _checklist({**brand, "sector": "manufacturing"}, language)
+    assert line not in _checklist({**brand, "kind": "company", "sector": "professional_services"}, language)
+    assert line not in _checklist({**brand, "based_in": "DE", "budget": {**brand["budget"], "currency": "EUR"}}, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_whoever_sells_in_new_zealand_reads_the_fair_trading_acts_unsubstantiated_claims(language: str) -> None:
+    """Review 31: an Auckland builder read only New Zealand's anti-spam line; the Fair Trading Act's ban on unsubstantiated
+    representations (s. 12A) binds anyone making claims in trade there, so a Sydney shop selling to New Zealand reads it too,
+    and not one selling only in Australia."""
+    line = _line(language, "12A", markets=["NZ"], countries=["NZ"])
+    builder = {"name": "builder", "model": "b2c", "sector": "construction_and_trades", "markets": ["NZ"], "based_in": "NZ", "audience": {"age": [30, 70]},
+               "goals": {"lead_generation": 3}, "budget": {"monthly": 0, "currency": "NZD", "weekly_hours": 5}, "premises": True, "max_channels": 2}
+    assert line in _checklist(builder, language)
+    shop = {**builder, "sector": "retail", "markets": {"AU": 0.7, "NZ": 0.3}, "based_in": "AU", "goals": {"sales": 3}, "premises": False,
+            "budget": {**builder["budget"], "currency": "AUD"}}
+    assert line in _checklist(shop, language)
+    assert line not in _checklist({**shop, "markets": ["AU"]}, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_irish_charity_raising_money_reads_the_charities_regulators_guidelines(language: str) -> None:
+    """Review 31: a Galway festival, an Irish charity with the fundraising goal, read only the generic line; the Charities
+    Regulator's fundraising guidelines bind charities raising money from the public there: not without the goal, nor an
+    Irish company, nor a Belgian charity."""
+    line = _line(language, "RCN", countries=["IE"], goals=["fundraising"], kinds=["nonprofit"])
+    festival = {"name": "festival", "kind": "nonprofit", "model": "b2c", "sector": "events_and_weddings", "markets": {"IE": 0.8, "GB": 0.2}, "based_in": "IE",
+                "audience": {"age": [18, 40]}, "goals": {"sales": 3, "fundraising": 1}, "budget": {"monthly": 0, "currency": "EUR", "weekly_hours": 5}, "max_channels": 2}
+    assert line in _checklist(festival, language)
+    assert line not in _checklist({**festival, "goals": {"sales": 3}}, language)
+    assert line not in _checklist({**festival, "kind": "company"}, language)
+    assert line not in _checklist({**festival, "markets": ["BE"], "based_in": "BE"}, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_swedish_and_danish_public_bodies_read_their_public_access_to_records_lines(language: str) -> None:
+    """Review 31: a Copenhagen transit authority and a Stockholm research institute read nothing of the duty to treat their
+    social-media posts and messages as official records (offentlighetsprincipen, offentlighedsloven); each reads its own
+    country's line, and a Stockholm company reads neither."""
+    sweden = _line(language, "offentlighetsprincipen", countries=["SE"], kinds=["public_body"])
+    denmark = _line(language, "offentlighedsloven", countries=["DK"], kinds=["public_body"])
+    body = {"name": "authority", "kind": "public_body", "model": "b2c", "sector": "public_sector", "markets": ["SE"], "based_in": "SE", "audience": {"age": [18, 80]},
+            "goals": {"brand_awareness": 3, "customer_service": 2}, "budget": {"monthly": 0, "currency": "SEK", "weekly_hours": 5}, "max_channels": 2}
+    stockholm = _checklist(body, language)
+    assert sweden in stockholm and denmark not in stockholm
+    copenhagen = _checklist({**body, "markets": ["DK"], "based_in": "DK", "budget": {**body["budget"], "currency": "DKK"}}, language)
+    assert denmark in copenhagen and sweden not in copenhagen
+    company = _checklist({**body, "kind": "company", "sector": "retail"}, language)
+    assert sweden not in company and denmark not in company
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_israeli_organisation_reads_privacy_amendment_13(language: str) -> None:
+    """Review 31: a Tel Aviv yoga teacher read only section 30A of the Communications Law; Amendment 13 to the Protection of
+    Privacy Law (in force since 14 August 2025) binds organisations based in Israel; a Berlin shop selling there does not
+    read it."""
+    line = _line(language, "IP", countries=["IL"])
+    studio = {"name": "yoga", "kind": "person", "model": "b2c", "sector": "personal_services", "markets": ["IL"], "based_in": "IL", "audience": {"age": [25, 55]},
+              "goals": {"local_visits": 3, "community": 2}, "budget": {"monthly": 0, "currency": "ILS", "weekly_hours": 5}, "premises": True, "max_channels": 2}
+    assert line in _checklist(studio, language)
+    shop = {**studio, "kind": "company", "sector": "retail", "markets": {"DE": 0.7, "IL": 0.3}, "based_in": "DE", "goals": {"sales": 3}, "premises": False,
+            "budget": {**studio["budget"], "currency": "EUR"}}
+    assert line not in _checklist(shop, language)
