@@ -803,6 +803,7 @@ def test_a_milan_nonprofit_reads_the_third_sector_fundraising_guidelines() -> No
         assert line in _checklist(milan, language)
         assert line not in _checklist({**milan, "markets": ["AT"], "based_in": "AT"}, language)
         assert line not in _checklist({**milan, "kind": "company", "sector": "retail"}, language)
+        assert line not in _checklist({**milan, "goals": {"community": 2}}, language)  # raising no money (review 32)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
