@@ -298,9 +298,10 @@ def build_problem(
     sector_click = np.where(cat.keyword_priced, cat.sector_click_cost[cat.index["sectors"][profile.sector]], 1.0)
     # (C,) market-weighted cost of reach; a listing's campaign runs where it reaches, near the premises (a Vienna
     # studio's Google profile read 412 EUR at grow, then 375 once Germany's cheaper clicks joined its markets)
-    near = np.where(premises_markets(arrays, cat)[0], arrays.market_weights[0], 0.0)
-    near = near / near.sum() if near.sum() > 0 else arrays.market_weights[0]
-    local_index = np.where(cat.needs_premises, near @ cat.cost_index[:, family], arrays.market_weights[0] @ cat.cost_index[:, family]) * sector_click
+    weights = arrays.market_weights[0]
+    near = np.where(premises_markets(arrays, cat)[0], weights, 0.0)
+    near = near / near.sum() if near.any() else weights
+    local_index = np.where(cat.needs_premises, near @ cat.cost_index[:, family], weights @ cat.cost_index[:, family]) * sector_click
     audience_factor = promotion_scale(arrays, cat, people)
     # boosts of a free level keep the local scale: the posts published anyway, pushed for a few days, not a campaign
     # across the markets (a South Tyrol hotel put all its 3,000 EUR into Meta boosts with no hours to run them)
