@@ -34,7 +34,7 @@ from .problem import (
     travelled_to,
 )
 from .routine import listening_setup, policy, roles, weekly_routine
-from .scorer import EXCLUSIONS, asked_for, dominated, holds_account
+from .scorer import EXCLUSIONS, asked_for, dominated
 from .solutions import ACCOUNTS_COST_SHARE, EXPAND_SLOTS, MinimumBudgetSolution, PlanSolutions, Solved, least_promotion
 from .tables import MarketRow, ReachBandRow
 from .vocabulary import AVAILABILITY, GROW, LEVELS, LISTEN, MAINTAIN
@@ -506,10 +506,10 @@ def _exclusion_reason(problem: Problem, explainer: Explainer, c: int, code: str,
         return explainer.ads_banned(problem.ad_ban, every_market=True)
     if code != "no_fit":
         return explainer.reason(code)
-    if not holds_account(problem.arrays, cat)[0, c]:
+    if not problem.holds_account[c]:
         return explainer.reason("no_fit_members_only", sectors=explainer.join(explainer.word("sectors", s) for s in cat.channel_rows[c].vertical_sector_list))
     criterion = REGISTRY[failing[c]]
-    if criterion.name == "reach" and cat.reach_unknown[c, [cat.index["countries"][k] for k in profile.markets]].all():
+    if criterion.name == "reach" and problem.reach_unknown_everywhere[c]:
         return explainer.reason("no_fit_reach_unknown")
     if criterion.name == "formats":
         missing = [cat.formats[f] for f in np.flatnonzero(cat.format_needed[c])]

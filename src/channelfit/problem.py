@@ -19,7 +19,7 @@ from .data import Catalog
 from .errors import InfeasibleError
 from .optimiser import Instance
 from .profile import Profile
-from .scorer import EXCLUSIONS, ProfileArrays, Scores, ads_banned_everywhere, advertiser_country, encode, exclusions, score
+from .scorer import EXCLUSIONS, ProfileArrays, Scores, ads_banned_everywhere, advertiser_country, encode, exclusions, holds_account, score
 from .tables import SectorAdBanRow
 from .vocabulary import AD_FAMILIES, AVAILABILITY, GROW, LISTEN, MAINTAIN, ObjectiveName
 
@@ -157,6 +157,16 @@ class Problem:
     def premises_markets(self) -> np.ndarray:
         """``(country,)`` :func:`~channelfit.criteria.premises_markets` of this profile, computed once (each listing's reasons read it)."""
         return premises_markets(self.arrays, self.cat)[0]
+
+    @functools.cached_property
+    def holds_account(self) -> np.ndarray:
+        """``(C,)`` :func:`~channelfit.scorer.holds_account` of this profile, computed once (each excluded channel's reason reads it)."""
+        return holds_account(self.arrays, self.cat)[0]
+
+    @functools.cached_property
+    def reach_unknown_everywhere(self) -> np.ndarray:
+        """``(C,)`` whether the catalog has no reach figure for a channel in any of the profile's markets."""
+        return self.cat.reach_unknown[:, [self.cat.index["countries"][k] for k in self.profile.markets]].all(axis=1)
 
     @functools.cached_property
     def gender_factor(self) -> np.ndarray:
