@@ -1014,3 +1014,65 @@ def test_an_israeli_organisation_reads_privacy_amendment_13(language: str) -> No
     shop = {**studio, "kind": "company", "sector": "retail", "markets": {"DE": 0.7, "IL": 0.3}, "based_in": "DE", "goals": {"sales": 3}, "premises": False,
             "budget": {**studio["budget"], "currency": "EUR"}}
     assert line not in _checklist(shop, language)
+
+
+#: Review 32's Helsinki city museum: a public body raising money, based in Finland.
+HELSINKI_MUSEUM = {
+    "name": "museum", "kind": "public_body", "model": "b2c", "sector": "public_sector", "markets": {"FI": 0.85, "SE": 0.15}, "based_in": "FI",
+    "audience": {"age": [18, 75]}, "goals": {"brand_awareness": 3, "fundraising": 3, "community": 2},
+    "budget": {"monthly": 0, "currency": "EUR", "weekly_hours": 5}, "premises": True, "max_channels": 3,
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_finnish_public_body_reads_the_openness_act(language: str) -> None:
+    """Review 32: a Helsinki city museum read nothing of the duty to treat its social-media posts and messages as official
+    documents (Act on the Openness of Government Activities 621/1999), as Swedish and Danish public bodies now do; a Stockholm
+    authority and a Helsinki company do not read it."""
+    line = _line(language, "621/1999", countries=["FI"], kinds=["public_body"])
+    assert line in _checklist(HELSINKI_MUSEUM, language)
+    assert line not in _checklist({**HELSINKI_MUSEUM, "markets": {"SE": 0.7, "FI": 0.3}, "based_in": "SE", "budget": {**HELSINKI_MUSEUM["budget"], "currency": "SEK"}}, language)
+    assert line not in _checklist({**HELSINKI_MUSEUM, "kind": "company", "sector": "retail"}, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_finnish_public_body_raising_money_reads_that_it_may_not_run_a_collection(language: str) -> None:
+    """Review 32 (N-1): the state, municipalities and joint municipal authorities get no money-collection permit and may hold
+    no small-scale collection (Money Collection Act 863/2019, s. 5(4)): a Helsinki city museum raising money reads that, not the
+    permit line; without the fundraising goal it reads neither; a Finnish charity reads the permit line, not this one."""
+    barred = _line(language, "863/2019", countries=["FI"], goals=["fundraising"], kinds=["public_body"])
+    permit = _line(language, "863/2019", markets=["FI"], countries=["FI"], goals=["fundraising"], kinds=["nonprofit"])
+    museum = _checklist(HELSINKI_MUSEUM, language)
+    assert barred in museum and permit not in museum
+    quiet = _checklist({**HELSINKI_MUSEUM, "goals": {"brand_awareness": 3, "community": 2}}, language)
+    assert barred not in quiet and permit not in quiet
+    charity = _checklist({**HELSINKI_MUSEUM, "kind": "nonprofit", "sector": "nonprofit"}, language)
+    assert permit in charity and barred not in charity
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_danish_collection_line_names_the_permit_and_binds_public_bodies(language: str) -> None:
+    """Review 32 asked whether Denmark's Collection Act exempts public authorities: its § 2 exempts private collections, used
+    goods of little value, collections at indoor services or meetings, political parties and lotteries, not authorities, so a
+    Copenhagen public body raising money reads it; since 2019 a collection needs the Collection Board's permit (§ 3), which the
+    line had called a notice."""
+    line = _line(language, "Indsamlingsnævnet", markets=["DK"], countries=["DK"], goals=["fundraising"])
+    assert "§ 3" in line and "2019" in line
+    body = {**HELSINKI_MUSEUM, "markets": ["DK"], "based_in": "DK", "budget": {**HELSINKI_MUSEUM["budget"], "currency": "DKK"}}
+    assert line in _checklist(body, language)
+    assert line not in _checklist({**body, "goals": {"brand_awareness": 3}}, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_whoever_sells_to_nigerian_consumers_reads_the_fccpa(language: str) -> None:
+    """Review 32: a Lagos gadget shop read the advertising-vetting and data line but nothing of the consumer duties of the
+    Federal Competition and Consumer Protection Act 2018 (plain information, second-hand goods marked, goods matching their
+    description, defective goods taken back); a London shop selling to Nigeria reads it too, a Lagos maker selling to businesses
+    and a shop without the sales goal do not."""
+    line = _line(language, "117", markets=["NG"], countries=["NG"], goals=["sales"], consumers=True)
+    shop = {"name": "gadgets", "kind": "company", "model": "b2c", "sector": "retail", "markets": ["NG"], "based_in": "NG", "audience": {"age": [18, 45]},
+            "goals": {"sales": 3, "brand_awareness": 1}, "budget": {"monthly": 0, "currency": "NGN", "weekly_hours": 5}, "premises": False, "max_channels": 2}
+    assert line in _checklist(shop, language)
+    assert line in _checklist({**shop, "markets": {"GB": 0.6, "NG": 0.4}, "based_in": "GB", "budget": {**shop["budget"], "currency": "GBP"}}, language)
+    assert line not in _checklist({**shop, "model": "b2b", "sector": "manufacturing"}, language)
+    assert line not in _checklist({**shop, "goals": {"brand_awareness": 3}}, language)
