@@ -1714,3 +1714,24 @@ def test_a_commission_binds_only_the_sectors_it_is_charged_to(cat: cf.Catalog) -
         return any(r.code == "commission" for r in _pick_reasons(problem, Explainer(cat, "en"), c, MAINTAIN, []))
 
     assert commission("retail") and not commission("construction_and_trades") and not commission("automotive")
+
+
+def test_the_page_counts_channels_not_available_or_needing_a_format_by_their_cause() -> None:
+    """A Stockholm municipality read "not available: Bolt Food", a delivery app that left Sweden and fits no public body;
+    a Krakow doctor's YouTube and podcast, needing formats she does not make, were counted as "no fit" (review 33): a
+    channel not available in the markets is named only where it fits like one short of reach, and a format cause keeps
+    its words when counted."""
+    from channelfit.explain import locale
+
+    municipality = {"name": "municipality", "kind": "public_body", "model": "b2c", "sector": "public_sector", "markets": ["SE"], "based_in": "SE",
+                    "audience": {"age": [18, 80]}, "goals": {"customer_service": 3, "brand_awareness": 2}, "budget": {"monthly": 20000, "currency": "SEK", "weekly_hours": 10},
+                    "formats": ["text", "image"], "max_channels": 4}
+    plan = cf.recommend(municipality, minimum_budget_share=None)
+    gone = [e for e in plan.excluded if e.reason == "blocked"]
+    assert gone and any(e.channel == "bolt_food" for e in gone)
+    page = render_plan(plan)
+    assert "Bolt Food" not in page
+    counted = next(line for line in page.splitlines() if line.startswith("Other channels that do not fit"))
+    assert locale("en")["words"]["exclusions"]["blocked"] in counted
+    formats = [e for e in plan.excluded if e.why.code.startswith("no_fit_formats") and e.name not in page]
+    assert formats and locale("en")["render"]["excluded_formats"] in counted

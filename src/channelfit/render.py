@@ -37,7 +37,9 @@ NAMED_SECTOR_FIT = 0.6
 #: ... and from this fit to its goals (a judgement): a Kyiv charity with no recruiting goal read "too little reach:
 #: StepStone, Pracuj.pl", job boards that fit charities (they hire) but serve none of its goals.
 NAMED_GOALS_FIT = 0.3
-_NAMED_IF_FITTING = ("closed", "too_little_reach")  # and the channels that need a format not made (a Lviv NGO read Habr)
+# and the channels that need a format not made (a Lviv NGO read Habr); a channel not available in the markets too (a
+# Stockholm municipality read "not available: Bolt Food", review 33)
+_NAMED_IF_FITTING = ("blocked", "closed", "too_little_reach")
 _FORMAT_CAUSES = ("no_fit_formats", "no_fit_formats_one")
 #: From this share of the plan's value (a judgement) what keeping the accounts costs is said under the totals, not
 #: only under the accounts: a Mexico City dentist's kept pages took the plan from 0.76 to 0.23, a line at the bottom.
@@ -303,10 +305,15 @@ def render_plan(plan: Plan) -> str:
             label = text("render", "excluded_no_fit", why=e.why.text) if e.reason == "no_fit" else e.why.text if e.reason == "needs_host" else word("exclusions", e.reason)
             by_reason.setdefault(label, []).append(safe_cell(e.name))
         out.append(text("render", "excluded", items="; ".join(f"{label}: {', '.join(chs)}" for label, chs in by_reason.items())))
-    counted = Counter(e.reason if fit_gated(e) else e.why.code for e in unnamed)
+    # a format cause is counted as one ("needs a format you do not make"), not as "no fit" (review 33: a Krakow doctor)
+    counted = Counter(e.reason if e.reason in _NAMED_IF_FITTING else "formats" if e.why.code in _FORMAT_CAUSES else e.why.code for e in unnamed)
     if counted:
         # the members-only texts name each network's sector; counted, they read as one cause
-        label = lambda code: word("exclusions", code) if code in (*_NAMED_IF_FITTING, "no_fit") else text("reasons", "no_fit_other_sectors" if code == "no_fit_members_only" else code)  # noqa: E731
+        label = lambda code: (  # noqa: E731
+            word("exclusions", code) if code in _NAMED_IF_FITTING
+            else text("render", "excluded_formats") if code == "formats"
+            else text("reasons", "no_fit_other_sectors" if code == "no_fit_members_only" else code)
+        )
         causes = "; ".join(f"{label(code)}: {count}" for code, count in counted.items())
         out.append(text("render", "excluded_counted", count=sum(counted.values()), causes=causes))
     return "\n".join(out) + "\n"
