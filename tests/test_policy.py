@@ -952,6 +952,7 @@ def test_a_lausanne_watch_maker_reads_the_swiss_made_rule(language: str) -> None
              "goals": {"brand_awareness": 3, "sales": 2}, "budget": {"monthly": 0, "currency": "CHF", "weekly_hours": 5}, "premises": False, "max_channels": 2}
     assert line in _checklist(brand, language)
     assert line in _checklist({**brand, "sector": "manufacturing"}, language)
+    assert line in _checklist({**brand, "kind": "company", "sector": "agriculture"}, language)  # an Emmental cheese dairy (review 33)
     assert line not in _checklist({**brand, "kind": "company", "sector": "professional_services"}, language)
     assert line not in _checklist({**brand, "based_in": "DE", "budget": {**brand["budget"], "currency": "EUR"}}, language)
 
@@ -1076,3 +1077,15 @@ def test_whoever_sells_to_nigerian_consumers_reads_the_fccpa(language: str) -> N
     assert line in _checklist({**shop, "markets": {"GB": 0.6, "NG": 0.4}, "based_in": "GB", "budget": {**shop["budget"], "currency": "GBP"}}, language)
     assert line not in _checklist({**shop, "model": "b2b", "sector": "manufacturing"}, language)
     assert line not in _checklist({**shop, "goals": {"brand_awareness": 3}}, language)
+
+
+def test_a_monobank_jar_is_no_place_to_listen(cat: cf.Catalog) -> None:
+    """Batch N17's monobank jar is a fundraising link no one can search (channels.csv's ``searchable``), so a Kyiv charity
+    is not told to listen there, while GoFundMe's public campaign pages stay a listening place."""
+    jar, campaigns = cat.index["channels"]["monobank_jar"], cat.index["channels"]["gofundme"]
+    assert cat.channel_rows[jar].orientation == cat.channel_rows[campaigns].orientation
+    assert not cat.content_is_public(jar) and cat.content_is_public(campaigns)
+    charity = {"name": "charity", "kind": "nonprofit", "model": "b2c", "sector": "nonprofit", "markets": ["UA"], "based_in": "UA", "audience": {"age": [25, 60]},
+               "goals": {"fundraising": 3, "brand_awareness": 2}, "budget": {"monthly": 20000, "currency": "UAH", "weekly_hours": 12}, "max_channels": 5}
+    plan = cf.recommend(charity, minimum_budget_share=None)
+    assert all("monobank_jar" not in item.channels for item in plan.listening)

@@ -273,9 +273,12 @@ class Catalog:
         return self.market_rows.get((channel, country)) or self.market_rows[(channel, WORLD)]
 
     def content_is_public(self, channel: int) -> bool:
-        """Whether ``channel``'s content is public and searchable, so one can listen there (its orientation's ``public``)."""
-        orientation = self.channel_rows[channel].orientation
-        return next(row.public for row in self.vocabulary_rows["orientations"] if row.id == orientation)  # type: ignore[attr-defined]
+        """Whether ``channel``'s content is public and searchable, so one can listen there (its orientation's ``public``,
+        unless its row's ``searchable`` says otherwise)."""
+        row = self.channel_rows[channel]
+        if row.searchable is not None:
+            return row.searchable
+        return next(o.public for o in self.vocabulary_rows["orientations"] if o.id == row.orientation)  # type: ignore[attr-defined]
 
     # -- pandas views -------------------------------------------------------------------------
     def _frame(self, rows: Iterable[Row]) -> pd.DataFrame:

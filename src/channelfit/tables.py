@@ -167,6 +167,7 @@ class ChannelRow(Row):
     starts_empty: bool
     members_only: bool
     runs_on: str | None = Field(default=None, pattern=r"^[a-z0-9_]+$")  # the channel whose account it needs (Messenger: a Facebook Page)
+    searchable: bool | None = None  # overrides its orientation's ``public``: a monobank jar is a fundraising page no one can search
     age_13_17: float = Share
     age_18_24: float = Share
     age_25_34: float = Share
