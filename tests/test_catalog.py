@@ -476,3 +476,15 @@ def test_a_job_board_fits_every_business_model_alike() -> None:
             boards.append(row.channel)
             assert row.b2b_fit == row.b2c_fit, (row.channel, row.b2b_fit, row.b2c_fit)
     assert {"djinni", "just_join_it", "stepstone", "glassdoor"} <= set(boards), boards
+
+
+def test_a_channel_no_one_can_search_has_no_listen_level(tmp_path: Path) -> None:
+    """channels.csv's ``searchable`` overrides the orientation's ``public``: a channel marked not searchable that keeps a
+    listen level is refused, naming the row of levels.csv."""
+    data = _copy(tmp_path)
+    rows = _read(data / "channels.csv")
+    index = next(i for i, row in enumerate(rows) if row["channel"] == "facebook")
+    _corrupt(data, "channels.csv", index, "searchable", "false")
+    with pytest.raises(cf.CatalogError) as error:
+        cf.load_catalog(data)
+    assert error.value.file == "levels.csv" and error.value.value == "facebook/listen" and "searchable" in str(error.value)

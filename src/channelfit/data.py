@@ -365,9 +365,9 @@ def _check_channels_complete(tables: Mapping[str, Any], channels: tuple[str, ...
         line, row = tables["channels"][(channel,)]
         if (channel,) not in tables["channel_versions"]:
             raise CatalogError("channel has no row in channel_versions.csv", file="channels.csv", row=line, column="channel", value=channel, allowed="a channel with the catalog version it was added in")
-        if offered[c, LISTEN] and not public[row.orientation]:
+        if offered[c, LISTEN] and not (row.searchable if row.searchable is not None else public[row.orientation]):
             raise CatalogError(
-                f"a channel of orientation {row.orientation} has no listen level: its content is not public, so there is nothing to follow or search",
+                f"a channel whose content is not public or searchable (orientation {row.orientation}, or its searchable column) has no listen level: there is nothing to follow or search",
                 file="levels.csv",
                 row=tables["levels"][(channel, "listen")][0],
                 column="level",
