@@ -1735,3 +1735,15 @@ def test_the_page_counts_channels_not_available_or_needing_a_format_by_their_cau
     assert locale("en")["words"]["exclusions"]["blocked"] in counted
     formats = [e for e in plan.excluded if e.why.code.startswith("no_fit_formats") and e.name not in page]
     assert formats and locale("en")["render"]["excluded_formats"] in counted
+
+
+def test_a_game_store_is_no_channel_for_a_cultural_association() -> None:
+    """A Warsaw cultural association was told to listen on Steam for its community (review 33): outside the sectors it
+    lists, a vertical's baseline fit is under the floor (Steam's was 0.1, the floor itself; the other verticals' 0.05)."""
+    association = {"name": "association", "kind": "nonprofit", "model": "b2c", "sector": "nonprofit", "markets": ["PL"], "based_in": "PL",
+                   "audience": {"age": [20, 65]}, "goals": {"community": 3, "brand_awareness": 1}, "budget": {"monthly": 3000, "currency": "PLN", "weekly_hours": 8},
+                   "formats": ["image", "short_video", "text"], "premises": False, "max_channels": 3}
+    plan = cf.recommend(association, minimum_budget_share=None)
+    steam = next(e for e in plan.excluded if e.channel == "steam")
+    assert steam.reason == "no_fit" and steam.why.code == "no_fit_sector"
+    assert all(item.channels.count("steam") == 0 for item in plan.listening)
