@@ -13,7 +13,7 @@ from channelfit.criteria import gender_factor
 from channelfit.explain import Explainer, format_number, locale, money_figure, percent, publisher_name
 from channelfit.planner import market_reach
 from channelfit.problem import build_problem
-from channelfit.render import NAMED_GOALS_FIT, NAMED_SECTOR_FIT, NOT_FOR_YOU, render_plan
+from channelfit.render import NAMED_GOALS_FIT, NAMED_MODEL_FIT, NAMED_SECTOR_FIT, NOT_FOR_YOU, render_plan
 from channelfit.vocabulary import KINDS, LANGUAGES, LEVELS
 
 from .conftest import EXAMPLES, load_example
@@ -411,7 +411,7 @@ def test_the_excluded_lines_name_what_the_reader_may_act_on_and_count_the_rest(l
         named_line = next((row for row in lines if row.startswith(strings["render"]["excluded"].split("{")[0])), "")
         counted_line = next(row for row in lines if row.startswith(strings["render"]["excluded_counted"].split("{")[0]))
         weak = lambda e: e.reason in ("closed", "too_little_reach") or e.why.code.startswith("no_fit_formats")  # noqa: E731
-        counted = [e for e in plan.excluded if e.why.code in NOT_FOR_YOU or (weak(e) and (e.sector_fit < NAMED_SECTOR_FIT or e.goals_fit < NAMED_GOALS_FIT))]
+        counted = [e for e in plan.excluded if e.why.code in NOT_FOR_YOU or (weak(e) and (e.sector_fit < NAMED_SECTOR_FIT or e.goals_fit < NAMED_GOALS_FIT or e.model_fit < NAMED_MODEL_FIT))]
         named = [e for e in plan.excluded if e not in counted]
         assert named and counted and len(named) < len(counted)
         for e in named:

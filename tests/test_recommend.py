@@ -1674,15 +1674,15 @@ def test_the_page_names_a_channel_short_of_reach_or_closed_only_where_it_fits_th
     "StepStone, Pracuj.pl" (review 32): a channel closed to the organisation, short of reach or needing a format it does
     not make is named from NAMED_SECTOR_FIT and NAMED_GOALS_FIT, the rest counted; the JSON plan keeps every one, with
     its sector and goals fit."""
-    from channelfit.render import NAMED_GOALS_FIT, NAMED_SECTOR_FIT
+    from channelfit.render import NAMED_GOALS_FIT, NAMED_MODEL_FIT, NAMED_SECTOR_FIT
 
     riad = {"name": "riad", "kind": "company", "model": "b2c", "sector": "hospitality", "markets": {"FR": 0.4, "GB": 0.2, "ES": 0.15, "DE": 0.15, "MA": 0.1},
             "based_in": "MA", "audience": {"age": [28, 65]}, "goals": {"sales": 3, "brand_awareness": 1}, "budget": {"monthly": 12000, "currency": "MAD", "weekly_hours": 10},
             "formats": ["image", "short_video", "text"], "premises": True, "present_on": {"booking_com": "maintain", "instagram": "maintain"}, "max_channels": 5}
     plan = cf.recommend(riad)
     short = [e for e in plan.excluded if e.reason in ("too_little_reach", "closed") or e.why.code.startswith("no_fit_formats")]
-    weak = [e for e in short if e.sector_fit < NAMED_SECTOR_FIT or e.goals_fit < NAMED_GOALS_FIT]
-    strong = [e for e in short if e.sector_fit >= NAMED_SECTOR_FIT and e.goals_fit >= NAMED_GOALS_FIT]
+    weak = [e for e in short if e.sector_fit < NAMED_SECTOR_FIT or e.goals_fit < NAMED_GOALS_FIT or e.model_fit < NAMED_MODEL_FIT]
+    strong = [e for e in short if e.sector_fit >= NAMED_SECTOR_FIT and e.goals_fit >= NAMED_GOALS_FIT and e.model_fit >= NAMED_MODEL_FIT]
     assert weak and strong
     excluded_line = next(line for line in render_plan(plan).splitlines() if line.startswith("Excluded:"))
     assert all(e.name not in excluded_line for e in weak) and all(e.name in excluded_line for e in strong)
@@ -1693,6 +1693,12 @@ def test_the_page_names_a_channel_short_of_reach_or_closed_only_where_it_fits_th
     boards = [e for e in plan.excluded if e.channel in ("stepstone", "pracuj_pl")]
     assert boards and all(e.sector_fit >= NAMED_SECTOR_FIT and e.goals_fit < NAMED_GOALS_FIT for e in boards)
     assert all(e.name not in render_plan(plan) for e in boards)
+    watches = {"name": "watches", "kind": "brand", "model": "b2c", "sector": "manufacturing", "markets": {"CH": 0.5, "DE": 0.3, "US": 0.2}, "based_in": "CH",
+               "audience": {"age": [30, 65]}, "goals": {"brand_awareness": 3, "sales": 2}, "budget": {"monthly": 8000, "currency": "CHF", "weekly_hours": 10},
+               "formats": ["image", "short_video", "text"], "premises": False, "max_channels": 4}
+    plan = cf.recommend(watches, minimum_budget_share=None)
+    wholesale = [e for e in plan.excluded if e.channel == "alibaba"]
+    assert wholesale and wholesale[0].model_fit < NAMED_MODEL_FIT and "Alibaba" not in render_plan(plan)
 
 
 def test_a_commission_binds_only_the_sectors_it_is_charged_to(cat: cf.Catalog) -> None:

@@ -131,6 +131,7 @@ class Excluded(_Out):
     why: Reason
     sector_fit: Score = Field(default=1.0, description="how well the channel fits the organisation's sector, 0..1 (the sector criterion)")
     goals_fit: Score = Field(default=1.0, description="how well the channel serves the organisation's goals, 0..1 (the goals criterion)")
+    model_fit: Score = Field(default=1.0, description="how well the channel fits the organisation's business model, 0..1 (the model criterion)")
 
 
 class Account(_Out):

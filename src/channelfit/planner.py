@@ -878,7 +878,7 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
         )
         for r, c in enumerate(order)
     ]
-    sector_fit, goals_fit = (problem.scores.criteria[0][:, CRITERIA.index(criterion)] for criterion in ("sector", "goals"))
+    sector_fit, goals_fit, model_fit = (problem.scores.criteria[0][:, CRITERIA.index(criterion)] for criterion in ("sector", "goals", "model"))
     excluded = [
         Excluded(
             channel=cat.channels[c],
@@ -887,6 +887,7 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
             why=_exclusion_reason(problem, explainer, c, EXCLUSIONS[code], failing),
             sector_fit=round(float(sector_fit[c]), 3),
             goals_fit=round(float(goals_fit[c]), 3),
+            model_fit=round(float(model_fit[c]), 3),
         )
         for c, code in enumerate(problem.exclusions.tolist())
         if code

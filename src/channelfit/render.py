@@ -17,7 +17,7 @@ from .errors import CONTROL_CHARACTERS, ProfileError
 from .explain import Explainer, money_figure, percent
 from .plan import Plan
 
-__all__ = ["ACCOUNTS_COST_HEADLINE_PCT", "NAMED_GOALS_FIT", "NAMED_SECTOR_FIT", "NEXT_BEST_SHOWN", "NOT_FOR_YOU", "ONE_PERSON_WEEKLY_HOURS", "channel_rows", "formula_safe", "plan_csv", "render_plan", "render_table", "safe_cell"]
+__all__ = ["ACCOUNTS_COST_HEADLINE_PCT", "NAMED_GOALS_FIT", "NAMED_MODEL_FIT", "NAMED_SECTOR_FIT", "NEXT_BEST_SHOWN", "NOT_FOR_YOU", "ONE_PERSON_WEEKLY_HOURS", "channel_rows", "formula_safe", "plan_csv", "render_plan", "render_table", "safe_cell"]
 
 #: The text plan lists this many next-best channels, each with the limit that keeps it out of the mix.
 NEXT_BEST_SHOWN = 5
@@ -34,9 +34,11 @@ NOT_FOR_YOU = frozenset({"no_fit_goals", "no_fit_sector", "no_fit_members_only",
 #: reach: Mariages.net, StepStone, Hitched, Bridebook, Untappd, SafariBookings, Glovo", a Turkish clinic "not open to
 #: you: OTTO (marketplace)".
 NAMED_SECTOR_FIT = 0.6
-#: ... and from this fit to its goals (a judgement): a Kyiv charity with no recruiting goal read "too little reach:
-#: StepStone, Pracuj.pl", job boards that fit charities (they hire) but serve none of its goals.
+#: ... and from this fit to its goals and to its business model (judgements): a Kyiv charity with no recruiting goal read
+#: "too little reach: StepStone, Pracuj.pl", job boards that fit charities (they hire) but serve none of its goals, and
+#: a Geneva watch brand selling to consumers "too little reach: Alibaba.com", a wholesale platform.
 NAMED_GOALS_FIT = 0.3
+NAMED_MODEL_FIT = 0.3
 # and the channels that need a format not made (a Lviv NGO read Habr); a channel not available in the markets too (a
 # Stockholm municipality read "not available: Bolt Food", review 33)
 _NAMED_IF_FITTING = ("blocked", "closed", "too_little_reach")
@@ -293,7 +295,8 @@ def render_plan(plan: Plan) -> str:
         out.append(text("render", "next_best"))
         out += [f"- {ex.tagged(safe_cell(r.name), num(r.score, 3))}" + (f": {r.why_not.text}" if r.why_not else "") for r in runners_up]
     fit_gated = lambda e: e.reason in _NAMED_IF_FITTING or e.why.code in _FORMAT_CAUSES  # noqa: E731
-    counted_here = [e.why.code in NOT_FOR_YOU or (fit_gated(e) and (e.sector_fit < NAMED_SECTOR_FIT or e.goals_fit < NAMED_GOALS_FIT)) for e in plan.excluded]
+    fits = lambda e: e.sector_fit >= NAMED_SECTOR_FIT and e.goals_fit >= NAMED_GOALS_FIT and e.model_fit >= NAMED_MODEL_FIT  # noqa: E731
+    counted_here = [e.why.code in NOT_FOR_YOU or (fit_gated(e) and not fits(e)) for e in plan.excluded]
     named = [e for e, counted in zip(plan.excluded, counted_here) if not counted]
     unnamed = [e for e, counted in zip(plan.excluded, counted_here) if counted]
     if named:
