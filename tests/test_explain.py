@@ -916,3 +916,9 @@ def test_a_pick_serving_no_goal_says_so_in_the_table(language: str) -> None:
     none = locale(language)["render"]["goals_none"]
     rows = [line for line in render_plan(plan).splitlines() if line.startswith("| ") and any(f"| {p.name} " in line or p.channel in line for p in idle)]
     assert rows and all(line.rstrip(" |").endswith(none) for line in rows), rows
+
+
+def test_ukrainian_writes_its_apostrophe_as_a_typographic_one() -> None:
+    """Review 34: batch N17's Finnish lines wrote "обов'язків" beside the locale's "ком’юніті"."""
+    text = (Path(cf.__file__).parent / "locales" / "uk.json").read_text(encoding="utf-8")
+    assert not re.findall(r"[А-Яа-яІіЇїЄєҐґ]'[А-Яа-яІіЇїЄєҐґ]", text)

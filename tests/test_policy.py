@@ -1089,3 +1089,12 @@ def test_a_monobank_jar_is_no_place_to_listen(cat: cf.Catalog) -> None:
                "goals": {"fundraising": 3, "brand_awareness": 2}, "budget": {"monthly": 20000, "currency": "UAH", "weekly_hours": 12}, "max_channels": 5}
     plan = cf.recommend(charity, minimum_budget_share=None)
     assert all("monobank_jar" not in item.channels for item in plan.listening)
+
+
+def test_a_kyiv_charity_reads_the_jar_by_its_ukrainian_name() -> None:
+    """Review 34: a Kyiv charity's Ukrainian plan named "monobank jar (банка)", English in the table and the week."""
+    charity = {"name": "charity", "kind": "nonprofit", "model": "b2c", "sector": "nonprofit", "markets": ["UA"], "based_in": "UA", "audience": {"age": [25, 60]},
+               "goals": {"fundraising": 3, "brand_awareness": 2}, "budget": {"monthly": 20000, "currency": "UAH", "weekly_hours": 12}, "max_channels": 5}
+    plan = cf.recommend(charity, language="uk", minimum_budget_share=None)
+    named = {r.channel: r.name for r in plan.ranking}
+    assert named["monobank_jar"] == "Банка monobank" and "jar" not in named["monobank_jar"]
