@@ -1753,3 +1753,16 @@ def test_a_game_store_is_no_channel_for_a_cultural_association() -> None:
     steam = next(e for e in plan.excluded if e.channel == "steam")
     assert steam.reason == "no_fit" and steam.why.code == "no_fit_sector"
     assert all(item.channels.count("steam") == 0 for item in plan.listening)
+
+
+def test_the_hours_sentence_names_the_pick_the_mix_with_more_hours_drops() -> None:
+    """A Warsaw association read that 1.16 h/week more would spend 516 PLN on Instagram, beside "Instagram needs 4 h/week
+    and 0.35 are left" (review 34): the mix with more hours drops its newsletter to make room, and the sentence says so."""
+    association = {"name": "association", "kind": "nonprofit", "model": "b2c", "sector": "nonprofit", "markets": ["PL"], "based_in": "PL",
+                   "audience": {"age": [20, 65]}, "goals": {"community": 3, "brand_awareness": 1}, "budget": {"monthly": 3000, "currency": "PLN", "weekly_hours": 8},
+                   "formats": ["image", "short_video", "text"], "premises": False, "max_channels": 3}
+    plan = cf.recommend(association, minimum_budget_share=None)
+    why = plan.totals.unspent_why
+    assert why is not None and why.code == "unspent_hours"
+    picked = {p.name for p in plan.picks}
+    assert "in place of" in why.text and any(f"in place of {name}" in why.text for name in picked), why.text

@@ -767,9 +767,15 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer, expan
             rest_figure = {"rest": money_figure(rest * problem.fx_per_eur)} if rest > _UNSPENT_REST_SHARE * left else {}
             paid_more = any(problem.spend_scale[p.channel, p.level] > 0 for p in more)
             rest_key = ("_rest" if paid_more else "_rest_unpaid") if rest_figure else ""
+            channels = explainer.join(explainer.channel_name(c) for c in rising)
+            # the mix with more hours may drop a pick to make room: say which (a Warsaw association read that 1.16 h/week
+            # more would spend 516 PLN on Instagram beside "Instagram needs 4 h/week and 0.35 are left", review 34)
+            dropped = [p.channel for p in chosen if p.channel not in {q.channel for q in more}]
+            if dropped:
+                channels = explainer.text("reasons", "channels_in_place_of", channels=channels, dropped=explainer.join(explainer.channel_name(c) for c in dropped))
             return explainer.reason(
                 "unspent_hours", "unspent_hours" + ("_kept" if holding else "") + rest_key, **figures, more=round(more_hours.weekly_hours, 2),
-                spent=money_figure(spent * problem.fx_per_eur), channels=explainer.join(explainer.channel_name(c) for c in rising), **accounts, **rest_figure,
+                spent=money_figure(spent * problem.fx_per_eur), channels=channels, **accounts, **rest_figure,
             )
     if ban is not None:  # what is left would buy ads, which the law bans
         return explainer.reason("unspent_ads_banned", country=ban.country, **figures)
