@@ -928,7 +928,7 @@ def test_whoever_raises_money_in_finland_or_denmark_reads_their_collection_laws(
         "based_in": "SE", "audience": {"age": [25, 70]}, "goals": {"fundraising": 2, "brand_awareness": 1},
         "budget": {"monthly": 0, "currency": "SEK", "weekly_hours": 8}, "premises": False, "max_channels": 3,
     }
-    finland, denmark = (_line(language, "", goals=["fundraising"], markets=[k], countries=[k]) for k in ("FI", "DK"))
+    finland, denmark = (_line(language, "", goals=["fundraising"], markets=[k], countries=[k], kinds=kinds) for k, kinds in (("FI", ["nonprofit"]), ("DK", None)))
     general = _line(language, "", goals=["fundraising"], countries=None, markets=None)
     lines = _checklist(institute, language)
     assert denmark in lines and general in lines and finland not in lines
@@ -1098,3 +1098,19 @@ def test_a_kyiv_charity_reads_the_jar_by_its_ukrainian_name() -> None:
     plan = cf.recommend(charity, language="uk", minimum_budget_share=None)
     named = {r.channel: r.name for r in plan.ranking}
     assert named["monobank_jar"] == "Банка monobank" and "jar" not in named["monobank_jar"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_finnish_company_raising_money_reads_that_it_gets_no_permit(language: str) -> None:
+    """Review 33: a Helsinki company with the fundraising goal read only the general line; Finland's police say businesses
+    and private persons are not eligible for a money-collection permit. A charity reads its own permit line instead, and a
+    company that raises no money reads neither."""
+    line = _line(language, "", markets=["FI"], countries=["FI"], goals=["fundraising"], kinds=["company", "brand", "person"])
+    permit = _line(language, "", markets=["FI"], countries=["FI"], goals=["fundraising"], kinds=["nonprofit"])
+    company = {"name": "company", "kind": "company", "model": "b2c", "sector": "retail", "markets": ["FI"], "based_in": "FI", "audience": {"age": [25, 60]},
+               "goals": {"fundraising": 2, "brand_awareness": 1}, "budget": {"monthly": 0, "currency": "EUR", "weekly_hours": 5}, "max_channels": 2}
+    lines = _checklist(company, language)
+    assert line in lines and permit not in lines
+    charity = _checklist({**company, "kind": "nonprofit", "sector": "nonprofit"}, language)
+    assert permit in charity and line not in charity
+    assert line not in _checklist({**company, "goals": {"sales": 1}}, language)
