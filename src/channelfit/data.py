@@ -111,6 +111,9 @@ class Catalog:
         is members-only (``members_only``: verified clinicians, researchers) and the sector is not one of its own.
     listing
         ``(channel,)``: the channel's accounts are listings (its orientation's ``listing`` in ``orientations.csv``).
+    searchable
+        ``(channel,)``: the channel's content is public and searchable, so one can listen there (its orientation's
+        ``public``, unless its row's ``searchable`` column says otherwise: a monobank jar is a link no one can search).
     goal_listen_serves, goal_listing_serves, goal_paid_lift
         ``(goal,)``: the ``listen`` level serves the goal; a listing at ``listen`` serves it; paid promotion lifts
         it beyond ``maintain`` (``goals.csv``).
@@ -203,6 +206,7 @@ class Catalog:
     account_sectors: np.ndarray
     sector_visitors_travel: np.ndarray
     listing: np.ndarray
+    searchable: np.ndarray
     goal_listen_serves: np.ndarray
     goal_listing_serves: np.ndarray
     goal_paid_lift: np.ndarray
@@ -273,12 +277,8 @@ class Catalog:
         return self.market_rows.get((channel, country)) or self.market_rows[(channel, WORLD)]
 
     def content_is_public(self, channel: int) -> bool:
-        """Whether ``channel``'s content is public and searchable, so one can listen there (its orientation's ``public``,
-        unless its row's ``searchable`` says otherwise)."""
-        row = self.channel_rows[channel]
-        if row.searchable is not None:
-            return row.searchable
-        return next(o.public for o in self.vocabulary_rows["orientations"] if o.id == row.orientation)  # type: ignore[attr-defined]
+        """Whether ``channel``'s content is public and searchable, so one can listen there (:attr:`searchable`)."""
+        return bool(self.searchable[channel])
 
     # -- pandas views -------------------------------------------------------------------------
     def _frame(self, rows: Iterable[Row]) -> pd.DataFrame:
@@ -358,14 +358,14 @@ def version_key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("."))
 
 
-def _check_channels_complete(tables: Mapping[str, Any], channels: tuple[str, ...], offered: np.ndarray, money: np.ndarray, hours: np.ndarray) -> None:
-    """Every channel has at least one level; only public channels can be listened to; levels never get cheaper as effort rises."""
-    public = {row.id: row.public for _, row in tables["orientations"].values()}
+def _check_channels_complete(tables: Mapping[str, Any], channels: tuple[str, ...], offered: np.ndarray, money: np.ndarray, hours: np.ndarray, searchable: np.ndarray) -> None:
+    """Every channel has at least one level; only searchable channels (:attr:`Catalog.searchable`) can be listened to;
+    levels never get cheaper as effort rises."""
     for c, channel in enumerate(channels):
         line, row = tables["channels"][(channel,)]
         if (channel,) not in tables["channel_versions"]:
             raise CatalogError("channel has no row in channel_versions.csv", file="channels.csv", row=line, column="channel", value=channel, allowed="a channel with the catalog version it was added in")
-        if offered[c, LISTEN] and not (row.searchable if row.searchable is not None else public[row.orientation]):
+        if offered[c, LISTEN] and not searchable[c]:
             raise CatalogError(
                 f"a channel whose content is not public or searchable (orientation {row.orientation}, or its searchable column) has no listen level: there is nothing to follow or search",
                 file="levels.csv",
@@ -528,6 +528,8 @@ def _build(folder: Path) -> Catalog:
     ch, sec = index["channels"], index["sectors"]
     n_channels, n_countries, n_levels = len(channels), len(countries), len(LEVELS)
     listing = {row.id: row.listing for row in _rows(tables, "orientations")}
+    public = {row.id: row.public for row in _rows(tables, "orientations")}
+    searchable = np.array([public[row.orientation] if row.searchable is None else row.searchable for row in channel_rows], dtype=bool)
 
     markets: dict[tuple[str, str], MarketRow] = {key: row for key, (_, row) in tables["channel_markets"].items()}  # type: ignore[misc]
     for channel in channels:
@@ -576,7 +578,7 @@ def _build(folder: Path) -> Catalog:
         offered[i] = True
     money = _fill(shape, 0.0, [(i, row.monthly_cost_eur) for i, row in level_cells])
     hours = _fill(shape, 0.0, [(i, row.weekly_hours) for i, row in level_cells])
-    _check_channels_complete(tables, channels, offered, money, hours)
+    _check_channels_complete(tables, channels, offered, money, hours, searchable)
     setup = np.array(_fill(shape, 0.0, [(i, row.setup_hours) for i, row in level_cells]))
     # a listing at listen is live (it sells, books, is called), so opening one takes what opening it to run it does: a
     # Bangkok restaurant read "setting up takes about 0 hours" for joining LINE MAN Wongnai (a contract, a menu, photos)
@@ -645,6 +647,7 @@ def _build(folder: Path) -> Catalog:
         vertical_sectors=_frozen(np.array([[sector in row.vertical_sector_list for sector in vocab["sectors"]] for row in channel_rows], dtype=bool).reshape(len(channel_rows), len(vocab["sectors"]))),
         account_sectors=_frozen(np.array([[not row.members_only or sector in row.vertical_sector_list for sector in vocab["sectors"]] for row in channel_rows], dtype=bool).reshape(len(channel_rows), len(vocab["sectors"]))),
         listing=_frozen(is_listing),
+        searchable=_frozen(searchable),
         goal_listen_serves=_frozen(np.array([row.listen_serves for row in _rows(tables, "goals")], dtype=bool)),
         goal_listing_serves=_frozen(np.array([row.listing_serves for row in _rows(tables, "goals")], dtype=bool)),
         goal_paid_lift=_frozen(np.array([row.paid_lift for row in _rows(tables, "goals")], dtype=bool)),
