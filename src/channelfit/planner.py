@@ -770,7 +770,8 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer, expan
             channels = explainer.join(explainer.channel_name(c) for c in rising)
             # the mix with more hours may drop a pick to make room: say which (a Warsaw association read that 1.16 h/week
             # more would spend 516 PLN on Instagram beside "Instagram needs 4 h/week and 0.35 are left", review 34)
-            dropped = [p.channel for p in chosen if p.channel not in {q.channel for q in more}]
+            kept_in_more = {q.channel for q in more}
+            dropped = [p.channel for p in chosen if p.channel not in kept_in_more]
             if dropped:
                 channels = explainer.text("reasons", "channels_in_place_of", channels=channels, dropped=explainer.join(explainer.channel_name(c) for c in dropped))
             return explainer.reason(

@@ -15,7 +15,7 @@ from typing import Any
 from .data import Catalog, version_key
 from .errors import CONTROL_CHARACTERS, ProfileError
 from .explain import Explainer, money_figure, percent
-from .plan import Plan
+from .plan import Excluded, Plan
 
 __all__ = ["ACCOUNTS_COST_HEADLINE_PCT", "NAMED_GOALS_FIT", "NAMED_MODEL_FIT", "NAMED_SECTOR_FIT", "NEXT_BEST_SHOWN", "NOT_FOR_YOU", "ONE_PERSON_WEEKLY_HOURS", "channel_rows", "formula_safe", "plan_csv", "render_plan", "render_table", "safe_cell"]
 
@@ -25,24 +25,38 @@ NEXT_BEST_SHOWN = 5
 #: sectors, other audiences or other countries (most of them regional networks with no row in the catalog for the
 #: profile's markets), and the maps, booking and delivery listings of an organisation without premises, which a client
 #: need not read one by one: an Italian machine shop's page named about 130, from Tripadvisor to Douyin and Checkatrade.
-#: The count keeps each cause in words and the JSON plan names every channel. Channels blocked or excluded by the
-#: organisation stay named, and those closed to it, short of reach or needing a format it does not make where they
-#: fit its sector (:data:`NAMED_SECTOR_FIT`): each says something the reader may act on.
+#: The count keeps each cause in words and the JSON plan names every channel. Channels excluded by the organisation
+#: stay named, and those not available in its markets, closed to it, short of reach or needing a format it does not
+#: make where they fit it (:func:`_named`): each says something the reader may act on.
 NOT_FOR_YOU = frozenset({"no_fit_goals", "no_fit_sector", "no_fit_members_only", "no_fit_reach", "no_fit_reach_unknown", "no_fit_model", "no_fit_audience", "needs_premises"})
-#: A channel closed to the organisation or short of reach is named only from this fit to its sector (a judgement above
-#: the 0.5 of a general network no sector row speaks for), else counted with those: a Marrakech riad read "too little
-#: reach: Mariages.net, StepStone, Hitched, Bridebook, Untappd, SafariBookings, Glovo", a Turkish clinic "not open to
-#: you: OTTO (marketplace)".
+#: Such a channel is named only from this fit to the organisation's sector (a judgement above the 0.5 of a general
+#: network no sector row speaks for), else counted with those: a Marrakech riad read "too little reach: Mariages.net,
+#: StepStone, Hitched, Bridebook, Untappd, SafariBookings, Glovo", a Turkish clinic "not open to you: OTTO (marketplace)".
 NAMED_SECTOR_FIT = 0.6
 #: ... and from this fit to its goals and to its business model (judgements): a Kyiv charity with no recruiting goal read
 #: "too little reach: StepStone, Pracuj.pl", job boards that fit charities (they hire) but serve none of its goals, and
 #: a Geneva watch brand selling to consumers "too little reach: Alibaba.com", a wholesale platform.
 NAMED_GOALS_FIT = 0.3
 NAMED_MODEL_FIT = 0.3
-# and the channels that need a format not made (a Lviv NGO read Habr); a channel not available in the markets too (a
-# Stockholm municipality read "not available: Bolt Food", review 33)
+# the exclusions named only where the channel fits, with the channels that need a format not made (a Lviv NGO read
+# Habr); a channel not available in the markets too (a Stockholm municipality read "not available: Bolt Food", review 33)
 _NAMED_IF_FITTING = ("blocked", "closed", "too_little_reach")
 _FORMAT_CAUSES = ("no_fit_formats", "no_fit_formats_one")
+
+
+def _named(e: Excluded) -> bool:
+    """Whether the page names an excluded channel (else it is counted by cause, see :data:`NOT_FOR_YOU`)."""
+    if e.why.code in NOT_FOR_YOU:
+        return False
+    if e.reason in _NAMED_IF_FITTING or e.why.code in _FORMAT_CAUSES:
+        return e.sector_fit >= NAMED_SECTOR_FIT and e.goals_fit >= NAMED_GOALS_FIT and e.model_fit >= NAMED_MODEL_FIT
+    return True
+
+
+def _counted_cause(e: Excluded) -> str:
+    """The cause a counted channel is counted under: its exclusion where that is named by fit, one for every format
+    cause ("needs a format you do not make", not "no fit": a Krakow doctor, review 33), else its reason's code."""
+    return e.reason if e.reason in _NAMED_IF_FITTING else "formats" if e.why.code in _FORMAT_CAUSES else e.why.code
 #: From this share of the plan's value (a judgement) what keeping the accounts costs is said under the totals, not
 #: only under the accounts: a Mexico City dentist's kept pages took the plan from 0.76 to 0.23, a line at the bottom.
 ACCOUNTS_COST_HEADLINE_PCT = 20
@@ -294,11 +308,7 @@ def render_plan(plan: Plan) -> str:
     if runners_up:
         out.append(text("render", "next_best"))
         out += [f"- {ex.tagged(safe_cell(r.name), num(r.score, 3))}" + (f": {r.why_not.text}" if r.why_not else "") for r in runners_up]
-    fit_gated = lambda e: e.reason in _NAMED_IF_FITTING or e.why.code in _FORMAT_CAUSES  # noqa: E731
-    fits = lambda e: e.sector_fit >= NAMED_SECTOR_FIT and e.goals_fit >= NAMED_GOALS_FIT and e.model_fit >= NAMED_MODEL_FIT  # noqa: E731
-    counted_here = [e.why.code in NOT_FOR_YOU or (fit_gated(e) and not fits(e)) for e in plan.excluded]
-    named = [e for e, counted in zip(plan.excluded, counted_here) if not counted]
-    unnamed = [e for e, counted in zip(plan.excluded, counted_here) if counted]
+    named, unnamed = [e for e in plan.excluded if _named(e)], [e for e in plan.excluded if not _named(e)]
     if named:
         # "no fit" has many causes (no reach figure in the catalog, formats you do not make): each is its own group,
         # so a US streamer sees that Twitch lacks a figure, not that it does not fit
@@ -308,15 +318,16 @@ def render_plan(plan: Plan) -> str:
             label = text("render", "excluded_no_fit", why=e.why.text) if e.reason == "no_fit" else e.why.text if e.reason == "needs_host" else word("exclusions", e.reason)
             by_reason.setdefault(label, []).append(safe_cell(e.name))
         out.append(text("render", "excluded", items="; ".join(f"{label}: {', '.join(chs)}" for label, chs in by_reason.items())))
-    # a format cause is counted as one ("needs a format you do not make"), not as "no fit" (review 33: a Krakow doctor)
-    counted = Counter(e.reason if e.reason in _NAMED_IF_FITTING else "formats" if e.why.code in _FORMAT_CAUSES else e.why.code for e in unnamed)
+    counted = Counter(_counted_cause(e) for e in unnamed)
     if counted:
-        # the members-only texts name each network's sector; counted, they read as one cause
-        label = lambda code: (  # noqa: E731
-            word("exclusions", code) if code in _NAMED_IF_FITTING
-            else text("render", "excluded_formats") if code == "formats"
-            else text("reasons", "no_fit_other_sectors" if code == "no_fit_members_only" else code)
-        )
+
+        def label(code: str) -> str:  # the members-only texts name each network's sector; counted, they read as one cause
+            if code in _NAMED_IF_FITTING:
+                return word("exclusions", code)
+            if code == "formats":
+                return text("render", "excluded_formats")
+            return text("reasons", "no_fit_other_sectors" if code == "no_fit_members_only" else code)
+
         causes = "; ".join(f"{label(code)}: {count}" for code, count in counted.items())
         out.append(text("render", "excluded_counted", count=sum(counted.values()), causes=causes))
     return "\n".join(out) + "\n"
