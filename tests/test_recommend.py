@@ -184,12 +184,13 @@ def test_include_beyond_the_money_names_the_limit(rossi: dict, cat: cf.Catalog) 
     "present_on": {"facebook": "listen", "google_business_profile": "grow"}, "include": [], "max_channels": 2,
 })  # a local campaign run already, for professional buyers, was lowered without a word (long fuzz)
 def test_accounts_already_run_are_never_dropped_or_lowered_unless_allowed(profile: dict) -> None:
-    """Accounts run are kept at no less than their level, unless dropping is allowed or, at those levels, they do not
-    fit the budget: then the plan may lower them and says why."""
+    """Accounts run are kept at no less than their level, unless dropping is allowed (a media organisation's own media
+    stay even then) or, at those levels, they do not fit the budget: then the plan may lower them and says why."""
     plan = _plan_or_infeasible(profile)
     if plan is None:
         return
     from channelfit.problem import accounts_lowered, build_problem
+    from channelfit.scorer import own_media
 
     cat = cf.catalog()
     parsed = cf.Profile.model_validate(profile)
@@ -197,8 +198,9 @@ def test_accounts_already_run_are_never_dropped_or_lowered_unless_allowed(profil
     picked = {p.channel: p.level for p in plan.picks}
     excluded = {e.channel for e in plan.excluded}
     advice = {a.channel: a for a in plan.accounts}
+    own = own_media(parsed, cat)
     for channel, level in parsed.present_on.items():
-        if parsed.may_drop_accounts or channel in excluded:
+        if (parsed.may_drop_accounts and channel not in own) or channel in excluded:
             continue
         assert channel in picked, f"{channel} was dropped"
         if level is not None and LEVELS.index(picked[channel]) < LEVELS.index(level):
@@ -207,6 +209,27 @@ def test_accounts_already_run_are_never_dropped_or_lowered_unless_allowed(profil
             assert "at the levels you gave" in text or "serves none of your goals" in text, text
         for phase in plan.phases:
             assert channel in {c.channel for c in phase.channels}, f"{channel} is silent in {phase.name}"
+
+
+PODCASTER = {
+    "name": "Brussels podcaster", "kind": "person", "model": "b2c", "sector": "media_and_entertainment", "markets": {"BE": 0.6, "FR": 0.4},
+    "based_in": "BE", "audience": {"age": [25, 45]}, "goals": {"community": 3, "brand_awareness": 2, "sales": 1},
+    "budget": {"monthly": 60, "currency": "EUR", "weekly_hours": 8}, "formats": ["audio", "text", "image", "short_video"],
+    "present_on": {"podcast": "maintain", "instagram": "maintain"}, "max_channels": 3,
+}
+
+
+@pytest.mark.parametrize("may_drop_accounts", [False, True])
+def test_a_media_organisation_keeps_its_own_medium_and_is_never_told_to_close_it(may_drop_accounts: bool) -> None:
+    """A podcaster's podcast is her product (review 31: she read that keeping it cost 56 % of the plan's value and that
+    a Facebook page would serve her better): kept at its level even where the plan may drop accounts, never named as
+    an account that holds the plan back, and the plan says it assumed so; her Instagram is one account among others."""
+    plan = cf.recommend({**PODCASTER, "may_drop_accounts": may_drop_accounts})
+    assert {p.channel: p.level for p in plan.picks}.get("podcast") == "maintain"
+    assert all("Podcast" not in str(r.values.get("accounts", "")) for r in (plan.accounts_cost, plan.totals.unspent_why) if r is not None)
+    assert [r.values["channels"] for r in plan.assumptions if r.code == "own_media"] == ["Podcast"]
+    other = cf.recommend({**PODCASTER, "sector": "education", "may_drop_accounts": may_drop_accounts})
+    assert not any(r.code == "own_media" for r in other.assumptions)
 
 
 DUBAI_RESTAURANTS = {

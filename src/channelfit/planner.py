@@ -34,7 +34,7 @@ from .problem import (
     travelled_to,
 )
 from .routine import listening_setup, policy, roles, weekly_routine
-from .scorer import EXCLUSIONS, asked_for, dominated
+from .scorer import EXCLUSIONS, asked_for, dominated, own_media
 from .solutions import ACCOUNTS_COST_SHARE, EXPAND_SLOTS, MinimumBudgetSolution, PlanSolutions, Solved, least_promotion
 from .tables import MarketRow, ReachBandRow
 from .vocabulary import AVAILABILITY, GROW, LEVELS, LISTEN, MAINTAIN
@@ -1086,10 +1086,14 @@ def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer, fail
 
 
 def _assumptions(problem: Problem, chosen: list[Choice], explainer: Explainer) -> list[Reason]:
-    """What the plan assumed where the profile did not say: premises (from the goals or the sector), and how many
+    """What the plan assumed where the profile did not say: premises (from the goals or the sector), that a media
+    organisation's own media are its product (:func:`~channelfit.scorer.own_media`), and how many
     people the paid picks' ads run to when they run across the markets (:func:`~channelfit.problem.audience_people`), and
     the most their promotion is scaled by (a channel blocked in a market runs its ads in the others)."""
     out = _premises_assumed(problem, explainer)
+    own = own_media(problem.profile, problem.cat)
+    if own:
+        out.append(explainer.reason("own_media", "assumed_own_media", channels=explainer.join(explainer.channel_name(problem.cat.index["channels"][c]) for c in own)))
     # only where money buys ads that run across the markets: a Dhaka charity with no budget read how far its ads would run
     # boosts of a free level keep the local scale (build_problem): a Munich brand whose only paid picks were boosts read
     # that its promotion took "up to 4 times" a local business's beside boosts "near their full effect" at 203 EUR

@@ -19,7 +19,18 @@ from .data import Catalog
 from .errors import InfeasibleError
 from .optimiser import Instance
 from .profile import Profile
-from .scorer import EXCLUSIONS, ProfileArrays, Scores, ads_banned_everywhere, advertiser_country, encode, exclusions, holds_account, score
+from .scorer import (
+    EXCLUSIONS,
+    ProfileArrays,
+    Scores,
+    ads_banned_everywhere,
+    advertiser_country,
+    encode,
+    exclusions,
+    holds_account,
+    own_media,
+    score,
+)
 from .tables import SectorAdBanRow
 from .vocabulary import AD_FAMILIES, AVAILABILITY, GROW, LISTEN, MAINTAIN, ObjectiveName
 
@@ -453,13 +464,15 @@ def _kept_floors(problem: Problem) -> dict[int, int]:
     that is excluded or cannot be a candidate (blocked, no fit) is not kept. When at those levels they do not fit
     the budget (:func:`accounts_lowered`), they are lowered one level at a time until they fit: grow before
     maintain, and among the accounts at the highest level the one that gives up least of its value to the goals for
-    each hour (or euro, when money is short) of the shortfall it frees. The plan may not lower them further to free
+    each hour (or euro, when money is short) of the shortfall it frees; a media organisation's own media
+    (:func:`~channelfit.scorer.own_media`) only when no other account can be lowered. The plan may not lower them further to free
     hours for new channels (a Johannesburg car dealer's Facebook, given at grow with 8 h/week, went to listen while
     its Google profile took the money and hours; it now stays at maintain). Last, an account lowered early is
     raised back a level wherever the others' lowering left room for it.
     """
     given = _given_levels(problem)
     floors = dict(given)
+    own = {problem.cat.index["channels"][c] for c in own_media(problem.profile, problem.cat)}  # lowered last
     value = problem.channel_effectiveness @ problem.goal_weights  # (C, L) each channel's value to the goals at each level
     while (short := _shortfall(problem, floors)) is not None:
         lowerable = {c: lower for c, level in floors.items() if (lower := _next_lower(problem, c, level)) is not None}
@@ -467,7 +480,7 @@ def _kept_floors(problem: Problem) -> dict[int, int]:
             break
         short_money, short_hours = short
         resource, shortfall = (problem.hours, short_hours) if short_hours > 0 else (problem.money, short_money)
-        c = min(lowerable, key=lambda c: _lowering_cost(c, floors[c], lowerable[c], value, resource, shortfall))
+        c = min(lowerable, key=lambda c: (c in own, *_lowering_cost(c, floors[c], lowerable[c], value, resource, shortfall)))
         floors[c] = lowerable[c]
     for c in sorted(given, key=lambda c: (-float(value[c, max(given[c], 0)]), c)):  # the most valuable first
         while floors[c] < given[c] and _shortfall(problem, {**floors, c: (higher := _next_higher(problem, c, floors[c]))}) is None:
@@ -494,18 +507,20 @@ def _next_lower(problem: Problem, c: int, level: int) -> int | None:
 
 
 def _given_levels(problem: Problem) -> dict[int, int]:
-    """The accounts kept at the levels the profile gives them (-1 where it gives none). An account given without a level
+    """The accounts kept at the levels the profile gives them (-1 where it gives none): all it runs unless
+    ``may_drop_accounts``, and a media organisation's own media whatever it says (``ProfileArrays.keep_present``). An account given without a level
     on a channel that cannot be kept without posting (a messenger has no listen level) is not kept: the plan takes it
     where it serves the goals, else leaves it as it is (a Vienna salon's Telegram, given without a level, was held at
     maintain and pushed its Instagram down to listening)."""
     arrays = problem.arrays
-    if not arrays.keep_present[0]:
+    kept = arrays.present[0] & arrays.keep_present[0]
+    if not kept.any():
         return {}
     candidates = set(problem.candidates.tolist())
     highest = problem.offered.shape[1] - 1 - problem.offered[:, ::-1].argmax(axis=1)  # a kept grow account without ads keeps its maintain
     return {
         int(c): min(int(arrays.present_level[0, c]), int(highest[c]))
-        for c in np.flatnonzero(arrays.present[0])
+        for c in np.flatnonzero(kept)
         if int(c) in candidates and (arrays.present_level[0, c] >= 0 or problem.offered[c, LISTEN])
     }
 

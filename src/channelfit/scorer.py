@@ -18,7 +18,7 @@ from .data import Catalog
 from .profile import Profile
 from .vocabulary import AGE_BANDS, GENDERS, LEVELS, MODELS
 
-__all__ = ["EXCLUSIONS", "MIN_REACH", "MIN_SECTOR_FIT", "Scores", "ads_banned_everywhere", "advertiser_country", "asked_for", "dominated", "age_overlap", "encode", "exclusions", "holds_account", "score"]
+__all__ = ["EXCLUSIONS", "MIN_REACH", "OWN_MEDIA_ORIENTATIONS", "OWN_MEDIA_SECTORS", "MIN_SECTOR_FIT", "Scores", "ads_banned_everywhere", "advertiser_country", "asked_for", "dominated", "age_overlap", "encode", "exclusions", "holds_account", "kept_accounts_mask", "own_media", "score"]
 
 #: Why a channel cannot be in a profile's mix; code 0 (not listed) means it is a candidate.
 EXCLUSIONS: tuple[str, ...] = ("candidate", "excluded_by_you", "blocked", "needs_premises", "no_fit", "too_little_reach", "closed", "needs_host", "ads_banned")
@@ -26,6 +26,14 @@ EXCLUSIONS: tuple[str, ...] = ("candidate", "excluded_by_you", "blocked", "needs
 #: organisation, blocked in every target market, or closed to it: the Hanoi cafe excluding Facebook was given
 #: Messenger's ads, which run from a Facebook Page.
 _HOST_LOST = (EXCLUSIONS.index("excluded_by_you"), EXCLUSIONS.index("blocked"), EXCLUSIONS.index("closed"))
+#: A media organisation's accounts on these orientations publish its own work (a podcaster's podcast, a writer's
+#: newsletter, blog or Substack): its product, not a channel it is marketed on. The plan keeps them at the levels given
+#: even with ``may_drop_accounts``, lowers them last where the budget is short, and markets them on the other channels
+#: (review 31: a Brussels podcaster was told that keeping her podcast cost 56 % of the plan's value and that a Facebook
+#: page would serve her better). Video and audio platforms are not among them: for a musician or a theatre they are
+#: channels among others (a Mexico City singer's YouTube, kept at maintain, would take all her 6 hours).
+OWN_MEDIA_SECTORS: tuple[str, ...] = ("media_and_entertainment",)
+OWN_MEDIA_ORIENTATIONS: tuple[str, ...] = ("owned", "publishing")
 #: A channel must reach at least this share of the target people to be picked (unless included or an
 #: account the organisation keeps): a judgement that below 2 % a channel cannot carry a goal.
 MIN_REACH = 0.02
@@ -188,7 +196,7 @@ def encode(profiles: Sequence[Profile], cat: Catalog) -> ProfileArrays:
         exclude=channel_sets["exclude"],
         present=channel_sets["present_on"],
         present_level=present_level,
-        keep_present=np.array([not p.may_drop_accounts for p in profiles], dtype=bool),
+        keep_present=kept_accounts_mask(profiles, cat, channel_sets["present_on"]),
     )
 
 
@@ -285,10 +293,28 @@ def holds_account(arrays: ProfileArrays, cat: Catalog) -> np.ndarray:
     return (cat.account_sectors[:, arrays.sector] | cat.account_sectors[:, arrays.member_sector]).T
 
 
+def kept_accounts_mask(profiles: Sequence[Profile], cat: Catalog, present: np.ndarray) -> np.ndarray:
+    """``(P, C)`` the accounts already run (``present``) that the plan keeps: all of them unless ``may_drop_accounts``,
+    and a media organisation's own media whatever it says (:data:`OWN_MEDIA_SECTORS`, :data:`OWN_MEDIA_ORIENTATIONS`)."""
+    keep = np.array([not p.may_drop_accounts for p in profiles], dtype=bool)[:, None] & present
+    media = np.array([p.sector in OWN_MEDIA_SECTORS for p in profiles], dtype=bool)
+    if media.any():
+        own = np.array([row.orientation in OWN_MEDIA_ORIENTATIONS for row in cat.channel_rows], dtype=bool)
+        keep |= media[:, None] & own[None, :] & present
+    return keep
+
+
+def own_media(profile: Profile, cat: Catalog) -> list[str]:
+    """The accounts ``profile`` already runs on which, as a media organisation, it publishes its own work (see
+    :data:`OWN_MEDIA_ORIENTATIONS`), in catalog order."""
+    if profile.sector not in OWN_MEDIA_SECTORS:
+        return []
+    return [row.channel for row in cat.channel_rows if row.channel in profile.present_on and row.orientation in OWN_MEDIA_ORIENTATIONS]
+
+
 def asked_for(arrays: ProfileArrays) -> np.ndarray:
-    """``(P, C)`` the channels a profile asks for: those it includes and the accounts it keeps (``may_drop_accounts``
-    false). They are exempt from the fit and reach exclusions, and in the mix because the profile says so."""
-    return arrays.include | (arrays.present & arrays.keep_present[:, None])
+    """``(P, C)`` the channels a profile asks for: those it includes and the accounts it keeps (:func:`kept_accounts_mask`). They are exempt from the fit and reach exclusions, and in the mix because the profile says so."""
+    return arrays.include | (arrays.present & arrays.keep_present)
 
 
 def ads_banned_everywhere(arrays: ProfileArrays) -> np.ndarray:

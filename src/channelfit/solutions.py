@@ -719,7 +719,7 @@ def _accounts_free(problem: Problem, objective: ObjectiveName, at_least: float |
     only when some such mix reaches it. Deciding first is cheaper where none does: its search prunes every branch
     below the target, where the optimum's prunes only below its incumbent (a Jakarta coffee chain's free search took
     7,087 nodes to prove a mix worth 0.1 % more than its plan)."""
-    if not problem.kept_accounts:
+    if not problem.kept_accounts or problem.profile.may_drop_accounts:  # a media organisation's own media stay in every plan
         return None
     free = build_problem(problem.profile.model_copy(update={"may_drop_accounts": True}), problem.cat, problem.affinity)
     instance = make_instance(free, objective)
