@@ -1411,6 +1411,41 @@ def test_a_pick_whose_money_grows_after_the_first_weeks_takes_its_baseline_at_th
     assert all(k.baseline_weeks[0] == 1 for k in linkedin.kpis)
 
 
+@pytest.mark.parametrize(
+    "profile",
+    [
+        {"name": "Prague software", "model": "b2b", "sector": "software", "markets": {"CZ": 0.5, "DE": 0.3, "AT": 0.2}, "based_in": "CZ",
+         "audience": {"age": [30, 60], "professionals": True, "sectors": ["manufacturing"]}, "goals": {"lead_generation": 3, "thought_leadership": 1, "recruiting": 1},
+         "budget": {"monthly": 60000, "currency": "CZK", "weekly_hours": 12}, "formats": ["text", "article", "image", "long_video"], "premises": False,
+         "present_on": {"linkedin": "maintain"}, "max_channels": 5},
+        {"name": "Karachi fashion", "kind": "brand", "model": "b2c", "sector": "fashion", "markets": ["PK"], "audience": {"age": [18, 40], "gender": "female"},
+         "goals": {"sales": 3, "brand_awareness": 2, "community": 1}, "budget": {"monthly": 150000, "currency": "PKR", "weekly_hours": 10},
+         "formats": ["image", "short_video", "text"], "premises": False, "present_on": {"instagram": "maintain", "facebook": "maintain"},
+         "may_drop_accounts": True, "max_channels": 5},
+    ],
+    ids=["prague", "karachi"],
+)
+def test_baselines_follow_the_money_however_long_the_first_weeks_last(profile: dict) -> None:
+    """With a first phase of more than four weeks, a Prague firm's leads were to grow 20 % over weeks 5-8, run at a
+    fifteenth of its planned search money, and a Karachi shop's return on ad spend was measured over weeks without ads
+    (review 35). A pick that spends more than twice its first weeks' money (none included) after them, or that buys
+    no ads in them, takes those baselines in the weeks after the first phase, as with a four-week one."""
+    plan = cf.recommend(profile, minimum_budget_share=None)
+    first = plan.phases[0]
+    assert first.last_week > 4, first.last_week  # the case under test
+    cat = cf.catalog()
+    ramped = 0
+    for pick in plan.picks:
+        c = cat.index["channels"][pick.channel]
+        start = {ch.channel: ch.level for ch in first.channels}.get(pick.channel)
+        # spends nothing in the first weeks: not there, or at a free level that takes no extra money (boosts)
+        free = start is None or (cat.level_monthly_cost_eur[c, LEVELS.index(start)] == 0 and cat.level_spend_scale_eur[c, LEVELS.index(start)] == 0)
+        if free and pick.monthly_cost > 0 and pick.level != "listen":
+            ramped += 1
+            assert all(k.baseline_weeks[0] > first.last_week for k in pick.kpis), (pick.channel, [(k.kpi, k.baseline_weeks) for k in pick.kpis])
+    assert ramped
+
+
 def test_a_listing_the_plan_does_not_need_is_left_unmanaged_not_closed() -> None:
     """A Marrakech riad letting the plan drop accounts was told to close its Tripadvisor listing "with a pinned
     note": an owner cannot close a listing on a directory or a marketplace, and it takes no pinned post. Such a

@@ -276,16 +276,19 @@ def _kpi_weeks(problem: Problem, first: Choice, pick: Choice, listen_weeks: tupl
     its cost of a result: the same when it buys ads in them (an always-on search campaign already run, a new
     channel's first weeks after listening), else the :data:`_BASELINE_WEEKS_NEW` weeks after them (an organic page
     promoted from the focus phase had its cost per lead measured against weeks without ads). A pick whose money in
-    the focus phase is more than :data:`_RAMP_FACTOR` times its first weeks' takes every baseline in the weeks after
-    them, at its planned money: a Dhaka exporter's leads were to grow 20 % over weeks run at 42 USD a month, against
-    1,200 from week 13, a target the money alone would meet."""
+    the focus phase is more than :data:`_RAMP_FACTOR` times its first weeks' (none included) takes every baseline in
+    the weeks after them, at its planned money: a Dhaka exporter's leads were to grow 20 % over weeks run at 42 USD a
+    month, against 1,200 from week 13, a target the money alone would meet. Both rules read where the baseline ends,
+    not how long the first weeks last: with eight of them, a Prague firm's leads were measured in weeks 5-8 at a
+    fifteenth of its planned search money, and a Karachi shop's return on ad spend in weeks without ads (review 35)."""
     first_money = problem.money[first.channel, first.level] + first.extra_eur  # a boosted page's money is all extra
     weeks = _baseline_weeks(first.level, pick.level, listen_weeks)
+    within = weeks[1] <= listen_weeks[1]  # measured in the first weeks, not after them
     ramps = problem.money[pick.channel, pick.level] + pick.extra_eur > _RAMP_FACTOR * first_money
-    if weeks == listen_weeks and LEVELS[pick.level] != "listen" and first_money > 0 and ramps:
-        weeks = (listen_weeks[1] + 1, listen_weeks[1] + _BASELINE_WEEKS_NEW)
+    if within and LEVELS[pick.level] != "listen" and ramps:
+        weeks, within = (listen_weeks[1] + 1, listen_weeks[1] + _BASELINE_WEEKS_NEW), False
     spends = first_money > 0 and problem.cat.level_auction[first.channel, first.level]
-    if spends or weeks[0] > 1:
+    if spends or not within:
         return weeks, weeks
     return weeks, (weeks[1] + 1, weeks[1] + _BASELINE_WEEKS_NEW)
 
