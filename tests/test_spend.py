@@ -567,6 +567,11 @@ def test_money_held_back_by_the_accounts_levels_says_how_to_free_it() -> None:
     assert plan.accounts_cost is not None and plan.accounts_cost.values["accounts"] == why.values["accounts"]
     free = cf.recommend({**realtor, "may_drop_accounts": True}, minimum_budget_share=None).totals.unspent_why
     assert free is None or "accounts" not in free.values
+    # one account named is no pronoun's antecedent: "(Instagram: let it lower or close them ...)" read as Instagram
+    # lowering something, in all four languages (review 35)
+    for language in ("en", "it", "ru", "uk"):
+        text = cf.recommend(realtor, language=language, minimum_budget_share=None).totals.unspent_why.text
+        assert "(Instagram)" in text and "(Instagram:" not in text, text
 
 
 def test_kept_accounts_that_take_every_hour_are_named_beside_the_money_left() -> None:

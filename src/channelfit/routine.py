@@ -256,4 +256,6 @@ def policy(
     # the US's rules and nothing on Nigeria's, and took the silence for "nothing to check here"
     named = {k for item in explainer.strings["policy"] if isinstance(item, dict) for k in (*item.get("countries", ()), *item.get("markets", ()))}
     unnamed = [k for k in dict.fromkeys([*([country] if country else []), *markets]) if k not in named]
-    return lines + [explainer.text("reasons", "policy_no_line", country=k) for k in unnamed]
+    # the home country alone, not a target market, binds the organisation, not its ads or its contacts there (a Dhaka
+    # exporter selling to Europe was told to check Bangladeshi law "before you advertise or collect contacts there")
+    return lines + [explainer.text("reasons", "policy_no_line_home" if k == country and k not in targets else "policy_no_line", country=k) for k in unnamed]
