@@ -313,7 +313,7 @@ def test_germanys_and_the_eus_job_ad_rules_bind_those_who_recruit_there(language
     transparency before the interview (Directive (EU) 2023/970, art. 5). Both bind the recruiting goal where the
     organisation hires, where it is based: Germany's in Germany, the EU's in the EU but Poland, whose own line already
     states the rule as Polish law has it; not a Lviv firm hiring at home because it sells to Germany."""
-    agg, eu = _line(language, "§ 11"), _line(language, "2023/970", goals=["recruiting"], countries=[m for m in ("IT", "DE", "FR", "ES", "NL", "BE", "SE", "AT", "PT", "IE", "CZ", "RO", "GR", "DK", "FI")])
+    agg, eu = _line(language, "§ 11"), _line(language, "2023/970", goals=["recruiting"], countries=[m for m in ("IT", "DE", "FR", "ES", "NL", "BE", "SE", "AT", "PT", "IE", "CZ", "RO", "GR", "HU", "DK", "FI")])
     hiring = _checklist(BERLIN_HIRING, language)
     assert agg in hiring and eu in hiring
     selling = _checklist({**BERLIN_HIRING, "goals": {"lead_generation": 1}}, language)
