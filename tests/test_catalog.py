@@ -57,6 +57,36 @@ def test_known_blocks(cat: cf.Catalog, country: str, channel: str) -> None:
     assert cat.reach[cat.index["channels"][channel], cat.index["countries"][country]] == 0.0
 
 
+#: Global marketplaces whose WORLD row reaches nobody (0 for Booking.com and Airbnb; Spotify's world figure counts in no
+#: country without a row): a catalog country without its own row read them as reaching nobody (batch N19: a Mexico City
+#: hotel, a Bali guesthouse and an Istanbul B&B had no Booking.com, a Brussels podcaster no Spotify).
+GLOBAL_MARKETPLACES = ("booking_com", "airbnb", "spotify")
+#: Countries another branch adds; their rows for these channels come with them.
+COUNTRIES_ADDED_ELSEWHERE = frozenset({"HU", "QA", "GH"})
+
+
+@pytest.mark.parametrize("channel", GLOBAL_MARKETPLACES)
+def test_a_global_marketplace_has_a_row_of_its_own_in_every_catalog_country(cat: cf.Catalog, channel: str) -> None:
+    missing = [c for c in cat.countries if c not in COUNTRIES_ADDED_ELSEWHERE and cat.market_row(channel, c).region != c]
+    assert not missing, f"{channel} falls back to its WORLD row in {missing}"
+    for country in cat.countries:
+        row = cat.market_row(channel, country)
+        if row.region == country and row.availability != "blocked":
+            assert cat.reach[cat.index["channels"][channel], cat.index["countries"][country]] > 0, (channel, country)
+
+
+@pytest.mark.parametrize(("channel", "country"), [("booking_com", "RU"), ("booking_com", "IR"), ("airbnb", "RU"), ("airbnb", "IR")])
+def test_a_marketplace_suspended_or_sanctioned_is_blocked_and_closed_to_its_hosts(cat: cf.Catalog, channel: str, country: str) -> None:
+    """Booking.com and Airbnb suspended Russia in March 2022; neither serves Iran under US sanctions: residents book
+    nothing and hosts there list nothing. Airbnb left mainland China's domestic market in 2022 but still serves its
+    outbound travellers, so it reaches a few Chinese and is closed only to hosts based there."""
+    row = cat.market_row(channel, country)
+    assert (row.region, row.availability) == (country, "blocked")
+    assert cat.closed_rows[(channel, country)].closes == "all"
+    assert cat.market_row("airbnb", "CN").availability == "available"
+    assert cat.closed_rows[("airbnb", "CN")].closes == "all"
+
+
 def _rows(name: str) -> list[dict[str, str]]:
     with (packaged_catalog().directory / name).open(newline="", encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
