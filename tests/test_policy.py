@@ -1114,3 +1114,25 @@ def test_a_finnish_company_raising_money_reads_that_it_gets_no_permit(language: 
     charity = _checklist({**company, "kind": "nonprofit", "sector": "nonprofit"}, language)
     assert permit in charity and line not in charity
     assert line not in _checklist({**company, "goals": {"sales": 1}}, language)
+
+
+#: Review 35's Casablanca neighbourhood association, raising money from Moroccan and French donors.
+CASABLANCA_NGO = {
+    "name": "association", "kind": "nonprofit", "model": "b2c", "sector": "nonprofit", "markets": {"MA": 0.7, "FR": 0.3}, "based_in": "MA",
+    "audience": {"age": [25, 65]}, "goals": {"fundraising": 3, "community": 2, "brand_awareness": 1},
+    "budget": {"monthly": 0, "currency": "MAD", "weekly_hours": 8}, "premises": False, "max_channels": 3,
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_moroccan_association_raising_money_reads_law_18_18(language: str) -> None:
+    """Review 35 (P4): a Casablanca association raising money read only the general fundraising line and Morocco's e-mail
+    consent line; Law 18-18 makes every appeal to the public for donations, online included, wait for a prior authorisation,
+    reserves it to associations and asks for a report after the operation. Without the fundraising goal it does not read it,
+    nor does a Paris charity whose donors include Moroccans (the line binds organisations based in Morocco)."""
+    line = _line(language, "18-18", countries=["MA"], goals=["fundraising"])
+    assert "2.25.152" in line
+    assert line in _checklist(CASABLANCA_NGO, language)
+    assert line not in _checklist({**CASABLANCA_NGO, "goals": {"community": 2, "brand_awareness": 1}}, language)
+    paris = {**CASABLANCA_NGO, "markets": {"FR": 0.7, "MA": 0.3}, "based_in": "FR", "budget": {**CASABLANCA_NGO["budget"], "currency": "EUR"}}
+    assert line not in _checklist(paris, language)
