@@ -1136,3 +1136,18 @@ def test_a_moroccan_association_raising_money_reads_law_18_18(language: str) -> 
     assert line not in _checklist({**CASABLANCA_NGO, "goals": {"community": 2, "brand_awareness": 1}}, language)
     paris = {**CASABLANCA_NGO, "markets": {"FR": 0.7, "MA": 0.3}, "based_in": "FR", "budget": {**CASABLANCA_NGO["budget"], "currency": "EUR"}}
     assert line not in _checklist(paris, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_brussels_public_body_reads_the_language_laws_and_public_access(language: str) -> None:
+    """Review 35 (P8): a Brussels regional mobility agency read nothing on Belgium's laws on the use of languages in
+    administrative matters (its posts in French and Dutch alike) nor on the right to consult administrative documents
+    (Constitution, art. 32), as Swedish, Danish and Finnish public bodies read theirs; a Brussels company and a Helsinki
+    public body do not read it."""
+    line = _line(language, "1966", countries=["BE"], kinds=["public_body"])
+    assert "32" in line and "2019" in line
+    body = {"name": "agency", "kind": "public_body", "model": "b2c", "sector": "public_sector", "markets": ["BE"], "based_in": "BE", "audience": {"age": [18, 80]},
+            "goals": {"brand_awareness": 3, "customer_service": 2}, "budget": {"monthly": 0, "currency": "EUR", "weekly_hours": 5}, "max_channels": 2}
+    assert line in _checklist(body, language)
+    assert line not in _checklist({**body, "kind": "company", "sector": "retail"}, language)
+    assert line not in _checklist(HELSINKI_MUSEUM, language)
