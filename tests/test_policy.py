@@ -1151,3 +1151,16 @@ def test_a_brussels_public_body_reads_the_language_laws_and_public_access(langua
     assert line in _checklist(body, language)
     assert line not in _checklist({**body, "kind": "company", "sector": "retail"}, language)
     assert line not in _checklist(HELSINKI_MUSEUM, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_porto_producer_reads_that_port_bears_the_german_intermediate_products_duty(language: str) -> None:
+    """Review 35 (P9): a Douro and Porto estate selling to German consumers read "still wine bears no German excise duty"
+    and nothing on port, an intermediate product taxed under the Schaumwein- und Zwischenerzeugnissteuergesetz, whose
+    distance sales follow the procedure of spirits (§ 21, with § 29(3)); the line names port and the duty on it."""
+    line = next(item["text"] for item in locale(language, None, "food_and_drink")["policy"] if isinstance(item, dict) and "Alkoholsteuergesetz" in item["text"])
+    assert "Zwischenerzeugnissteuergesetz, § 21" in line and "§ 29(3)" in line and "153" in line
+    assert {"en": "port", "it": "porto", "ru": "портвейн", "uk": "портвейн"}[language] in line.split(": ", 1)[0]
+    porto = {"name": "quinta", "kind": "company", "model": "b2b2c", "sector": "food_and_drink", "markets": {"DE": 0.4, "GB": 0.3, "US": 0.3}, "based_in": "PT",
+             "audience": {"age": [30, 70]}, "goals": {"sales": 3, "brand_awareness": 2}, "budget": {"monthly": 0, "currency": "EUR", "weekly_hours": 8}, "max_channels": 3}
+    assert line in _checklist(porto, language)
