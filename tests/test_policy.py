@@ -1164,3 +1164,21 @@ def test_a_porto_producer_reads_that_port_bears_the_german_intermediate_products
     porto = {"name": "quinta", "kind": "company", "model": "b2b2c", "sector": "food_and_drink", "markets": {"DE": 0.4, "GB": 0.3, "US": 0.3}, "based_in": "PT",
              "audience": {"age": [30, 70]}, "goals": {"sales": 3, "brand_awareness": 2}, "budget": {"monthly": 0, "currency": "EUR", "weekly_hours": 8}, "max_channels": 3}
     assert line in _checklist(porto, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_pay_transparency_and_gdpr_representative_lines_read_right_in_every_language(language: str) -> None:
+    """Review 35 (P15): the Pay Transparency line read "gives candidates the starting pay" in Russian and Ukrainian, as if the
+    directive paid them; it obliges employers to tell them the starting pay or its range. The Ukrainian GDPR and UK GDPR
+    representative lines said "працює на людей" ("works for people") for "targets people". The Italian and English lines had
+    the same ambiguity ("dà ai candidati la retribuzione iniziale", "gives candidates the starting pay")."""
+    pay = next(item["text"] for item in locale(language)["policy"] if isinstance(item, dict) and "2023/970" in item["text"] and "DE" in item.get("countries", ()))
+    assert {"en": "obliges employers to tell candidates", "it": "obbliga a comunicare ai candidati", "ru": "обязывает сообщать кандидатам",
+            "uk": "зобов’язує повідомляти кандидатам"}[language] in pay
+    assert not re.search(r"да[её]т? кандидатам|gives candidates|dà ai candidati", pay)
+    representatives = [item["text"] for item in locale(language)["policy"] if isinstance(item, dict) and item.get("based_outside") and "27" in item["text"]]
+    assert len(representatives) == 2
+    for line in representatives:
+        assert "працює на людей" not in line
+        if language == "uk":
+            assert "орієнтується на людей" in line
