@@ -1789,3 +1789,23 @@ def test_the_hours_sentence_names_the_pick_the_mix_with_more_hours_drops() -> No
     assert why is not None and why.code == "unspent_hours"
     picked = {p.name for p in plan.picks}
     assert "in place of" in why.text and any(f"in place of {name}" in why.text for name in picked), why.text
+
+
+#: Review 35's Bangkok yoga teacher: no money, students book through her LINE Official Account.
+BANGKOK_YOGA = {
+    "name": "yoga", "kind": "person", "model": "b2c", "sector": "personal_services", "markets": {"TH": 1.0}, "based_in": "TH",
+    "audience": {"age": [22, 45], "gender": "female"}, "goals": {"lead_generation": 2, "community": 2, "brand_awareness": 1},
+    "budget": {"monthly": 0, "currency": "THB", "weekly_hours": 4}, "formats": ["image", "short_video", "live", "text"], "premises": False,
+    "present_on": {"instagram": "maintain", "line": "maintain"}, "max_channels": 3,
+}
+
+
+def test_a_line_official_account_is_kept_at_maintain_for_free(cat: cf.Catalog) -> None:
+    """Review 35 (P3): LINE's maintain level was priced at Japan's Light plan (JPY 5,000, about EUR 30) in every market, so a
+    Bangkok yoga teacher with no money could not keep the LINE account her students book through (the profile was refused)
+    and a Taipei chain paid 1,053 TWD a month for it. A LINE Official Account has a free plan in Japan, Taiwan and Thailand,
+    and one-to-one chats are not billed; paid plans are for larger broadcasts, at grow."""
+    assert cat.level_rows[("line", "maintain")].monthly_cost_eur == 0 < cat.level_rows[("line", "grow")].monthly_cost_eur
+    plan = cf.recommend(BANGKOK_YOGA, minimum_budget_share=None)
+    line = next(pick for pick in plan.picks if pick.channel == "line")
+    assert line.level == "maintain" and line.monthly_cost == 0
