@@ -1831,3 +1831,22 @@ def test_xing_is_scored_as_the_job_network_it_has_become(cat: cf.Catalog) -> Non
     assert max(affinity["lead_generation"], affinity["partnerships"], affinity["thought_leadership"]) <= 0.2 and affinity["recruiting"] == 0.8
     plan = cf.recommend(DHAKA_EXPORTER, minimum_budget_share=None)
     assert "xing" not in {pick.channel for pick in plan.picks}
+
+
+#: Review 35's Buenos Aires psychologist: 3 h/week, her Instagram kept.
+BUENOS_AIRES_PSYCHOLOGIST = {
+    "name": "psicologa", "kind": "person", "model": "b2c", "sector": "health", "markets": {"AR": 1.0}, "based_in": "AR", "audience": {"age": [25, 55]},
+    "goals": {"lead_generation": 3, "thought_leadership": 1}, "budget": {"monthly": 150000, "currency": "ARS", "weekly_hours": 3},
+    "formats": ["text", "image", "article"], "premises": True, "present_on": {"instagram": "maintain"}, "max_channels": 3,
+}
+
+
+def test_reddit_fits_a_health_practitioner_poorly(cat: cf.Catalog) -> None:
+    """Review 35 (P13): a Buenos Aires psychologist read that letting the plan close her Instagram would be worth more "with
+    Google Business Profile (maintain) and Reddit (maintain)": Reddit fitted health at 0.5 ("condition communities") and
+    personal services at its baseline, 0.4, while self-promotion by a practitioner breaks most subreddits' rules and the
+    profession's advertising ethics. Both fit 0.2 now, and her plan no longer offers Reddit in place of Instagram."""
+    fit = dict(zip(cat.sectors, np.array(cat.sector_fit)[list(cat.channels).index("reddit")]))
+    assert fit["health"] <= 0.2 and fit["personal_services"] <= 0.2
+    page = render_plan(cf.recommend(BUENOS_AIRES_PSYCHOLOGIST))
+    assert "Reddit (maintain)" not in page
