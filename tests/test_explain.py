@@ -923,3 +923,24 @@ def test_ukrainian_writes_its_apostrophe_as_a_typographic_one() -> None:
     """Review 34: batch N17's Finnish lines wrote "обов'язків" beside the locale's "ком’юніті"."""
     text = (Path(cf.__file__).parent / "locales" / "uk.json").read_text(encoding="utf-8")
     assert not re.findall(r"[А-Яа-яІіЇїЄєҐґ]'[А-Яа-яІіЇїЄєҐґ]", text)
+
+
+#: Review 35's Taipei bubble-tea chain, whose reach figures cite Digital 2024: Taiwan.
+TAIPEI_TEA = {
+    "name": "tea", "kind": "company", "model": "b2c", "sector": "food_and_drink", "markets": {"TW": 1.0}, "based_in": "TW", "audience": {"age": [15, 35]},
+    "goals": {"local_visits": 3, "brand_awareness": 2, "recruiting": 1}, "budget": {"monthly": 60000, "currency": "TWD", "weekly_hours": 15},
+    "formats": ["image", "short_video", "text"], "premises": True, "present_on": {"instagram": "maintain", "line": "maintain"}, "max_channels": 5,
+}
+
+
+@pytest.mark.parametrize("language", [lang for lang in LANGUAGES if lang != "en"])
+def test_joint_publishers_are_cited_without_an_english_and(language: str, cat: cf.Catalog) -> None:
+    """Review 35 (P15): an Italian plan read "stima per età da DataReportal/Kepios and We Are Social 2024": plans cite a
+    source's publisher as ``sources.csv`` spells it, in every language, so publishers of a joint study are joined by "/"
+    there, not by "and" (HOTREC/HES-SO Valais-Wallis, ZHAW/Swisscom ...)."""
+    assert publisher_name(cat.sources["datareportal_2024_taiwan"].publisher) == "DataReportal/Kepios/We Are Social"
+    for source in ("hotrec_distribution_2020", "bands_james_2020_influence", "bands_jongerenonderzoek_2024_tweakers", "bands_unicef_es_2021_oncenoticias",
+                   "batchn9_asiae_coupangeats_2024", "batchn9_ammogroup_wordstream_2021"):
+        assert " and " not in publisher_name(cat.sources[source].publisher), source
+    page = render_plan(cf.recommend(TAIPEI_TEA, language=language))
+    assert "DataReportal/Kepios/We Are Social 2024" in page and " and We Are Social" not in page

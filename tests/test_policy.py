@@ -1114,3 +1114,71 @@ def test_a_finnish_company_raising_money_reads_that_it_gets_no_permit(language: 
     charity = _checklist({**company, "kind": "nonprofit", "sector": "nonprofit"}, language)
     assert permit in charity and line not in charity
     assert line not in _checklist({**company, "goals": {"sales": 1}}, language)
+
+
+#: Review 35's Casablanca neighbourhood association, raising money from Moroccan and French donors.
+CASABLANCA_NGO = {
+    "name": "association", "kind": "nonprofit", "model": "b2c", "sector": "nonprofit", "markets": {"MA": 0.7, "FR": 0.3}, "based_in": "MA",
+    "audience": {"age": [25, 65]}, "goals": {"fundraising": 3, "community": 2, "brand_awareness": 1},
+    "budget": {"monthly": 0, "currency": "MAD", "weekly_hours": 8}, "premises": False, "max_channels": 3,
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_moroccan_association_raising_money_reads_law_18_18(language: str) -> None:
+    """Review 35 (P4): a Casablanca association raising money read only the general fundraising line and Morocco's e-mail
+    consent line; Law 18-18 makes every appeal to the public for donations, online included, wait for a prior authorisation,
+    reserves it to associations and asks for a report after the operation. Without the fundraising goal it does not read it,
+    nor does a Paris charity whose donors include Moroccans (the line binds organisations based in Morocco)."""
+    line = _line(language, "18-18", countries=["MA"], goals=["fundraising"])
+    assert "2.25.152" in line
+    assert line in _checklist(CASABLANCA_NGO, language)
+    assert line not in _checklist({**CASABLANCA_NGO, "goals": {"community": 2, "brand_awareness": 1}}, language)
+    paris = {**CASABLANCA_NGO, "markets": {"FR": 0.7, "MA": 0.3}, "based_in": "FR", "budget": {**CASABLANCA_NGO["budget"], "currency": "EUR"}}
+    assert line not in _checklist(paris, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_brussels_public_body_reads_the_language_laws_and_public_access(language: str) -> None:
+    """Review 35 (P8): a Brussels regional mobility agency read nothing on Belgium's laws on the use of languages in
+    administrative matters (its posts in French and Dutch alike) nor on the right to consult administrative documents
+    (Constitution, art. 32), as Swedish, Danish and Finnish public bodies read theirs; a Brussels company and a Helsinki
+    public body do not read it."""
+    line = _line(language, "1966", countries=["BE"], kinds=["public_body"])
+    assert "32" in line and "2019" in line
+    body = {"name": "agency", "kind": "public_body", "model": "b2c", "sector": "public_sector", "markets": ["BE"], "based_in": "BE", "audience": {"age": [18, 80]},
+            "goals": {"brand_awareness": 3, "customer_service": 2}, "budget": {"monthly": 0, "currency": "EUR", "weekly_hours": 5}, "max_channels": 2}
+    assert line in _checklist(body, language)
+    assert line not in _checklist({**body, "kind": "company", "sector": "retail"}, language)
+    assert line not in _checklist(HELSINKI_MUSEUM, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_porto_producer_reads_that_port_bears_the_german_intermediate_products_duty(language: str) -> None:
+    """Review 35 (P9): a Douro and Porto estate selling to German consumers read "still wine bears no German excise duty"
+    and nothing on port, an intermediate product taxed under the Schaumwein- und Zwischenerzeugnissteuergesetz, whose
+    distance sales follow the procedure of spirits (§ 21, with § 29(3)); the line names port and the duty on it."""
+    line = next(item["text"] for item in locale(language, None, "food_and_drink")["policy"] if isinstance(item, dict) and "Alkoholsteuergesetz" in item["text"])
+    assert "Zwischenerzeugnissteuergesetz, § 21" in line and "§ 29(3)" in line and "153" in line
+    assert {"en": "port", "it": "porto", "ru": "портвейн", "uk": "портвейн"}[language] in line.split(": ", 1)[0]
+    porto = {"name": "quinta", "kind": "company", "model": "b2b2c", "sector": "food_and_drink", "markets": {"DE": 0.4, "GB": 0.3, "US": 0.3}, "based_in": "PT",
+             "audience": {"age": [30, 70]}, "goals": {"sales": 3, "brand_awareness": 2}, "budget": {"monthly": 0, "currency": "EUR", "weekly_hours": 8}, "max_channels": 3}
+    assert line in _checklist(porto, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_pay_transparency_and_gdpr_representative_lines_read_right_in_every_language(language: str) -> None:
+    """Review 35 (P15): the Pay Transparency line read "gives candidates the starting pay" in Russian and Ukrainian, as if the
+    directive paid them; it obliges employers to tell them the starting pay or its range. The Ukrainian GDPR and UK GDPR
+    representative lines said "працює на людей" ("works for people") for "targets people". The Italian and English lines had
+    the same ambiguity ("dà ai candidati la retribuzione iniziale", "gives candidates the starting pay")."""
+    pay = next(item["text"] for item in locale(language)["policy"] if isinstance(item, dict) and "2023/970" in item["text"] and "DE" in item.get("countries", ()))
+    assert {"en": "obliges employers to tell candidates", "it": "obbliga a comunicare ai candidati", "ru": "обязывает сообщать кандидатам",
+            "uk": "зобов’язує повідомляти кандидатам"}[language] in pay
+    assert not re.search(r"да[её]т? кандидатам|gives candidates|dà ai candidati", pay)
+    representatives = [item["text"] for item in locale(language)["policy"] if isinstance(item, dict) and item.get("based_outside") and "27" in item["text"]]
+    assert len(representatives) == 2
+    for line in representatives:
+        assert "працює на людей" not in line
+        if language == "uk":
+            assert "орієнтується на людей" in line
