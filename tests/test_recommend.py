@@ -183,6 +183,11 @@ def test_include_beyond_the_money_names_the_limit(rossi: dict, cat: cf.Catalog) 
     "goals": ["brand_awareness"], "budget": {"monthly": 0, "currency": "AED", "weekly_hours": 3}, "premises": True,
     "present_on": {"facebook": "listen", "google_business_profile": "grow"}, "include": [], "max_channels": 2,
 })  # a local campaign run already, for professional buyers, was lowered without a word (long fuzz)
+@example({
+    "name": "machine shop", "kind": "person", "model": "b2b", "sector": "manufacturing", "markets": ["IT"], "audience": {"age": [13, 13]},
+    "goals": ["brand_awareness"], "budget": {"monthly": 0, "currency": "AED", "weekly_hours": 1}, "formats": ["text"], "premises": False,
+    "present_on": ["facebook", "google_ads"], "max_channels": 1,
+})  # a Google Ads account given without a level, with no money, was to be left "dormant with a pinned note" (CI, session 18)
 def test_accounts_already_run_are_never_dropped_or_lowered_unless_allowed(profile: dict) -> None:
     """Accounts run are kept at no less than their level, unless dropping is allowed (a media organisation's own media
     stay even then) or, at those levels, they do not fit the budget: then the plan may lower them and says why."""
@@ -201,6 +206,12 @@ def test_accounts_already_run_are_never_dropped_or_lowered_unless_allowed(profil
     own = own_media(parsed, cat)
     for channel, level in parsed.present_on.items():
         if (parsed.may_drop_accounts and channel not in own) or channel in excluded:
+            continue
+        c = cat.index["channels"][channel]
+        if level is None and not cat.level_offered[c, LEVELS.index("listen")]:
+            # given without a level, an account that cannot be kept without posting or paying is not kept (problem._given_levels);
+            # one of nothing but ads is paused, not given a pinned note
+            assert channel in picked or not cat.ads_only[c] or advice[channel].why.text.startswith("pause its campaigns"), advice[channel]
             continue
         assert channel in picked, f"{channel} was dropped"
         if level is not None and LEVELS.index(picked[channel]) < LEVELS.index(level):

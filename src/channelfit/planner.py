@@ -1072,8 +1072,12 @@ def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer, fail
             # a listing on a directory or a marketplace cannot be closed like a page and takes no pinned post (a
             # Marrakech riad was told to close its Tripadvisor listing "with a pinned note")
             # nor an owned blog or list, whose pages and subscribers keep their value (a Lisbon SaaS's blog was to close)
+            # and an account of nothing but ads has no page to pin a note on: its campaigns pause (an Italian machine shop
+            # was told to leave its Google Ads account "dormant with a pinned note")
             owned = cat.channel_rows[c].orientation == "owned"
-            kept_as_is = "account_not_needed_listing" if cat.listing[c] else "account_not_needed_owned" if owned else "account_not_needed"
+            kept_as_is = (
+                "account_not_needed_listing" if cat.listing[c] else "account_not_needed_owned" if owned else "account_not_needed_ads" if cat.ads_only[c] else "account_not_needed"
+            )
             action, why = "close", (_exclusion_reason(problem, explainer, c, code, failing) if code != "candidate" else explainer.reason("account", kept_as_is))
         else:
             before = -1 if now is None else LEVELS.index(now)
