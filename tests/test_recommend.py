@@ -1460,6 +1460,31 @@ def test_baselines_follow_the_money_however_long_the_first_weeks_last(profile: d
     assert ramped
 
 
+def test_a_tour_operator_without_premises_keeps_its_tripadvisor_and_an_excluded_account_says_what_to_do() -> None:
+    """A Lima tour operator lost the Tripadvisor account it runs ("needs a place customers visit"), where Viator and
+    GetYourGuide need no premises as tours start at meeting points; and the account's line said only the cause, not
+    whether to keep or close it (review 35). A directory of the places of a sector whose customers travel lists its
+    organisations without premises; an account out of the plan for a cause of its own says what to do, then why."""
+    tours = {"name": "Lima tours", "model": "b2c", "sector": "travel", "markets": {"US": 0.4, "GB": 0.2, "DE": 0.2, "PE": 0.2}, "based_in": "PE",
+             "audience": {"age": [25, 60]}, "goals": {"sales": 3, "brand_awareness": 1, "customer_service": 1},
+             "budget": {"monthly": 3500, "currency": "PEN", "weekly_hours": 10, "hourly_rate": 40}, "formats": ["image", "short_video", "long_video", "text", "article"],
+             "premises": False, "present_on": {"tripadvisor": "maintain", "instagram": "maintain", "whatsapp": "maintain"}, "max_channels": 5}
+    plan = cf.recommend(tours, minimum_budget_share=None)
+    assert "tripadvisor" not in {e.channel for e in plan.excluded}
+    assert {a.channel: a.action for a in plan.accounts}["tripadvisor"] != "close"
+    shop = cf.recommend({**tours, "sector": "retail", "goals": {"sales": 1}}, minimum_budget_share=None)  # a shop without premises has none to list
+    assert {e.channel: e.why.code for e in shop.excluded}.get("tripadvisor") == "needs_premises"
+    from channelfit.explain import Explainer
+
+    for language in ("en", "it", "ru", "uk"):
+        moscow = cf.recommend({"name": "shop", "model": "b2c", "sector": "retail", "markets": ["RU"], "goals": {"sales": 1}, "premises": False,
+                               "budget": {"monthly": 10000, "currency": "RUB", "weekly_hours": 5}, "present_on": {"instagram": "maintain", "vk": "maintain"}},
+                              language=language, minimum_budget_share=None)
+        instagram = {a.channel: a for a in moscow.accounts}["instagram"]
+        action = Explainer(None, language).text("reasons", "account_excluded_page")
+        assert instagram.action == "close" and instagram.why.code == "blocked" and instagram.why.text.startswith(action), instagram
+
+
 def test_a_listing_the_plan_does_not_need_is_left_unmanaged_not_closed() -> None:
     """A Marrakech riad letting the plan drop accounts was told to close its Tripadvisor listing "with a pinned
     note": an owner cannot close a listing on a directory or a marketplace, and it takes no pinned post. Such a

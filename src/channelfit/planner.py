@@ -1075,10 +1075,15 @@ def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer, fail
             # and an account of nothing but ads has no page to pin a note on: its campaigns pause (an Italian machine shop
             # was told to leave its Google Ads account "dormant with a pinned note")
             owned = cat.channel_rows[c].orientation == "owned"
-            kept_as_is = (
-                "account_not_needed_listing" if cat.listing[c] else "account_not_needed_owned" if owned else "account_not_needed_ads" if cat.ads_only[c] else "account_not_needed"
-            )
-            action, why = "close", (_exclusion_reason(problem, explainer, c, code, failing) if code != "candidate" else explainer.reason("account", kept_as_is))
+            kind = "listing" if cat.listing[c] else "owned" if owned else "ads" if cat.ads_only[c] else "page"
+            action = "close"
+            if code == "candidate":
+                why = explainer.reason("account", "account_not_needed" if kind == "page" else f"account_not_needed_{kind}")
+            else:  # out of the plan for a cause of its own: what to do with it, then the cause (a Lima tour operator's
+                # Tripadvisor read only "needs a place customers visit", review 35)
+                cause = _exclusion_reason(problem, explainer, c, code, failing)
+                text = explainer.text("reasons", "account_excluded", action=explainer.text("reasons", f"account_excluded_{kind}"), why=cause.text)
+                why = Reason(code=cause.code, text=text, values=cause.values, source_id=cause.source_id)
         else:
             before = -1 if now is None else LEVELS.index(now)
             action = "keep" if before in (-1, level) else "raise" if level > before else "lower"

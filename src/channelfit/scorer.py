@@ -344,7 +344,10 @@ def exclusions(arrays: ProfileArrays, cat: Catalog, scores: Scores) -> np.ndarra
     # closed to the organisation only where it would otherwise fit: a Lisbon SaaS read "not open to you: CanadaHelps"
     code[arrays.closed & (code != EXCLUSIONS.index("no_fit"))] = EXCLUSIONS.index("closed")
     code[cat.ads_only[None, :] & ads_banned_everywhere(arrays)[:, None] & (code != EXCLUSIONS.index("no_fit"))] = EXCLUSIONS.index("ads_banned")
-    code[cat.needs_premises[None, :] & ~arrays.premises[:, None]] = EXCLUSIONS.index("needs_premises")
+    # tours start at meeting points: a directory of the places of a sector whose customers travel lists its organisations
+    # without premises (a Lima tour operator lost the Tripadvisor account it runs, where Viator needs none, review 35)
+    listed = cat.vertical_sectors[:, arrays.sector].T & cat.sector_visitors_travel[arrays.sector][:, None]
+    code[cat.needs_premises[None, :] & ~arrays.premises[:, None] & ~listed] = EXCLUSIONS.index("needs_premises")
     code[open_markets == 0] = EXCLUSIONS.index("blocked")
     code[arrays.exclude] = EXCLUSIONS.index("excluded_by_you")
     hosted = np.flatnonzero(cat.host >= 0)
