@@ -875,7 +875,9 @@ def test_a_machine_maker_boosts_its_linkedin_posts_and_a_tiktok_shop_promotes_it
         "markets": {"IT": 2, "DE": 1},
         "audience": {"age": [30, 60], "professionals": True, "sectors": ["manufacturing"]},
         "goals": {"lead_generation": 3, "partnerships": 1},
-        "budget": {"monthly": 1500, "weekly_hours": 8},
+        # 6 h/week: with 8 the hours beside Google's campaign took LinkedIn to grow once Kleinanzeigen, which held two of
+        # them, no longer fitted a machinery maker (session 18)
+        "budget": {"monthly": 1500, "weekly_hours": 6},
         "formats": ["text", "image", "article"],
     }
     shop = {
