@@ -19,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import channelfit as cf
+from channelfit.render import render_plan
 from channelfit.strategies import profiles
 
 DEVELOPER_NETWORKS = {"github", "stack_overflow", "dev_to", "hacker_news"}
@@ -363,17 +364,41 @@ def test_whom_a_firm_sells_to_says_nothing_about_where_its_candidates_are(cat: c
 def test_a_listing_counts_its_customers_only_near_the_premises() -> None:
     """A Rome trattoria selling to Italy and the United States had DoorDash and Uber Eats picked on their US delivery
     customers (customer_reach.csv) while each card said the other markets do not count for a listing: the customers
-    of a listing count where its premises are, as its general reach does. Neither delivery app has an Italian row, so
-    both reach nobody and are left out; a Chicago trattoria, where DoorDash's customers are, keeps it."""
+    of a listing count where its premises are, as its general reach does. Neither delivery app runs in Italy, so neither
+    can list a Roman trattoria and both are left out for that (review 35); a Chicago trattoria, where DoorDash's customers
+    are, keeps it."""
     trattoria = {"name": "Trattoria", "model": "b2c", "sector": "food_and_drink", "based_in": "IT", "markets": {"IT": 0.5, "US": 0.5},
                  "audience": {"age": [25, 60]}, "goals": {"sales": 2, "brand_awareness": 1}, "budget": {"monthly": 800, "currency": "EUR", "weekly_hours": 8},
                  "formats": ["text", "image", "short_video"], "premises": True, "max_channels": 4}
     plan = cf.recommend(trattoria, minimum_budget_share=None)
     excluded = {e.channel: e.why.code for e in plan.excluded}
-    assert excluded.get("doordash") == "no_fit_reach" and excluded.get("uber_eats") == "no_fit_reach", excluded
+    assert excluded.get("doordash") == "needs_premises_elsewhere" and excluded.get("uber_eats") == "needs_premises_elsewhere", excluded
     chicago = cf.recommend({**trattoria, "based_in": "US", "budget": {"monthly": 800, "currency": "USD", "weekly_hours": 8}}, minimum_budget_share=None)
     ranked = {r.channel: r.criteria["reach"] for r in chicago.ranking}
     assert ranked.get("doordash", 0.0) > 0.1, ranked.get("doordash")
+
+
+def test_a_listing_that_does_not_run_where_the_premises_are_cannot_list_them() -> None:
+    """A Philippine dive resort targeting Korean, Japanese and US divers was offered Naver Place, a map of places in
+    Korea, and told a plan with it beat one with Booking.com (review 35): a listing lists a place where it runs, so a
+    channel that needs premises and reaches nobody in the home market is left out, said so, and counted on the page.
+    A Busan resort keeps it."""
+    from channelfit.explain import Explainer
+
+    resort = {"name": "resort", "model": "b2c", "sector": "hospitality", "markets": {"PH": 0.3, "KR": 0.3, "JP": 0.2, "US": 0.2}, "based_in": "PH",
+              "audience": {"age": [22, 50]}, "goals": {"sales": 3, "brand_awareness": 1, "customer_service": 1},
+              "budget": {"monthly": 40000, "currency": "PHP", "weekly_hours": 8}, "formats": ["image", "short_video", "long_video", "text"],
+              "premises": True, "present_on": {"facebook": "maintain", "booking_com": "maintain"}, "max_channels": 5}
+    for language in ("en", "it", "ru", "uk"):
+        plan = cf.recommend(resort, language=language, minimum_budget_share=None)
+        excluded = {e.channel: e for e in plan.excluded}
+        for channel in ("naver_place", "kakao_map", "jalan"):
+            assert (excluded[channel].reason, excluded[channel].why.code) == ("needs_premises", "needs_premises_elsewhere"), excluded[channel]
+        assert Explainer(None, language).text("reasons", "needs_premises_elsewhere") in render_plan(plan)
+        assert "naver_place" not in {p.channel for p in plan.picks} and "booking_com" in {p.channel for p in plan.picks}
+    busan = cf.recommend({**resort, "markets": {"KR": 0.7, "JP": 0.3}, "based_in": "KR", "budget": {"monthly": 1_000_000, "currency": "KRW", "weekly_hours": 8}},
+                         minimum_budget_share=None)
+    assert "naver_place" not in {e.channel for e in busan.excluded}
 
 
 def test_a_ukrainian_software_company_recruiting_at_home_reads_dou_among_developers() -> None:

@@ -28,7 +28,7 @@ NEXT_BEST_SHOWN = 5
 #: The count keeps each cause in words and the JSON plan names every channel. Channels excluded by the organisation
 #: stay named, and those not available in its markets, closed to it, short of reach or needing a format it does not
 #: make where they fit it (:func:`_named`): each says something the reader may act on.
-NOT_FOR_YOU = frozenset({"no_fit_goals", "no_fit_sector", "no_fit_members_only", "no_fit_reach", "no_fit_reach_unknown", "no_fit_model", "no_fit_audience", "needs_premises"})
+NOT_FOR_YOU = frozenset({"no_fit_goals", "no_fit_sector", "no_fit_members_only", "no_fit_reach", "no_fit_reach_unknown", "no_fit_model", "no_fit_audience", "needs_premises", "needs_premises_elsewhere"})
 #: Such a channel is named only from this fit to the organisation's sector (a judgement above the 0.5 of a general
 #: network no sector row speaks for), else counted with those: a Marrakech riad read "too little reach: Mariages.net,
 #: StepStone, Hitched, Bridebook, Untappd, SafariBookings, Glovo", a Turkish clinic "not open to you: OTTO (marketplace)".

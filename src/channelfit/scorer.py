@@ -18,7 +18,7 @@ from .data import Catalog
 from .profile import Profile
 from .vocabulary import AGE_BANDS, GENDERS, LEVELS, MODELS
 
-__all__ = ["EXCLUSIONS", "MIN_REACH", "OWN_MEDIA_ORIENTATIONS", "OWN_MEDIA_SECTORS", "MIN_SECTOR_FIT", "Scores", "ads_banned_everywhere", "advertiser_country", "asked_for", "dominated", "age_overlap", "encode", "exclusions", "holds_account", "kept_accounts_mask", "own_media", "score"]
+__all__ = ["EXCLUSIONS", "MIN_REACH", "OWN_MEDIA_ORIENTATIONS", "OWN_MEDIA_SECTORS", "MIN_SECTOR_FIT", "Scores", "ads_banned_everywhere", "advertiser_country", "asked_for", "dominated", "age_overlap", "encode", "exclusions", "holds_account", "kept_accounts_mask", "lists_elsewhere", "lists_without_premises", "own_media", "score"]
 
 #: Why a channel cannot be in a profile's mix; code 0 (not listed) means it is a candidate.
 EXCLUSIONS: tuple[str, ...] = ("candidate", "excluded_by_you", "blocked", "needs_premises", "no_fit", "too_little_reach", "closed", "needs_host", "ads_banned")
@@ -312,6 +312,22 @@ def own_media(profile: Profile, cat: Catalog) -> list[str]:
     return [row.channel for row in cat.channel_rows if row.channel in profile.present_on and row.orientation in OWN_MEDIA_ORIENTATIONS]
 
 
+def lists_without_premises(arrays: ProfileArrays, cat: Catalog) -> np.ndarray:
+    """``(P, C)`` the channels that need premises but list a profile's organisation without them: tours start at meeting
+    points, so a directory of the places of a sector whose customers travel lists its organisations (a Lima tour
+    operator lost the Tripadvisor account it runs, where Viator needs no premises, review 35)."""
+    return cat.vertical_sectors[:, arrays.sector].T & cat.sector_visitors_travel[arrays.sector][:, None]
+
+
+def lists_elsewhere(arrays: ProfileArrays, cat: Catalog) -> np.ndarray:
+    """``(P, C)`` the listings that would list a profile's place but do not run where it is: a channel that needs
+    premises and reaches nobody in the home market, where the premises are taken to be (a national map or delivery app
+    abroad: a Philippine dive resort targeting Korea was offered Naver Place, review 35)."""
+    at_home = cat.reach[:, arrays.home_market].T > 0
+    has_place = arrays.premises[:, None] | lists_without_premises(arrays, cat)
+    return cat.needs_premises[None, :] & has_place & ~at_home
+
+
 def asked_for(arrays: ProfileArrays) -> np.ndarray:
     """``(P, C)`` the channels a profile asks for: those it includes and the accounts it keeps (:func:`kept_accounts_mask`). They are exempt from the fit and reach exclusions, and in the mix because the profile says so."""
     return arrays.include | (arrays.present & arrays.keep_present)
@@ -344,10 +360,9 @@ def exclusions(arrays: ProfileArrays, cat: Catalog, scores: Scores) -> np.ndarra
     # closed to the organisation only where it would otherwise fit: a Lisbon SaaS read "not open to you: CanadaHelps"
     code[arrays.closed & (code != EXCLUSIONS.index("no_fit"))] = EXCLUSIONS.index("closed")
     code[cat.ads_only[None, :] & ads_banned_everywhere(arrays)[:, None] & (code != EXCLUSIONS.index("no_fit"))] = EXCLUSIONS.index("ads_banned")
-    # tours start at meeting points: a directory of the places of a sector whose customers travel lists its organisations
-    # without premises (a Lima tour operator lost the Tripadvisor account it runs, where Viator needs none, review 35)
-    listed = cat.vertical_sectors[:, arrays.sector].T & cat.sector_visitors_travel[arrays.sector][:, None]
+    listed = lists_without_premises(arrays, cat)
     code[cat.needs_premises[None, :] & ~arrays.premises[:, None] & ~listed] = EXCLUSIONS.index("needs_premises")
+    code[lists_elsewhere(arrays, cat)] = EXCLUSIONS.index("needs_premises")
     code[open_markets == 0] = EXCLUSIONS.index("blocked")
     code[arrays.exclude] = EXCLUSIONS.index("excluded_by_you")
     hosted = np.flatnonzero(cat.host >= 0)
