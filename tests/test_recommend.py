@@ -1485,6 +1485,18 @@ def test_a_tour_operator_without_premises_keeps_its_tripadvisor_and_an_excluded_
         assert instagram.action == "close" and instagram.why.code == "blocked" and instagram.why.text.startswith(action), instagram
 
 
+def test_a_chat_brings_visits_to_a_walk_in_shop_and_bookings_where_the_sector_books() -> None:
+    """A Taipei bubble-tea chain's LINE was measured on "bookings" for local visits (review 35): a walk-in shop takes
+    none, so a chat's local visits are counted as visits and bookings from chats, and as bookings where the sector
+    books (a salon, a clinic, a hotel)."""
+    base = {"name": "x", "model": "b2c", "markets": ["TW"], "audience": {"age": [16, 40]}, "goals": {"local_visits": 3},
+            "budget": {"monthly": 0, "currency": "TWD", "weekly_hours": 6}, "formats": ["image", "text"], "premises": True, "present_on": {"line": "maintain"}}
+    for sector, kpi in (("food_and_drink", "visits_from_chats"), ("beauty", "bookings"), ("health", "bookings")):
+        plan = cf.recommend({**base, "sector": sector}, minimum_budget_share=None)
+        line = next(p for p in plan.picks if p.channel == "line")
+        assert [k.kpi for k in line.kpis if k.goal == "local_visits"] == [kpi], (sector, line.kpis)
+
+
 def test_a_listing_the_plan_does_not_need_is_left_unmanaged_not_closed() -> None:
     """A Marrakech riad letting the plan drop accounts was told to close its Tripadvisor listing "with a pinned
     note": an owner cannot close a listing on a directory or a marketplace, and it takes no pinned post. Such a
