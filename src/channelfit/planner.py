@@ -34,7 +34,7 @@ from .problem import (
     travelled_to,
 )
 from .routine import listening_setup, policy, roles, weekly_routine
-from .scorer import EXCLUSIONS, asked_for, dominated, lists_elsewhere, own_media
+from .scorer import EXCLUSIONS, asked_for, dominated, own_media
 from .solutions import ACCOUNTS_COST_SHARE, EXPAND_SLOTS, MinimumBudgetSolution, PlanSolutions, Solved, least_promotion
 from .tables import MarketRow, ReachBandRow
 from .vocabulary import AVAILABILITY, GROW, LEVELS, LISTEN, MAINTAIN
@@ -510,7 +510,7 @@ def _exclusion_reason(problem: Problem, explainer: Explainer, c: int, code: str,
     if code == "ads_banned":
         assert problem.ad_ban is not None
         return explainer.ads_banned(problem.ad_ban, every_market=True)
-    if code == "needs_premises" and lists_elsewhere(problem.arrays, cat)[0, c]:
+    if code == "needs_premises" and problem.lists_elsewhere[c]:
         return explainer.reason("needs_premises_elsewhere")
     if code != "no_fit":
         return explainer.reason(code)

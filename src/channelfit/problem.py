@@ -28,6 +28,7 @@ from .scorer import (
     encode,
     exclusions,
     holds_account,
+    lists_elsewhere,
     own_media,
     score,
 )
@@ -173,6 +174,11 @@ class Problem:
     def holds_account(self) -> np.ndarray:
         """``(C,)`` :func:`~channelfit.scorer.holds_account` of this profile, computed once (each excluded channel's reason reads it)."""
         return holds_account(self.arrays, self.cat)[0]
+
+    @functools.cached_property
+    def lists_elsewhere(self) -> np.ndarray:
+        """``(C,)`` :func:`~channelfit.scorer.lists_elsewhere` of this profile, computed once (each excluded listing's reason reads it)."""
+        return lists_elsewhere(self.arrays, self.cat)[0]
 
     @functools.cached_property
     def reach_unknown_everywhere(self) -> np.ndarray:
