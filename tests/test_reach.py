@@ -364,15 +364,14 @@ def test_whom_a_firm_sells_to_says_nothing_about_where_its_candidates_are(cat: c
 def test_a_listing_counts_its_customers_only_near_the_premises() -> None:
     """A Rome trattoria selling to Italy and the United States had DoorDash and Uber Eats picked on their US delivery
     customers (customer_reach.csv) while each card said the other markets do not count for a listing: the customers
-    of a listing count where its premises are, as its general reach does. Neither delivery app runs in Italy, so neither
-    can list a Roman trattoria and both are left out for that (review 35); a Chicago trattoria, where DoorDash's customers
-    are, keeps it."""
+    of a listing count where its premises are, as its general reach does. Neither delivery app has an Italian row, so
+    both reach nobody and are left out; a Chicago trattoria, where DoorDash's customers are, keeps it."""
     trattoria = {"name": "Trattoria", "model": "b2c", "sector": "food_and_drink", "based_in": "IT", "markets": {"IT": 0.5, "US": 0.5},
                  "audience": {"age": [25, 60]}, "goals": {"sales": 2, "brand_awareness": 1}, "budget": {"monthly": 800, "currency": "EUR", "weekly_hours": 8},
                  "formats": ["text", "image", "short_video"], "premises": True, "max_channels": 4}
     plan = cf.recommend(trattoria, minimum_budget_share=None)
     excluded = {e.channel: e.why.code for e in plan.excluded}
-    assert excluded.get("doordash") == "needs_premises_elsewhere" and excluded.get("uber_eats") == "needs_premises_elsewhere", excluded
+    assert excluded.get("doordash") == "no_fit_reach" and excluded.get("uber_eats") == "no_fit_reach", excluded
     chicago = cf.recommend({**trattoria, "based_in": "US", "budget": {"monthly": 800, "currency": "USD", "weekly_hours": 8}}, minimum_budget_share=None)
     ranked = {r.channel: r.criteria["reach"] for r in chicago.ranking}
     assert ranked.get("doordash", 0.0) > 0.1, ranked.get("doordash")
@@ -381,8 +380,9 @@ def test_a_listing_counts_its_customers_only_near_the_premises() -> None:
 def test_a_listing_that_does_not_run_where_the_premises_are_cannot_list_them() -> None:
     """A Philippine dive resort targeting Korean, Japanese and US divers was offered Naver Place, a map of places in
     Korea, and told a plan with it beat one with Booking.com (review 35): a listing lists a place where it runs, so a
-    channel that needs premises and reaches nobody in the home market is left out, said so, and counted on the page.
-    A Busan resort keeps it."""
+    national listing (rows in one country only) of another country than the home market is left out, said so, and
+    counted on the page; one with rows in several countries may run where the catalog has none (review 36: Expedia in
+    the Philippines, Wolt in Hungary, Deliveroo in Belgium were said to list places elsewhere). A Busan resort keeps it."""
     from channelfit.explain import Explainer
 
     resort = {"name": "resort", "model": "b2c", "sector": "hospitality", "markets": {"PH": 0.3, "KR": 0.3, "JP": 0.2, "US": 0.2}, "based_in": "PH",
@@ -396,6 +396,7 @@ def test_a_listing_that_does_not_run_where_the_premises_are_cannot_list_them() -
             assert (excluded[channel].reason, excluded[channel].why.code) == ("needs_premises", "needs_premises_elsewhere"), excluded[channel]
         assert Explainer(None, language).text("reasons", "needs_premises_elsewhere") in render_plan(plan)
         assert "naver_place" not in {p.channel for p in plan.picks} and "booking_com" in {p.channel for p in plan.picks}
+        assert excluded.get("expedia") is None or excluded["expedia"].why.code != "needs_premises_elsewhere", excluded.get("expedia")
     busan = cf.recommend({**resort, "markets": {"KR": 0.7, "JP": 0.3}, "based_in": "KR", "budget": {"monthly": 1_000_000, "currency": "KRW", "weekly_hours": 8}},
                          minimum_budget_share=None)
     assert "naver_place" not in {e.channel for e in busan.excluded}

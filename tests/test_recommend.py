@@ -1787,8 +1787,7 @@ def test_the_page_names_a_channel_short_of_reach_or_closed_only_where_it_fits_th
 
     riad = {"name": "riad", "kind": "company", "model": "b2c", "sector": "hospitality", "markets": {"FR": 0.4, "GB": 0.2, "ES": 0.15, "DE": 0.15, "MA": 0.1},
             "based_in": "MA", "audience": {"age": [28, 65]}, "goals": {"sales": 3, "brand_awareness": 1}, "budget": {"monthly": 12000, "currency": "MAD", "weekly_hours": 10},
-            # no video: the listings short of reach it was named beside are counted as listing elsewhere since review 35
-            "formats": ["image", "text"], "premises": True, "present_on": {"booking_com": "maintain", "instagram": "maintain"}, "max_channels": 5}
+            "formats": ["image", "short_video", "text"], "premises": True, "present_on": {"booking_com": "maintain", "instagram": "maintain"}, "max_channels": 5}
     plan = cf.recommend(riad)
     short = [e for e in plan.excluded if e.reason in ("too_little_reach", "closed") or e.why.code.startswith("no_fit_formats")]
     weak = [e for e in short if e.sector_fit < NAMED_SECTOR_FIT or e.goals_fit < NAMED_GOALS_FIT or e.model_fit < NAMED_MODEL_FIT]

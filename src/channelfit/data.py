@@ -144,6 +144,10 @@ class Catalog:
     reach_unknown
         ``(channel, country)``: the channel reaches nobody there only because the catalog has no row for it (the
         WORLD fallback, which never brings reach; owned channels and blocks aside): plans say so instead of "0 %".
+    national
+        ``(channel,)``: a national service: its WORLD row reaches nobody and its own rows reach people in one country
+        only (a country's map, delivery app or directory: Naver Place, Tabelog, Zocdoc); a listing of it lists places
+        there only.
     availability
         ``(channel, country)`` codes into ``AVAILABILITY``.
     level_monthly_cost_eur, level_weekly_hours, level_setup_hours, level_effect
@@ -221,6 +225,7 @@ class Catalog:
     reach: np.ndarray
     market_source: np.ndarray
     reach_unknown: np.ndarray
+    national: np.ndarray
     availability: np.ndarray
     level_offered: np.ndarray
     level_monthly_cost_eur: np.ndarray
@@ -663,6 +668,9 @@ def _build(folder: Path) -> Catalog:
         market_source=_frozen(market_source),
         reach_unknown=_frozen(
             (market_source == 0) & (np.array([row.orientation for row in channel_rows]) != "owned")[:, None] & (availability != AVAILABILITY.index("blocked"))
+        ),
+        national=_frozen(
+            np.array([markets[(channel, WORLD)].reach == 0 for channel in channels]) & (((market_source == 1) & (reach > 0)).sum(axis=1) == 1)
         ),
         availability=_frozen(availability),
         level_offered=_frozen(offered),

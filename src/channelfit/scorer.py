@@ -320,12 +320,14 @@ def lists_without_premises(arrays: ProfileArrays, cat: Catalog) -> np.ndarray:
 
 
 def lists_elsewhere(arrays: ProfileArrays, cat: Catalog) -> np.ndarray:
-    """``(P, C)`` the listings that would list a profile's place but do not run where it is: a channel that needs
-    premises and reaches nobody in the home market, where the premises are taken to be (a national map or delivery app
-    abroad: a Philippine dive resort targeting Korea was offered Naver Place, review 35)."""
+    """``(P, C)`` the listings that would list a profile's place but do not run where it is: a national service
+    (:attr:`~channelfit.data.Catalog.national`) that needs premises, of another country than the home market, where the
+    premises are taken to be (a Philippine dive resort targeting Korea was offered Naver Place, review 35). A listing
+    with rows in several countries may run where it has none (Expedia in the Philippines, Wolt in Hungary): the catalog
+    then has no figure there, and says so."""
     at_home = cat.reach[:, arrays.home_market].T > 0
     has_place = arrays.premises[:, None] | lists_without_premises(arrays, cat)
-    return cat.needs_premises[None, :] & has_place & ~at_home
+    return (cat.needs_premises & cat.national)[None, :] & has_place & ~at_home
 
 
 def asked_for(arrays: ProfileArrays) -> np.ndarray:
