@@ -241,6 +241,11 @@ def test_a_media_organisation_keeps_its_own_medium_and_is_never_told_to_close_it
     assert [r.values["channels"] for r in plan.assumptions if r.code == "own_media"] == ["Podcast"]
     other = cf.recommend({**PODCASTER, "sector": "education", "may_drop_accounts": may_drop_accounts})
     assert not any(r.code == "own_media" for r in other.assumptions)
+    # a newsletter writer letting the plan drop accounts read that it keeps them "unless you let it close them" (review 36)
+    writer = cf.recommend({**PODCASTER, "present_on": {"email_newsletter": "maintain", "substack": "maintain"}, "budget": {"monthly": 0, "currency": "EUR", "weekly_hours": 5},
+                           "may_drop_accounts": may_drop_accounts})
+    assert {a.channel for a in writer.accounts if a.action != "close"} == {"email_newsletter", "substack"}
+    assert all("may_drop_accounts" not in a.why.text for a in writer.accounts), [a.why.text for a in writer.accounts]
 
 
 DUBAI_RESTAURANTS = {

@@ -1063,6 +1063,7 @@ def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer, fail
     lowered = accounts_lowered(problem)
     # an account a pick runs on is kept, unmanaged: a Kyiv shop was told to close its Facebook Page beside Messenger
     carries = {cat.channel_rows[p.channel].runs_on: p.channel for p in chosen if cat.channel_rows[p.channel].runs_on}
+    own = set(own_media(profile, cat))
     out = []
     for channel, now in profile.present_on.items():
         c = cat.index["channels"][channel]
@@ -1091,8 +1092,9 @@ def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer, fail
             action = "keep" if before in (-1, level) else "raise" if level > before else "lower"
             if not goals_of[channel] and channel in profile.include:  # kept because asked for, whatever it serves
                 key = f"account_idle_included_{action if action == 'lower' or (action == 'keep' and before >= 0) else 'run'}"
-            elif not goals_of[channel]:  # kept because the plan keeps the accounts run
-                key = "account_idle_lower" if action == "lower" and lowered else "account_idle_run" if before == -1 else "account_idle"
+            elif not goals_of[channel]:  # kept because the plan keeps the accounts run, or what a media organisation publishes on
+                idle = "account_idle_own" if channel in own else "account_idle"  # a newsletter writer letting the plan drop accounts read "unless you let it close them" (review 36)
+                key = f"{idle}_lower" if action == "lower" and lowered else f"{idle}_run" if before == -1 else idle
             elif level == LISTEN and problem.offered[c, MAINTAIN]:  # a page with followers that stops posting says where to go
                 # a shop or directory listing has no posts to pin: it keeps its listings right (a KL snack brand's Shopee)
                 listing = "_listing" if cat.listing[c] else ""
