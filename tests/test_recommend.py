@@ -1490,6 +1490,24 @@ def test_a_tour_operator_without_premises_keeps_its_tripadvisor_and_an_excluded_
         assert instagram.action == "close" and instagram.why.code == "blocked" and instagram.why.text.startswith(action), instagram
 
 
+def test_an_account_run_at_the_same_level_and_money_takes_its_baseline_at_the_start() -> None:
+    """A Kyiv restaurant keeping Facebook, Instagram and Telegram as they are, beside new channels that made its first
+    phase 12 weeks long, read their KPIs "vs weeks 9-12": the first 90-day check at week 25 (review 36). An account run
+    already at the level and money the plan keeps is measured from the start; a new paid pick still after its setup."""
+    restaurant = {"name": "Kyiv restaurant", "model": "b2c", "sector": "food_and_drink", "markets": {"UA": 1.0}, "based_in": "UA", "audience": {"age": [22, 55]},
+                  "goals": {"local_visits": 3, "brand_awareness": 2, "customer_service": 1, "recruiting": 1}, "budget": {"monthly": 45000, "currency": "UAH", "weekly_hours": 13},
+                  "formats": ["image", "short_video", "text"], "premises": True, "present_on": {"instagram": "maintain", "facebook": "maintain", "telegram": "maintain"},
+                  "max_channels": 6, "include": ["google_ads", "glovo"]}
+    plan = cf.recommend(restaurant, minimum_budget_share=None)
+    first = plan.phases[0]
+    assert first.last_week > 4, first.last_week
+    levels = {c.channel: c.level for c in first.channels}
+    kept = [p for p in plan.picks if p.channel in restaurant["present_on"] and levels.get(p.channel) == p.level and p.extra_promotion == 0]
+    assert kept and all(k.baseline_weeks == (1, 4) for p in kept for k in p.kpis), [(p.channel, [k.baseline_weeks for k in p.kpis]) for p in kept]
+    ads = next(p for p in plan.picks if p.channel == "google_ads")
+    assert all(k.baseline_weeks[0] > 4 for k in ads.kpis), ads.kpis
+
+
 def test_a_chat_brings_visits_to_a_walk_in_shop_and_bookings_where_the_sector_books() -> None:
     """A Taipei bubble-tea chain's LINE was measured on "bookings" for local visits (review 35): a walk-in shop takes
     none, so a chat's local visits are counted as visits and bookings from chats, and as bookings where the sector

@@ -285,9 +285,14 @@ def _kpi_weeks(problem: Problem, first: Choice, pick: Choice, listen_weeks: tupl
     not how long the first weeks last: with eight of them, a Prague firm's leads were measured in weeks 5-8 at a
     fifteenth of its planned search money, and a Karachi shop's return on ad spend in weeks without ads (review 35)."""
     first_money = problem.money[first.channel, first.level] + first.extra_eur  # a boosted page's money is all extra
+    planned_money = problem.money[pick.channel, pick.level] + pick.extra_eur
     weeks = _baseline_weeks(first.level, pick.level, listen_weeks)
+    if problem.arrays.present[0, pick.channel] and first.level == pick.level and abs(planned_money - first_money) <= 1e-6 * max(1.0, planned_money):
+        # an account run already, at the level and money the plan keeps: its baseline is now, not the end of a long first
+        # phase (a Kyiv restaurant's Facebook, Instagram and Telegram read "vs weeks 9-12" of a 12-week one, review 36)
+        weeks = (listen_weeks[0], min(listen_weeks[1], listen_weeks[0] + _BASELINE_WEEKS_NEW - 1))
     within = weeks[1] <= listen_weeks[1]  # measured in the first weeks, not after them
-    ramps = problem.money[pick.channel, pick.level] + pick.extra_eur > _RAMP_FACTOR * first_money
+    ramps = planned_money > _RAMP_FACTOR * first_money
     if within and LEVELS[pick.level] != "listen" and ramps:
         weeks, within = (listen_weeks[1] + 1, listen_weeks[1] + _BASELINE_WEEKS_NEW), False
     spends = first_money > 0 and problem.cat.level_auction[first.channel, first.level]
