@@ -67,6 +67,23 @@ def test_top_k_equals_the_plan_ranking() -> None:
         assert [frame.loc[r, f"score_{i + 1}"] for i in range(len(ranking))] == [c.score for c in ranking]
 
 
+def test_top_k_takes_profile_arrays_as_documented() -> None:
+    """``top_k`` takes a :class:`ProfileArrays` for very large batches, one row per profile: ``keep_present`` is one flag
+    per profile (``may_drop_accounts``), as arrays built by hand give it. It had become per channel in session 18 and
+    the benchmark's hand-built arrays stopped ranking; a media organisation's own media are kept from its sector."""
+    from dataclasses import replace
+
+    from channelfit.scorer import encode
+
+    cat = cf.catalog()
+    examples = [load_example(p.stem) for p in sorted(EXAMPLES.glob("*.json"))]
+    arrays = encode([cf.Profile.model_validate(e) for e in examples], cat)
+    assert arrays.keep_present.shape == (len(examples),)
+    frame = cf.top_k(replace(arrays, keep_present=~arrays.keep_present), k=3)
+    assert len(frame) == len(examples)
+    assert cf.top_k(arrays, k=4).equals(cf.top_k(examples, k=4))
+
+
 @settings(max_examples=20)
 @given(st.lists(profiles(with_include=False), min_size=1, max_size=8), st.integers(1, 70))
 def test_top_k_property(batch: list[dict], k: int) -> None:

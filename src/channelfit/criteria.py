@@ -76,7 +76,7 @@ class ProfileArrays:
     exclude: np.ndarray  # (P, C) bool
     present: np.ndarray  # (P, C) bool: already on the channel (no setup)
     present_level: np.ndarray  # (P, C) int: the level of an account already run, -1 if unknown or not present
-    keep_present: np.ndarray  # (P, C) bool: an account already run here stays in the plan (see scorer.kept_accounts_mask)
+    keep_present: np.ndarray  # (P,) bool: accounts already run stay in the plan (may_drop_accounts is false; see scorer.kept_accounts_mask)
 
 
 Formula = Callable[[ProfileArrays, Catalog, np.ndarray | None], np.ndarray]

@@ -678,7 +678,7 @@ def _outranked(problem: Problem, order: list[int], picked: set[int]) -> dict[int
     criteria = problem.scores.criteria[0]
     orientation = np.array([row.orientation for row in problem.cat.channel_rows])
     out = {}
-    for c in picked - set(np.flatnonzero(asked_for(problem.arrays)[0]).tolist()):
+    for c in picked - set(np.flatnonzero(asked_for(problem.arrays, problem.cat)[0]).tolist()):
         beats = (criteria >= criteria[c]).all(axis=1) & (criteria > criteria[c]).any(axis=1) & (orientation == orientation[c])
         left_out = [d for d in order if beats[d] and d not in picked]
         if left_out:

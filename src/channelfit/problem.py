@@ -28,6 +28,7 @@ from .scorer import (
     encode,
     exclusions,
     holds_account,
+    kept_accounts_mask,
     lists_elsewhere,
     own_media,
     score,
@@ -519,7 +520,7 @@ def _given_levels(problem: Problem) -> dict[int, int]:
     where it serves the goals, else leaves it as it is (a Vienna salon's Telegram, given without a level, was held at
     maintain and pushed its Instagram down to listening)."""
     arrays = problem.arrays
-    kept = arrays.present[0] & arrays.keep_present[0]
+    kept = kept_accounts_mask(arrays, problem.cat)[0]
     if not kept.any():
         return {}
     candidates = set(problem.candidates.tolist())

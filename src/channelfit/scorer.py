@@ -196,7 +196,7 @@ def encode(profiles: Sequence[Profile], cat: Catalog) -> ProfileArrays:
         exclude=channel_sets["exclude"],
         present=channel_sets["present_on"],
         present_level=present_level,
-        keep_present=kept_accounts_mask(profiles, cat, channel_sets["present_on"]),
+        keep_present=np.array([not p.may_drop_accounts for p in profiles], dtype=bool),
     )
 
 
@@ -293,15 +293,12 @@ def holds_account(arrays: ProfileArrays, cat: Catalog) -> np.ndarray:
     return (cat.account_sectors[:, arrays.sector] | cat.account_sectors[:, arrays.member_sector]).T
 
 
-def kept_accounts_mask(profiles: Sequence[Profile], cat: Catalog, present: np.ndarray) -> np.ndarray:
-    """``(P, C)`` the accounts already run (``present``) that the plan keeps: all of them unless ``may_drop_accounts``,
-    and a media organisation's own media whatever it says (:data:`OWN_MEDIA_SECTORS`, :data:`OWN_MEDIA_ORIENTATIONS`)."""
-    keep = np.array([not p.may_drop_accounts for p in profiles], dtype=bool)[:, None] & present
-    media = np.array([p.sector in OWN_MEDIA_SECTORS for p in profiles], dtype=bool)
-    if media.any():
-        own = np.array([row.orientation in OWN_MEDIA_ORIENTATIONS for row in cat.channel_rows], dtype=bool)
-        keep |= media[:, None] & own[None, :] & present
-    return keep
+def kept_accounts_mask(arrays: ProfileArrays, cat: Catalog) -> np.ndarray:
+    """``(P, C)`` the accounts already run that the plan keeps: all of them unless ``may_drop_accounts``, and a media
+    organisation's own media whatever it says (:data:`OWN_MEDIA_SECTORS`, :data:`OWN_MEDIA_ORIENTATIONS`)."""
+    media = np.isin(arrays.sector, [cat.index["sectors"][s] for s in OWN_MEDIA_SECTORS if s in cat.index["sectors"]])
+    own = np.array([row.orientation in OWN_MEDIA_ORIENTATIONS for row in cat.channel_rows], dtype=bool)
+    return arrays.present & (arrays.keep_present[:, None] | (media[:, None] & own[None, :]))
 
 
 def own_media(profile: Profile, cat: Catalog) -> list[str]:
@@ -330,9 +327,10 @@ def lists_elsewhere(arrays: ProfileArrays, cat: Catalog) -> np.ndarray:
     return (cat.needs_premises & cat.national)[None, :] & has_place & ~at_home
 
 
-def asked_for(arrays: ProfileArrays) -> np.ndarray:
-    """``(P, C)`` the channels a profile asks for: those it includes and the accounts it keeps (:func:`kept_accounts_mask`). They are exempt from the fit and reach exclusions, and in the mix because the profile says so."""
-    return arrays.include | (arrays.present & arrays.keep_present)
+def asked_for(arrays: ProfileArrays, cat: Catalog) -> np.ndarray:
+    """``(P, C)`` the channels a profile asks for: those it includes and the accounts it keeps (:func:`kept_accounts_mask`).
+    They are exempt from the fit and reach exclusions, and in the mix because the profile says so."""
+    return arrays.include | kept_accounts_mask(arrays, cat)
 
 
 def ads_banned_everywhere(arrays: ProfileArrays) -> np.ndarray:
@@ -354,7 +352,7 @@ def exclusions(arrays: ProfileArrays, cat: Catalog, scores: Scores) -> np.ndarra
     """
     targets = (arrays.market_weights > 0).astype(float)
     open_markets = targets @ (cat.availability != 2).T.astype(float)
-    protected = asked_for(arrays)
+    protected = asked_for(arrays, cat)
     code = np.zeros(scores.score.shape, dtype=np.int8)
     code[(scores.reach < MIN_REACH) & ~protected] = EXCLUSIONS.index("too_little_reach")
     fit = sector_fit(arrays, cat)
