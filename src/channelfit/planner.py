@@ -84,8 +84,9 @@ _UNSPENT_REST_SHARE = 0.05
 #: Money left under this share of the budget is not put down to the hours: more hours for so little is no advice (a Cairo
 #: restaurant read that 4.5 h/week more would spend its last 180 of 15,000 EGP, about 3 EUR). A judgement.
 _UNSPENT_HOURS_MIN_SHARE = 0.02
-#: The money left is put down to the hours, where the mix with more hours spends less, only when that mix is worth this
-#: much more (a judgement: below it the two plans are a tie at the catalog's precision).
+#: Beside money no pick takes, the hours are named as what limits the plan, where the mix with more hours spends no
+#: more, only when that mix is worth this much more (a judgement: below it the two plans are a tie at the catalog's
+#: precision).
 _MORE_HOURS_GAIN = 0.02
 
 
@@ -792,9 +793,10 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer, expan
                 spent=money_figure(spent * problem.fx_per_eur), channels=channels, **accounts, **rest_figure,
             )
         if ban is None and more_hours.solved.value >= solutions.main.value * (1 + _MORE_HOURS_GAIN):
-            # the mix with more hours is worth more but spends less, trading a paid pick for channels that need hours: the
-            # hours are still the limit (a Jeddah gym at 24,000 SAR read that its paid picks were near their full effect,
-            # where with 4 h/week more Snapchat's campaign would run and the plan be worth 0.86, review 35)
+            # the mix with more hours is worth more without spending more, trading a paid pick for channels that need
+            # hours: no pick takes the money, and the hours limit the plan, which an hourly rate buys from the money (a
+            # Jeddah gym at 24,000 SAR read only that its paid picks were near their full effect, where with 3.5 h/week
+            # more Snapchat's campaign would run and the plan be worth 0.87, review 35)
             before_levels = {p.channel: p.level for p in chosen}
             raised = [p for p in more if p.level > before_levels.get(p.channel, -1)]
             dropped = [p.channel for p in chosen if p.channel not in {q.channel for q in more}]

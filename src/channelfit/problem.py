@@ -515,7 +515,7 @@ def _next_lower(problem: Problem, c: int, level: int) -> int | None:
 
 def _given_levels(problem: Problem) -> dict[int, int]:
     """The accounts kept at the levels the profile gives them (-1 where it gives none): all it runs unless
-    ``may_drop_accounts``, and a media organisation's own media whatever it says (``ProfileArrays.keep_present``). An account given without a level
+    ``may_drop_accounts``, and a media organisation's own media whatever it says (:func:`~channelfit.scorer.kept_accounts_mask`). An account given without a level
     on a channel that cannot be kept without posting (a messenger has no listen level) is not kept: the plan takes it
     where it serves the goals, else leaves it as it is (a Vienna salon's Telegram, given without a level, was held at
     maintain and pushed its Instagram down to listening)."""
