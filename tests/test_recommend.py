@@ -1336,7 +1336,8 @@ def test_an_account_left_to_listen_is_told_to_point_elsewhere_and_what_posting_t
     from channelfit.explain import Explainer
 
     brewery = {"name": "brewery", "model": "b2c", "sector": "food_and_drink", "markets": ["CZ"], "audience": {"age": [18, 60]},
-               "goals": {"local_visits": 3, "sales": 1, "community": 1}, "budget": {"monthly": 12000, "currency": "CZK", "weekly_hours": 6},
+               # 3 h/week: keeping the accounts then costs more than ACCOUNTS_COST_SHARE (the cost at 6 h, under a tenth, is not said)
+               "goals": {"local_visits": 3, "sales": 1, "community": 1}, "budget": {"monthly": 12000, "currency": "CZK", "weekly_hours": 3},
                "formats": ["text", "image", "short_video"], "premises": True, "present_on": ["facebook", "instagram"], "max_channels": 4}
     plan = cf.recommend(brewery, language=language, minimum_budget_share=None)
     explainer = Explainer(cf.catalog(), language)

@@ -60,7 +60,7 @@ _TIERED = tuple(options for options in LEVEL_OPTIONS if len(options) > 1)
 EXPAND_SLOTS = 2
 #: Keeping the accounts at the levels given is costed in the plan when letting the plan lower or close them gives
 #: a plan worth this much more: a judgement, below which the difference is within the catalog's precision.
-ACCOUNTS_COST_SHARE = 0.05
+ACCOUNTS_COST_SHARE = 0.10
 #: The least promotion a minimum budget needs is found to within a cent (plans state money in cents).
 SPLIT_PRECISION_EUR = 0.01
 #: The minimum viable budget is the smallest budget that reaches this share of the full plan's value.
