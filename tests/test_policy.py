@@ -1182,3 +1182,71 @@ def test_the_pay_transparency_and_gdpr_representative_lines_read_right_in_every_
         assert "працює на людей" not in line
         if language == "uk":
             assert "орієнтується на людей" in line
+
+
+def _sector_line(language: str, sector: str, marker: str) -> str:
+    """The text of the one line of ``sector``'s own checklist holding ``marker``."""
+    strings = json.loads((Path(cf.__file__).parent / "locales" / f"{language}.json").read_text(encoding="utf-8"))
+    lines = [item["text"] for item in strings["by_sector"][sector]["policy_extra"] if isinstance(item, dict) and marker in item["text"]]
+    assert len(lines) == 1, (language, marker, lines)
+    return lines[0]
+
+
+#: Review 36's Budapest wine bar.
+BUDAPEST_WINE_BAR = {
+    "name": "wine bar", "kind": "company", "model": "b2c", "sector": "food_and_drink", "markets": {"HU": 1.0}, "based_in": "HU", "audience": {"age": [25, 60]},
+    "goals": {"local_visits": 3, "brand_awareness": 2, "community": 1}, "budget": {"monthly": 0, "currency": "HUF", "weekly_hours": 7}, "premises": True, "max_channels": 3,
+}
+
+#: Review 36's Cusco trekking operator, without premises, selling to foreign and Peruvian hikers.
+CUSCO_TREKKING = {
+    "name": "trekking", "kind": "company", "model": "b2c", "sector": "travel", "markets": {"US": 0.35, "GB": 0.15, "DE": 0.15, "FR": 0.15, "PE": 0.2}, "based_in": "PE",
+    "audience": {"age": [22, 55]}, "goals": {"sales": 3, "brand_awareness": 1, "customer_service": 1}, "budget": {"monthly": 0, "currency": "PEN", "weekly_hours": 12},
+    "premises": False, "max_channels": 3,
+}
+
+#: Review 36's Doha broker.
+DOHA_BROKER = {
+    "name": "realty", "kind": "company", "model": "b2c", "sector": "real_estate", "markets": {"QA": 1.0}, "based_in": "QA", "audience": {"age": [28, 60]},
+    "goals": {"lead_generation": 3, "brand_awareness": 1}, "budget": {"monthly": 0, "currency": "QAR", "weekly_hours": 12}, "premises": True, "max_channels": 3,
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_budapest_wine_bar_reads_hungarys_alcohol_advertising_rules(language: str) -> None:
+    """Review 36 (N15): a Budapest wine bar read only the general alcohol line; Hungary's Act XLVIII of 2008, § 18(2),
+    bars alcohol adverts from a website's opening page and near schools and health establishments, among other places.
+    The line binds whoever advertises to Hungary (a Vienna bar with Hungarian guests too), and food and drink only."""
+    line = _sector_line(language, "food_and_drink", "XLVIII")
+    assert "18" in line and "200" in line
+    assert line in _checklist(BUDAPEST_WINE_BAR, language)
+    vienna = {**BUDAPEST_WINE_BAR, "markets": {"AT": 0.7, "HU": 0.3}, "based_in": "AT", "budget": {**BUDAPEST_WINE_BAR["budget"], "currency": "EUR"}}
+    assert line in _checklist(vienna, language)
+    assert line not in _checklist({**BUDAPEST_WINE_BAR, "sector": "retail"}, language)
+    assert line not in _checklist({**BUDAPEST_WINE_BAR, "markets": {"AT": 1.0}, "based_in": "AT", "budget": {**BUDAPEST_WINE_BAR["budget"], "currency": "EUR"}}, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_cusco_trekking_operator_reads_perus_tourism_register_and_inca_trail_rule(language: str) -> None:
+    """Review 36 (N15): a Cusco trekking operator read nothing on MINCETUR's register of tourism providers or on the Inca
+    Trail, whose treks only agencies authorised by SERNANP and the Ministry of Culture may run. The line binds travel
+    organisations based in Peru: not a Lima bakery, nor a Madrid agency selling trips to Peru."""
+    line = _line(language, "SERNANP", countries=["PE"], sectors=["travel"])
+    assert "MINCETUR" in line and "069-2017-MC" in line
+    assert line in _checklist(CUSCO_TREKKING, language)
+    assert line not in _checklist({**CUSCO_TREKKING, "sector": "food_and_drink"}, language)
+    madrid = {**CUSCO_TREKKING, "based_in": "ES", "markets": {"ES": 0.6, "PE": 0.4}, "budget": {**CUSCO_TREKKING["budget"], "currency": "EUR"}}
+    assert line not in _checklist(madrid, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_doha_broker_reads_qatars_brokerage_licence(language: str) -> None:
+    """Review 36 (N10): a Doha broker read only the general property-advert line; Qatar's Law No. 22 of 2017 makes
+    brokerage, promotion of others' property included, wait for a Ministry of Justice licence and entry in its register
+    of brokers. The line binds real-estate organisations based in Qatar."""
+    line = _sector_line(language, "real_estate", "22")
+    assert "2017" in line
+    assert line in _checklist(DOHA_BROKER, language)
+    assert line not in _checklist({**DOHA_BROKER, "sector": "retail"}, language)
+    dubai = {**DOHA_BROKER, "based_in": "AE", "markets": {"AE": 0.7, "QA": 0.3}, "budget": {**DOHA_BROKER["budget"], "currency": "AED"}}
+    assert line not in _checklist(dubai, language)
