@@ -265,7 +265,7 @@ class Plan(_Out):
     )
     accounts: list[Account] = Field(default_factory=list, description="what to do with each account already run")
     accounts_cost: Reason | None = Field(
-        default=None, description="what keeping the accounts at the levels given costs, when the plan with them free to be lowered or closed (may_drop_accounts) is worth at least 5 % more; code accounts_cost"
+        default=None, description="what keeping the accounts at the levels given costs, when the plan with them free to be lowered or closed (may_drop_accounts) is worth at least 10 % more; code accounts_cost"
     )
 
     def to_frame(self) -> pd.DataFrame:
