@@ -576,6 +576,8 @@ def test_money_held_back_by_the_accounts_levels_says_how_to_free_it() -> None:
     for language in ("en", "it", "ru", "uk"):
         text = cf.recommend(realtor, language=language, minimum_budget_share=None).totals.unspent_why.text
         assert "(Instagram)" in text and "(Instagram:" not in text, text
+    # and the plan "may lower or close any account it keeps", not "them" after one account named (review 36)
+    assert "any account it keeps" in why.text, why.text
 
 
 def test_money_left_where_more_hours_would_trade_a_paid_pick_for_a_better_plan_is_put_down_to_the_hours() -> None:
