@@ -58,7 +58,13 @@ from .vocabulary import AD_FAMILIES, AGE_BANDS, AVAILABILITY, LEVELS, LISTEN, MA
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Catalog", "as_catalog", "catalog", "load_catalog"]
+__all__ = ["OWN_MEDIA_ORIENTATIONS", "Catalog", "as_catalog", "catalog", "load_catalog"]
+
+#: The orientations of the media an organisation publishes its own work on (a podcast, a newsletter, a blog, Substack):
+#: a media organisation's account there is its product, not a channel it is marketed on (see
+#: :func:`~channelfit.scorer.kept_accounts_mask`). Video and audio platforms are not among them: for a musician or a
+#: theatre they are channels among others (a Mexico City singer's YouTube, kept at maintain, would take all her 6 hours).
+OWN_MEDIA_ORIENTATIONS: tuple[str, ...] = ("owned", "publishing")
 
 
 def _proxy(mapping: dict[Any, Any]) -> Mapping[Any, Any]:
@@ -144,6 +150,10 @@ class Catalog:
     reach_unknown
         ``(channel, country)``: the channel reaches nobody there only because the catalog has no row for it (the
         WORLD fallback, which never brings reach; owned channels and blocks aside): plans say so instead of "0 %".
+    own_medium
+        ``(channel,)``: a medium an organisation publishes its own work on (its orientation is one of
+        :data:`OWN_MEDIA_ORIENTATIONS`): a media organisation's account there is its product (see
+        :func:`~channelfit.scorer.kept_accounts_mask`).
     national
         ``(channel,)``: a national service: its WORLD row reaches nobody and its own rows reach people in one country
         only (a country's map, delivery app or directory: Naver Place, Tabelog, Zocdoc); a listing of it lists places
@@ -225,6 +235,7 @@ class Catalog:
     reach: np.ndarray
     market_source: np.ndarray
     reach_unknown: np.ndarray
+    own_medium: np.ndarray
     national: np.ndarray
     availability: np.ndarray
     level_offered: np.ndarray
@@ -669,6 +680,7 @@ def _build(folder: Path) -> Catalog:
         reach_unknown=_frozen(
             (market_source == 0) & (np.array([row.orientation for row in channel_rows]) != "owned")[:, None] & (availability != AVAILABILITY.index("blocked"))
         ),
+        own_medium=_frozen(np.array([row.orientation in OWN_MEDIA_ORIENTATIONS for row in channel_rows], dtype=bool)),
         national=_frozen(
             np.array([markets[(channel, WORLD)].reach == 0 for channel in channels]) & (((market_source == 1) & (reach > 0)).sum(axis=1) == 1)
         ),

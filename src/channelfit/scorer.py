@@ -18,7 +18,7 @@ from .data import Catalog
 from .profile import Profile
 from .vocabulary import AGE_BANDS, GENDERS, LEVELS, MODELS
 
-__all__ = ["EXCLUSIONS", "MIN_REACH", "OWN_MEDIA_ORIENTATIONS", "OWN_MEDIA_SECTORS", "MIN_SECTOR_FIT", "Scores", "ads_banned_everywhere", "advertiser_country", "asked_for", "dominated", "age_overlap", "encode", "exclusions", "holds_account", "kept_accounts_mask", "lists_elsewhere", "lists_without_premises", "own_media", "score"]
+__all__ = ["EXCLUSIONS", "MIN_REACH", "OWN_MEDIA_SECTORS", "MIN_SECTOR_FIT", "Scores", "ads_banned_everywhere", "advertiser_country", "asked_for", "dominated", "age_overlap", "encode", "exclusions", "holds_account", "kept_accounts_mask", "lists_elsewhere", "lists_without_premises", "own_media", "score"]
 
 #: Why a channel cannot be in a profile's mix; code 0 (not listed) means it is a candidate.
 EXCLUSIONS: tuple[str, ...] = ("candidate", "excluded_by_you", "blocked", "needs_premises", "no_fit", "too_little_reach", "closed", "needs_host", "ads_banned")
@@ -26,14 +26,12 @@ EXCLUSIONS: tuple[str, ...] = ("candidate", "excluded_by_you", "blocked", "needs
 #: organisation, blocked in every target market, or closed to it: the Hanoi cafe excluding Facebook was given
 #: Messenger's ads, which run from a Facebook Page.
 _HOST_LOST = (EXCLUSIONS.index("excluded_by_you"), EXCLUSIONS.index("blocked"), EXCLUSIONS.index("closed"))
-#: A media organisation's accounts on these orientations publish its own work (a podcaster's podcast, a writer's
-#: newsletter, blog or Substack): its product, not a channel it is marketed on. The plan keeps them at the levels given
-#: even with ``may_drop_accounts``, lowers them last where the budget is short, and markets them on the other channels
-#: (review 31: a Brussels podcaster was told that keeping her podcast cost 56 % of the plan's value and that a Facebook
-#: page would serve her better). Video and audio platforms are not among them: for a musician or a theatre they are
-#: channels among others (a Mexico City singer's YouTube, kept at maintain, would take all her 6 hours).
+#: An organisation of these sectors publishes its own work on the media it runs (``Catalog.own_medium``: a
+#: podcaster's podcast, a writer's newsletter, blog or Substack): its product, not a channel it is marketed on. The plan
+#: keeps them at the levels given even with ``may_drop_accounts``, lowers them last where the budget is short, and
+#: markets them on the other channels (review 31: a Brussels podcaster was told that keeping her podcast cost 56 % of
+#: the plan's value and that a Facebook page would serve her better).
 OWN_MEDIA_SECTORS: tuple[str, ...] = ("media_and_entertainment",)
-OWN_MEDIA_ORIENTATIONS: tuple[str, ...] = ("owned", "publishing")
 #: A channel must reach at least this share of the target people to be picked (unless included or an
 #: account the organisation keeps): a judgement that below 2 % a channel cannot carry a goal.
 MIN_REACH = 0.02
@@ -295,18 +293,17 @@ def holds_account(arrays: ProfileArrays, cat: Catalog) -> np.ndarray:
 
 def kept_accounts_mask(arrays: ProfileArrays, cat: Catalog) -> np.ndarray:
     """``(P, C)`` the accounts already run that the plan keeps: all of them unless ``may_drop_accounts``, and a media
-    organisation's own media whatever it says (:data:`OWN_MEDIA_SECTORS`, :data:`OWN_MEDIA_ORIENTATIONS`)."""
+    organisation's own media whatever it says (:data:`OWN_MEDIA_SECTORS`, ``Catalog.own_medium``)."""
     media = np.isin(arrays.sector, [cat.index["sectors"][s] for s in OWN_MEDIA_SECTORS if s in cat.index["sectors"]])
-    own = np.array([row.orientation in OWN_MEDIA_ORIENTATIONS for row in cat.channel_rows], dtype=bool)
-    return arrays.present & (arrays.keep_present[:, None] | (media[:, None] & own[None, :]))
+    return arrays.present & (arrays.keep_present[:, None] | (media[:, None] & cat.own_medium[None, :]))
 
 
 def own_media(profile: Profile, cat: Catalog) -> list[str]:
     """The accounts ``profile`` already runs on which, as a media organisation, it publishes its own work (see
-    :data:`OWN_MEDIA_ORIENTATIONS`), in catalog order."""
+    :func:`kept_accounts_mask`), in catalog order."""
     if profile.sector not in OWN_MEDIA_SECTORS:
         return []
-    return [row.channel for row in cat.channel_rows if row.channel in profile.present_on and row.orientation in OWN_MEDIA_ORIENTATIONS]
+    return [channel for channel, own in zip(cat.channels, cat.own_medium) if own and channel in profile.present_on]
 
 
 def lists_without_premises(arrays: ProfileArrays, cat: Catalog) -> np.ndarray:
@@ -322,8 +319,13 @@ def lists_elsewhere(arrays: ProfileArrays, cat: Catalog) -> np.ndarray:
     premises are taken to be (a Philippine dive resort targeting Korea was offered Naver Place, review 35). A listing
     with rows in several countries may run where it has none (Expedia in the Philippines, Wolt in Hungary): the catalog
     then has no figure there, and says so."""
+    return _lists_elsewhere(arrays, cat, lists_without_premises(arrays, cat))
+
+
+def _lists_elsewhere(arrays: ProfileArrays, cat: Catalog, listed: np.ndarray) -> np.ndarray:
+    """:func:`lists_elsewhere` given :func:`lists_without_premises` (``listed``), which :func:`exclusions` reads too."""
     at_home = cat.reach[:, arrays.home_market].T > 0
-    has_place = arrays.premises[:, None] | lists_without_premises(arrays, cat)
+    has_place = arrays.premises[:, None] | listed
     return (cat.needs_premises & cat.national)[None, :] & has_place & ~at_home
 
 
@@ -362,7 +364,7 @@ def exclusions(arrays: ProfileArrays, cat: Catalog, scores: Scores) -> np.ndarra
     code[cat.ads_only[None, :] & ads_banned_everywhere(arrays)[:, None] & (code != EXCLUSIONS.index("no_fit"))] = EXCLUSIONS.index("ads_banned")
     listed = lists_without_premises(arrays, cat)
     code[cat.needs_premises[None, :] & ~arrays.premises[:, None] & ~listed] = EXCLUSIONS.index("needs_premises")
-    code[lists_elsewhere(arrays, cat)] = EXCLUSIONS.index("needs_premises")
+    code[_lists_elsewhere(arrays, cat, listed)] = EXCLUSIONS.index("needs_premises")
     code[open_markets == 0] = EXCLUSIONS.index("blocked")
     code[arrays.exclude] = EXCLUSIONS.index("excluded_by_you")
     hosted = np.flatnonzero(cat.host >= 0)
