@@ -747,7 +747,8 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer, expan
     """Why money is left over, when it is (more than one unit of the profile's currency). The hours are named as the
     limit only when the mix re-solved with more of them (``more_hours``) spends more, and the sentence says what it
     would spend and on which channels: told that one channel "could take" the money with 1.5 h/week more, reviewers
-    added the hours and saw the plan drop that channel and spend less. The slots are named only when the expand
+    added the hours and saw the plan drop that channel and spend less. Where that mix spends no more but is worth
+    :data:`_MORE_HOURS_GAIN` more, the sentence says no pick takes the money and the hours limit the plan. The slots are named only when the expand
     phase, with more of them, adds a channel (``expand_adds``), as in :func:`_why_not`: a Stockholm SaaS read "all
     channel slots (6) are used" beside money left when eight slots gave the same mix. The hint to let the plan lower the
     accounts is given only when that plan is worth more (a Chicago firm and a Brussels NGO set it and got the same plan)."""
@@ -768,11 +769,22 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer, expan
             return explainer.reason("unspent_ads_banned", country=ban.country, **figures)
         before = {p.channel: money[p.channel, p.level] + p.extra_eur for p in chosen}
         rising = [p.channel for p in more if (money[p.channel, p.level] + p.extra_eur - before.get(p.channel, 0.0)) * problem.fx_per_eur >= 1.0]
-        if spent * problem.fx_per_eur >= 1.0 and rising:
+        # the mix with more hours may drop a pick to make room: say which (a Warsaw association read that 1.16 h/week
+        # more would spend 516 PLN on Instagram beside "Instagram needs 4 h/week and 0.35 are left", review 34)
+        kept_in_more = {q.channel for q in more}
+        dropped = explainer.join(explainer.channel_name(p.channel) for p in chosen if p.channel not in kept_in_more)
+
+        def in_place(channels: str) -> str:
+            return explainer.text("reasons", "channels_in_place_of", channels=channels, dropped=dropped) if dropped else channels
+
+        def holding(raised: list[int]) -> dict[str, str]:
             # accounts held at the levels the profile gave take hours the plan may not move (a Toronto realtor's
             # Instagram at maintain left all 1,500 CAD unspent): say so, and how to let the plan trade them
-            holding = _accounts_holding(problem, chosen, solutions, rising)
-            accounts = {"accounts": explainer.join(explainer.channel_name(c) for c in holding)} if holding else {}
+            held = _accounts_holding(problem, chosen, solutions, raised)
+            return {"accounts": explainer.join(explainer.channel_name(c) for c in held)} if held else {}
+
+        if spent * problem.fx_per_eur >= 1.0 and rising:
+            accounts = holding(rising)
             # what the hours would not spend either is said too: a Cairo clinic read that 1 h/week more would spend
             # 1,953 of its 26,206 EGP left, and nothing of the rest
             rest = left - spent
@@ -781,15 +793,9 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer, expan
             rest_figure = {"rest": money_figure(rest * problem.fx_per_eur)} if rest > _UNSPENT_REST_SHARE * left else {}
             paid_more = any(problem.spend_scale[p.channel, p.level] > 0 for p in more)
             rest_key = ("_rest" if paid_more else "_rest_unpaid") if rest_figure else ""
-            channels = explainer.join(explainer.channel_name(c) for c in rising)
-            # the mix with more hours may drop a pick to make room: say which (a Warsaw association read that 1.16 h/week
-            # more would spend 516 PLN on Instagram beside "Instagram needs 4 h/week and 0.35 are left", review 34)
-            kept_in_more = {q.channel for q in more}
-            dropped = [p.channel for p in chosen if p.channel not in kept_in_more]
-            if dropped:
-                channels = explainer.text("reasons", "channels_in_place_of", channels=channels, dropped=explainer.join(explainer.channel_name(c) for c in dropped))
+            channels = in_place(explainer.join(explainer.channel_name(c) for c in rising))
             return explainer.reason(
-                "unspent_hours", "unspent_hours" + ("_kept" if holding else "") + rest_key, **figures, more=round(more_hours.weekly_hours, 2),
+                "unspent_hours", "unspent_hours" + ("_kept" if accounts else "") + rest_key, **figures, more=round(more_hours.weekly_hours, 2),
                 spent=money_figure(spent * problem.fx_per_eur), channels=channels, **accounts, **rest_figure,
             )
         if ban is None and more_hours.solved.value >= solutions.main.value * (1 + _MORE_HOURS_GAIN):
@@ -799,14 +805,10 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer, expan
             # more Snapchat's campaign would run and the plan be worth 0.87, review 35)
             before_levels = {p.channel: p.level for p in chosen}
             raised = [p for p in more if p.level > before_levels.get(p.channel, -1)]
-            dropped = [p.channel for p in chosen if p.channel not in {q.channel for q in more}]
-            named = explainer.join(explainer.tagged(explainer.channel_name(p.channel), explainer.word("levels", LEVELS[p.level])) for p in raised)
-            if dropped:
-                named = explainer.text("reasons", "channels_in_place_of", channels=named, dropped=explainer.join(explainer.channel_name(c) for c in dropped))
-            holding = _accounts_holding(problem, chosen, solutions, [p.channel for p in raised])
-            accounts = {"accounts": explainer.join(explainer.channel_name(c) for c in holding)} if holding else {}
+            named = in_place(explainer.join(explainer.tagged(explainer.channel_name(p.channel), explainer.word("levels", LEVELS[p.level])) for p in raised))
+            accounts = holding([p.channel for p in raised])
             return explainer.reason(
-                "unspent_hours", "unspent_hours_value" + ("_kept" if holding else ""), **figures, more=round(more_hours.weekly_hours, 2), channels=named,
+                "unspent_hours", "unspent_hours_value" + ("_kept" if accounts else ""), **figures, more=round(more_hours.weekly_hours, 2), channels=named,
                 current=round(solutions.main.value, 2), value=round(more_hours.solved.value, 2), **accounts,
             )
     if ban is not None:  # what is left would buy ads, which the law bans
