@@ -326,6 +326,9 @@ def test_every_kpi_baseline_is_measured_while_its_channel_is_active(profile: dic
             # the first phase's last weeks (all of a short one), or the weeks right after it
             listen_last = plan.phases[0].last_week
             assert (last == listen_last and first == max(1, listen_last - 3)) or first == listen_last + 1, kpi.baseline_weeks
+            # a campaign set up first is measured once it spends
+            start = next(c.from_week for c in plan.phases[0].channels if c.channel == pick.channel)
+            assert start is None or first >= start, (pick.channel, kpi.kpi, kpi.baseline_weeks, start)
 
 
 #: An Osaka parts maker that runs an X account the plan keeps at listen although X serves none of its goals.
@@ -1635,7 +1638,11 @@ def test_a_first_phase_where_nothing_listens_says_what_is_set_up() -> None:
     assert [(c.channel, c.level) for c in first.channels] == [(p.channel, p.level) for p in plan.picks]  # nothing listens first
     new = [p for p in plan.picks if p.channel not in shop["present_on"]]
     assert [p.channel for p in new] == ["google_ads"], plan.picks
-    expected = Explainer(cf.catalog(), "en").text("plan", "note_listen_and_set_up_set_up", channels="Google Ads (search)", hours=new[0].setup_hours)
+    explainer = Explainer(cf.catalog(), "en")
+    expected = explainer.text("plan", "note_listen_and_set_up_set_up", channels="Google Ads (search)", hours=new[0].setup_hours)
+    start = first.channels[[c.channel for c in first.channels].index("google_ads")].from_week
+    if start is not None:  # its setup takes more than the first week: the note says when it starts spending
+        expected += "; " + explainer.text("plan", "note_campaign_first", channel="Google Ads (search)", week=start)
     assert first.note == expected, first.note
 
 
@@ -1957,3 +1964,39 @@ def test_reddit_fits_a_health_practitioner_poorly(cat: cf.Catalog) -> None:
     assert fit["health"] <= 0.2 and fit["personal_services"] <= 0.2
     page = render_plan(cf.recommend(BUENOS_AIRES_PSYCHOLOGIST))
     assert "Reddit (maintain)" not in page
+
+
+#: An Accra fashion e-shop whose accounts take all but half an hour of its week, adding search ads (review 36).
+ACCRA_FASHION = {
+    "name": "Kente & Co. Accra", "kind": "brand", "model": "b2c", "sector": "fashion", "markets": {"GH": 0.6, "NG": 0.4}, "based_in": "GH",
+    "audience": {"age": [18, 40], "gender": "female"}, "goals": {"sales": 3, "brand_awareness": 2},
+    "budget": {"monthly": 6000, "currency": "GHS", "weekly_hours": 10}, "formats": ["image", "short_video", "live", "text"], "premises": False,
+    "present_on": {"instagram": "maintain", "whatsapp": "maintain", "tiktok": "listen"}, "max_channels": 5,
+}
+
+
+@given(profiles())
+@example(ACCRA_FASHION)
+def test_a_new_campaign_is_set_up_before_it_spends(profile: dict) -> None:
+    """A new campaign that spends from the first phase (no level below its own) is set up first, in the hours it will
+    take to run and those the mix leaves, and starts spending in the week its setup ends (``from_week``, none when
+    that is the first): an Accra shop's search ads held 5,706 GHS a month from week 1 while their 6 setup hours were
+    spread over a 12-week phase at half an hour a week. The first phase ends when the setup is done, at least four
+    weeks, and its hours stay within the week's."""
+    plan = _plan_or_infeasible(profile)
+    if plan is None:
+        return
+    first = plan.phases[0]
+    parsed = cf.Profile.model_validate(profile)
+    assert first.weekly_hours <= parsed.budget.weekly_hours + (first.hired_weekly_hours or 0.0) + 0.01
+    picks = {p.channel: p for p in plan.picks}
+    for c in first.channels:
+        if c.from_week is None:
+            continue
+        pick = picks[c.channel]
+        assert c.channel not in parsed.present_on and c.level == pick.level and pick.monthly_cost > 0 and pick.setup_hours > 0, c
+        assert 1 < c.from_week <= first.last_week, (c, first.last_week)
+        assert f" {c.from_week}" in first.note, first.note
+    if profile == ACCRA_FASHION:
+        assert [c.from_week for c in first.channels if c.channel == "google_ads"] == [3], first.channels
+        assert first.last_week == 4 and "spends from week 3" in first.note, first

@@ -48,18 +48,18 @@ Hours = Annotated[float, _round(2)]
 Score = Annotated[float, _round(4)]
 
 
-#: Fields that exist only for a budget with an hourly rate: left out of the output while null, so that a plan
-#: without a rate serialises as it did before the rate existed.
-_HIRED_FIELDS = ("hired_weekly_hours", "hired_monthly_cost", "hired_monthly_cost_eur", "hourly_rate")
+#: Fields left out of the output while null, so that a plan serialises as it did before they existed: those of a budget
+#: with an hourly rate, and the week a channel set up first in the first phase starts running.
+_ABSENT_WHEN_NULL = ("hired_weekly_hours", "hired_monthly_cost", "hired_monthly_cost_eur", "hourly_rate", "from_week")
 
 
 class _Out(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
     @model_serializer(mode="wrap")
-    def _without_unhired(self, handler: SerializerFunctionWrapHandler):  # noqa: ANN202 - no annotation: the schema stays the model's
+    def _without_absent(self, handler: SerializerFunctionWrapHandler):  # noqa: ANN202 - no annotation: the schema stays the model's
         data = handler(self)
-        for name in _HIRED_FIELDS:
+        for name in _ABSENT_WHEN_NULL:
             if isinstance(data, dict) and name in data and data[name] is None:
                 del data[name]
         return data
@@ -168,8 +168,14 @@ class Totals(_Out):
 
 
 class PhaseChannel(_Out):
+    """A channel of a phase, at its level in that phase."""
+
     channel: str
     level: LevelName
+    from_week: int | None = Field(
+        default=None,
+        description="the week a new paid campaign starts spending, when its setup takes the phase's first weeks; absent when it runs from the phase's start",
+    )
 
 
 class Phase(_Out):

@@ -7,6 +7,7 @@ and never calls the optimiser.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -275,7 +276,7 @@ def _sector_kpi(problem: Problem, kpi: str) -> str:
     return kpi if renamed is None else renamed.kpi
 
 
-def _kpi_weeks(problem: Problem, first: Choice, pick: Choice, listen_weeks: tuple[int, int]) -> tuple[tuple[int, int], tuple[int, int]]:
+def _kpi_weeks(problem: Problem, first: Choice, pick: Choice, listen_weeks: tuple[int, int], start: int = 1) -> tuple[tuple[int, int], tuple[int, int]]:
     """A pick's baseline weeks (:func:`_baseline_weeks` of its ``first`` level and its planned level) and those of
     its cost of a result: the same when it buys ads in them (an always-on search campaign already run, a new
     channel's first weeks after listening), else the :data:`_BASELINE_WEEKS_NEW` weeks after them (an organic page
@@ -284,7 +285,9 @@ def _kpi_weeks(problem: Problem, first: Choice, pick: Choice, listen_weeks: tupl
     the weeks after them, at its planned money: a Dhaka exporter's leads were to grow 20 % over weeks run at 42 USD a
     month, against 1,200 from week 13, a target the money alone would meet. Both rules read where the baseline ends,
     not how long the first weeks last: with eight of them, a Prague firm's leads were measured in weeks 5-8 at a
-    fifteenth of its planned search money, and a Karachi shop's return on ad spend in weeks without ads (review 35)."""
+    fifteenth of its planned search money, and a Karachi shop's return on ad spend in weeks without ads (review 35).
+    A campaign that starts spending in week ``start`` (:func:`_setup_schedule`) is measured in the first phase's last
+    weeks when it runs in all of them, else in the weeks after the phase."""
     first_money = problem.money[first.channel, first.level] + first.extra_eur  # a boosted page's money is all extra
     planned_money = problem.money[pick.channel, pick.level] + pick.extra_eur
     weeks = _baseline_weeks(first.level, pick.level, listen_weeks)
@@ -292,6 +295,8 @@ def _kpi_weeks(problem: Problem, first: Choice, pick: Choice, listen_weeks: tupl
         # an account run already, at the level and money the plan keeps: its baseline is now, not the end of a long first
         # phase (a Kyiv restaurant's Facebook, Instagram and Telegram read "vs weeks 9-12" of a 12-week one, review 36)
         weeks = (listen_weeks[0], min(listen_weeks[1], listen_weeks[0] + _BASELINE_WEEKS_NEW - 1))
+    if weeks[0] < start:  # its first weeks are its learning, as a new channel's: the weeks after the phase
+        weeks = (listen_weeks[1] + 1, listen_weeks[1] + _BASELINE_WEEKS_NEW)
     within = weeks[1] <= listen_weeks[1]  # measured in the first weeks, not after them
     ramps = planned_money > _RAMP_FACTOR * first_money
     if within and LEVELS[pick.level] != "listen" and ramps:
@@ -302,8 +307,10 @@ def _kpi_weeks(problem: Problem, first: Choice, pick: Choice, listen_weeks: tupl
     return weeks, (weeks[1] + 1, weeks[1] + _BASELINE_WEEKS_NEW)
 
 
-def _phase_channels(problem: Problem, picks: list[Choice]) -> list[PhaseChannel]:
-    return [PhaseChannel(channel=problem.cat.channels[p.channel], level=LEVELS[p.level]) for p in picks]
+def _phase_channels(problem: Problem, picks: list[Choice], starts: dict[int, int] | None = None) -> list[PhaseChannel]:
+    """``picks`` as a phase lists them; ``starts``: the week each starts spending, where not the phase's first."""
+    starts = starts or {}
+    return [PhaseChannel(channel=problem.cat.channels[p.channel], level=LEVELS[p.level], from_week=starts.get(p.channel)) for p in picks]
 
 
 
@@ -325,14 +332,17 @@ def _target(explainer: Explainer, channel: int, kpi: Kpi) -> str:
     )
 
 
-def _phase(problem: Problem, name: str, first_week: int, last_week: int, mix: list[Choice], weekly_hours: float, targets: list[str], note: str) -> Phase:
-    """A phase running ``mix``: its money from the mix, its hours as given (setup spread included where due)."""
+def _phase(
+    problem: Problem, name: str, first_week: int, last_week: int, mix: list[Choice], weekly_hours: float, targets: list[str], note: str, starts: dict[int, int] | None = None
+) -> Phase:
+    """A phase running ``mix``: its money from the mix (each channel's from the week it starts, ``starts``, counted
+    whole), its hours as given (setup spread included where due)."""
     money = mix_money(problem, mix)
     return Phase(
         name=name,  # type: ignore[arg-type]
         first_week=first_week,
         last_week=last_week,
-        channels=_phase_channels(problem, mix),
+        channels=_phase_channels(problem, mix, starts),
         monthly_cost=money * problem.fx_per_eur,
         monthly_cost_eur=money,
         weekly_hours=weekly_hours,
@@ -380,21 +390,63 @@ def _hired(problem: Problem, weekly_hours: float) -> dict[str, float]:
     return {"hired_weekly_hours": hours, "hired_monthly_cost": hours * problem.hired_hour_eur * problem.fx_per_eur}
 
 
-def _listen_weeks(problem: Problem, picks: list[Choice], first_levels: list[Choice]) -> int:
-    """How many weeks the first phase lasts: :data:`_LISTEN_WEEKS_MIN`, or as many as the setup hours need beside
-    the picks' ``first_levels`` (at most :data:`~channelfit.problem.SETUP_WEEKS`), in the hours the budget holds and
-    those the plan hires."""
-    spare = _weekly_hours_held(problem, picks) - mix_hours(problem, first_levels)
+@dataclass(frozen=True)
+class _Setup:
+    """The first phase's schedule (:func:`_setup_schedule`)."""
+
+    weeks: int  # how long the phase lasts
+    weekly_hours: float  # its hours a week on average, setup included
+    starts: dict[int, int]  # the week each campaign set up first starts spending, where that is not the first
+
+
+def _campaigns(problem: Problem, picks: list[Choice], first_levels: list[Choice]) -> list[Choice]:
+    """The new picks that spend from the first phase at their planned level (a search campaign: no level below its
+    own) and need setting up, the most money first: they spend nothing until set up."""
+    campaigns = [
+        p
+        for p, first in zip(picks, first_levels)
+        if first == p and not problem.arrays.present[0][p.channel] and problem.money[p.channel, p.level] + p.extra_eur > 0 and problem.setup[p.channel, p.level] > 0
+    ]
+    return sorted(campaigns, key=lambda p: (-(problem.money[p.channel, p.level] + p.extra_eur), p.channel))
+
+
+def _setup_schedule(problem: Problem, picks: list[Choice], first_levels: list[Choice]) -> _Setup:
+    """How long the first phase lasts, its hours and when its campaigns start. The campaigns
+    (:func:`_campaigns`) are set up first, with the hours they will take to run and those the picks'
+    ``first_levels`` leave, one after the other; each starts spending in the week its setup ends. The other setup
+    follows in the hours left. The phase lasts :data:`_LISTEN_WEEKS_MIN` weeks, or until the setup is done (at most
+    :data:`~channelfit.problem.SETUP_WEEKS`), in the hours the budget holds and those the plan hires. An Accra shop's
+    search ads had spent 5,706 GHS a month from week 1 while their 6 setup hours were spread over a 12-week phase at
+    half an hour a week (review 36)."""
+    running = mix_hours(problem, first_levels)
+    spare = _weekly_hours_held(problem, picks) - running
     setup_total = _setup_hours(problem, picks)
     if setup_total <= 0:
-        return _LISTEN_WEEKS_MIN
-    return min(SETUP_WEEKS, max(_LISTEN_WEEKS_MIN, math.ceil(setup_total / spare - 1e-9) if spare > 0 else SETUP_WEEKS))
+        return _Setup(_LISTEN_WEEKS_MIN, running, {})
+    campaigns = _campaigns(problem, picks, first_levels)
+    pool = spare + mix_hours(problem, campaigns)  # a campaign's own hours go to its setup until it runs
+    done = 0.0  # weeks of setup so far
+    idle = 0.0  # hours the campaigns do not run while set up
+    ends: dict[int, float] = {}
+    for p in campaigns:
+        done = done + problem.setup[p.channel, p.level] / pool if pool > 0 else float(SETUP_WEEKS)
+        hours = mix_hours(problem, [p])
+        idle += hours * done
+        pool -= hours
+        ends[p.channel] = done
+    rest = setup_total - _setup_hours(problem, campaigns)
+    if rest > 0:
+        done = done + rest / spare if spare > 0 else float(SETUP_WEEKS)
+    weeks = min(SETUP_WEEKS, max(_LISTEN_WEEKS_MIN, math.ceil(min(done, SETUP_WEEKS) - 1e-9)))
+    # the week in which its setup ends: within the first, it runs from the first
+    starts = {c: min(weeks, math.floor(end - 1e-9) + 1) for c, end in ends.items() if end > 1 + 1e-9}
+    return _Setup(weeks, running + max(0.0, setup_total - idle) / weeks, starts)
 
 
-def _listen_and_set_up(problem: Problem, picks: list[Choice], first_levels: list[Choice], explainer: Explainer, kpis: dict[int, list[Kpi]], weeks: int) -> Phase:
-    """Every pick at its first level (:func:`_first_level`) while the new ones are set up, for ``weeks`` weeks; the
-    setup hours spread over them. Baselines are recorded where there is something to measure: a new channel's come
-    after (its KPIs say when)."""
+def _listen_and_set_up(problem: Problem, picks: list[Choice], first_levels: list[Choice], explainer: Explainer, kpis: dict[int, list[Kpi]], setup: _Setup) -> Phase:
+    """Every pick at its first level (:func:`_first_level`) while the new ones are set up, as ``setup`` schedules it.
+    Baselines are recorded where there is something to measure: a new channel's come after (its KPIs say when)."""
+    weeks = setup.weeks
     baseline = [
         explainer.text("plan", "baseline", kpi=explainer.word("kpis", k.kpi), channel=explainer.channel_name(p.channel))
         if k.baseline_weeks[1] <= weeks
@@ -414,7 +466,12 @@ def _listen_and_set_up(problem: Problem, picks: list[Choice], first_levels: list
         key = "_set_up"
     names = explainer.join(explainer.channel_name(p.channel) for p in new)
     note = explainer.text("plan", "note_listen_and_set_up" + key, channels=names, hours=_setup_hours(problem, new))
-    return _phase(problem, "listen_and_set_up", 1, weeks, first_levels, mix_hours(problem, first_levels) + _setup_hours(problem, picks) / weeks, baseline, note)
+    first = [p for p in _campaigns(problem, picks, first_levels) if p.channel in setup.starts]
+    if len(first) == 1:
+        note += "; " + explainer.text("plan", "note_campaign_first", channel=explainer.channel_name(first[0].channel), week=setup.starts[first[0].channel])
+    elif first:
+        note += "; " + explainer.text("plan", "note_campaigns_first", channels=explainer.join(explainer.channel_name(p.channel) for p in first))
+    return _phase(problem, "listen_and_set_up", 1, weeks, first_levels, setup.weekly_hours, baseline, note, setup.starts)
 
 
 def _focus(problem: Problem, picks: list[Choice], explainer: Explainer, kpis: dict[int, list[Kpi]], first_week: int) -> Phase:
@@ -896,10 +953,10 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
     left = _left(problem, chosen)
     failing = _failing_criteria(problem)
     first_levels = [_first_level(problem, p) for p in chosen]
-    listen_weeks = _listen_weeks(problem, chosen, first_levels)
-    baselines = [_kpi_weeks(problem, first, p, (1, listen_weeks)) for p, first in zip(chosen, first_levels)]
+    setup = _setup_schedule(problem, chosen, first_levels)
+    baselines = [_kpi_weeks(problem, first, p, (1, setup.weeks), setup.starts.get(p.channel, 1)) for p, first in zip(chosen, first_levels)]
     picks, kpis = _picks(problem, solutions.objective, chosen, explainer, _outranked(problem, order, picked), baselines)
-    listen = _listen_and_set_up(problem, chosen, first_levels, explainer, kpis, listen_weeks)
+    listen = _listen_and_set_up(problem, chosen, first_levels, explainer, kpis, setup)
     focus = _focus(problem, chosen, explainer, kpis, listen.last_week + 1)
     expand = _expand(problem, solutions.expand, chosen, explainer, focus.last_week + 1)
     # a channel the expand phase adds is said to join then (it read "would add under 3 %" beside a timeline adding it)

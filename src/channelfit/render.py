@@ -15,7 +15,7 @@ from typing import Any
 from .data import Catalog, version_key
 from .errors import CONTROL_CHARACTERS, ProfileError
 from .explain import Explainer, money_figure, percent
-from .plan import Excluded, Plan
+from .plan import Excluded, PhaseChannel, Plan
 
 __all__ = ["ACCOUNTS_COST_HEADLINE_PCT", "NAMED_GOALS_FIT", "NAMED_MODEL_FIT", "NAMED_SECTOR_FIT", "NEXT_BEST_SHOWN", "NOT_FOR_YOU", "ONE_PERSON_WEEKLY_HOURS", "channel_rows", "formula_safe", "plan_csv", "render_plan", "render_table", "safe_cell"]
 
@@ -158,7 +158,17 @@ def render_plan(plan: Plan) -> str:
     text, word, num = ex.text, ex.word, ex.number
     cur = plan.currency
     names = {e.channel: e.name for e in plan.excluded} | {r.channel: r.name for r in plan.ranking} | {p.channel: p.name for p in plan.picks}
-    mix = lambda channels: ex.join(ex.tagged(safe_cell(names.get(c.channel, c.channel)), word("levels", c.level)) for c in channels)  # noqa: E731
+
+    def mix(channels: list[PhaseChannel]) -> str:
+        """The channels with their levels, and the week a campaign set up first starts spending."""
+        return ex.join(
+            ex.tagged(
+                safe_cell(names.get(c.channel, c.channel)),
+                word("levels", c.level) if c.from_week is None else text("render", "level_from_week", level=word("levels", c.level), week=c.from_week),
+            )
+            for c in channels
+        )
+
     out = [
         "# " + text("render", "title", name=safe_cell(plan.name) or ex.strings["render"]["your_organisation"]),
         "",
