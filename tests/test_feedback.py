@@ -68,6 +68,8 @@ def test_one_lucky_period_does_not_overturn_the_plan(restaurant: tuple[dict, cf.
     profile, plan = restaurant
     before = {p.channel for p in plan.picks}
     for pick in plan.picks:
+        if pick.level == "listen":  # what it hears is tracked, with no target to beat
+            continue
         goal = pick.kpis[0].goal
         once = cf.check(plan, _results(plan, PERIODS[:1], {pick.channel: 50.0}))
         assert once.multiplier(pick.channel, goal) == pytest.approx((PRIOR_PERIODS + 2.0) / (PRIOR_PERIODS + 1))

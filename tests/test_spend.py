@@ -190,8 +190,8 @@ def test_money_is_spent_only_where_it_adds_value(profile: dict) -> None:
                 assert why.values["rest"] == pytest.approx(rest, abs=max(1.0, 0.01 * rest)), why.text
                 paid_more = any(problem.spend_scale[cf.catalog().index["channels"][p.channel], LEVELS.index(p.level)] > 0 for p in more.picks)
                 assert ("too little" in why.text) == paid_more and ("no channel of that mix" in why.text) == (not paid_more), why.text
-            if "accounts" in why.values:  # the hint to free the accounts only where freeing them gives a better plan
-                assert cf.recommend({**profile, "may_drop_accounts": True}, minimum_budget_share=None).objective > plan.objective
+            if "accounts" in why.values:  # the hint to free the accounts only where freeing them gives a plan clearly better
+                assert cf.recommend({**profile, "may_drop_accounts": True}, minimum_budget_share=None).objective >= plan.objective * 1.1 - 1e-9
         if "hours" in why.values:  # never "and 0 h/week are left" or "within the 0 h/week left"
             assert ("no hours" in why.text) == (why.values["hours"] == 0) and " 0 h/week" not in why.text, why.text
             used = sum(phase.weekly_hours for phase in plan.phases if phase.name == "focus")
@@ -689,12 +689,13 @@ def test_every_pick_earns_its_place_at_its_levels_minimum_spend(profile: dict) -
     3 % of the mix's value there, and no promotion the budget buys beyond it is held back for the floor."""
     from channelfit.planner import _values_so_far
     from channelfit.problem import MIN_PICK_SHARE, Choice
+    from channelfit.solutions import main_mix
     from channelfit.vocabulary import LEVELS
 
     plan = cf.recommend(profile, minimum_budget_share=None)
     if not plan.picks:
         return
-    problem = build_problem(cf.Profile.model_validate(profile), cf.catalog())
+    problem = main_mix(build_problem(cf.Profile.model_validate(profile), cf.catalog()), plan.objective_kind).problem  # the plan's: it may keep the accounts
     index = cf.catalog().index["channels"]
     at_minimum = [Choice(index[p.channel], LEVELS.index(p.level), 0.0) for p in plan.picks]
     exempt = {index[c] for c in profile.get("include", ())} | set(problem.kept_accounts)

@@ -33,7 +33,7 @@ from .problem import Choice, Problem, build_problem, hired_cost, hired_hours, mi
 from .profile import MAX_JSON_BYTES, Profile, parse_profile
 from .recommender import check_options
 from .scorer import LOG_ZERO, Scores, encode, score, weighted_geometric_mean
-from .solutions import best_mix
+from .solutions import best_mix, main_mix
 from .solutions import minimum_budget as minimum_budget_solution
 from .vocabulary import LEVELS, ObjectiveName
 
@@ -166,7 +166,10 @@ def rank_acceptability(
     _check_number("seed", seed, 0, 2**32 - 1, integer=True)
     cat = as_catalog(catalog)
     parsed = _parse(profile, cat)
-    problem = build_problem(parsed, cat)
+    m = min(mix_samples, samples)
+    # the plan's problem (it may keep the accounts run, main_mix) and its mix, each sample's first incumbent
+    own = main_mix(build_problem(parsed, cat), objective) if m else None
+    problem = build_problem(parsed, cat) if own is None else own.problem
     cand = problem.candidates
     k = len(cand)
 
@@ -192,12 +195,11 @@ def rank_acceptability(
     if k > positions:
         columns["rank_other"] = counts[plain, positions:].sum(axis=1) / samples  # counts, not shares: exact
 
-    m = min(mix_samples, samples)
-    if m and k:
+    if own is not None and k:
         tiled = ProfileArrays(**{f.name: np.repeat(getattr(base, f.name), m, axis=0) for f in fields(ProfileArrays)})
         scores = score(replace(tiled, goal_weights=goal_weights[:m], criteria_weights=criteria_weights[:m]), cat, problem.affinity)
         picked = np.zeros(k)
-        start = best_mix(problem, objective).solution.levels  # the profile's own mix: each sample's first incumbent
+        start = own.solved.solution.levels
         for s in range(m):
             sample_scores = Scores(**{f.name: getattr(scores, f.name)[s : s + 1] for f in fields(Scores)})
             sample_problem = replace(problem, goal_weights=goal_weights[s], scores=sample_scores)
@@ -300,11 +302,10 @@ def budget_frontier(
     for money, time in product(months, hours):
         try:
             if problem.kept_accounts:  # the accounts are lowered as far as this budget requires, as recommend() does
-                at = build_problem(parsed.model_copy(update={"budget": parsed.budget.model_copy(update={"monthly": money, "weekly_hours": time})}), cat)
-                solved = best_mix(at, objective)
+                chosen = main_mix(build_problem(parsed.model_copy(update={"budget": parsed.budget.model_copy(update={"monthly": money, "weekly_hours": time})}), cat), objective)
             else:  # money / rate is exactly how build_problem converts, so a row equals recommend() on that budget
-                at = problem
-                solved = best_mix(problem, objective, monthly_budget_eur=money / rate, weekly_hours=time)
+                chosen = main_mix(problem, objective, monthly_budget_eur=money / rate, weekly_hours=time)
+            at, solved = chosen.problem, chosen.solved
         except InfeasibleError:
             rows.append((money, time, math.nan, "infeasible", math.nan, math.nan, *(math.nan,) * len(hiring)))
             continue
@@ -372,7 +373,8 @@ def minimum_budget(
     parsed = _parse(profile, cat)
     problem = build_problem(parsed, cat)
     budget = parsed.budget
-    full = best_mix(problem, objective)  # raises the InfeasibleError that names the limit
+    chosen = main_mix(problem, objective)  # raises the InfeasibleError that names the limit
+    problem, full = chosen.problem, chosen.solved
     found = minimum_budget_solution(problem, objective, full, share, tolerance)
     return {
         "share": float(share),

@@ -22,7 +22,7 @@ from .problem import build_problem, hired_cost, hired_hours, mix_hours, mix_mone
 from .profile import Profile, parse_profile
 from .recommender import check_options
 from .scorer import Scores, encode, exclusions, score
-from .solutions import best_mix
+from .solutions import main_mix
 from .vocabulary import LEVELS, ObjectiveName
 
 if TYPE_CHECKING:
@@ -194,8 +194,8 @@ def _recommend_rows(rows: list[Any], objective: ObjectiveName, cat: Catalog) -> 
         one_arrays, one_scores = _take(arrays, scores, v)
         v += 1
         try:
-            problem = build_problem(item, cat, arrays=one_arrays, scores=one_scores)
-            solved = best_mix(problem, objective)
+            chosen = main_mix(build_problem(item, cat, arrays=one_arrays, scores=one_scores), objective)
+            problem, solved = chosen.problem, chosen.solved
         except ChannelfitError as exc:
             out.append({"name": item.name, "error": str(exc)})
             continue
@@ -224,7 +224,10 @@ def top_k(profiles: pd.DataFrame | Sequence[Profile | Mapping[str, Any] | str] |
 
     Fully vectorised: for very large batches pass a :class:`~channelfit.scorer.ProfileArrays`
     (from :func:`channelfit.scorer.encode`, built in chunks) to skip per-row validation.
-    The order equals ``recommend(profile).ranking`` (ties by catalog order).
+    The order equals ``recommend(profile).ranking`` (ties by catalog order), except where a profile lets the plan
+    close its accounts (``may_drop_accounts``) and the plan keeps them because closing them adds too little
+    (:func:`~channelfit.solutions.main_mix`): its ranking is then that of the profile keeping them, which ranks the
+    accounts it keeps; ``top_k`` solves nothing and ranks the profile as given.
 
     Returns
     -------

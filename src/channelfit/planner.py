@@ -820,8 +820,8 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer, expan
     money = problem.money
     ban = problem.ad_ban if problem.ads_banned_everywhere else None  # the law bans the sector's ads everywhere it targets
     if more_hours is not None and left >= _UNSPENT_HOURS_MIN_SHARE * problem.monthly_budget_eur:
-        more = ordered_picks(problem, more_hours.solved.solution.levels, more_hours.solved.extra_eur)
-        spent = mix_money(problem, more) - mix_money(problem, chosen)
+        more = ordered_picks(more_hours.problem, more_hours.solved.solution.levels, more_hours.solved.extra_eur)
+        spent = mix_money(more_hours.problem, more) - mix_money(problem, chosen)
         if ban is not None and spent < 0.5 * left:  # the ban keeps most of it: an Istanbul clinic was told to hire hours for 4,000 of 80,000 TRY
             return explainer.reason("unspent_ads_banned", country=ban.country, **figures)
         before = {p.channel: money[p.channel, p.level] + p.extra_eur for p in chosen}
@@ -890,11 +890,13 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer, expan
 
 def _accounts_holding(problem: Problem, chosen: list[Choice], solutions: PlanSolutions, rising: list[int] | tuple[int, ...] = ()) -> list[int]:
     """The accounts the plan keeps that hold back its value: those the plan with the accounts free (``may_drop_accounts``)
-    lowers or closes, when that plan is worth more, as plan.accounts_cost names them (a Warsaw clinic at 3 h/week was told
+    lowers or closes, when that plan is worth :data:`~channelfit.solutions.ACCOUNTS_COST_SHARE` more (else letting
+    the plan close them would not change it), as plan.accounts_cost names them (a Warsaw clinic at 3 h/week was told
     to free its ZnanyLekarz listing while the hour that plan frees was Facebook's); none of ``rising``, channels that
     would themselves take more money (a Chicago firm's Facebook was told to drop the hours it needs)."""
     free = solutions.accounts_free
-    if free is None or free.solved.value <= solutions.main.value + 1e-9:
+    # only where letting the plan close them would change it (solutions.main_mix: by ACCOUNTS_COST_SHARE more)
+    if free is None or free.solved.value < solutions.main.value * (1 + ACCOUNTS_COST_SHARE):
         return []
     freed = {p.channel: p.level for p in ordered_picks(free.problem, free.solved.solution.levels, free.solved.extra_eur)}
     return [p.channel for p in chosen if p.channel in problem.kept_accounts and freed.get(p.channel, -1) < p.level and p.channel not in rising]
@@ -941,8 +943,9 @@ def _why_not(problem: Problem, chosen: list[Choice], left: tuple[float, float], 
     return explainer.reason("why_not", "why_not_gain", share=round(MIN_PICK_SHARE * 100))
 
 
-def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer) -> Plan:
-    """Assemble the :class:`Plan` from a problem and every solution it needs, in ``explainer``'s language."""
+def build_plan(solutions: PlanSolutions, explainer: Explainer) -> Plan:
+    """Assemble the :class:`Plan` from the problem solved and every solution it needs, in ``explainer``'s language."""
+    problem = solutions.problem
     cat, profile = problem.cat, problem.profile
     fit = problem.scores.score[0]
     fit_of, criteria_of = fit.tolist(), problem.scores.criteria[0].tolist()  # Python floats: read one at a time below
@@ -1040,9 +1043,9 @@ def build_plan(problem: Problem, solutions: PlanSolutions, explainer: Explainer)
             # a platform's ad rules bind the plans that buy its ads (a Bologna library's free Google profile read Google's)
             channels=[cat.channels[p.channel] for p in chosen if problem.money[p.channel, p.level] + p.extra_eur > 0],
         ),
-        assumptions=_assumptions(problem, chosen, explainer),
+        assumptions=_assumptions(problem, chosen, explainer, solutions),
         market_gaps=_market_gaps(problem, chosen, explainer),
-        accounts=_accounts(problem, chosen, explainer, failing, {p.channel: p.goals for p in picks}),
+        accounts=_accounts(problem, chosen, explainer, failing, {p.channel: p.goals for p in picks}, solutions.main_mix.free_value is not None),
         accounts_cost=_accounts_cost(problem, chosen, solutions, explainer),
     )
 
@@ -1114,9 +1117,10 @@ def _accounts_cost(problem: Problem, chosen: list[Choice], solutions: PlanSoluti
     )
 
 
-def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer, failing: list[int], goals_of: dict[str, list[str]]) -> list[Account]:
+def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer, failing: list[int], goals_of: dict[str, list[str]], worth_keeping: bool) -> list[Account]:
     """What to do with each account already run: keep, raise or lower it, or close it, and why (``failing`` is
-    :func:`_failing_criteria` of the problem, ``goals_of`` the goals each pick serves).
+    :func:`_failing_criteria` of the problem, ``goals_of`` the goals each pick serves, ``worth_keeping`` whether the
+    profile let the plan close them and closing them was not worth it, :func:`~channelfit.solutions.main_mix`).
 
     An account whose current level the profile does not give is run at the planned level (it is not "kept" at
     grow when nobody said it ran ads); one kept only because the profile keeps its accounts, serving none of its
@@ -1143,8 +1147,9 @@ def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer, fail
             # nor an owned blog or list, whose pages and subscribers keep their value (a Lisbon SaaS's blog was to close)
             # and an account of nothing but ads has no page to pin a note on: its campaigns pause (an Italian machine shop
             # was told to leave its Google Ads account "dormant with a pinned note")
-            owned = cat.channel_rows[c].orientation == "owned"
-            kind = "listing" if cat.listing[c] else "owned" if owned else "ads" if cat.ads_only[c] else "page"
+            # and a donation page stays live: supporters still give through it (a Toronto charity's CanadaHelps, review 37)
+            orientation = cat.channel_rows[c].orientation
+            kind = "listing" if cat.listing[c] else "owned" if orientation == "owned" else "giving" if orientation == "fundraising" else "ads" if cat.ads_only[c] else "page"
             action = "close"
             if code == "candidate":
                 why = explainer.reason("account", "account_not_needed" if kind == "page" else f"account_not_needed_{kind}")
@@ -1159,7 +1164,8 @@ def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer, fail
             if not goals_of[channel] and channel in profile.include:  # kept because asked for, whatever it serves
                 key = f"account_idle_included_{action if action == 'lower' or (action == 'keep' and before >= 0) else 'run'}"
             elif not goals_of[channel]:  # kept because the plan keeps the accounts run, or what a media organisation publishes on
-                idle = "account_idle_own" if channel in own else "account_idle"  # a newsletter writer letting the plan drop accounts read "unless you let it close them" (review 36)
+                # a newsletter writer letting the plan drop accounts read "unless you let it close them" (review 36)
+                idle = "account_idle_own" if channel in own else "account_idle_worth" if worth_keeping else "account_idle"
                 key = f"{idle}_lower" if action == "lower" and lowered else f"{idle}_run" if before == -1 else idle
             elif level == LISTEN and problem.offered[c, MAINTAIN]:  # a page with followers that stops posting says where to go
                 # a shop or directory listing has no posts to pin: it keeps its listings right (a KL snack brand's Shopee)
@@ -1186,15 +1192,24 @@ def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer, fail
     return out
 
 
-def _assumptions(problem: Problem, chosen: list[Choice], explainer: Explainer) -> list[Reason]:
+def _assumptions(problem: Problem, chosen: list[Choice], explainer: Explainer, solutions: PlanSolutions) -> list[Reason]:
     """What the plan assumed where the profile did not say: premises (from the goals or the sector), that a media
-    organisation's own media are its product (:func:`~channelfit.scorer.own_media`), and how many
+    organisation's own media are its product (:func:`~channelfit.scorer.own_media`), that the accounts run are worth
+    keeping where the profile lets the plan close them but that would add too little
+    (:attr:`~channelfit.solutions.MainMix.free_value`), and how many
     people the paid picks' ads run to when they run across the markets (:func:`~channelfit.problem.audience_people`), and
     the most their promotion is scaled by (a channel blocked in a market runs its ads in the others)."""
     out = _premises_assumed(problem, explainer)
     own = own_media(problem.profile, problem.cat)
     if own:
         out.append(explainer.reason("own_media", "assumed_own_media", channels=explainer.join(explainer.channel_name(problem.cat.index["channels"][c]) for c in own)))
+    if (free := solutions.main_mix.free_value) is not None:
+        # the plan keeping them may be worth more: kept accounts may take a slot beyond max_channels
+        if free > solutions.main.value:
+            figures = {"value": round(free, 2), "current": round(solutions.main.value, 2), "share": round(ACCOUNTS_COST_SHARE * 100)}
+            out.append(explainer.reason("accounts_kept", "assumed_accounts_kept", **figures))
+        else:
+            out.append(explainer.reason("accounts_kept", "assumed_accounts_kept_best"))
     # only where money buys ads that run across the markets: a Dhaka charity with no budget read how far its ads would run
     # boosts of a free level keep the local scale (build_problem): a Munich brand whose only paid picks were boosts read
     # that its promotion took "up to 4 times" a local business's beside boosts "near their full effect" at 203 EUR

@@ -89,5 +89,5 @@ def recommend(
 
         affinity = adjusted_affinity(evidence, cat, parsed.organisation_key, market_affinity(arrays, cat)[0])
     problem = build_problem(parsed, cat, affinity, arrays=arrays)
-    return build_plan(problem, solve_plan(problem, objective, minimum_budget_share), Explainer(cat, language, parsed.kind, parsed.sector, parsed.main_market))
+    return build_plan(solve_plan(problem, objective, minimum_budget_share), Explainer(cat, language, parsed.kind, parsed.sector, parsed.main_market))
 

@@ -41,12 +41,14 @@ __all__ = [
     "MINIMUM_BUDGET_TOLERANCE",
     "SPLIT_PRECISION_EUR",
     "FreeAccountsSolution",
+    "MainMix",
     "MinimumBudgetSolution",
     "MoreHoursSolution",
     "PlanSolutions",
     "Solved",
     "best_mix",
     "least_promotion",
+    "main_mix",
     "minimum_budget",
     "refine_spend",
     "solve_expand",
@@ -102,6 +104,7 @@ class MoreHoursSolution:
 
     weekly_hours: float
     solved: Solved
+    problem: Problem  # the problem solved: with may_drop_accounts, the one main_mix settles on with those hours
 
 
 @dataclass(frozen=True)
@@ -116,17 +119,36 @@ class FreeAccountsSolution:
 
 
 @dataclass(frozen=True)
+class MainMix:
+    """The problem a plan solves and its main mix (:func:`main_mix`); ``free_value``: with ``may_drop_accounts``, the
+    value of the best mix lowering or closing the accounts run, when the plan keeps them because that mix is worth
+    less than :data:`ACCOUNTS_COST_SHARE` more (else None)."""
+
+    problem: Problem
+    solved: Solved
+    free_value: float | None = None
+
+
+@dataclass(frozen=True)
 class PlanSolutions:
-    """What the planner needs: the main mix, the expand phase's mix, the minimum budget (or None), the mix with more
-    hours when the hours keep money unspent (or None), and the mix with the accounts free when they are kept at
-    levels that hold hours or money (or None)."""
+    """What the planner needs: the problem it solves and its main mix (:class:`MainMix`), the expand phase's mix,
+    the minimum budget (or None), the mix with more hours when the hours keep money unspent (or None), and the mix
+    with the accounts free when they are kept at levels that hold hours or money (or None)."""
 
     objective: ObjectiveName
-    main: Solved
+    main_mix: MainMix
     expand: Solved
     minimum: MinimumBudgetSolution | None
     more_hours: MoreHoursSolution | None = None
     accounts_free: FreeAccountsSolution | None = None
+
+    @property
+    def problem(self) -> Problem:
+        return self.main_mix.problem
+
+    @property
+    def main(self) -> Solved:
+        return self.main_mix.solved
 
 
 def _bounded(solution: Solution, instance: Instance) -> Solution:
@@ -699,18 +721,44 @@ class _OwnMixes:
         return k[np.argsort(-self.cap_value[k], kind="stable")].tolist()
 
 
+def main_mix(problem: Problem, objective: ObjectiveName, **limits: float | int) -> MainMix:
+    """The problem a plan solves and its best mix (:func:`best_mix`, ``limits`` as there). With ``may_drop_accounts``,
+    the accounts run are lowered or closed only where that makes a plan worth at least :data:`ACCOUNTS_COST_SHARE`
+    more than keeping them at the levels given (lowered only as far as the budget requires), the same bar at which a
+    plan keeping them names their cost: closing an account loses the audience, reviews or sales it holds, which the
+    goals' coverage does not count (a Helsinki game studio's Steam page, Discord and X were to close for 5.6 % more,
+    a Dubai broker's Bayut and WhatsApp for 2.2 %, review 37)."""
+    solved = best_mix(problem, objective, **limits)
+    run = [problem.cat.index["channels"][c] for c in problem.profile.present_on]
+    if not problem.profile.may_drop_accounts or all(c in problem.kept_accounts for c in run):
+        return MainMix(problem, solved)
+    kept = build_problem(problem.profile.model_copy(update={"may_drop_accounts": False}), problem.cat, problem.affinity)
+    try:
+        kept_solved = best_mix(kept, objective, **limits)
+    except InfeasibleError:  # the accounts at their lowest levels do not fit: lowering or closing them is the plan
+        return MainMix(problem, solved)
+    if solved.value >= kept_solved.value * (1 + ACCOUNTS_COST_SHARE):
+        return MainMix(problem, solved)
+    return MainMix(kept, kept_solved, free_value=solved.value)
+
+
 def solve_plan(problem: Problem, objective: ObjectiveName, minimum_budget_share: float | None) -> PlanSolutions:
-    """The main mix, the expand phase and (unless ``minimum_budget_share`` is None) the minimum budget."""
-    main = best_mix(problem, objective)
-    more_hours = _more_hours(problem, objective, main)
+    """The main mix (:func:`main_mix`, which may settle on a problem keeping the accounts run), the expand phase and
+    (unless ``minimum_budget_share`` is None) the minimum budget."""
+    chosen = main_mix(problem, objective)
+    more_hours = _more_hours(chosen, objective)
+    problem, main = chosen.problem, chosen.solved
     return PlanSolutions(
         objective=objective,
-        main=main,
+        main_mix=chosen,
         expand=solve_expand(problem, objective, main),
         minimum=None if minimum_budget_share is None else minimum_budget(problem, objective, main, minimum_budget_share),
         more_hours=more_hours,
-        # without hours lacking, the plan names the free mix only where it is worth ACCOUNTS_COST_SHARE more
-        accounts_free=_accounts_free(problem, objective, None if more_hours is not None else main.value * (1 + ACCOUNTS_COST_SHARE)),
+        # without hours lacking, the plan names the free mix only where it is worth ACCOUNTS_COST_SHARE more; where
+        # the profile let the plan lower or close its accounts and that was not worth it, the plan says so instead
+        accounts_free=None
+        if chosen.free_value is not None
+        else _accounts_free(problem, objective, None if more_hours is not None else main.value * (1 + ACCOUNTS_COST_SHARE)),
     )
 
 
@@ -733,10 +781,13 @@ def _accounts_free(problem: Problem, objective: ObjectiveName, at_least: float |
     return FreeAccountsSolution(free, _best_split(free, splits, start))
 
 
-def _more_hours(problem: Problem, objective: ObjectiveName, main: Solved) -> MoreHoursSolution | None:
+def _more_hours(chosen: MainMix, objective: ObjectiveName) -> MoreHoursSolution | None:
     """The main mix re-solved with the hours the plan lacks (:func:`~channelfit.problem.hours_lacking`), when the mix
     leaves money (more than one unit of the profile's currency) that a pick at grow, or a channel out of the mix,
-    could take but for the hours; None with an hourly rate, where the plan hires the hours the money can pay for."""
+    could take but for the hours; None with an hourly rate, where the plan hires the hours the money can pay for.
+    With ``may_drop_accounts``, whether the accounts are kept is decided again with those hours (:func:`main_mix`),
+    so the plan says what recommending with them gives."""
+    problem, main = chosen.problem, chosen.solved
     if problem.hired_hour_eur is not None:
         return None
     mix = ordered_picks(problem, main.solution.levels, main.extra_eur)
@@ -744,4 +795,9 @@ def _more_hours(problem: Problem, objective: ObjectiveName, main: Solved) -> Mor
     if lacking is None or (problem.monthly_budget_eur - mix_money(problem, mix)) * problem.fx_per_eur < 1.0:
         return None
     lacking = math.ceil(lacking * 100 - 1e-9) / 100  # to the hundredth the plan states, upwards: the hours named are the hours solved
-    return MoreHoursSolution(lacking, best_mix(problem, objective, start=main.solution.levels, weekly_hours=problem.profile.budget.weekly_hours + lacking))
+    weekly_hours = problem.profile.budget.weekly_hours + lacking
+    if chosen.free_value is None and not problem.profile.may_drop_accounts:
+        return MoreHoursSolution(lacking, best_mix(problem, objective, start=main.solution.levels, weekly_hours=weekly_hours), problem)
+    profile = problem.profile.model_copy(update={"may_drop_accounts": True, "budget": problem.profile.budget.model_copy(update={"weekly_hours": weekly_hours})})
+    more = main_mix(build_problem(profile, problem.cat, problem.affinity), objective)
+    return MoreHoursSolution(lacking, more.solved, more.problem)
