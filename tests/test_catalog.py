@@ -85,6 +85,43 @@ def test_a_marketplace_suspended_or_sanctioned_is_blocked_and_closed_to_its_host
     assert cat.closed_rows[("airbnb", "CN")].closes == "all"
 
 
+#: Catalog gaps expert reviews named (batch N20): Property Finder had a market row only in the UAE, so a Doha estate agent
+#: read it as reaching nobody; Taiwan and Korea had no job board of their own and Korea no domestic lodging app, so a
+#: Taipei firm hiring engineers, a Seoul firm hiring and a Seoul guesthouse were offered none.
+N20_NEW_CHANNELS = {
+    "job_bank_104": ("TW", "recruiting", None),
+    "job_bank_1111": ("TW", "recruiting", None),
+    "saramin": ("KR", "recruiting", None),
+    "jobkorea": ("KR", "recruiting", None),
+    "yanolja": ("KR", "sales", "hospitality"),
+    "yeogi_eottae": ("KR", "sales", "hospitality"),
+}
+
+
+@pytest.mark.parametrize("country", ["AE", "QA", "SA", "EG"])
+def test_property_finder_has_a_row_in_each_country_it_runs_a_site_in(cat: cf.Catalog, country: str) -> None:
+    row = cat.market_row("property_finder", country)
+    assert (row.region, row.availability) == (country, "available")
+    assert cat.reach[cat.index["channels"]["property_finder"], cat.index["countries"][country]] > 0
+
+
+@pytest.mark.parametrize("channel", sorted(N20_NEW_CHANNELS))
+def test_a_new_local_channel_reaches_its_home_market_and_fits_its_use(cat: cf.Catalog, channel: str) -> None:
+    country, goal, sector = N20_NEW_CHANNELS[channel]
+    row = cat.market_row(channel, country)
+    assert (row.region, row.availability) == (country, "available")
+    assert cat.reach[cat.index["channels"][channel], cat.index["countries"][country]] >= 0.02
+    assert cat.goal_rows[(channel, goal)].affinity >= 0.8
+    c = cat.index["channels"][channel]
+    info = cat.channel_rows[c]
+    if sector is None:  # a job board: hiring is the same for every business model
+        assert info.orientation == "professional" and info.b2b_fit == info.b2c_fit
+    else:  # a lodging app lists places guests stay at, and only those
+        assert cat.needs_premises[c] and sector in info.vertical_sector_list
+        assert cat.sector_fit[c, cat.index["sectors"][sector]] == 1.0
+        assert cat.sector_fit[c, cat.index["sectors"]["food_and_drink"]] < 0.5
+
+
 def _rows(name: str) -> list[dict[str, str]]:
     with (packaged_catalog().directory / name).open(newline="", encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
