@@ -553,3 +553,71 @@ def test_a_channel_no_one_can_search_has_no_listen_level(tmp_path: Path) -> None
     with pytest.raises(cf.CatalogError) as error:
         cf.load_catalog(data)
     assert error.value.file == "levels.csv" and error.value.value == "facebook/listen" and "searchable" in str(error.value)
+
+
+#: Batch N21 (review 37): the channels a local specialist names first, with the country each serves and whether it lists
+#: premises: Norway's doctor and dentist ratings, South Africa's job boards, Japan's restaurant guides beside Tabelog.
+N21_CHANNELS = {"legelisten": ("NO", True), "pnet": ("ZA", False), "careers24": ("ZA", False), "retty": ("JP", True), "hotpepper_gourmet": ("JP", True)}
+
+
+@pytest.mark.parametrize("channel", sorted(N21_CHANNELS))
+def test_a_local_channel_review_37_named_reaches_its_home_market(cat: cf.Catalog, channel: str) -> None:
+    """An Oslo dentist had no Norwegian directory, a Johannesburg firm no South African job board and a Tokyo ramen
+    shop only Tabelog (review 37): each channel added has a row of its own in its country reaching someone, reaches
+    nobody elsewhere (a national listing), and lists premises when it is a directory."""
+    country, premises = N21_CHANNELS[channel]
+    c = cat.index["channels"][channel]
+    row = cat.market_row(channel, country)
+    assert (row.region, row.availability) == (country, "available")
+    assert cat.reach[c, cat.index["countries"][country]] > 0
+    assert cat.market_row(channel, "WORLD").reach == 0
+    assert bool(cat.needs_premises[c]) is premises
+    recruiting = cat.goal_affinity[c, cat.goals.index("recruiting")]
+    assert bool(recruiting >= 0.8) is (not premises), (channel, recruiting)  # the job boards recruit, the directories do not
+
+
+def test_a_gym_pass_sold_in_a_dozen_countries_is_not_read_as_national(cat: cf.Catalog) -> None:
+    """Wellhub (Gympass) had one Brazilian row, so the catalog read it as a one-country listing and a Mexico City gym
+    read 'lists only places in the countries where it runs' (review 37): it has rows beyond Brazil, in Mexico and Spain
+    among them, and is no national listing."""
+    ch = cat.index["channels"]["wellhub"]
+    own = {k for k in cat.countries if cat.market_row("wellhub", k).region == k and cat.reach[ch, cat.index["countries"][k]] > 0}
+    assert {"BR", "MX", "ES", "US", "GB"} <= own, own
+    assert not cat.national[ch]
+    plan = cf.recommend({"name": "gym", "kind": "company", "model": "b2c", "sector": "personal_services", "markets": ["MX"], "based_in": "MX",
+                         "audience": {"age": [20, 50]}, "goals": {"local_visits": 3, "sales": 1}, "budget": {"monthly": 15000, "currency": "MXN", "weekly_hours": 8},
+                         "formats": ["image", "short_video", "text"], "premises": True, "present_on": {"instagram": "maintain"}, "max_channels": 5}, minimum_budget_share=None)
+    assert "wellhub" in {r.channel for r in plan.ranking}, {e.channel: e.why.code for e in plan.excluded}.get("wellhub")
+
+
+def _delivery_apps(cat: cf.Catalog) -> list[str]:
+    return [row.channel for row in cat.channel_rows if row.orientation == "commerce" and "food_and_drink" in (row.vertical_sectors or ())]
+
+
+def test_a_food_delivery_app_brings_a_hotel_no_guests(cat: cf.Catalog) -> None:
+    """Uber Eats, DoorDash, foodpanda and Yelp were ranked for a Seoul guesthouse (review 37): a delivery app fits
+    hospitality at 0.1 or less (a hotel restaurant that delivers is a food business), Yelp below the fit at which a
+    listing serves sales, and a guesthouse's plan ranks no delivery app."""
+    apps = _delivery_apps(cat)
+    assert {"uber_eats", "doordash", "foodpanda", "glovo", "wolt", "deliveroo", "just_eat", "baemin", "grabfood", "snappfood"} <= set(apps), apps
+    hospitality = cat.index["sectors"]["hospitality"]
+    high = {a: float(cat.sector_fit[cat.index["channels"][a], hospitality]) for a in apps if cat.sector_fit[cat.index["channels"][a], hospitality] > 0.1}
+    assert not high, high
+    from channelfit.problem import LISTING_SECTOR_FIT
+
+    assert cat.sector_fit[cat.index["channels"]["yelp"], hospitality] < LISTING_SECTOR_FIT
+    guesthouse = {"name": "Bukchon Hanok Stay", "kind": "company", "model": "b2c", "sector": "hospitality", "markets": {"KR": 0.3, "JP": 0.25, "US": 0.25, "TW": 0.2},
+                  "based_in": "KR", "audience": {"age": [22, 50]}, "goals": {"sales": 3, "brand_awareness": 1, "customer_service": 1},
+                  "budget": {"monthly": 1500000, "currency": "KRW", "weekly_hours": 8}, "formats": ["image", "short_video", "text"], "premises": True,
+                  "present_on": {"booking_com": "maintain", "instagram": "maintain"}, "max_channels": 5}
+    ranked = {r.channel for r in cf.recommend(guesthouse, minimum_budget_share=None).ranking}
+    assert not ranked & set(apps), ranked & set(apps)
+
+
+def test_a_delivery_app_counts_orders_for_local_trade(cat: cf.Catalog) -> None:
+    """A Tehran bakery's SnappFood read 'customer visits, +5 %' (review 37): a delivery app brings orders, so the KPI
+    of its local visits is its orders, as its sales KPI is."""
+    for app in _delivery_apps(cat):
+        row = cat.channel_kpi_rows.get((app, "local_visits"))
+        assert row is not None and row.kpi in ("orders", "reviews"), (app, row)
+    assert cat.channel_kpi_rows[("snappfood", "local_visits")].kpi == "orders"

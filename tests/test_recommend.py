@@ -1819,13 +1819,22 @@ def test_the_page_names_a_channel_short_of_reach_or_closed_only_where_it_fits_th
     riad = {"name": "riad", "kind": "company", "model": "b2c", "sector": "hospitality", "markets": {"FR": 0.4, "GB": 0.2, "ES": 0.15, "DE": 0.15, "MA": 0.1},
             "based_in": "MA", "audience": {"age": [28, 65]}, "goals": {"sales": 3, "brand_awareness": 1}, "budget": {"monthly": 12000, "currency": "MAD", "weekly_hours": 10},
             "formats": ["image", "short_video", "text"], "premises": True, "present_on": {"booking_com": "maintain", "instagram": "maintain"}, "max_channels": 5}
-    plan = cf.recommend(riad)
-    short = [e for e in plan.excluded if e.reason in ("too_little_reach", "closed") or e.why.code.startswith("no_fit_formats")]
-    weak = [e for e in short if e.sector_fit < NAMED_SECTOR_FIT or e.goals_fit < NAMED_GOALS_FIT or e.model_fit < NAMED_MODEL_FIT]
-    strong = [e for e in short if e.sector_fit >= NAMED_SECTOR_FIT and e.goals_fit >= NAMED_GOALS_FIT and e.model_fit >= NAMED_MODEL_FIT]
-    assert weak and strong
-    excluded_line = next(line for line in render_plan(plan).splitlines() if line.startswith("Excluded:"))
-    assert all(e.name not in excluded_line for e in weak) and all(e.name in excluded_line for e in strong)
+    named: list[str] = []
+    # the riad's rooms, and its tours: SafariBookings fits them and reaches too few (Yelp, at a hotel fit of 0.7, was
+    # the rooms' named one until batch N21 judged that fit 0.3: guests do not choose stays on Yelp)
+    for profile in (riad, {**riad, "sector": "travel"}):
+        plan = cf.recommend(profile)
+        short = [e for e in plan.excluded if e.reason in ("too_little_reach", "closed") or e.why.code.startswith("no_fit_formats")]
+        weak = [e for e in short if e.sector_fit < NAMED_SECTOR_FIT or e.goals_fit < NAMED_GOALS_FIT or e.model_fit < NAMED_MODEL_FIT]
+        strong = [e for e in short if e.sector_fit >= NAMED_SECTOR_FIT and e.goals_fit >= NAMED_GOALS_FIT and e.model_fit >= NAMED_MODEL_FIT]
+        assert weak
+        named += [e.channel for e in strong]
+        if strong:
+            excluded_line = next(line for line in render_plan(plan).splitlines() if line.startswith("Excluded:"))
+            assert all(e.name not in excluded_line for e in weak) and all(e.name in excluded_line for e in strong)
+        else:
+            assert all(e.name not in line for line in render_plan(plan).splitlines() if line.startswith("Excluded:") for e in weak)
+    assert named, "no channel short of reach fit the riad's rooms or tours"
     charity = {"name": "charity", "kind": "nonprofit", "model": "b2c", "sector": "nonprofit", "markets": {"UA": 0.7, "PL": 0.2, "DE": 0.1}, "based_in": "UA",
                "audience": {"age": [25, 60]}, "goals": {"fundraising": 3, "brand_awareness": 2, "community": 1},
                "budget": {"monthly": 40000, "currency": "UAH", "weekly_hours": 12}, "formats": ["image", "short_video", "text"], "max_channels": 5}
