@@ -1250,3 +1250,129 @@ def test_a_doha_broker_reads_qatars_brokerage_licence(language: str) -> None:
     assert line not in _checklist({**DOHA_BROKER, "sector": "retail"}, language)
     dubai = {**DOHA_BROKER, "based_in": "AE", "markets": {"AE": 0.7, "QA": 0.3}, "budget": {**DOHA_BROKER["budget"], "currency": "AED"}}
     assert line not in _checklist(dubai, language)
+
+
+def _organisation(sector: str, country: str, currency: str, **rest: object) -> dict:
+    """A small organisation of ``sector`` based in ``country`` and selling there, for review 37's lines."""
+    return {"name": "organisation", "kind": "company", "model": "b2c", "sector": sector, "markets": {country: 1.0}, "based_in": country, "audience": {"age": [25, 60]},
+            "goals": {"lead_generation": 3, "brand_awareness": 1}, "budget": {"monthly": 0, "currency": currency, "weekly_hours": 6}, "premises": True, "max_channels": 3, **rest}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_mumbai_chartered_accountant_reads_the_ban_on_soliciting_clients(language: str) -> None:
+    """Review 37: a Mumbai accountancy firm read nothing of the Chartered Accountants Act, 1949 (First Schedule, Part I,
+    clauses 6 and 7: no solicitation, advertising only within the ICAI Council's guidelines). The line binds finance and
+    professional-services organisations based in India, each worded "if you are a chartered accountant in practice": not
+    a Mumbai bakery, nor a London finance firm selling to India."""
+    line = _line(language, "1949", countries=["IN"], sectors=["professional_services", "finance"])
+    assert "ICAI" in line and "6" in line and "7" in line
+    mumbai = _organisation("finance", "IN", "INR", model="b2b")
+    assert line in _checklist(mumbai, language)
+    assert line in _checklist({**mumbai, "sector": "professional_services"}, language)
+    assert line not in _checklist({**mumbai, "sector": "food_and_drink", "model": "b2c"}, language)
+    london = {**mumbai, "based_in": "GB", "markets": {"GB": 0.5, "IN": 0.5}, "budget": {**mumbai["budget"], "currency": "GBP"}}
+    assert line not in _checklist(london, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_toronto_charity_reads_that_its_fundraising_emails_are_exempt_from_casl(language: str) -> None:
+    """Review 37: a Toronto charity read only that CASL wants consent in every commercial email; the Electronic Commerce
+    Protection Regulations (SOR/2013-221, s. 3(g)) exempt a registered charity's messages whose primary purpose is
+    raising funds for it. A Toronto company does not read the exemption, nor a Paris charity emailing Canadians, which is
+    no charity registered under Canada's Income Tax Act; both still read the CASL line."""
+    line = _any_line(language, "SOR/2013-221", countries=["CA"])
+    assert "3(g)" in line and "CASL" in line
+    casl = _line(language, "CASL", markets=["CA"])
+    charity = {**_organisation("nonprofit", "CA", "CAD"), "kind": "nonprofit", "goals": {"fundraising": 3, "community": 1}}
+    toronto = _checklist(charity, language)
+    assert line in toronto and casl in toronto
+    company = _checklist({**charity, "kind": "company", "sector": "retail", "goals": {"sales": 3}}, language)
+    assert line not in company and casl in company
+    paris = _checklist({**charity, "based_in": "FR", "markets": {"FR": 0.6, "CA": 0.4}, "budget": {**charity["budget"], "currency": "EUR"}}, language)
+    assert line not in paris and casl in paris
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_oslo_clinic_reads_the_health_personnel_acts_marketing_rule(language: str) -> None:
+    """Review 37: an Oslo clinic read Norway's e-mail consent line and nothing on health marketing; the Health Personnel
+    Act, § 13, wants the marketing of health services sound, sober and factual. It binds health organisations based in
+    Norway: not an Oslo shop, nor a Stockholm clinic."""
+    line = _sector_line(language, "health", "helsepersonelloven")
+    assert "§ 13" in line and "forsvarlig, nøktern og saklig" in line
+    oslo = _organisation("health", "NO", "NOK")
+    assert line in _checklist(oslo, language)
+    assert line not in _checklist({**oslo, "sector": "retail"}, language)
+    assert line not in _checklist({**oslo, "based_in": "SE", "markets": {"SE": 1.0}, "budget": {**oslo["budget"], "currency": "SEK"}}, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_nairobi_solar_installer_reads_epras_licensing_rule(language: str) -> None:
+    """Review 37: a Nairobi solar installer read nothing of the Energy (Solar Photovoltaic Systems) Regulations, 2012,
+    under which EPRA licenses solar technicians and contractors. The line binds construction and trades organisations
+    based in Kenya: not a Nairobi shop, nor an Accra installer."""
+    line = _line(language, "Solar Photovoltaic Systems", countries=["KE"], sectors=["construction_and_trades"])
+    assert "EPRA" in line and "2012" in line
+    nairobi = _organisation("construction_and_trades", "KE", "KES")
+    assert line in _checklist(nairobi, language)
+    assert line not in _checklist({**nairobi, "sector": "retail"}, language)
+    assert line not in _checklist({**nairobi, "based_in": "GH", "markets": {"GH": 1.0}, "budget": {**nairobi["budget"], "currency": "GHS"}}, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_winery_advertising_in_china_reads_article_23_of_the_advertising_law(language: str) -> None:
+    """Review 37: China had no alcohol line beside those of other countries; the Advertising Law, art. 23, bans alcohol
+    adverts that encourage drinking or show it. It binds food and drink organisations advertising in China, wherever
+    based: a Bordeaux winery selling there reads it, and a Shanghai wine bar, not the winery when it sells only in
+    France, nor a Shanghai shop in retail."""
+    line = _sector_line(language, "food_and_drink", "23")
+    bordeaux = {**_organisation("food_and_drink", "FR", "EUR"), "markets": {"FR": 0.6, "CN": 0.4}, "goals": {"sales": 3, "brand_awareness": 1}}
+    assert line in _checklist(bordeaux, language)
+    assert line not in _checklist({**bordeaux, "markets": {"FR": 1.0}}, language)
+    assert line not in _checklist({**_organisation("retail", "CN", "CNY"), "goals": {"sales": 3}}, language)
+    assert line in _checklist({**_organisation("food_and_drink", "CN", "CNY"), "goals": {"sales": 3}}, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_cosmetics_brand_selling_in_vietnam_reads_the_notification_and_influencer_rules(language: str) -> None:
+    """Review 37: a Ho Chi Minh City cosmetics brand read only Vietnam's spam and data line; a cosmetic is sold and
+    advertised there only with its product notification (Circular 06/2011/TT-BYT; Law on Advertising, art. 20), and
+    since 2026 those who carry adverts have duties of their own (art. 15a, Law No. 75/2025/QH15). The line binds beauty
+    organisations selling in Vietnam, a Seoul brand too: not a Ho Chi Minh City fashion shop, nor a Seoul brand selling
+    only in Korea."""
+    line = _sector_line(language, "beauty", "06/2011/TT-BYT")
+    assert "75/2025/QH15" in line and "15a" in line and "phiếu công bố sản phẩm mỹ phẩm" in line
+    saigon = {**_organisation("beauty", "VN", "VND"), "goals": {"sales": 3, "brand_awareness": 1}, "premises": False}
+    assert line in _checklist(saigon, language)
+    assert line not in _checklist({**saigon, "sector": "fashion"}, language)
+    seoul = {**saigon, "based_in": "KR", "markets": {"KR": 0.7, "VN": 0.3}, "budget": {**saigon["budget"], "currency": "KRW"}}
+    assert line in _checklist(seoul, language)
+    assert line not in _checklist({**seoul, "markets": {"KR": 1.0}}, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_auckland_plumber_reads_who_may_do_sanitary_plumbing(language: str) -> None:
+    """Review 37: an Auckland plumber read the Fair Trading Act and the anti-spam line, nothing on the Plumbers,
+    Gasfitters, and Drainlayers Act 2006 (only authorised people do sanitary plumbing; advertising yourself as
+    registered or licensed when you are not is prosecuted). The line binds construction and trades organisations based
+    in New Zealand: not an Auckland shop, nor a Sydney builder working for New Zealand clients."""
+    line = _line(language, "Plumbers, Gasfitters, and Drainlayers Act 2006", countries=["NZ"], sectors=["construction_and_trades"])
+    assert "Facebook" in line and ("8–11" in line or "8-11" in line)
+    auckland = _organisation("construction_and_trades", "NZ", "NZD")
+    assert line in _checklist(auckland, language)
+    assert line not in _checklist({**auckland, "sector": "retail"}, language)
+    sydney = {**auckland, "based_in": "AU", "markets": {"AU": 0.7, "NZ": 0.3}, "budget": {**auckland["budget"], "currency": "AUD"}}
+    assert line not in _checklist(sydney, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_bogota_language_school_reads_the_licence_and_programme_registration(language: str) -> None:
+    """Review 37: a Bogotá language school read Colombia's data and calling-hours line only; schools of educación para
+    el trabajo y el desarrollo humano need a licence from the Secretaría de Educación and registered programmes (Decree
+    1075 of 2015), and their certificates are no degrees. The line binds education organisations based in Colombia: not
+    a Bogotá bakery, nor a Lima school."""
+    line = _sector_line(language, "education", "1075")
+    assert "licencia de funcionamiento" in line and "4904" in line
+    bogota = {**_organisation("education", "CO", "COP"), "audience": {"age": [18, 45]}}
+    assert line in _checklist(bogota, language)
+    assert line not in _checklist({**bogota, "sector": "food_and_drink"}, language)
+    assert line not in _checklist({**bogota, "based_in": "PE", "markets": {"PE": 1.0}, "budget": {**bogota["budget"], "currency": "PEN"}}, language)
