@@ -269,6 +269,10 @@ class Plan(_Out):
         default_factory=list,
         description="target markets of 10 % of the weight or more where no pick reaches a fifth of the target people, with the best-fitting channel out of the plan that does; code market_gap",
     )
+    goal_gaps: list[Reason] = Field(
+        default_factory=list,
+        description="goals of the profile that no pick serves (affinity 0.3 or more), with the channel out of the plan that serves one best; code goal_gap",
+    )
     accounts: list[Account] = Field(default_factory=list, description="what to do with each account already run")
     accounts_cost: Reason | None = Field(
         default=None, description="what keeping the accounts at the levels given costs, when the plan with them free to be lowered or closed (may_drop_accounts) is worth at least 10 % more; code accounts_cost"

@@ -71,6 +71,9 @@ _MARKET_GAP_REACH = 0.2
 _FEW_HOURS = 0.125
 #: A goal counts as served by a pick when it brings at least this share of the pick's largest goal contribution.
 _SERVED_SHARE = 0.25
+#: ... and the pick's affinity to it is at least this, the scale's "serves it somewhat": a game studio's newsletter and
+#: Facebook page carried job-applications KPIs at 0.2 (review 37). A goal no pick serves so is named as a gap.
+_SERVED_AFFINITY = 0.3
 _MAX_GOALS_PER_PICK = 3
 _LISTEN_WEEKS_MIN = 4
 #: A new channel's first weeks at its planned level are its KPIs' baseline: a new account has nothing to measure
@@ -91,15 +94,17 @@ _UNSPENT_HOURS_MIN_SHARE = 0.02
 _MORE_HOURS_GAIN = 0.02
 
 
-def _served_goals(problem: Problem, eff_row: np.ndarray, promoted: bool = False) -> list[int]:
-    """The goals a pick serves, by contribution (goal weight times effectiveness): at most :data:`_MAX_GOALS_PER_PICK`,
-    each at least :data:`_SERVED_SHARE` of the largest. A pick with paid promotion also names the goal the money
+def _served_goals(problem: Problem, c: int, eff_row: np.ndarray, promoted: bool = False) -> list[int]:
+    """The goals pick ``c`` serves, by contribution (goal weight times effectiveness): at most :data:`_MAX_GOALS_PER_PICK`,
+    each at least :data:`_SERVED_SHARE` of the largest, where its affinity is at least :data:`_SERVED_AFFINITY` (the
+    largest always). A pick with paid promotion also names the goal the money
     buys (the one promotion lifts that it serves most) when none of those is one."""
     contribution = problem.goal_weights * eff_row
     if contribution.max() <= 0:
         return []
     order = np.argsort(-contribution, kind="stable")
     served = [int(g) for g in order[:_MAX_GOALS_PER_PICK] if contribution[g] >= _SERVED_SHARE * contribution.max()]
+    served = [g for g in served if problem.affinity[c, g] >= _SERVED_AFFINITY] or served[:1]  # its main goal whatever its affinity
     lifts = problem.cat.goal_paid_lift
     if promoted and not lifts[served].any():
         bought = [int(g) for g in order if lifts[g] and contribution[g] > 0]
@@ -110,13 +115,15 @@ def _served_goals(problem: Problem, eff_row: np.ndarray, promoted: bool = False)
 def _served_by_mix(problem: Problem, chosen: list[Choice]) -> list[list[int]]:
     """The goals each pick serves (:func:`_served_goals`), and every goal of the profile that the mix serves named
     by one pick: a goal that is each pick's minor one is given to the pick (above listen) contributing most to it,
-    so that no goal the plan works for is left without a channel and a KPI (a SaaS's thought leadership was)."""
+    so that no goal the plan works for is left without a channel and a KPI (a SaaS's thought leadership was), where
+    that pick's affinity to it is at least :data:`_SERVED_AFFINITY` (else the plan names the goal as a gap,
+    :func:`_goal_gaps`)."""
     rows = [_effectiveness_row(problem, p.channel, p.level) for p in chosen]
-    served = [_served_goals(problem, row, promoted=p.extra_eur > 0) for p, row in zip(chosen, rows)]
+    served = [_served_goals(problem, p.channel, row, promoted=p.extra_eur > 0) for p, row in zip(chosen, rows)]
     for g in np.flatnonzero(problem.goal_weights > 0).tolist():
         if any(g in goals for goals in served):
             continue
-        contribution = [row[g] if LEVELS[p.level] != "listen" else 0.0 for p, row in zip(chosen, rows)]
+        contribution = [row[g] if LEVELS[p.level] != "listen" and problem.affinity[p.channel, g] >= _SERVED_AFFINITY else 0.0 for p, row in zip(chosen, rows)]
         if contribution and max(contribution) > 0:
             served[int(np.argmax(contribution))].append(g)
     return served
@@ -502,7 +509,7 @@ def _expand(problem: Problem, expand: Solved, picks: list[Choice], explainer: Ex
         _target(explainer, p.channel, k)
         for p in added
         for k in _kpis(
-            problem, p, _served_goals(problem, _effectiveness_row(problem, p.channel, p.level), promoted=p.extra_eur > 0),
+            problem, p, _served_goals(problem, p.channel, _effectiveness_row(problem, p.channel, p.level), promoted=p.extra_eur > 0),
             *_kpi_weeks(problem, _first_level(problem, p), p, listening),
         )
     ]
@@ -1045,6 +1052,7 @@ def build_plan(solutions: PlanSolutions, explainer: Explainer) -> Plan:
         ),
         assumptions=_assumptions(problem, chosen, explainer, solutions),
         market_gaps=_market_gaps(problem, chosen, explainer),
+        goal_gaps=_goal_gaps(problem, chosen, [[cat.index["goals"][g] for g in p.goals] for p in picks], explainer),
         accounts=_accounts(problem, chosen, explainer, failing, {p.channel: p.goals for p in picks}, solutions.main_mix.free_value is not None),
         accounts_cost=_accounts_cost(problem, chosen, solutions, explainer),
     )
@@ -1079,6 +1087,29 @@ def _market_gaps(problem: Problem, chosen: list[Choice], explainer: Explainer) -
         best = next((c for c in others if cat.availability[c, k] == AVAILABILITY.index("available") and _reaches(problem, c, k)), None)  # none throttled there
         values = {"country": country, "pct": round(100 * share)}
         gaps.append(explainer.reason("market_gap", "market_gap_none", **values) if best is None else explainer.reason("market_gap", **values, channel=explainer.channel_name(best), channel_id=cat.channels[best]))
+    return gaps
+
+
+def _goal_gaps(problem: Problem, chosen: list[Choice], served: list[list[int]], explainer: Explainer) -> list[Reason]:
+    """The profile's goals no pick serves (:func:`_served_by_mix`), heaviest first, each with the channel out of the
+    plan that serves it best (affinity at least :data:`_SERVED_AFFINITY`, then fit; the ranking says why it is out): a
+    Mumbai accounting firm's thought leadership, weighted 2 of 6, was served by no pick and the plan never said so
+    (review 37)."""
+    cat, profile = problem.cat, problem.profile
+    named = {g for goals in served for g in goals}
+    picked = {choice.channel for choice in chosen}
+    fit = problem.scores.score[0]
+    others = [int(c) for c in problem.candidates if int(c) not in picked]
+    total = sum(profile.goals.values())
+    gaps = []
+    for goal in sorted(profile.goals, key=lambda goal: -profile.goals[goal]):
+        g = cat.index["goals"][goal]
+        if g in named:
+            continue
+        serving = [c for c in others if problem.affinity[c, g] >= _SERVED_AFFINITY]
+        best = min(serving, key=lambda c: (-problem.affinity[c, g], -fit[c], c), default=None)
+        values = {"goal": explainer.word("goals", goal), "goal_id": goal, "pct": round(100 * profile.goals[goal] / total)}
+        gaps.append(explainer.reason("goal_gap", "goal_gap_none", **values) if best is None else explainer.reason("goal_gap", **values, channel=explainer.channel_name(best), channel_id=cat.channels[best]))
     return gaps
 
 

@@ -242,6 +242,10 @@ def render_plan(plan: Plan) -> str:
         out.append("## " + text("render", "market_gaps"))
         out += [f"- {safe_cell(gap.text)}" for gap in plan.market_gaps]
         out.append("")
+    if plan.goal_gaps:
+        out.append("## " + text("render", "goal_gaps"))
+        out += [f"- {safe_cell(gap.text)}" for gap in plan.goal_gaps]
+        out.append("")
     if plan.assumptions:
         out.append("## " + text("render", "assumptions"))
         out += [f"- {safe_cell(a.text)}" for a in plan.assumptions]
