@@ -621,3 +621,33 @@ def test_a_delivery_app_counts_orders_for_local_trade(cat: cf.Catalog) -> None:
         row = cat.channel_kpi_rows.get((app, "local_visits"))
         assert row is not None and row.kpi in ("orders", "reviews"), (app, row)
     assert cat.channel_kpi_rows[("snappfood", "local_visits")].kpi == "orders"
+
+
+WEEK_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def test_every_country_has_its_working_week(cat: cf.Catalog) -> None:
+    """``countries.csv`` ``work_days``: the organisation's usual working days, as the week runs there; a routine told
+    an Iranian bakery to run campaigns on Friday, its day off, and an Israeli one to rest on Sunday."""
+    weeks = {country: getattr(row, "work_days", None) for country, row in cat.country_rows.items()}
+    assert set(weeks) == set(cat.countries)
+    for country, week in weeks.items():
+        days = (week or "").split()
+        assert 5 <= len(days) <= 7 and len(set(days)) == len(days) and set(days) <= set(WEEK_DAYS), (country, week)
+    assert weeks["IL"].split()[0] == "sun" and weeks["SA"].split()[0] == "sun"
+    assert "fri" not in weeks["IR"].split()
+    assert weeks["DE"] == "mon tue wed thu fri"
+    for country, row in cat.country_rows.items():  # each row says how its week was established
+        assert "work_days:" in (row.note or ""), country
+
+
+@pytest.mark.parametrize("value", ["mon tue wed thu", "mon tue wed thu fri fri", "mon tue wed thu frei", "mon,tue,wed,thu,fri"])
+def test_a_bad_working_week_is_named(tmp_path: Path, value: str) -> None:
+    with pytest.raises(cf.CatalogError) as info:
+        edited_catalog(tmp_path, "countries.csv", {"country": "IR"}, {"work_days": value})
+    error = info.value
+    line = 2 + list(cf.catalog().country_rows).index("IR")
+    assert (error.file, error.row, error.column) == ("countries.csv", line, "work_days")
+    assert error.value == value
+    assert "countries.csv" in str(error) and f"row {line}" in str(error) and "work_days" in str(error)
+    assert "5 to 7 distinct day codes from mon tue wed thu fri sat sun" in str(error)

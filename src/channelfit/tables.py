@@ -142,11 +142,25 @@ class OrientationVocabularyRow(VocabularyRow):
     listing: bool
 
 
+#: Day codes of ``countries.csv`` ``work_days``, Monday first (the cell lists them as the week runs there).
+_WEEK_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WORK_DAYS_ALLOWED = "5 to 7 distinct day codes from " + " ".join(_WEEK_DAYS) + ", separated by spaces"
+
+
 class CountryRow(Sourced):
     country: str = Field(pattern=r"^[A-Z]{2}$")
     name: str = Field(min_length=1)
     internet_share: float = Share
     currency: str = Field(pattern=r"^[A-Z]{3}$")
+    work_days: str  # the organisation's usual working days there, space-separated, in the order of its week: "sun mon tue wed thu"
+
+    @field_validator("work_days")
+    @classmethod
+    def _check_work_days(cls, value: str) -> str:
+        days = value.split()
+        if not 5 <= len(days) <= len(_WEEK_DAYS) or len(set(days)) != len(days) or not set(days) <= set(_WEEK_DAYS):
+            raise PydanticCustomError("work_days", "work_days is not a working week of day codes", {"column": "work_days", "expected": _WORK_DAYS_ALLOWED})
+        return " ".join(days)
 
 
 class FxRow(Sourced):
