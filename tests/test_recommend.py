@@ -2106,3 +2106,17 @@ def test_a_goal_is_served_by_a_pick_that_serves_it_somewhat_or_named_as_a_gap(pr
             assert c not in picked and problem.affinity[c, cat.index["goals"][goal]] >= 0.3, gap
     if profile is MUMBAI_ACCOUNTANTS:
         assert "thought_leadership" in gaps, plan.goal_gaps
+
+
+@pytest.mark.parametrize(("based_in", "week"), [("IR", ["sat", "sun", "mon", "tue", "wed"]), ("SA", ["sun", "mon", "tue", "wed", "thu"]), ("DE", ["mon", "tue", "wed", "thu", "fri"])])
+def test_the_weekly_routine_runs_on_the_working_days_where_the_organisation_is_based(based_in: str, week: list[str]) -> None:
+    """An Iranian bakery was told to run its campaigns on Friday, its day off (review 37): the routine lays the work
+    out over the working week of the country the organisation is based in (countries.csv, work_days), in its order."""
+    bakery = {"name": "bakery", "model": "b2c", "sector": "food_and_drink", "markets": [based_in], "based_in": based_in, "audience": {"age": [18, 60]},
+              "goals": {"local_visits": 3, "brand_awareness": 1, "sales": 1}, "budget": {"monthly": 500, "currency": "EUR", "weekly_hours": 10},
+              "formats": ["image", "short_video", "text"], "premises": True, "max_channels": 4}
+    plan = cf.recommend(bakery, minimum_budget_share=None)
+    assert cf.catalog().country_rows[based_in].work_days.split() == week
+    days = [item.day for item in plan.routine]
+    assert days and set(days) <= set(week) and days == sorted(days, key=week.index), days
+    assert len(set(days)) == len(week)  # the daily answering takes every working day

@@ -197,7 +197,7 @@ class Phase(_Out):
 class RoutineItem(_Out):
     """One slot of the weekly routine."""
 
-    day: Literal["mon", "tue", "wed", "thu", "fri"]
+    day: Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"] = Field(description="a working day of the country the organisation is based in (countries.csv, work_days)")
     channel: str
     activity: Literal["listen_and_answer", "answer_and_review", "create_and_post", "write_and_send", "go_live", "update_listing", "run_campaigns"]
     hours: Hours

@@ -1001,7 +1001,8 @@ def build_plan(solutions: PlanSolutions, explainer: Explainer) -> Plan:
     ]
     money = mix_money(problem, chosen)
     public_picks = [p.channel for p in chosen if cat.content_is_public(p.channel)]
-    routine = weekly_routine(cat, [(p.channel, p.level) for p in chosen], live="live" in profile.formats)
+    based = cat.country_rows[cat.countries[int(problem.arrays.base_market[0])]]
+    routine = weekly_routine(cat, [(p.channel, p.level) for p in chosen], live="live" in profile.formats, days=based.work_days.split())
     return Plan(
         name=profile.name,
         kind=profile.kind,

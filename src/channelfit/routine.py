@@ -17,20 +17,26 @@ from .vocabulary import GROW, LEVELS
 
 __all__ = ["listening_setup", "policy", "roles", "weekly_routine"]
 
+#: The working week where none is known (a custom catalog's country): Monday to Friday.
 DAYS = ("mon", "tue", "wed", "thu", "fri")
 _QUARTER = 0.25
 # Answering is daily; content goes out twice a week, two days apart; campaigns are adjusted once a week.
 # Each block takes the allowed days that keep the busiest day lightest (the first choice on a tie), so
-# three channels' posts and campaigns do not all land on one Monday and one Tuesday.
+# three channels' posts and campaigns do not all land on one Monday and one Tuesday. The days are the working week
+# of the country the organisation is based in (countries.csv, work_days): an Iranian bakery was told to run its
+# campaigns on Friday, its day off (review 37). The twice-a-week pairs are positions in that week: its 2nd and 4th day,
+# its 1st and 3rd, ...
 _DAILY = frozenset({"listen_and_answer", "answer_and_review"})
-_TWICE_A_WEEK = (("tue", "thu"), ("mon", "wed"), ("wed", "fri"), ("mon", "thu"), ("tue", "fri"))
-_DAY_CHOICES: dict[str, tuple[tuple[str, ...], ...]] = {
-    "create_and_post": _TWICE_A_WEEK,
-    "write_and_send": _TWICE_A_WEEK,
-    "update_listing": _TWICE_A_WEEK,
-    "run_campaigns": tuple((day,) for day in DAYS),
-    "go_live": tuple((day,) for day in DAYS),
-}
+_TWICE_A_WEEK = ((1, 3), (0, 2), (2, 4), (0, 3), (1, 4))
+_WEEKLY = frozenset({"run_campaigns", "go_live"})
+_TWICE = frozenset({"create_and_post", "write_and_send", "update_listing"})
+
+
+def _day_choices(activity: str, days: Sequence[str]) -> list[tuple[str, ...]]:
+    """The sets of days a block of ``activity`` may take in the week ``days``."""
+    if activity in _WEEKLY:
+        return [(day,) for day in days]
+    return [(days[a], days[b]) for a, b in _TWICE_A_WEEK]
 # On a channel whose content is not public (a newsletter, a messenger, a website) there is nothing to
 # listen to: part of its maintain hours answer replies and messages and read the results, the rest writes
 # and sends. Judgements: on a newsletter the issue is the bulk of the work (a quarter answers); a business
@@ -97,20 +103,22 @@ def _spread(quarters: int, days: Sequence[str]) -> list[tuple[str, int]]:
     return [(day, base + (i < extra)) for i, day in enumerate(days) if base + (i < extra) > 0]
 
 
-def weekly_routine(cat: Catalog, picks: Sequence[tuple[int, int]], live: bool = False) -> list[RoutineItem]:
+def weekly_routine(cat: Catalog, picks: Sequence[tuple[int, int]], live: bool = False, days: Sequence[str] = DAYS) -> list[RoutineItem]:
     """Day-by-day activities for the focus phase, one item per day, channel and activity (``live``: the
-    organisation makes live video, and goes live weekly on one pick, see :func:`_activities`).
+    organisation makes live video, and goes live weekly on one pick, see :func:`_activities`), over the working
+    ``days`` of the week (the ``work_days`` of the country the organisation is based in, in the order of its week).
 
     Hours are counted in quarter hours, so the day totals add up exactly to the plan's hours. The daily
     activities come first, their remainders on the lightest days; then the larger blocks first, each on
-    the allowed days (:data:`_DAY_CHOICES`) that leave the week most even.
+    the allowed days (:func:`_day_choices`) that leave the week most even.
     """
+    days = tuple(days)
     can_go_live = [channel for channel, level in picks if live and "go_live" in _activities(cat, channel, level, live=True)]
     live_format = cat.index["formats"].get("live")
     # a channel built on live video (TikTok Shop's live selling) before one where it only helps (Instagram Live)
     live_at = min(can_go_live, key=lambda channel: not cat.format_needed[channel, live_format], default=None)
     planned = [(channel, activity, _quarters(hours)) for channel, level in picks for activity, hours in _activities(cat, channel, level, channel == live_at).items()]
-    load = dict.fromkeys(DAYS, 0)
+    load = dict.fromkeys(days, 0)
     placed: list[tuple[str, int, str, int]] = []
 
     def place(channel: int, activity: str, shares: list[tuple[str, int]]) -> None:
@@ -126,11 +134,11 @@ def weekly_routine(cat: Catalog, picks: Sequence[tuple[int, int]], live: bool = 
 
     for channel, activity, quarters in planned:
         if activity in _DAILY:
-            place(channel, activity, _spread(quarters, sorted(DAYS, key=lambda day: (load[day], DAYS.index(day)))))
+            place(channel, activity, _spread(quarters, sorted(days, key=lambda day: (load[day], days.index(day)))))
     blocks = sorted((block for block in planned if block[1] not in _DAILY), key=lambda block: -block[2])  # stable: pick order on a tie
     for channel, activity, quarters in blocks:
-        place(channel, activity, min((_spread(quarters, days) for days in _DAY_CHOICES[activity]), key=busiest))
-    placed.sort(key=lambda item: (DAYS.index(item[0]), cat.channels[item[1]], item[2]))
+        place(channel, activity, min((_spread(quarters, choice) for choice in _day_choices(activity, days)), key=busiest))
+    placed.sort(key=lambda item: (days.index(item[0]), cat.channels[item[1]], item[2]))
     return [RoutineItem(day=day, channel=cat.channels[channel], activity=activity, hours=quarters * _QUARTER) for day, channel, activity, quarters in placed]  # type: ignore[arg-type]
 
 
@@ -145,7 +153,7 @@ def roles(routine: Sequence[RoutineItem], explainer: Explainer, own_weekly_hours
     (no campaign manager for a plan without paid promotion). With ``own_weekly_hours`` (the budget's, when the plan
     may hire hours), the routine's hours beyond them are hired: each role says how many of its hours are, given to
     the roles in :data:`_HIRED_FIRST` order."""
-    hours = {activity: sum(item.hours for item in routine if item.activity == activity) for activity in (*_DAILY, *_DAY_CHOICES)}
+    hours = {activity: sum(item.hours for item in routine if item.activity == activity) for activity in (*_DAILY, *_WEEKLY, *_TWICE)}
     duties = explainer.strings["role_duties"]
     timed = {
         "community_manager": hours["listen_and_answer"] + hours["answer_and_review"],
