@@ -2120,3 +2120,19 @@ def test_the_weekly_routine_runs_on_the_working_days_where_the_organisation_is_b
     days = [item.day for item in plan.routine]
     assert days and set(days) <= set(week) and days == sorted(days, key=week.index), days
     assert len(set(days)) == len(week)  # the daily answering takes every working day
+
+
+def test_a_first_phase_opening_listings_says_to_open_them_not_to_follow_and_search() -> None:
+    """An Auckland plumber was told to "follow and search there before posting" on his new Google profile and
+    NoCowboys listing (review 37): a first phase whose new channels are all maps or review listings says to open them
+    with their details right and answer reviews."""
+    from channelfit.explain import Explainer
+
+    plumber = {"name": "plumber", "kind": "person", "model": "b2c", "sector": "construction_and_trades", "markets": ["NZ"], "based_in": "NZ",
+               "audience": {"age": [25, 75]}, "goals": {"lead_generation": 3, "customer_service": 1}, "budget": {"monthly": 120, "currency": "NZD", "weekly_hours": 3},
+               "formats": ["image", "text"], "present_on": {"facebook": "listen"}, "max_channels": 3}
+    plan = cf.recommend(plumber, minimum_budget_share=None)
+    cat = cf.catalog()
+    new = [p.channel for p in plan.picks if p.channel != "facebook"]
+    assert new and all(cat.channel_rows[cat.index["channels"][c]].orientation == "directory" for c in new), plan.picks
+    assert plan.phases[0].note.startswith(Explainer(cat, "en").text("plan", "note_listen_and_set_up_mixed_listings")), plan.phases[0].note

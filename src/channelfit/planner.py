@@ -471,6 +471,10 @@ def _listen_and_set_up(problem: Problem, picks: list[Choice], first_levels: list
         # nothing listens first: a Karachi shop read "open the new accounts and follow and search there before posting"
         # for one new search campaign beside the accounts it runs
         key = "_set_up"
+    if key in ("", "_new", "_mixed") and new and all(problem.cat.channel_rows[p.channel].orientation == "directory" for p in new):
+        # a maps or review listing is opened with its details and answers reviews: an Auckland plumber was told to
+        # "follow and search before posting" on his Google profile and NoCowboys (review 37)
+        key = ("_mixed" if key == "_mixed" else "") + "_listings"
     names = explainer.join(explainer.channel_name(p.channel) for p in new)
     note = explainer.text("plan", "note_listen_and_set_up" + key, channels=names, hours=_setup_hours(problem, new))
     first = [p for p in _campaigns(problem, picks, first_levels) if p.channel in setup.starts]
