@@ -895,7 +895,9 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer, expan
     holding = _accounts_holding(problem, chosen, solutions) if none_left and problem.hired_hour_eur is None else []
     kept = {"accounts": explainer.join(explainer.channel_name(c) for c in holding)} if holding else {}
     if paid:  # with no hours left, that no other channel can join is the reason, not what it would earn
-        return explainer.reason("unspent_saturated", "unspent_saturated" + none_left + ("_kept" if kept else ""), **figures, **kept, hours=hours_figure)
+        # with no hours left, hours bought from the money left would let another channel join (a Dubai broker's 17,512 AED)
+        rate = "_rate" if none_left and not kept and problem.hired_hour_eur is None else ""
+        return explainer.reason("unspent_saturated", "unspent_saturated" + none_left + ("_kept" if kept else "") + rate, **figures, **kept, hours=hours_figure)
     return explainer.reason("unspent_no_gain", "unspent_no_gain" + none_left + ("_kept" if kept else ""), share=round(MIN_PICK_SHARE * 100), **figures, **kept, hours=hours_figure)
 
 
@@ -1057,8 +1059,10 @@ def build_plan(solutions: PlanSolutions, explainer: Explainer) -> Plan:
         ),
         assumptions=_assumptions(problem, chosen, explainer, solutions),
         market_gaps=_market_gaps(problem, chosen, explainer),
-        goal_gaps=_goal_gaps(problem, chosen, [[cat.index["goals"][g] for g in p.goals] for p in picks], explainer),
-        accounts=_accounts(problem, chosen, explainer, failing, {p.channel: p.goals for p in picks}, solutions.main_mix.free_value is not None),
+        goal_gaps=_goal_gaps(
+            problem, chosen, [[cat.index["goals"][g] for g in p.goals] for p in picks], {cat.index["channels"][r.channel]: r.why_not.text for r in ranking if r.why_not}, explainer
+        ),
+        accounts=_accounts(problem, chosen, explainer, failing, {p.channel: p.goals for p in picks}, solutions.main_mix.declined is not None),
         accounts_cost=_accounts_cost(problem, chosen, solutions, explainer),
     )
 
@@ -1095,26 +1099,49 @@ def _market_gaps(problem: Problem, chosen: list[Choice], explainer: Explainer) -
     return gaps
 
 
-def _goal_gaps(problem: Problem, chosen: list[Choice], served: list[list[int]], explainer: Explainer) -> list[Reason]:
-    """The profile's goals no pick serves (:func:`_served_by_mix`), heaviest first, each with the channel out of the
-    plan that serves it best (affinity at least :data:`_SERVED_AFFINITY`, then fit; the ranking says why it is out): a
-    Mumbai accounting firm's thought leadership, weighted 2 of 6, was served by no pick and the plan never said so
-    (review 37)."""
+def _goal_gaps(problem: Problem, chosen: list[Choice], served: list[list[int]], why_out: dict[int, str], explainer: Explainer) -> list[Reason]:
+    """The profile's goals no pick serves (:func:`_served_by_mix`), heaviest first, each with the channel that serves it
+    best (affinity at least :data:`_SERVED_AFFINITY`, then fit): a pick at a level that does not serve it, with the
+    level that would and what it takes more (first: it runs already and needs no setup), else a channel out of the
+    plan, with why it is out (``why_out``, the ranking's reasons). A Mumbai accounting firm's thought leadership, weighted 2 of 6, was served by no pick and the
+    plan never said so (review 37); its LinkedIn, in the plan at listen, serves it at maintain (review 38)."""
     cat, profile = problem.cat, problem.profile
     named = {g for goals in served for g in goals}
-    picked = {choice.channel for choice in chosen}
+    at = {choice.channel: choice.level for choice in chosen}
     fit = problem.scores.score[0]
-    others = [int(c) for c in problem.candidates if int(c) not in picked]
+    others = [int(c) for c in problem.candidates if int(c) not in at]
     total = sum(profile.goals.values())
     gaps = []
     for goal in sorted(profile.goals, key=lambda goal: -profile.goals[goal]):
         g = cat.index["goals"][goal]
         if g in named:
             continue
-        serving = [c for c in others if problem.affinity[c, g] >= _SERVED_AFFINITY]
-        best = min(serving, key=lambda c: (-problem.affinity[c, g], -fit[c], c), default=None)
         values = {"goal": explainer.word("goals", goal), "goal_id": goal, "pct": round(100 * profile.goals[goal] / total)}
-        gaps.append(explainer.reason("goal_gap", "goal_gap_none", **values) if best is None else explainer.reason("goal_gap", **values, channel=explainer.channel_name(best), channel_id=cat.channels[best]))
+        raises = {
+            c: next((lv for lv in range(level + 1, len(LEVELS)) if problem.offered[c, lv] and problem.channel_effectiveness[c, lv, g] > 0), None)
+            for c, level in at.items()
+            if problem.affinity[c, g] >= _SERVED_AFFINITY
+        }
+        serving = [(c, lv) for c, lv in raises.items() if lv is not None] + [(c, None) for c in others if problem.affinity[c, g] >= _SERVED_AFFINITY and c in why_out]
+        # a pick raised before a channel added: it runs already and needs no setup
+        best = min(serving, key=lambda option: (option[1] is None, -problem.affinity[option[0], g], -fit[option[0]], option[0]), default=None)
+        if best is None:
+            gaps.append(explainer.reason("goal_gap", "goal_gap_none", **values))
+            continue
+        c, level = best
+        named_channel = {"channel": explainer.channel_name(c), "channel_id": cat.channels[c]}
+        if level is None:
+            gaps.append(explainer.reason("goal_gap", **values, **named_channel, why=why_out[c]))
+            continue
+        now = at[c]
+        more_money = float(problem.money[c, level] - problem.money[c, now]) * problem.fx_per_eur
+        figures = {
+            "now": explainer.word("levels", LEVELS[now]),
+            "level": explainer.word("levels", LEVELS[level]),
+            "more": round(float(problem.hours[c, level] - problem.hours[c, now]), 2),
+            **({"money": money_figure(more_money), "currency": profile.budget.currency} if more_money >= 0.005 else {}),
+        }
+        gaps.append(explainer.reason("goal_gap", "goal_gap_raise" if "money" in figures else "goal_gap_raise_hours", **values, **named_channel, **figures))
     return gaps
 
 
@@ -1232,17 +1259,27 @@ def _assumptions(problem: Problem, chosen: list[Choice], explainer: Explainer, s
     """What the plan assumed where the profile did not say: premises (from the goals or the sector), that a media
     organisation's own media are its product (:func:`~channelfit.scorer.own_media`), that the accounts run are worth
     keeping where the profile lets the plan close them but that would add too little
-    (:attr:`~channelfit.solutions.MainMix.free_value`), and how many
+    (:attr:`~channelfit.solutions.MainMix.declined`), and how many
     people the paid picks' ads run to when they run across the markets (:func:`~channelfit.problem.audience_people`), and
     the most their promotion is scaled by (a channel blocked in a market runs its ads in the others)."""
     out = _premises_assumed(problem, explainer)
     own = own_media(problem.profile, problem.cat)
     if own:
         out.append(explainer.reason("own_media", "assumed_own_media", channels=explainer.join(explainer.channel_name(problem.cat.index["channels"][c]) for c in own)))
-    if (free := solutions.main_mix.free_value) is not None:
+    if (declined := solutions.main_mix.declined) is not None:
         # the plan keeping them may be worth more: kept accounts may take a slot beyond max_channels
-        if free > solutions.main.value:
-            figures = {"value": round(free, 2), "current": round(solutions.main.value, 2), "share": round(ACCOUNTS_COST_SHARE * 100)}
+        if declined.solved.value > solutions.main.value:
+            # what that plan does and spends, not its value alone: a Copenhagen brand's would have spent 56,000 DKK more (review 38)
+            mix = ordered_picks(declined.problem, declined.solved.solution.levels, declined.solved.extra_eur)
+            figures = {
+                "value": round(declined.solved.value, 2),
+                "current": round(solutions.main.value, 2),
+                "share": round(ACCOUNTS_COST_SHARE * 100),
+                "channels": explainer.join(explainer.tagged(explainer.channel_name(p.channel), explainer.word("levels", LEVELS[p.level])) for p in mix),
+                "money": money_figure(mix_money(declined.problem, mix) * problem.fx_per_eur),
+                "spent": money_figure(mix_money(problem, chosen) * problem.fx_per_eur),
+                "currency": problem.profile.budget.currency,
+            }
             out.append(explainer.reason("accounts_kept", "assumed_accounts_kept", **figures))
         else:
             out.append(explainer.reason("accounts_kept", "assumed_accounts_kept_best"))

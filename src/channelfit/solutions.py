@@ -120,13 +120,13 @@ class FreeAccountsSolution:
 
 @dataclass(frozen=True)
 class MainMix:
-    """The problem a plan solves and its main mix (:func:`main_mix`); ``free_value``: with ``may_drop_accounts``, the
-    value of the best mix lowering or closing the accounts run, when the plan keeps them because that mix is worth
-    less than :data:`ACCOUNTS_COST_SHARE` more (else None)."""
+    """The problem a plan solves and its main mix (:func:`main_mix`); ``declined``: with ``may_drop_accounts``, the
+    best mix lowering or closing the accounts run, when the plan keeps them because that mix is worth less than
+    :data:`ACCOUNTS_COST_SHARE` more (else None)."""
 
     problem: Problem
     solved: Solved
-    free_value: float | None = None
+    declined: FreeAccountsSolution | None = None
 
 
 @dataclass(frozen=True)
@@ -739,7 +739,7 @@ def main_mix(problem: Problem, objective: ObjectiveName, **limits: float | int) 
         return MainMix(problem, solved)
     if solved.value >= kept_solved.value * (1 + ACCOUNTS_COST_SHARE):
         return MainMix(problem, solved)
-    return MainMix(kept, kept_solved, free_value=solved.value)
+    return MainMix(kept, kept_solved, declined=FreeAccountsSolution(problem, solved))
 
 
 def solve_plan(problem: Problem, objective: ObjectiveName, minimum_budget_share: float | None) -> PlanSolutions:
@@ -757,7 +757,7 @@ def solve_plan(problem: Problem, objective: ObjectiveName, minimum_budget_share:
         # without hours lacking, the plan names the free mix only where it is worth ACCOUNTS_COST_SHARE more; where
         # the profile let the plan lower or close its accounts and that was not worth it, the plan says so instead
         accounts_free=None
-        if chosen.free_value is not None
+        if chosen.declined is not None
         else _accounts_free(problem, objective, None if more_hours is not None else main.value * (1 + ACCOUNTS_COST_SHARE)),
     )
 
@@ -796,7 +796,7 @@ def _more_hours(chosen: MainMix, objective: ObjectiveName) -> MoreHoursSolution 
         return None
     lacking = math.ceil(lacking * 100 - 1e-9) / 100  # to the hundredth the plan states, upwards: the hours named are the hours solved
     weekly_hours = problem.profile.budget.weekly_hours + lacking
-    if chosen.free_value is None and not problem.profile.may_drop_accounts:
+    if chosen.declined is None and not problem.profile.may_drop_accounts:
         return MoreHoursSolution(lacking, best_mix(problem, objective, start=main.solution.levels, weekly_hours=weekly_hours), problem)
     profile = problem.profile.model_copy(update={"may_drop_accounts": True, "budget": problem.profile.budget.model_copy(update={"weekly_hours": weekly_hours})})
     more = main_mix(build_problem(profile, problem.cat, problem.affinity), objective)
