@@ -1649,8 +1649,9 @@ def test_a_first_phase_where_nothing_listens_says_what_is_set_up() -> None:
     new = [p for p in plan.picks if p.channel not in shop["present_on"]]
     assert [p.channel for p in new] == ["google_ads"], plan.picks
     explainer = Explainer(cf.catalog(), "en")
-    expected = explainer.text("plan", "note_listen_and_set_up_set_up", channels="Google Ads (search)", hours=new[0].setup_hours)
     start = first.channels[[c.channel for c in first.channels].index("google_ads")].from_week
+    key = "note_listen_and_set_up_set_up" + ("" if start is None else "_first")
+    expected = explainer.text("plan", key, channels="Google Ads (search)", hours=new[0].setup_hours)
     if start is not None:  # its setup takes more than the first week: the note says when it starts spending
         expected += "; " + explainer.text("plan", "note_campaign_first", channel="Google Ads (search)", week=start)
     assert first.note == expected, first.note

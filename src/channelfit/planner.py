@@ -475,9 +475,11 @@ def _listen_and_set_up(problem: Problem, picks: list[Choice], first_levels: list
         # a maps or review listing is opened with its details and answers reviews: an Auckland plumber was told to
         # "follow and search before posting" on his Google profile and NoCowboys (review 37)
         key = ("_mixed" if key == "_mixed" else "") + "_listings"
+    first = [p for p in _campaigns(problem, picks, first_levels) if p.channel in setup.starts]
+    if key == "_set_up" and first:  # not "in the hours the mix leaves": a campaign set up first takes its own too
+        key = "_set_up_first"
     names = explainer.join(explainer.channel_name(p.channel) for p in new)
     note = explainer.text("plan", "note_listen_and_set_up" + key, channels=names, hours=_setup_hours(problem, new))
-    first = [p for p in _campaigns(problem, picks, first_levels) if p.channel in setup.starts]
     if len(first) == 1:
         note += "; " + explainer.text("plan", "note_campaign_first", channel=explainer.channel_name(first[0].channel), week=setup.starts[first[0].channel])
     elif first:
