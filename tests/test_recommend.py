@@ -2138,3 +2138,17 @@ def test_a_first_phase_opening_listings_says_to_open_them_not_to_follow_and_sear
     new = [p.channel for p in plan.picks if p.channel != "facebook"]
     assert new and all(cat.channel_rows[cat.index["channels"][c]].orientation == "directory" for c in new), plan.picks
     assert plan.phases[0].note.startswith(Explainer(cat, "en").text("plan", "note_listen_and_set_up_mixed_listings")), plan.phases[0].note
+
+
+def test_own_media_that_do_not_fit_even_at_their_lowest_level_may_be_closed_when_the_profile_allows() -> None:
+    """A media organisation letting the plan close its accounts, with no hours, got an InfeasibleError telling it to
+    set may_drop_accounts, which it had (CI's random example, session 19): its own media are kept where their lowest
+    levels fit, else closed as the rest, and the plan does not claim to keep them."""
+    writer = {"name": "writer", "kind": "person", "model": "b2b", "sector": "media_and_entertainment", "markets": ["IT"], "audience": {"age": [13, 13]},
+              "goals": ["brand_awareness"], "budget": {"monthly": 0, "currency": "AED", "weekly_hours": 0}, "formats": ["text"], "premises": False,
+              "present_on": ["facebook", "instagram", "vc_ru"], "may_drop_accounts": True, "max_channels": 1}
+    plan = cf.recommend(writer, minimum_budget_share=None)
+    assert not plan.picks and {a.channel: a.action for a in plan.accounts}["vc_ru"] == "close"
+    assert all(a.code != "own_media" for a in plan.assumptions), plan.assumptions
+    kept = cf.recommend({**writer, "budget": {**writer["budget"], "weekly_hours": 3}}, minimum_budget_share=None)
+    assert "vc_ru" in {p.channel for p in kept.picks} and any(a.code == "own_media" for a in kept.assumptions)  # where it fits, it is kept

@@ -1265,7 +1265,8 @@ def _assumptions(problem: Problem, chosen: list[Choice], explainer: Explainer, s
     people the paid picks' ads run to when they run across the markets (:func:`~channelfit.problem.audience_people`), and
     the most their promotion is scaled by (a channel blocked in a market runs its ads in the others)."""
     out = _premises_assumed(problem, explainer)
-    own = own_media(problem.profile, problem.cat)
+    # the own media the plan keeps: where even their lowest levels do not fit, it may close them (problem._kept_floors)
+    own = [c for c in own_media(problem.profile, problem.cat) if problem.cat.index["channels"][c] in problem.kept_accounts]
     if own:
         out.append(explainer.reason("own_media", "assumed_own_media", channels=explainer.join(explainer.channel_name(problem.cat.index["channels"][c]) for c in own)))
     if (declined := solutions.main_mix.declined) is not None:

@@ -489,7 +489,12 @@ def _kept_floors(problem: Problem) -> dict[int, int]:
         resource, shortfall = (problem.hours, short_hours) if short_hours > 0 else (problem.money, short_money)
         c = min(lowerable, key=lambda c: (c in own, *_lowering_cost(c, floors[c], lowerable[c], value, resource, shortfall)))
         floors[c] = lowerable[c]
-    for c in sorted(given, key=lambda c: (-float(value[c, max(given[c], 0)]), c)):  # the most valuable first
+    if problem.profile.may_drop_accounts and _shortfall(problem, floors, lowest=True) is not None:
+        # a profile letting the plan close its accounts keeps its own media where the budget holds them at their lowest
+        # levels; where even that does not fit, the plan may close them as the rest (a media organisation with no hours
+        # got an error telling it to set may_drop_accounts, which it had)
+        floors = {c: level for c, level in floors.items() if c not in own}
+    for c in sorted(floors, key=lambda c: (-float(value[c, max(given[c], 0)]), c)):  # the most valuable first
         while floors[c] < given[c] and _shortfall(problem, {**floors, c: (higher := _next_higher(problem, c, floors[c]))}) is None:
             floors[c] = higher
     return floors
@@ -540,10 +545,11 @@ def accounts_lowered(problem: Problem) -> bool:
     return _shortfall(problem, _given_levels(problem)) is not None
 
 
-def _shortfall(problem: Problem, given: dict[int, int]) -> tuple[float, float] | None:
+def _shortfall(problem: Problem, given: dict[int, int], lowest: bool = False) -> tuple[float, float] | None:
     """The money (EUR) and hours the accounts at no less than their ``given`` levels, beside the included channels
-    at their cheapest, need beyond the budget (each 0 when within it), or None when both fit."""
-    if not any(level > 0 for level in given.values()):
+    at their cheapest, need beyond the budget (each 0 when within it), or None when both fit; None too when none is
+    above its lowest level (nothing to lower), unless ``lowest``."""
+    if not lowest and not any(level > 0 for level in given.values()):
         return None  # nothing to lower
     index = problem.cat.index["channels"]
     included = [(index[c], -1) for c in problem.profile.include if index[c] not in given]
