@@ -301,7 +301,9 @@ def budget_frontier(
     rows = []
     for money, time in product(months, hours):
         try:
-            if problem.kept_accounts:  # the accounts are lowered as far as this budget requires, as recommend() does
+            # the accounts are lowered as far as this budget requires, and whether a profile that may close them keeps
+            # them is decided on it (main_mix), as recommend() does
+            if problem.kept_accounts or (parsed.may_drop_accounts and parsed.present_on):
                 chosen = main_mix(build_problem(parsed.model_copy(update={"budget": parsed.budget.model_copy(update={"monthly": money, "weekly_hours": time})}), cat), objective)
             else:  # money / rate is exactly how build_problem converts, so a row equals recommend() on that budget
                 chosen = main_mix(problem, objective, monthly_budget_eur=money / rate, weekly_hours=time)
