@@ -185,7 +185,7 @@ class Phase(_Out):
     first_week: int
     last_week: int
     channels: list[PhaseChannel]
-    monthly_cost: Money
+    monthly_cost: Money = Field(description="the phase's money a month once its channels run, in the profile's currency (a channel with from_week counted whole)")
     monthly_cost_eur: Money
     weekly_hours: Hours = Field(description="hours per week in this phase, setup spread over the phase included")
     hired_weekly_hours: Hours | None = Field(default=None, description="of weekly_hours, those beyond budget.weekly_hours, hired at budget.hourly_rate; absent without a rate")
