@@ -1550,9 +1550,9 @@ def test_a_listing_the_plan_does_not_need_is_left_unmanaged_not_closed() -> None
     closed = [a for a in plan.accounts if a.action == "close" and a.why.code == "account"]
     assert closed
     for account in closed:
-        listed = cat.channel_rows[cat.index["channels"][account.channel]].orientation in ("directory", "commerce")
-        owned = cat.channel_rows[cat.index["channels"][account.channel]].orientation == "owned"
-        key = "account_not_needed_listing" if listed else "account_not_needed_owned" if owned else "account_not_needed"
+        orientation = cat.channel_rows[cat.index["channels"][account.channel]].orientation
+        kinds = {"directory": "_listing", "commerce": "_shop", "owned": "_owned", "fundraising": "_giving"}
+        key = "account_not_needed" + kinds.get(orientation, "")
         assert account.why.text == explainer.text("reasons", key), account.channel
 
 
@@ -2152,3 +2152,20 @@ def test_own_media_that_do_not_fit_even_at_their_lowest_level_may_be_closed_when
     assert all(a.code != "own_media" for a in plan.assumptions), plan.assumptions
     kept = cf.recommend({**writer, "budget": {**writer["budget"], "weekly_hours": 3}}, minimum_budget_share=None)
     assert "vc_ru" in {p.channel for p in kept.picks} and any(a.code == "own_media" for a in kept.assumptions)  # where it fits, it is kept
+
+
+def test_a_marketplace_shop_the_plan_does_not_need_keeps_its_products_right() -> None:
+    """A Jakarta coffee roaster letting the plan close its accounts read that its Shopee and Tokopedia shops should
+    keep their "hours, address and contact details" right (review 39): a marketplace shop keeps its products, prices,
+    stock and delivery terms right, a map or review listing its hours and address."""
+    from channelfit.explain import Explainer
+
+    roaster = {"name": "Kopi Tanah Tinggi", "kind": "brand", "model": "b2c", "sector": "food_and_drink", "markets": {"ID": 1.0}, "based_in": "ID",
+               "audience": {"age": [20, 45]}, "goals": {"sales": 3, "community": 1, "brand_awareness": 1}, "budget": {"monthly": 8000000, "currency": "IDR", "weekly_hours": 12},
+               "formats": ["image", "short_video", "text", "live"], "premises": False,
+               "present_on": {"instagram": "maintain", "tokopedia": "maintain", "shopee": "maintain", "whatsapp": "maintain"}, "max_channels": 5, "may_drop_accounts": True}
+    for language in ("en", "it"):
+        plan = cf.recommend(roaster, language=language, minimum_budget_share=None)
+        shops = [a for a in plan.accounts if a.channel in ("shopee", "tokopedia") and a.action == "close"]
+        assert shops, plan.accounts
+        assert all(a.why.text == Explainer(cf.catalog(), language).text("reasons", "account_not_needed_shop") for a in shops), shops

@@ -1214,7 +1214,9 @@ def _accounts(problem: Problem, chosen: list[Choice], explainer: Explainer, fail
             # was told to leave its Google Ads account "dormant with a pinned note")
             # and a donation page stays live: supporters still give through it (a Toronto charity's CanadaHelps, review 37)
             orientation = cat.channel_rows[c].orientation
-            kind = "listing" if cat.listing[c] else "owned" if orientation == "owned" else "giving" if orientation == "fundraising" else "ads" if cat.ads_only[c] else "page"
+            # a marketplace shop keeps its products, prices and stock right, not opening hours (a Jakarta roaster's Shopee, review 39)
+            listing = "shop" if orientation == "commerce" else "listing"
+            kind = listing if cat.listing[c] else "owned" if orientation == "owned" else "giving" if orientation == "fundraising" else "ads" if cat.ads_only[c] else "page"
             action = "close"
             if code == "candidate":
                 why = explainer.reason("account", "account_not_needed" if kind == "page" else f"account_not_needed_{kind}")
