@@ -863,7 +863,10 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer, expan
             rest_figure = {"rest": money_figure(rest * problem.fx_per_eur)} if rest > _UNSPENT_REST_SHARE * left else {}
             paid_more = any(problem.spend_scale[p.channel, p.level] > 0 for p in more)
             rest_key = ("_rest" if paid_more else "_rest_unpaid") if rest_figure else ""
-            channels = in_place(explainer.join(explainer.channel_name(c) for c in rising))
+            # with the level it takes: a Nairobi NGO read Facebook's boosts "near their full effect" beside "would spend
+            # 39,485 KES more, on Facebook", its campaign at grow (review 39)
+            level_in_more = {p.channel: p.level for p in more}
+            channels = in_place(explainer.join(explainer.tagged(explainer.channel_name(c), explainer.word("levels", LEVELS[level_in_more[c]])) for c in rising))
             return explainer.reason(
                 "unspent_hours", "unspent_hours" + ("_kept" if accounts else "") + rest_key, **figures, more=round(more_hours.weekly_hours, 2),
                 spent=money_figure(spent * problem.fx_per_eur), channels=channels, **accounts, **rest_figure,
