@@ -623,6 +623,44 @@ def test_a_delivery_app_counts_orders_for_local_trade(cat: cf.Catalog) -> None:
     assert cat.channel_kpi_rows[("snappfood", "local_visits")].kpi == "orders"
 
 
+#: Batch N22 (review 39): an Osaka machine-parts maker recruiting in Japan got Indeed as its only job board and search
+#: ads took its recruiting goal. Japan's two leading mid-career boards and Yahoo! JAPAN's search ads, beside Google's.
+N22_JOB_BOARDS = ("doda", "rikunabi_next")
+
+
+@pytest.mark.parametrize("channel", N22_JOB_BOARDS)
+def test_a_japanese_job_board_review_39_named_reaches_japan_and_recruits(cat: cf.Catalog, channel: str) -> None:
+    c = cat.index["channels"][channel]
+    row = cat.market_row(channel, "JP")
+    assert (row.region, row.availability) == ("JP", "available")
+    assert cat.reach[c, cat.index["countries"]["JP"]] >= 0.02
+    assert cat.market_row(channel, "WORLD").reach == 0
+    assert cat.goal_rows[(channel, "recruiting")].affinity >= 0.8
+    info = cat.channel_rows[c]
+    assert info.orientation == "professional" and info.b2b_fit == info.b2c_fit and not cat.needs_premises[c]
+
+
+def test_yahoo_japan_search_ads_sit_beside_google_ads_in_japan(cat: cf.Catalog) -> None:
+    """Yahoo! JAPAN sells its own search ads (Yahoo!広告) on a search share of about a sixth of Japan's mobile queries:
+    a search-ad channel of the search family, reaching Japanese and nobody elsewhere, below Google Ads' reach."""
+    c = cat.index["channels"]["yahoo_japan_search_ads"]
+    info = cat.channel_rows[c]
+    assert info.orientation == "search_ads" and info.ad_family == "search"
+    jp = cat.index["countries"]["JP"]
+    assert 0 < cat.reach[c, jp] < cat.reach[cat.index["channels"]["google_ads"], jp]
+    assert cat.market_row("yahoo_japan_search_ads", "WORLD").reach == 0
+
+
+def test_an_osaka_maker_hiring_first_takes_a_japanese_job_board(cat: cf.Catalog) -> None:
+    """A maker whose first goal is hiring is offered doda or Rikunabi NEXT, not only Indeed (review 39)."""
+    maker = {"name": "Tanaka Seimitsu", "model": "b2b", "sector": "manufacturing", "markets": ["JP"], "based_in": "JP",
+             "audience": {"age": [30, 60], "professionals": True, "sectors": ["automotive", "manufacturing"]},
+             "goals": {"lead_generation": 1, "recruiting": 3}, "budget": {"monthly": 250000, "currency": "JPY", "weekly_hours": 6},
+             "formats": ["text", "image", "long_video", "article"], "premises": True, "max_channels": 4}
+    picks = {p.channel for p in cf.recommend(maker).picks}
+    assert picks & set(N22_JOB_BOARDS), picks
+
+
 WEEK_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 

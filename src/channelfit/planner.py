@@ -98,7 +98,7 @@ def _served_goals(problem: Problem, c: int, eff_row: np.ndarray, promoted: bool 
     """The goals pick ``c`` serves, by contribution (goal weight times effectiveness): at most :data:`_MAX_GOALS_PER_PICK`,
     each at least :data:`_SERVED_SHARE` of the largest, where its affinity is at least :data:`_SERVED_AFFINITY` (the
     largest always). A pick with paid promotion also names the goal the money
-    buys (the one promotion lifts that it serves most) when none of those is one."""
+    buys (the one promotion lifts that it serves most, at that affinity too) when none of those is one."""
     contribution = problem.goal_weights * eff_row
     if contribution.max() <= 0:
         return []
@@ -107,7 +107,7 @@ def _served_goals(problem: Problem, c: int, eff_row: np.ndarray, promoted: bool 
     served = [g for g in served if problem.affinity[c, g] >= _SERVED_AFFINITY] or served[:1]  # its main goal whatever its affinity
     lifts = problem.cat.goal_paid_lift
     if promoted and not lifts[served].any():
-        bought = [int(g) for g in order if lifts[g] and contribution[g] > 0]
+        bought = [int(g) for g in order if lifts[g] and contribution[g] > 0 and problem.affinity[c, g] >= _SERVED_AFFINITY]
         served = [*served[: _MAX_GOALS_PER_PICK - 1], *bought[:1]]
     return served
 
