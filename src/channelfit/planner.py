@@ -7,6 +7,7 @@ and never calls the optimiser.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -312,6 +313,11 @@ def _kpi_weeks(problem: Problem, first: Choice, pick: Choice, listen_weeks: tupl
     if spends or not within:
         return weeks, weeks
     return weeks, (weeks[1] + 1, weeks[1] + _BASELINE_WEEKS_NEW)
+
+
+def _named_at_levels(explainer: Explainer, picks: Iterable[Choice]) -> str:
+    """``picks`` as the plan's sentences name a mix: each channel with its level ("Facebook (grow)")."""
+    return explainer.join(explainer.tagged(explainer.channel_name(p.channel), explainer.word("levels", LEVELS[p.level])) for p in picks)
 
 
 def _phase_channels(problem: Problem, picks: list[Choice], starts: dict[int, int] | None = None) -> list[PhaseChannel]:
@@ -865,8 +871,7 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer, expan
             rest_key = ("_rest" if paid_more else "_rest_unpaid") if rest_figure else ""
             # with the level it takes: a Nairobi NGO read Facebook's boosts "near their full effect" beside "would spend
             # 39,485 KES more, on Facebook", its campaign at grow (review 39)
-            level_in_more = {p.channel: p.level for p in more}
-            channels = in_place(explainer.join(explainer.tagged(explainer.channel_name(c), explainer.word("levels", LEVELS[level_in_more[c]])) for c in rising))
+            channels = in_place(_named_at_levels(explainer, (p for p in more if p.channel in rising)))
             return explainer.reason(
                 "unspent_hours", "unspent_hours" + ("_kept" if accounts else "") + rest_key, **figures, more=round(more_hours.weekly_hours, 2),
                 spent=money_figure(spent * problem.fx_per_eur), channels=channels, **accounts, **rest_figure,
@@ -878,7 +883,7 @@ def _unspent(problem: Problem, chosen: list[Choice], explainer: Explainer, expan
             # more Snapchat's campaign would run and the plan be worth 0.87, review 35)
             before_levels = {p.channel: p.level for p in chosen}
             raised = [p for p in more if p.level > before_levels.get(p.channel, -1)]
-            named = in_place(explainer.join(explainer.tagged(explainer.channel_name(p.channel), explainer.word("levels", LEVELS[p.level])) for p in raised))
+            named = in_place(_named_at_levels(explainer, raised))
             accounts = holding([p.channel for p in raised])
             return explainer.reason(
                 "unspent_hours", "unspent_hours_value" + ("_kept" if accounts else ""), **figures, more=round(more_hours.weekly_hours, 2), channels=named,
@@ -1181,7 +1186,7 @@ def _accounts_cost(problem: Problem, chosen: list[Choice], solutions: PlanSoluti
         pct=round(100 * (1 - current / freed)),
         current=round(current, 2),
         value=round(freed, 2),
-        channels=explainer.join(explainer.tagged(explainer.channel_name(p.channel), explainer.word("levels", LEVELS[p.level])) for p in mix),
+        channels=_named_at_levels(explainer, mix),
     )
 
 
@@ -1283,7 +1288,7 @@ def _assumptions(problem: Problem, chosen: list[Choice], explainer: Explainer, s
                 "value": round(declined.solved.value, 2),
                 "current": round(solutions.main.value, 2),
                 "share": round(ACCOUNTS_COST_SHARE * 100),
-                "channels": explainer.join(explainer.tagged(explainer.channel_name(p.channel), explainer.word("levels", LEVELS[p.level])) for p in mix),
+                "channels": _named_at_levels(explainer, mix),
                 "money": money_figure(mix_money(declined.problem, mix) * problem.fx_per_eur),
                 "spent": money_figure(mix_money(problem, chosen) * problem.fx_per_eur),
                 "currency": problem.profile.budget.currency,
