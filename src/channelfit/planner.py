@@ -409,7 +409,7 @@ class _Setup:
 
     weeks: int  # how long the phase lasts
     weekly_hours: float  # its hours a week on average, setup included
-    starts: dict[int, int]  # the week each campaign set up first starts spending, where that is not the first
+    starts: dict[int, int]  # the week each campaign set up first starts spending, where that is not the first, in setup order
 
 
 def _campaigns(problem: Problem, picks: list[Choice], first_levels: list[Choice]) -> list[Choice]:
@@ -481,15 +481,15 @@ def _listen_and_set_up(problem: Problem, picks: list[Choice], first_levels: list
         # a maps or review listing is opened with its details and answers reviews: an Auckland plumber was told to
         # "follow and search before posting" on his Google profile and NoCowboys (review 37)
         key = ("_mixed" if key == "_mixed" else "") + "_listings"
-    first = [p for p in _campaigns(problem, picks, first_levels) if p.channel in setup.starts]
+    first = list(setup.starts)  # the campaigns set up first, in the order they are set up
     if key == "_set_up" and first:  # not "in the hours the mix leaves": a campaign set up first takes its own too
         key = "_set_up_first"
     names = explainer.join(explainer.channel_name(p.channel) for p in new)
     note = explainer.text("plan", "note_listen_and_set_up" + key, channels=names, hours=_setup_hours(problem, new))
     if len(first) == 1:
-        note += "; " + explainer.text("plan", "note_campaign_first", channel=explainer.channel_name(first[0].channel), week=setup.starts[first[0].channel])
+        note += "; " + explainer.text("plan", "note_campaign_first", channel=explainer.channel_name(first[0]), week=setup.starts[first[0]])
     elif first:
-        note += "; " + explainer.text("plan", "note_campaigns_first", channels=explainer.join(explainer.channel_name(p.channel) for p in first))
+        note += "; " + explainer.text("plan", "note_campaigns_first", channels=explainer.join(explainer.channel_name(c) for c in first))
     return _phase(problem, "listen_and_set_up", 1, weeks, first_levels, setup.weekly_hours, baseline, note, setup.starts)
 
 
